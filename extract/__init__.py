@@ -1,0 +1,1 @@
+"""The extraction steps, one module each: pdf → thai → tables → rows → meta → report."""
