@@ -1,0 +1,87 @@
+"""Title block → document metadata: kind of report, title, agency, fiscal year, period.
+
+The title block is the text above the table's header on the first table page (cover
+memos before it are skipped by the table finder). Each field comes from the Thai layer's
+parsers; this module only decides which lines are the title and which are the agency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..schema import Agency, Document
+from .agency import parse_agency
+from .dates import parse_period
+from .thai import is_thai_char, repair_thai_text
+
+TITLE_WORDS = re.compile(r"มาตรการ|รายงาน")
+TITLE_STOP = re.compile(r"^(ประจำปี|ปีงบประมาณ|รอบ|\(|ระหว่าง|ตั้งแต่|เทศบาล|องค์การบริหาร|อบต|อบจ|ทต|ทม|ทน|อำเภอ|จังหวัด)")
+REPORT_TITLE = re.compile(r"^รายงาน.*การดำเนินการ|^รายงานผล")
+
+
+def join_title(lines: list[str]) -> str:
+    """Join wrapped title lines: no space between two Thai letters, one otherwise."""
+    out = ""
+    for line in lines:
+        if out and not (is_thai_char(out[-1]) and is_thai_char(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def find_title(lines: list[str]) -> str | None:
+    """The first lines naming the report, up to the fiscal-year or agency line."""
+    start = next((i for i, ln in enumerate(lines) if TITLE_WORDS.search(ln)), None)
+    if start is None:
+        return None
+    parts: list[str] = []
+    for ln in lines[start:]:
+        if parts and TITLE_STOP.match(ln):
+            break
+        cut = re.split(r"\s*(?:ประจำปีงบประมาณ|ประจำปี\s*พ\.ศ|รอบ\s*[0-9๐-๙])", ln, maxsplit=1)
+        parts.append(cut[0].strip())
+        if len(cut) > 1 or len(parts) == 3:
+            break
+    title = join_title([p for p in parts if p])
+    return title or None
+
+
+def document_type(title: str | None, roles: set[str]) -> str:
+    """measures_report when the report has results (title or an actions column), else measures."""
+    if title and REPORT_TITLE.search(title):
+        return "measures_report"
+    if title and title.startswith("มาตรการ"):
+        return "measures_report" if "actions" in roles else "measures"
+    if "actions" in roles:
+        return "measures_report"
+    return "measures" if roles else "unknown"
+
+
+def build_document(lines: list[str], roles: set[str]) -> tuple[Document, list[tuple[str, str]]]:
+    """Document metadata and the warnings met while reading it."""
+    lines = [repair_thai_text(ln).strip() for ln in lines if ln.strip()]
+    title = find_title(lines)
+    match = parse_agency(lines)
+    period = parse_period("\n".join(lines))
+    agency = Agency(
+        name=match.name,
+        name_as_printed=match.name_as_printed,
+        type=match.type,
+        district=match.district,
+        province=match.province,
+    )
+    doc = Document(
+        document_type=document_type(title, roles),
+        title=title,
+        agency=agency,
+        fiscal_year=period.fiscal_year,
+        round_months=period.round_months,
+        period_start=period.start,
+        period_end=period.end,
+    )
+    warnings = list(match.warnings)
+    if period.fiscal_year is None:
+        warnings.append(("fiscal_year_missing", "no fiscal year (ปีงบประมาณ) found in the title block"))
+    if match.name is None:
+        warnings.append(("agency_missing", "no agency name found in the title block"))
+    return doc, warnings

@@ -1,0 +1,120 @@
+"""Logical table rows → contract records: cell text, numbered items, dates, codes.
+
+A cell arrives as the lines the PDF drew. Joining them is where most extractors lose
+Thai: a wrapped line inside a word must join with no space, while a space the author
+typed at the wrap must stay. Producers that keep trailing space glyphs tell us exactly
+(``CellLine.space_after``); for the others, a break between two Thai letters is a wrap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema import Record
+from .codes import split_indicator, tool_in_text, tool_of
+from .dates import find_thai_dates
+from .tables import CellLine, LogicalRow
+from .thai import is_thai_char, repair_thai_text_checked, to_arabic_digits
+
+ITEM = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,2})\s*[.)]\s*(?![0-9๐-๙])")
+LIST_ROLES = ("measures", "monitoring", "actions")
+
+
+@dataclass
+class RowContext:
+    """What the row parser needs from the whole document."""
+
+    typed_spaces: bool
+    warnings: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def join_lines(lines: list[CellLine], typed_spaces: bool) -> str:
+    """Join a cell's lines, keeping typed spaces and dropping the ones a wrap would invent."""
+    out = ""
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        if out:
+            prev_space = lines[k - 1].space_after
+            thai_wrap = is_thai_char(out[-1]) and is_thai_char(text[0]) and not text[0].isdigit()
+            if prev_space or (not typed_spaces and not thai_wrap):
+                out += " "
+        out += text
+    return re.sub(r"[ \t]+", " ", out).strip()
+
+
+def split_items(lines: list[CellLine], typed_spaces: bool) -> list[str]:
+    """One entry per numbered item (๑. / 1) / (1)), numbering removed; one entry if unnumbered.
+
+    A number only starts an item at the start of a line and when it is the next number
+    expected, so a year or an amount wrapped to a line start is never taken for one.
+    """
+    items: list[list[CellLine]] = []
+    expected = 1
+    for line in lines:
+        m = ITEM.match(line.text)
+        if m and int(to_arabic_digits(m.group(1))) == expected:
+            items.append([CellLine(line.text[m.end() :], line.space_after)])
+            expected += 1
+        elif items:
+            items[-1].append(line)
+        else:
+            items.append([line])
+    texts = [join_lines(group, typed_spaces) for group in items]
+    return [t for t in texts if t]
+
+
+def _repair(text: str, page: int, ctx: RowContext) -> str:
+    fixed, codes = repair_thai_text_checked(text)
+    for code in codes:
+        ctx.warnings.append((code, f"text repaired or doubtful: {fixed[:60]}", page))
+    return fixed
+
+
+def to_record(row: LogicalRow, number: int, ctx: RowContext) -> Record | None:
+    """A contract record, or None for a row with no content in any known column."""
+    p = row.page_start
+
+    def text(role: str) -> str | None:
+        value = join_lines(row.cells.get(role, []), ctx.typed_spaces)
+        return _repair(value, p, ctx) if value else None
+
+    def items(role: str) -> list[str]:
+        return [_repair(t, p, ctx) for t in split_items(row.cells.get(role, []), ctx.typed_spaces)]
+
+    issue = text("issue")
+    code = None
+    if issue:
+        code, rest = split_indicator(issue)
+        issue = rest.strip() or None
+    ind_text = text("indicator")
+    if ind_text:
+        code = split_indicator(ind_text)[0] or code
+    record = {role: items(role) for role in LIST_ROLES}
+    responsible = text("responsible")
+    if not (issue or code or responsible or any(record.values())):
+        return None
+    tool = tool_of(code) if code else None
+    tool = tool or (tool_in_text(row.section) if row.section else None)
+    if code and tool and tool_of(code) != tool:
+        tool = tool_of(code)
+    dates = [d for entry in record["actions"] for d in find_thai_dates(entry)]
+    return Record(
+        row=_row_number(row) or number,
+        section=row.section,
+        tool=tool,
+        indicator=code,
+        issue=issue,
+        responsible=responsible,
+        action_dates=dates,
+        page_start=row.page_start,
+        page_end=row.page_end,
+        **record,
+    )
+
+
+def _row_number(row: LogicalRow) -> int | None:
+    text = to_arabic_digits(row.first_text("row")).strip(". ")
+    return int(text) if text.isdigit() and int(text) > 0 else None

@@ -1,0 +1,427 @@
+"""Find the measures table on each page and cut it into logical rows, across pages.
+
+Read top to bottom as a chain of small steps, like pdfplumber's own table finder:
+page lines → header → columns → column roles → bands → rows → rows merged across pages.
+Unlike ``page.extract_tables()`` it works without vertical rules (columns from the
+white gutters the text leaves) and without any rules (rows from the indicator codes
+and row numbers that start them), and it knows what a header, a section row and a
+signature block mean in an ITA report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .codes import split_indicator, tool_in_text
+from .lines import Cluster, TextLine, clusters, group_lines
+from .pdf import Page, Rule
+from .thai import repair_thai_text
+
+# Column roles, each with the header wordings agencies use. The role whose wording starts
+# earliest in a header cell wins, so "มาตรการ/แนวทางการดำเนินการ" is measures and
+# "การดำเนินการ" alone is actions; more specific wordings are listed first.
+ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("row", re.compile(r"^(ลำดับ|ลําดับ|ที่$|ข้อที่$|no\.?$)", re.IGNORECASE)),
+    ("indicator", re.compile(r"^(ตัวชี้วัด|รหัส|ข้อคำถาม(?!.*ประเด็น))")),
+    ("issue", re.compile(r"ประเด็น|ข้อบกพร่อง|จุดอ่อน|ปัญหา|ตัวชี้วัด")),
+    ("responsible", re.compile(r"ผู้รับผิดชอบ|ผู้รับผิดชอบ|หน่วยงานที่รับผิดชอบ|รับผิดชอบ")),
+    ("measures", re.compile(r"มาตรการ|ขั้นตอน|วิธีการ|แนวทาง|กิจกรรม|โครงการ")),
+    ("actions", re.compile(r"^(ผล)?การดำเนิน(การ|งาน)|ผลการดำเนิน|ผลการปฏิบัติ|สถานะ|หลักฐาน")),
+    ("monitoring", re.compile(r"กำกับ|ติดตาม|รายงานผล|ระยะเวลา|กำหนดเวลา|ห้วงเวลา")),
+]
+HEADER_MIN_ROLES = 3
+SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ|ทราบ\s|เห็นชอบ|อนุมัติ\s)")
+ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\.?$")
+ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
+MIN_GUTTER = 0.3  # em: white space between columns in tables without vertical rules
+
+
+@dataclass
+class Column:
+    x0: float
+    x1: float
+    role: str | None = None
+    header: str = ""
+
+
+@dataclass
+class CellLine:
+    """One line of a cell's text; ``space_after`` is the typed space the wrap swallowed."""
+
+    text: str
+    space_after: bool
+
+
+@dataclass
+class LogicalRow:
+    """A table row as cells by role, possibly gathered from several pages."""
+
+    cells: dict[str, list[CellLine]]
+    page_start: int
+    page_end: int
+    section: str | None = None
+    is_section: bool = False
+
+    def first_text(self, role: str) -> str:
+        lines = self.cells.get(role) or []
+        return lines[0].text if lines else ""
+
+
+@dataclass
+class Layout:
+    """The columns found on a page, carried to later pages that repeat no header."""
+
+    columns: list[Column]
+    ruled: bool
+
+    @property
+    def x0(self) -> float:
+        return self.columns[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.columns[-1].x1
+
+    def roles(self) -> set[str]:
+        return {c.role for c in self.columns if c.role}
+
+
+@dataclass
+class PageTable:
+    page: int
+    layout: Layout
+    rows: list[LogicalRow]
+    title_lines: list[TextLine] = field(default_factory=list)
+    has_header: bool = False
+
+
+def norm(text: str) -> str:
+    """Header text as matched: repaired Thai, no spaces."""
+    return re.sub(r"\s+", "", repair_thai_text(text))
+
+
+def role_of(header: str) -> str | None:
+    """The contract role a header cell's wording names (earliest wording wins)."""
+    text = norm(header)
+    best: tuple[int, int, str] | None = None
+    for rank, (role, pattern) in enumerate(ROLE_PATTERNS):
+        m = pattern.search(text)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, role)
+    return best[2] if best else None
+
+
+def roles_in(text: str) -> set[str]:
+    t = norm(text)
+    return {role for role, pattern in ROLE_PATTERNS[2:] if pattern.search(t)}
+
+
+def is_section_line(line: TextLine) -> bool:
+    """Section rows name an assessment tool and are one piece of text across the table."""
+    text = repair_thai_text(line.text)
+    if tool_in_text(text) is None or split_indicator(text)[0] is not None:
+        return False
+    return bool(re.match(r"^(เครื่องมือ|แบบวัด|แบบตรวจ|ตัวชี้วัด|ส่วนที่|[IEO]IT\b)", text)) or len(line.segments()) == 1
+
+
+def find_header(lines: list[TextLine]) -> int | None:
+    """Index of the first line of the table header: a multi-column line naming roles."""
+    for i, line in enumerate(lines):
+        if len(line.segments()) < 2 or not roles_in(line.text):
+            continue
+        window = [ln for ln in lines[i : i + 8] if ln.top - line.top < 8 * line.size]
+        found: set[str] = set()
+        for ln in window:
+            found |= roles_in(ln.text)
+        if len(found) >= HEADER_MIN_ROLES:
+            return i
+    return None
+
+
+def table_rules(page: Page, top: float) -> tuple[list[float], list[float]]:
+    """Horizontal rule positions wide enough to separate rows, and vertical rule positions."""
+    hr = [r for r in page.hrules() if r.pos >= top - 2]
+    if not hr:
+        return [], []
+    width = max(r.end - r.start for r in hr)
+    hs = sorted({round(r.pos, 1) for r in hr if r.end - r.start >= 0.5 * width})
+    vs = _cluster_positions(r.pos for r in page.vrules() if r.end >= top and r.end - r.start > 10)
+    return hs, vs
+
+
+def _cluster_positions(values: Iterable[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def columns_from_rules(vs: list[float]) -> list[Column]:
+    return [Column(a, b) for a, b in zip(vs, vs[1:]) if b - a > 8]
+
+
+def columns_from_gutters(items: list[Cluster], x_min: float, x_max: float) -> list[Column]:
+    """Columns as the x-ranges covered by text, split at gutters no line crosses."""
+    spans = sorted((c.x0, c.x1, c.size) for c in items if not c.is_space and x_min - 1 <= c.mid_x <= x_max + 1)
+    if not spans:
+        return []
+    cols: list[list[float]] = [[spans[0][0], spans[0][1]]]
+    for x0, x1, size in spans[1:]:
+        if x0 - cols[-1][1] > MIN_GUTTER * size:
+            cols.append([x0, x1])
+        else:
+            cols[-1][1] = max(cols[-1][1], x1)
+    bounds = [x_min] + [(a[1] + b[0]) / 2 for a, b in zip(cols, cols[1:])] + [x_max]
+    return [Column(a, b) for a, b in zip(bounds, bounds[1:])]
+
+
+def column_index(columns: list[Column], x: float) -> int | None:
+    for i, col in enumerate(columns):
+        if col.x0 - 2 <= x < col.x1 + 2:
+            return i
+    return None
+
+
+def split_by_columns(line: TextLine, columns: list[Column]) -> dict[int, TextLine]:
+    """The parts of one page line that fall in each column."""
+    parts: dict[int, list[Cluster]] = {}
+    for c in line.items:
+        i = column_index(columns, c.mid_x)
+        if i is not None:
+            parts.setdefault(i, []).append(c)
+    out = {}
+    for i, items in parts.items():
+        while items and items[0].is_space:
+            items.pop(0)
+        if items:
+            out[i] = TextLine(items)
+    return out
+
+
+def assign_roles(columns: list[Column], header_lines: list[TextLine]) -> None:
+    """Name each column by the wording of its header cell (not by its position)."""
+    texts: dict[int, list[str]] = {}
+    for line in header_lines:
+        for i, part in split_by_columns(line, columns).items():
+            texts.setdefault(i, []).append(part.text)
+    seen: set[str] = set()
+    for i, col in enumerate(columns):
+        col.header = " ".join(texts.get(i, []))
+        role = role_of(col.header)
+        if role in ("row", "issue", "responsible", "indicator") and role in seen:
+            role = None
+        col.role = role
+        if role:
+            seen.add(role)
+
+
+def header_end(lines: list[TextLine], start: int, hs: list[float]) -> int:
+    """Index just past the header: at the first rule below it, or the first body-looking line."""
+    first = lines[start]
+    rule_below = next((h for h in hs if h > first.bottom - 1), None)
+    end = start + 1
+    while end < len(lines):
+        ln = lines[end]
+        if rule_below is not None and ln.mid_y > rule_below:
+            break
+        if rule_below is None and _looks_like_body(ln):
+            break
+        end += 1
+    return end
+
+
+def _looks_like_body(line: TextLine) -> bool:
+    if is_section_line(line):
+        return True
+    for seg in line.segments():
+        text = repair_thai_text(seg.text)
+        if split_indicator(text)[0] or ITEM_START.match(text) or ROW_NUMBER.match(text):
+            return True
+    return False
+
+
+def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None) -> Layout | None:
+    top = lines[start].top if start is not None else 0.0
+    hs, vs = table_rules(page, top)
+    cols = columns_from_rules(vs)
+    if start is None:
+        return Layout([Column(c.x0, c.x1, c.role, c.header) for c in prev.columns], bool(hs)) if prev else None
+    if len(cols) < 2:
+        body = [c for ln in lines[start:] if not is_section_line(ln) and not SIGNATURE.match(ln.text) for c in ln.items]
+        left = min((r.start for r in page.hrules() if r.pos >= top - 2), default=min(c.x0 for c in body) - 1)
+        right = max((r.end for r in page.hrules() if r.pos >= top - 2), default=max(c.x1 for c in body) + 1)
+        if len(vs) >= 2:  # a frame around the table but no inner rules
+            left, right = vs[0], vs[-1]
+        cols = columns_from_gutters(body, left, right)
+    if len(cols) < 2:
+        return None
+    return Layout(cols, bool(hs))
+
+
+def bands(lines: list[TextLine], hs: list[float]) -> list[list[TextLine]]:
+    """Lines grouped between consecutive horizontal rules (one group when there are none)."""
+    if not hs:
+        return [lines] if lines else []
+    groups: dict[int, list[TextLine]] = {}
+    for ln in lines:
+        k = sum(1 for h in hs if h < ln.mid_y)
+        groups.setdefault(k, []).append(ln)
+    return [groups[k] for k in sorted(groups)]
+
+
+def starts_row(line: TextLine, layout: Layout) -> bool:
+    """A body line that begins a new record: a row number, or an indicator code in the issue cell."""
+    parts = split_by_columns(line, layout.columns)
+    for i, part in parts.items():
+        role = layout.columns[i].role
+        text = repair_thai_text(part.text)
+        if role == "row" and ROW_NUMBER.match(text):
+            return True
+        if role in ("issue", "indicator") and split_indicator(text)[0]:
+            return True
+    return False
+
+
+def split_rows(group: list[TextLine], layout: Layout, ruled: bool) -> list[list[TextLine]]:
+    """Cut a band into records at section rows, row starts and (unruled) wide vertical gaps."""
+    out: list[list[TextLine]] = []
+    pitch = _pitch(group)
+    prev: TextLine | None = None
+    for ln in group:
+        new = not out or is_section_line(ln) or (out and _is_section_group(out[-1])) or starts_row(ln, layout)
+        if not new and not ruled and prev is not None and pitch and ln.top - prev.bottom > 1.2 * pitch:
+            new = True
+        if new:
+            out.append([ln])
+        else:
+            out[-1].append(ln)
+        prev = ln
+    return out
+
+
+def _pitch(lines: list[TextLine]) -> float:
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom)
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _is_section_group(group: list[TextLine]) -> bool:
+    return len(group) == 1 and is_section_line(group[0])
+
+
+def to_row(group: list[TextLine], layout: Layout, page: int) -> LogicalRow:
+    if _is_section_group(group):
+        return LogicalRow({}, page, page, section=repair_thai_text(group[0].text), is_section=True)
+    cells: dict[str, list[CellLine]] = {}
+    for ln in group:
+        for i, part in split_by_columns(ln, layout.columns).items():
+            role = layout.columns[i].role or f"col{i}"
+            cells.setdefault(role, []).append(CellLine(part.text, part.ends_with_space))
+    return LogicalRow(cells, page, page)
+
+
+def table_bottom(lines: list[TextLine], hs: list[float], ruled: bool) -> int:
+    """Index past the last table line: above a signature block, and inside the last rule."""
+    end = len(lines)
+    for i, ln in enumerate(lines):
+        if SIGNATURE.match(repair_thai_text(ln.text)):
+            end = i
+            break
+    if ruled and hs:
+        end = min(end, sum(1 for ln in lines if ln.mid_y < hs[-1]))
+    return end
+
+
+def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
+    """The table rows on one page, or None when the page holds no table."""
+    if not page.has_text:
+        return None
+    lines = group_lines(clusters(page.chars))
+    start = find_header(lines)
+    if start is None and (not lines or SIGNATURE.match(repair_thai_text(lines[0].text))):
+        return None
+    layout = layout_for(page, lines, start, prev)
+    if layout is None:
+        return None
+    hs, _ = table_rules(page, lines[start].top if start is not None else 0.0)
+    body_from = 0
+    if start is not None:
+        body_from = header_end(lines, start, hs)
+        assign_roles(layout.columns, lines[start:body_from])
+    elif prev is not None and prev.ruled and not hs:
+        return None  # a ruled table does not continue onto a page without rules
+    body = lines[body_from : table_bottom(lines, hs, layout.ruled)]
+    body = [ln for ln in body if start is not None or _inside(ln, layout)]
+    if start is None and body and prev is not None and not _fits(body, layout):
+        return None
+    rows: list[LogicalRow] = []
+    for group in bands(body, [h for h in hs if not body or h > body[0].top - 1]):
+        rows.extend(to_row(g, layout, page.number) for g in split_rows(group, layout, layout.ruled))
+    title = lines[:start] if start is not None else []
+    return PageTable(page.number, layout, rows, title, start is not None)
+
+
+def _inside(line: TextLine, layout: Layout) -> bool:
+    return line.x1 > layout.x0 - 2 and line.x0 < layout.x1 + 2
+
+
+def _fits(body: list[TextLine], layout: Layout) -> bool:
+    """A page without a header continues the table only if its text sits in the same columns."""
+    used = {i for ln in body for i in split_by_columns(ln, layout.columns)}
+    return len(used) >= 2 or any(is_section_line(ln) for ln in body)
+
+
+def is_continuation(row: LogicalRow, roles: set[str], coded: bool) -> bool:
+    """A row at the top of a page with no number and no code of its own continues the last one."""
+    if row.is_section:
+        return False
+    if "row" in roles and row.first_text("row"):
+        return False
+    anchor = row.first_text("issue") or row.first_text("indicator")
+    if coded:
+        return split_indicator(repair_thai_text(anchor))[0] is None
+    return not anchor
+
+
+def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
+    """Rows across pages: a row cut by a page break is joined; section labels flow down."""
+    merged: list[LogicalRow] = []
+    roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
+    coded = _mostly_coded(tables)
+    for t in tables:
+        for k, row in enumerate(t.rows):
+            last = merged[-1] if merged else None
+            if k == 0 and last is not None and not last.is_section and is_continuation(row, roles, coded):
+                for role, cell in row.cells.items():
+                    last.cells.setdefault(role, []).extend(cell)
+                last.page_end = row.page_end
+                continue
+            merged.append(row)
+    section: str | None = None
+    for row in merged:
+        if row.is_section:
+            section = row.section
+            continue
+        row.section = section
+        yield row
+
+
+def _mostly_coded(tables: list[PageTable]) -> bool:
+    rows = [r for t in tables for r in t.rows if not r.is_section]
+    coded = sum(1 for r in rows if split_indicator(repair_thai_text(r.first_text("issue") or r.first_text("indicator")))[0])
+    return coded * 2 >= len(rows) and coded > 0
+
+
+__all__ = [
+    "CellLine",
+    "Layout",
+    "LogicalRow",
+    "PageTable",
+    "Rule",
+    "analyse_page",
+    "merge_pages",
+    "role_of",
+]
