@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .pdf import Char
 
-LINE_TOL = 0.35  # em: clusters whose vertical middles differ by less are on one line
+LINE_TOL = 0.3  # em: clusters whose box bottoms (baseline + descent) differ by less share a line
 SPACE_GAP = 0.22  # em: a gap wider than this between glyphs is a space the PDF did not draw
 
 
@@ -28,6 +28,7 @@ class Cluster:
     top: float
     bottom: float
     size: float
+    order: int = 0
 
     @property
     def mid_y(self) -> float:
@@ -49,7 +50,7 @@ def clusters(chars: Iterable[Char]) -> list[Cluster]:
         if ch.is_mark and out and not out[-1].is_space:
             out[-1].text += ch.text
             continue
-        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size))
+        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, len(out)))
     return out
 
 
@@ -127,20 +128,43 @@ def render(items: list[Cluster]) -> str:
 
 
 def group_lines(items: Iterable[Cluster]) -> list[TextLine]:
-    """Group clusters into lines by vertical middle, top to bottom, each sorted left to right."""
+    """Group clusters into lines by box bottom, top to bottom, each ordered left to right.
+
+    Bottoms, not middles: glyph boxes differ in height (SARA AM, leading vowels in
+    pdfium's boxes) but share the baseline, so the bottom of a box is the stable key.
+    """
     rows: list[list[Cluster]] = []
-    mids: list[float] = []
-    for c in sorted(items, key=lambda c: c.mid_y):
-        if rows and abs(c.mid_y - mids[-1]) <= LINE_TOL * c.size:
+    keys: list[float] = []
+    for c in sorted(items, key=lambda c: c.bottom):
+        if rows and abs(c.bottom - keys[-1]) <= LINE_TOL * c.size:
             rows[-1].append(c)
             continue
         rows.append([c])
-        mids.append(c.mid_y)
+        keys.append(c.bottom)
     lines = []
     for row in rows:
-        row.sort(key=lambda c: c.x0)  # stable: equal x keeps stream order
+        row = _left_to_right(row)
         while row and row[0].is_space:
             row.pop(0)
         if row:
             lines.append(TextLine(row))
     return lines
+
+
+def _left_to_right(row: list[Cluster]) -> list[Cluster]:
+    """Order a line's clusters: stream order within each run of text, runs by x.
+
+    Sorting glyphs by x alone breaks Thai where boxes overlap (SARA AM drawn over its
+    consonant, ActualText spans), while stream order alone breaks when a producer draws
+    a table's cells out of order. Runs of stream-consecutive, forward-moving glyphs keep both.
+    """
+    row = sorted(row, key=lambda c: c.order)
+    runs: list[list[Cluster]] = []
+    for c in row:
+        prev = runs[-1][-1] if runs else None
+        if prev is None or c.order != prev.order + 1 or c.x0 < prev.x0 - 0.5 or c.x0 - prev.x1 > 1.5 * c.size:
+            runs.append([c])
+        else:
+            runs[-1].append(c)
+    runs.sort(key=lambda run: min(c.x0 for c in run if not c.is_space) if any(not c.is_space for c in run) else run[0].x0)
+    return [c for run in runs for c in run]

@@ -125,35 +125,55 @@ def _plumber_chars(page: pdfplumber.page.Page) -> list[Char]:
     ]
 
 
-def _pdfium_chars(pdf_path: Path, index: int, height: float) -> list[Char]:
-    """The page's characters as pdfium reads them (ActualText/ToUnicode honoured)."""
+def _pdfium_text(pdf_path: Path, index: int) -> str:
+    """The page's text as pdfium reads it (ActualText and ToUnicode honoured), line breaks dropped."""
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
-        textpage = doc[index].get_textpage()
-        text = textpage.get_text_range()
-        chars: list[Char] = []
-        for i, ch in enumerate(text):
-            if ch in "\r\n\x00\ufffe":
-                continue
-            left, bottom, right, top = textpage.get_charbox(i, loose=True)
-            if right <= left and top <= bottom:
-                if ch.isspace():
-                    continue
-                if chars:  # a mark pdfium gave no box: put it on its base
-                    prev = chars[-1]
-                    left, right, top, bottom = prev.x1, prev.x1, height - prev.top, height - prev.bottom
-            size = max(top - bottom, 1.0) * 0.68  # loose box ≈ ascent+descent ≈ 1.47 em
-            chars.append(Char(ch, left, right, height - top, height - bottom, size))
-        return chars
+        text = doc[index].get_textpage().get_text_range()
     finally:
         doc.close()
+    return "".join(ch for ch in text if ch not in "\r\n\x00\ufffe")
 
 
-def _thai_count(chars: list[Char]) -> int:
-    return sum(1 for c in chars if c.text and is_thai_char(c.text[0]))
+def align_text(chars: list[Char], text: str) -> list[Char]:
+    """pdfium's characters placed on pdfplumber's glyph boxes.
+
+    pdfium gets LibreOffice's text right but its boxes for ActualText spans are
+    unreliable (a consonant placed after the next word); pdfplumber's boxes are right
+    but its text is not. A sequence alignment (difflib, the standard tool for it) keeps
+    the best of each: equal runs map one to one, replaced runs share their block's boxes,
+    inserted characters sit on the box before them.
+    Replacement characters all get the whole replaced block's box.
+    """
+    from difflib import SequenceMatcher
+
+    src = "".join(c.text for c in chars)
+    out: list[Char] = []
+    matcher = SequenceMatcher(None, src, text, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.extend(chars[i1:i2])
+            continue
+        if op == "delete":  # glyphs pdfium folded into the previous character: widen it over them
+            if out and abs(out[-1].bottom - chars[i2 - 1].bottom) < 1:
+                out[-1] = Char(out[-1].text, out[-1].x0, max(out[-1].x1, chars[i2 - 1].x1), out[-1].top, out[-1].bottom, out[-1].size)
+            continue
+        block = chars[i1:i2]
+        for ch in text[j1:j2]:
+            if block:  # the replacement covers the whole replaced block: no gap opens inside a word
+                x0, x1 = min(c.x0 for c in block), max(c.x1 for c in block)
+                out.append(Char(ch, x0, x1, block[0].top, block[0].bottom, block[0].size))
+            elif out and not ch.isspace():  # pdfium invents spaces at line ends: not the author's
+                prev = out[-1]
+                out.append(Char(ch, prev.x1, prev.x1, prev.top, prev.bottom, prev.size))
+    return out
 
 
-def choose_text_layer(pdf_path: Path, index: int, height: float, chars: list[Char]) -> tuple[list[Char], str]:
+def _thai_count(text: str) -> int:
+    return sum(1 for ch in text if is_thai_char(ch))
+
+
+def choose_text_layer(pdf_path: Path, index: int, chars: list[Char]) -> tuple[list[Char], str]:
     """Keep pdfplumber's characters unless pdfium's are clearly better formed Thai.
 
     "Better" means fewer impossible sequences *and* no Thai lost: pdfium drops PUA tone
@@ -163,10 +183,10 @@ def choose_text_layer(pdf_path: Path, index: int, height: float, chars: list[Cha
     plumber_errors = orthography_errors(plumber_text)
     if plumber_errors < 3:
         return chars, "pdfplumber"
-    alt = _pdfium_chars(pdf_path, index, height)
-    alt_errors = orthography_errors("".join(c.text for c in alt))
-    if alt_errors * 2 < plumber_errors and _thai_count(alt) >= 0.9 * _thai_count(chars):
-        return alt, "pypdfium2"
+    alt_text = _pdfium_text(pdf_path, index)
+    alt_errors = orthography_errors(alt_text)
+    if alt_errors * 2 < plumber_errors and _thai_count(alt_text) >= 0.9 * _thai_count(plumber_text):
+        return align_text(chars, alt_text), "pypdfium2"
     return chars, "pdfplumber"
 
 
@@ -209,7 +229,7 @@ def read_pages(path: Path, pdf: pdfplumber.PDF) -> Iterator[Page]:
         except Exception as err:  # damaged content streams surface as anything
             raise CorruptPDFError(f"page unreadable: {type(err).__name__}: {err}", file=str(path), page=index + 1) from err
         height = float(ppage.height)
-        chars, source = choose_text_layer(path, index, height, chars)
+        chars, source = choose_text_layer(path, index, chars)
         page = Page(index + 1, float(ppage.width), height, chars, rules, images, source)
         if source != "pdfplumber":
             page.warnings.append(

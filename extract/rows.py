@@ -17,7 +17,7 @@ from .dates import find_thai_dates
 from .tables import CellLine, LogicalRow
 from .thai import is_thai_char, repair_thai_text_checked, to_arabic_digits
 
-ITEM = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,2})\s*[.)]\s*(?![0-9๐-๙])")
+ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
 LIST_ROLES = ("measures", "monitoring", "actions")
 
 
@@ -39,31 +39,38 @@ def join_lines(lines: list[CellLine], typed_spaces: bool) -> str:
         if out:
             prev_space = lines[k - 1].space_after
             thai_wrap = is_thai_char(out[-1]) and is_thai_char(text[0]) and not text[0].isdigit()
-            if prev_space or (not typed_spaces and not thai_wrap):
+            if ITEM.match(text):
+                out += "\n"  # a numbered item starting a line: keep the boundary for split_items
+            elif prev_space or (not typed_spaces and not thai_wrap):
                 out += " "
         out += text
     return re.sub(r"[ \t]+", " ", out).strip()
 
 
+def flatten(text: str) -> str:
+    """Line boundaries kept for item splitting become plain spaces in the output."""
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
 def split_items(lines: list[CellLine], typed_spaces: bool) -> list[str]:
     """One entry per numbered item (๑. / 1) / (1)), numbering removed; one entry if unnumbered.
 
-    A number only starts an item at the start of a line and when it is the next number
-    expected, so a year or an amount wrapped to a line start is never taken for one.
+    Item 1 must open the cell; later numbers may start a line or sit inside one (a
+    paragraph typed as "๑) … ๒) …" wraps anywhere), but only the next number expected
+    counts, so a year, an amount or "รอบ ๖ เดือน" is never taken for a marker.
     """
-    items: list[list[CellLine]] = []
-    expected = 1
-    for line in lines:
-        m = ITEM.match(line.text)
-        if m and int(to_arabic_digits(m.group(1))) == expected:
-            items.append([CellLine(line.text[m.end() :], line.space_after)])
-            expected += 1
-        elif items:
-            items[-1].append(line)
-        else:
-            items.append([line])
-    texts = [join_lines(group, typed_spaces) for group in items]
-    return [t for t in texts if t]
+    text = join_lines(lines, typed_spaces)
+    first = ITEM.match(text)
+    if not first or int(to_arabic_digits(first.group(1))) != 1:
+        return [flatten(text)] if text else []
+    items: list[str] = []
+    start, expected = first.end(), 2
+    for m in ITEM.finditer(text, first.end()):
+        if int(to_arabic_digits(m.group(1))) == expected:
+            items.append(text[start : m.start()])
+            start, expected = m.end(), expected + 1
+    items.append(text[start:])
+    return [flatten(t) for t in items if t.strip()]
 
 
 def _repair(text: str, page: int, ctx: RowContext) -> str:
@@ -78,7 +85,7 @@ def to_record(row: LogicalRow, number: int, ctx: RowContext) -> Record | None:
     p = row.page_start
 
     def text(role: str) -> str | None:
-        value = join_lines(row.cells.get(role, []), ctx.typed_spaces)
+        value = flatten(join_lines(row.cells.get(role, []), ctx.typed_spaces))
         return _repair(value, p, ctx) if value else None
 
     def items(role: str) -> list[str]:

@@ -32,7 +32,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("monitoring", re.compile(r"กำกับ|ติดตาม|รายงานผล|ระยะเวลา|กำหนดเวลา|ห้วงเวลา")),
 ]
 HEADER_MIN_ROLES = 3
-SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ|ทราบ\s|เห็นชอบ|อนุมัติ\s)")
+SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)")
 ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\.?$")
 ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
 MIN_GUTTER = 0.3  # em: white space between columns in tables without vertical rules
@@ -325,14 +325,12 @@ def to_row(group: list[TextLine], layout: Layout, page: int) -> LogicalRow:
 
 def table_bottom(lines: list[TextLine], hs: list[float], ruled: bool) -> int:
     """Index past the last table line: above a signature block, and inside the last rule."""
-    end = len(lines)
-    for i, ln in enumerate(lines):
-        if SIGNATURE.match(repair_thai_text(ln.text)):
-            end = i
-            break
     if ruled and hs:
-        end = min(end, sum(1 for ln in lines if ln.mid_y < hs[-1]))
-    return end
+        return sum(1 for ln in lines if ln.mid_y < hs[-1])
+    for i, ln in enumerate(lines):
+        if SIGNATURE.match(repair_thai_text(ln.text)) and len(ln.segments()) == 1:
+            return i
+    return len(lines)
 
 
 def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
