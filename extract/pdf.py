@@ -132,7 +132,8 @@ def _pdfium_text(pdf_path: Path, index: int) -> str:
         text = doc[index].get_textpage().get_text_range()
     finally:
         doc.close()
-    return "".join(ch for ch in text if ch not in "\r\n\x00\ufffe")
+    # pdfium marks a hyphen at a line end as U+FFFE; it is the author's hyphen ("E-Service")
+    return "".join(ch for ch in text.replace("\ufffe", "-") if ch not in "\r\n\x00")
 
 
 def align_text(chars: list[Char], text: str) -> list[Char]:

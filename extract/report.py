@@ -58,7 +58,7 @@ def build_report(path: Path) -> Report:
     first = tables[0].page if tables else 1
     warnings.extend(Warning(code=c, message=m, page=first) for c, m in doc_warnings)
     rows = list(merge_pages(tables))
-    ctx = RowContext(typed_spaces=any(cl.space_after for r in rows for cell in r.cells.values() for cl in cell))
+    ctx = RowContext()
     records = []
     for row in rows:
         rec = to_record(row, len(records) + 1, ctx)

@@ -25,26 +25,42 @@ LIST_ROLES = ("measures", "monitoring", "actions")
 class RowContext:
     """What the row parser needs from the whole document."""
 
-    typed_spaces: bool
+    typed_spaces: bool = False
     warnings: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def join_lines(lines: list[CellLine], typed_spaces: bool) -> str:
-    """Join a cell's lines, keeping typed spaces and dropping the ones a wrap would invent."""
+def join_lines(lines: list[CellLine], typed_spaces: bool = False) -> str:
+    """Join a cell's lines, keeping typed spaces and dropping the ones a wrap would invent.
+
+    At each wrap: a trailing space glyph is the author's space; after "/" or "-" a line
+    may break with no space; between two Thai letters a wrap is inside running text (Thai
+    has no spaces between words); anywhere else (digits, Latin, punctuation) layout
+    engines only break at a space, so one is restored. ``typed_spaces`` says the producer
+    keeps every trailing space, so no other rule is needed.
+    """
     out = ""
     for k, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
         if out:
-            prev_space = lines[k - 1].space_after
-            thai_wrap = is_thai_char(out[-1]) and is_thai_char(text[0]) and not text[0].isdigit()
             if ITEM.match(text):
                 out += "\n"  # a numbered item starting a line: keep the boundary for split_items
-            elif prev_space or (not typed_spaces and not thai_wrap):
+            elif lines[k - 1].space_after or (not typed_spaces and _wrap_needs_space(out[-1], text[0])):
                 out += " "
         out += text
     return re.sub(r"[ \t]+", " ", out).strip()
+
+
+def _wrap_needs_space(before: str, after: str) -> bool:
+    if before in "/-":
+        return False
+    return not (_thai_letter(before) and _thai_letter(after))
+
+
+def _thai_letter(ch: str) -> bool:
+    """Thai letters and marks, including the PUA glyph variants repair maps back to them."""
+    return (is_thai_char(ch) and not ch.isdigit()) or "\uf700" <= ch <= "\uf71f"
 
 
 def flatten(text: str) -> str:
