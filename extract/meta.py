@@ -15,7 +15,9 @@ from .dates import parse_period
 from .thai import is_thai_char, repair_thai_text
 
 TITLE_WORDS = re.compile(r"มาตรการ|รายงาน")
-TITLE_STOP = re.compile(r"^(ประจำปี|ปีงบประมาณ|รอบ|\(|ระหว่าง|ตั้งแต่|เทศบาล|องค์การบริหาร|อบต|อบจ|ทต|ทม|ทน|อำเภอ|จังหวัด)")
+TITLE_STOP = re.compile(
+    r"^(ของ)?\s*(ประจำปี|ปีงบประมาณ|รอบ|\(|ระหว่าง|ตั้งแต่|เทศบาล|องค์การบริหาร|อบต|อบจ|ทต|ทม|ทน|อำเภอ|จังหวัด|กรุงเทพ|เมืองพัทยา)"
+)
 REPORT_TITLE = re.compile(r"^รายงาน.*การดำเนินการ|^รายงานผล")
 
 

@@ -78,7 +78,7 @@ def split_items(lines: list[CellLine], typed_spaces: bool) -> list[str]:
     text = join_lines(lines, typed_spaces)
     first = ITEM.match(text)
     if not first or int(to_arabic_digits(first.group(1))) != 1:
-        return [flatten(text)] if text else []
+        return [flatten(t) for t in split_dated_paragraphs(lines, typed_spaces)]
     items: list[str] = []
     start, expected = first.end(), 2
     for m in ITEM.finditer(text, first.end()):
@@ -87,6 +87,36 @@ def split_items(lines: list[CellLine], typed_spaces: bool) -> list[str]:
             start, expected = m.end(), expected + 1
     items.append(text[start:])
     return [flatten(t) for t in items if t.strip()]
+
+
+CONNECTOR = re.compile(r"^(และ|หรือ|ถึง|จนถึง|ถึงวันที่|-|–|,|\))")
+ENDS_WITH_YEAR = re.compile(r"[0-9๐-๙]{2,4}\s*\)?\s*$")
+
+
+def split_dated_paragraphs(lines: list[CellLine], typed_spaces: bool) -> list[str]:
+    """Unnumbered entries that each end with a full date ("…เมื่อวันที่ ๒๕ มกราคม ๒๕๖๖") split apart.
+
+    Agencies list what they did as one paragraph per action, each closed by its date,
+    without numbers; a line ending with a date's year and a next line that does not
+    continue it (และ, ถึง, -) is such a boundary. Anything else stays one entry.
+    """
+    entries: list[list[CellLine]] = []
+    for line in lines:
+        if entries and _closes_with_date(entries[-1], typed_spaces) and not CONNECTOR.match(line.text.strip()):
+            entries.append([line])
+        elif entries:
+            entries[-1].append(line)
+        else:
+            entries.append([line])
+    texts = [join_lines(group, typed_spaces) for group in entries]
+    return [t for t in texts if t]
+
+
+def _closes_with_date(group: list[CellLine], typed_spaces: bool) -> bool:
+    """True when the entry's last token is the year that completes a date."""
+    text = join_lines(group, typed_spaces)
+    year = ENDS_WITH_YEAR.search(text)
+    return bool(year) and len(find_thai_dates(text[-60:])) > len(find_thai_dates(text[-60 : year.start()]))
 
 
 def _repair(text: str, page: int, ctx: RowContext) -> str:

@@ -323,12 +323,20 @@ def to_row(group: list[TextLine], layout: Layout, page: int) -> LogicalRow:
     return LogicalRow(cells, page, page)
 
 
-def table_bottom(lines: list[TextLine], hs: list[float], ruled: bool) -> int:
-    """Index past the last table line: above a signature block, and inside the last rule."""
-    if ruled and hs:
-        return sum(1 for ln in lines if ln.mid_y < hs[-1])
+def table_bottom(lines: list[TextLine], hs: list[float]) -> int:
+    """Index past the last table line: before a signature block or a wide gap below the last rule.
+
+    Rules alone cannot say where a table ends: many tables rule only the header and
+    leave the body open, so lines below the last rule still belong to the table
+    unless a signature or a gap much wider than the line pitch sets them apart.
+    """
+    pitch = _pitch(lines) or 0.0
+    last_rule = hs[-1] if hs else None
     for i, ln in enumerate(lines):
         if SIGNATURE.match(repair_thai_text(ln.text)) and len(ln.segments()) == 1:
+            return i
+        below = last_rule is not None and ln.mid_y > last_rule
+        if i and below and pitch and ln.top - lines[i - 1].bottom > 3 * max(pitch, 0.3 * ln.size):
             return i
     return len(lines)
 
@@ -349,9 +357,7 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
     if start is not None:
         body_from = header_end(lines, start, hs)
         assign_roles(layout.columns, lines[start:body_from])
-    elif prev is not None and prev.ruled and not hs:
-        return None  # a ruled table does not continue onto a page without rules
-    body = lines[body_from : table_bottom(lines, hs, layout.ruled)]
+    body = lines[body_from : body_from + table_bottom(lines[body_from:], hs)]
     body = [ln for ln in body if start is not None or _inside(ln, layout)]
     if start is None and body and prev is not None and not _fits(body, layout):
         return None
@@ -392,6 +398,9 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
     for t in tables:
         for k, row in enumerate(t.rows):
             last = merged[-1] if merged else None
+            if last is not None and last.is_section and _section_tail(row):
+                last.section = f"{last.section} {row.first_text(next(iter(row.cells)))}"
+                continue
             if k == 0 and last is not None and not last.is_section and is_continuation(row, roles, coded):
                 for role, cell in row.cells.items():
                     last.cells.setdefault(role, []).extend(cell)
@@ -405,6 +414,12 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
             continue
         row.section = section
         yield row
+
+
+def _section_tail(row: LogicalRow) -> bool:
+    """One short line right under a section row is the rest of its wrapped label."""
+    lines = [cl for cell in row.cells.values() for cl in cell]
+    return not row.is_section and len(lines) == 1 and len(lines[0].text) <= 20 and not split_indicator(lines[0].text)[0]
 
 
 def _mostly_coded(tables: list[PageTable]) -> bool:
