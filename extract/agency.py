@@ -1,0 +1,302 @@
+"""Which local agency (อปท.) a report belongs to, from its title block, checked against a gazetteer.
+
+Agencies print their own name with typos ("เทศบาลตำบลปรังค์กู" for ปรางค์กู่), abbreviations
+("ทต.เชียงคาน") and sometimes no location line. There is no LAO master list, but most LAOs are
+named after their district or subdistrict, so we canonicalise province (pythainlp), district and
+subdistrict (geothai) with typo-tolerant matching, and fix the place name when it is clearly the
+district's or subdistrict's name misspelled.
+
+>>> m = parse_agency(["เทศบาลตำบลปรังค์กู", "อำเภอปรังค์กู จังหวัดศรีสะเกษ"])
+>>> m.name, m.district, m.province
+('เทศบาลตำบลปรางค์กู่', 'ปรางค์กู่', 'ศรีสะเกษ')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geothai
+from pythainlp.corpus import provinces as pythainlp_provinces
+from rapidfuzz import fuzz
+
+from .thai import to_arabic_digits
+
+BANGKOK = "กรุงเทพมหานคร"
+PATTAYA = "เมืองพัทยา"
+
+# Full type name → abbreviations; longest names first so "เทศบาลตำบล" is not read as "เทศบาล".
+AGENCY_TYPES: dict[str, tuple[str, ...]] = {
+    "องค์การบริหารส่วนจังหวัด": ("อบจ",),
+    "องค์การบริหารส่วนตำบล": ("อบต",),
+    "เทศบาลนคร": ("ทน",),
+    "เทศบาลเมือง": ("ทม",),
+    "เทศบาลตำบล": ("ทต",),
+    BANGKOK: ("กทม",),
+    PATTAYA: (),
+}
+WARNING_CODES: dict[str, str] = {
+    "agency_name_corrected": "a printed agency, district or province name was changed to the gazetteer spelling",
+    "agency_not_in_gazetteer": "the place name matched no district, subdistrict or province well enough",
+    "agency_location_inferred": "district/province were inferred from the agency name (no location line)",
+    "agency_not_found": "no line of the title block names a local agency type",
+}
+
+_TYPE_ALTS = "|".join(
+    [re.escape(full) for full in AGENCY_TYPES]
+    + [rf"{a}\s?\.\s?|(?<![\u0e01-\u0e4e]){a}(?=[\u0e01-\u0e2e]{{2}})" for abbrs in AGENCY_TYPES.values() for a in abbrs]
+)
+_STOP_WORDS = r"(?:ประจำปี|ปีงบประมาณ|อำเภอ|จังหวัด|ตำบล|เขต|แขวง|อ\.|จ\.|ต\.)"
+_RE_AGENCY = re.compile(rf"(?P<type>{_TYPE_ALTS})\s?(?P<place>(?:(?!{_STOP_WORDS})[\u0e01-\u0e4e])*)")
+_RE_HEADING_PREFIX = re.compile(r"^\s*(?:ประกาศ|คำสั่ง|ระเบียบ|รายงาน(?:ผล)?(?:ของ)?)?\s*$")
+_RE_PROVINCE = re.compile(r"(?:จังหวัด|(?<![\u0e01-\u0e4e])จ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
+_RE_DISTRICT = re.compile(r"(?:อำเภอ|(?<![\u0e01-\u0e4e])อ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
+_RE_KHET = re.compile(r"(?<![\u0e01-\u0e4e])เขต\s*(?P<name>[\u0e01-\u0e4e]+)")  # Bangkok districts
+_RE_KEY_DROP = re.compile(r"[\u0e48-\u0e4c\s.\-]")  # tone marks, thanthakhat, spaces, dots
+FUZZY_MIN = 84.0
+FUZZY_MARGIN = 4.0
+
+
+@dataclass
+class AgencyMatch:
+    """The agency as printed and as canonicalised; warnings are (code, message) pairs."""
+
+    name: str | None
+    name_as_printed: str | None
+    type: str | None
+    district: str | None
+    province: str | None
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """One gazetteer entry: canonical name, its province and district (for subdistricts)."""
+
+    name: str
+    province: str
+    district: str | None = None
+
+
+def _key(name: str) -> str:
+    """Comparison key: no tone marks/thanthakhat/spaces/dots, Arabic digits ("ปรางค์กู่" → "ปรางคกู")."""
+    return _RE_KEY_DROP.sub("", to_arabic_digits(name))
+
+
+def _type_of(printed: str) -> str:
+    """Full type for a printed type or abbreviation: "ทต." → "เทศบาลตำบล"."""
+    bare = re.sub(r"[\s.]", "", printed)
+    for full, abbrs in AGENCY_TYPES.items():
+        if bare == full or bare in abbrs:
+            return full
+    raise ValueError(printed)
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> tuple[str, ...]:
+    return tuple(p["name_th"] for p in pythainlp_provinces(details=True))
+
+
+@lru_cache(maxsize=1)
+def _province_codes() -> dict[str, str]:
+    return {p.name_th: p.code for p in geothai.provinces()}
+
+
+def _bare_district(name: str) -> str:
+    """geothai writes Bangkok districts as "เขตพระนคร"; we report them without the prefix."""
+    return name[3:] if name.startswith("เขต") else name
+
+
+@lru_cache(maxsize=128)
+def _districts(province: str | None) -> tuple[_Place, ...]:
+    """Districts of one province, or of the whole country when `province` is None."""
+    codes = _province_codes()
+    wanted = [province] if province else list(codes)
+    return tuple(
+        _Place(_bare_district(d.name_th), name)
+        for name in wanted
+        if name in codes
+        for d in geothai.districts(codes[name])
+    )
+
+
+@lru_cache(maxsize=128)
+def _subdistricts(province: str, district: str | None) -> tuple[_Place, ...]:
+    """Subdistricts of a district (or of a whole province), tagged with their district."""
+    code = _province_codes().get(province)
+    if code is None:
+        return ()
+    found: list[_Place] = []
+    for d in geothai.districts(code):
+        if district is None or _bare_district(d.name_th) == district:
+            found += [_Place(s.name_th, province, _bare_district(d.name_th)) for s in geothai.subdistricts(d.code)]
+    return tuple(found)
+
+
+def _best(printed: str, names: list[str]) -> str | None:
+    """Canonical name for `printed`: exact key match, else one clear fuzzy winner, else None."""
+    key = _key(printed)
+    exact = [n for n in names if _key(n) == key]
+    if exact:
+        return exact[0] if len(set(exact)) == 1 else None
+    scored = sorted(((fuzz.ratio(key, _key(n)), n) for n in set(names)), reverse=True)
+    if not scored or len(key) < 3:
+        return None
+    top_score, top = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    return top if top_score >= FUZZY_MIN and top_score - runner_up >= FUZZY_MARGIN else None
+
+
+def _agency_line(lines: list[str]) -> re.Match[str] | None:
+    """The title line naming the agency: a line that starts with a type wins over a sentence."""
+    fallback = None
+    for line in lines:
+        for m in _RE_AGENCY.finditer(line):
+            if _RE_HEADING_PREFIX.match(line[: m.start()]):
+                return m
+            fallback = fallback or m
+    return fallback
+
+
+def _blank_agency(lines: list[str], agency: re.Match[str] | None) -> str:
+    """All lines joined, with the agency name blanked so "…ส่วนจังหวัดขอนแก่น" is no location."""
+    text = "\n".join(lines)
+    if agency is None:
+        return text
+    line = agency.string
+    start = text.find(line)
+    if start < 0:
+        return text
+    a, b = start + agency.start(), start + agency.end()
+    return text[:a] + " " * (b - a) + text[b:]
+
+
+def _printed_location(text: str) -> tuple[str | None, str | None]:
+    """(district, province) as printed after "อำเภอ/อ." (else "เขต") and "จังหวัด/จ."."""
+    d = _RE_DISTRICT.search(text) or _RE_KHET.search(text)
+    p = _RE_PROVINCE.search(text)
+    return (d["name"] if d else None), (p["name"] if p else None)
+
+
+class _Resolver:
+    """Canonicalises names one by one and collects the warnings produced on the way."""
+
+    def __init__(self) -> None:
+        self.warnings: list[tuple[str, str]] = []
+
+    def warn(self, code: str, message: str) -> None:
+        if (code, message) not in self.warnings:
+            self.warnings.append((code, message))
+
+    def corrected(self, printed: str, canonical: str) -> str:
+        if printed != canonical:
+            self.warn("agency_name_corrected", f"{printed} → {canonical}")
+        return canonical
+
+    def province(self, printed: str | None) -> str | None:
+        if printed is None:
+            return None
+        if printed in ("กทม", "กรุงเทพ", "กรุงเทพฯ"):
+            return self.corrected(printed, BANGKOK)
+        best = _best(printed, list(_province_names()))
+        return self.corrected(printed, best) if best else None
+
+    def district(self, printed: str | None, province: str | None) -> _Place | None:
+        """The printed district within `province` (or anywhere, if it is unique)."""
+        if printed is None:
+            return None
+        if printed == "เมือง" and province and province != BANGKOK:
+            return _Place(f"เมือง{province}", province)  # "อ.เมือง จ.ขอนแก่น" = capital district
+        places = _districts(province)
+        best = _best(printed, [d.name for d in places])
+        matches = [d for d in places if d.name == best]
+        if best is None or len({d.province for d in matches}) != 1:
+            return None
+        self.corrected(printed, best)
+        return matches[0]
+
+
+def _infer_from_place(place: str, province: str | None) -> _Place | None:
+    """A unique exact (key) match of the place among districts, else subdistricts."""
+    key = _key(place)
+    districts = {d for d in _districts(province) if _key(d.name) == key}
+    if len(districts) == 1:
+        return districts.pop()
+    if districts:
+        return None
+    names = [province] if province else list(_province_names())
+    subs = {s for p in names for s in _subdistricts(p, None) if _key(s.name) == key}
+    return subs.pop() if len(subs) == 1 else None
+
+
+def _canonical_place(place: str, kind: str, district: str | None, province: str | None) -> str | None:
+    """Official spelling of the place name: the province (อบจ.), the district or a subdistrict."""
+    if kind == "องค์การบริหารส่วนจังหวัด":
+        return _best(place, [province] if province else list(_province_names()))
+    own = [n for n in (district, province) if n]
+    best = _best(place, own) if own else None
+    if best is None and province:
+        best = _best(place, [s.name for s in _subdistricts(province, district)])
+    return best
+
+
+def parse_agency(lines: list[str]) -> AgencyMatch:
+    """Agency name, type, district and province from the (already repaired) title-block lines.
+
+    >>> parse_agency(["ทต.เชียงคาน", "อำเภอเชียงคาน จังหวัดเลย"]).name
+    'เทศบาลตำบลเชียงคาน'
+    """
+    agency = _agency_line(lines)
+    if agency is None:
+        return AgencyMatch(None, None, None, None, None, [("agency_not_found", WARNING_CODES["agency_not_found"])])
+    kind = _type_of(agency["type"])
+    printed = agency.group(0).strip()
+    district_printed, province_printed = _printed_location(_blank_agency(lines, agency))
+    if kind in (BANGKOK, PATTAYA):
+        return _special_agency(kind, printed, district_printed)
+    return _local_agency(kind, agency["place"], printed, (district_printed, province_printed))
+
+
+def _special_agency(kind: str, printed: str, district_printed: str | None) -> AgencyMatch:
+    """กรุงเทพมหานคร (districts are เขต) and เมืองพัทยา (in บางละมุง, ชลบุรี)."""
+    if kind == PATTAYA:
+        return AgencyMatch(PATTAYA, printed, PATTAYA, "บางละมุง", "ชลบุรี", [])
+    resolver = _Resolver()
+    district = resolver.district(district_printed, BANGKOK)
+    return AgencyMatch(BANGKOK, printed, BANGKOK, district.name if district else None, BANGKOK, resolver.warnings)
+
+
+def _locate(resolver: _Resolver, printed: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """Canonical (district, province) from the printed location line, district restricted to province."""
+    district_printed, province_printed = printed
+    province = resolver.province(province_printed)
+    district = resolver.district(district_printed, province)
+    for text, found in ((district_printed, district), (province_printed, province)):
+        if text and found is None:
+            resolver.warn("agency_not_in_gazetteer", f"{text}: no close gazetteer match")
+    if district is not None:
+        province = province or district.province  # a unique district names its province
+    return (district.name if district else None), province
+
+
+def _local_agency(kind: str, place: str, printed: str, location: tuple[str | None, str | None]) -> AgencyMatch:
+    """อบจ., อบต. and the three kinds of เทศบาล: canonicalise location, then the place name."""
+    resolver = _Resolver()
+    district, province = _locate(resolver, location)
+    canonical = _canonical_place(place, kind, district, province) if place else None
+    if kind == "องค์การบริหารส่วนจังหวัด" and canonical and province is None:
+        province = canonical
+    if canonical is None and place and district is None and kind != "องค์การบริหารส่วนจังหวัด":
+        inferred = _infer_from_place(place, province)
+        if inferred is not None:
+            district, province = inferred.district or inferred.name, inferred.province
+            canonical = _canonical_place(place, kind, district, province)
+            if location == (None, None):
+                resolver.warn("agency_location_inferred", f"{place} → อำเภอ{district} จังหวัด{province}")
+    if canonical is None:
+        resolver.warn("agency_not_in_gazetteer", f"{place or printed}: no close gazetteer match")
+        canonical = place
+    else:
+        resolver.corrected(place, canonical)
+    return AgencyMatch(kind + canonical, printed, kind, district, province, resolver.warnings)

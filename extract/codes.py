@@ -1,0 +1,79 @@
+"""ITA indicator codes (E1, I5, O36) and assessment tools (EIT, IIT, OIT) in cell text.
+
+Agencies write codes every way: "E๑", "E 1", "e1", "(E1)", "ข้อ E๑", "EIT 1", "O42 -". We
+normalise them to a capital letter plus Arabic digits so rows can be matched to the catalogue.
+
+>>> split_indicator("E ๑ เจ้าหน้าที่ของหน่วยงานปฏิบัติงาน")
+('E1', 'เจ้าหน้าที่ของหน่วยงานปฏิบัติงาน')
+>>> tool_in_text("เครื่องมือการประเมิน EIT คะแนนต่ำกว่า ๘๕ คะแนน")
+'EIT'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .thai import to_arabic_digits
+
+TOOLS: dict[str, str] = {"E": "EIT", "I": "IIT", "O": "OIT"}
+
+# Latin letters and digits may not touch a code: "MOIT 1", "EB1", "E-Service", "ISO 9001".
+_CODE = r"(?:(?P<tool>EIT|IIT|OIT)\s*|(?P<letter>[EIO])\s?|(?P<lower>[eio]))(?P<num>\d{1,2})(?![\d.]?\d)(?![A-Za-z])"
+_RE_LEADING = re.compile(
+    r"\s*(?:ข้อ(?:ที่)?\s*)?(?P<open>[(\[])?\s*"
+    + _CODE
+    + r"\s*(?(open)[)\]])\s*(?:[.:)\-–—](?!\d)\s*)?"
+)
+_RE_ANYWHERE = re.compile(r"(?<![A-Za-z0-9])" + _CODE)
+_RE_TOOL = re.compile(r"(?<![A-Za-z])(?P<code>EIT|IIT|OIT)(?![A-Za-z])", re.IGNORECASE)
+_THAI_TOOL_NAMES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"ผู้มีส่วนได้\s*ส่วนเสีย\s*ภายนอก|External\s+Integrity", re.IGNORECASE), "EIT"),
+    (re.compile(r"ผู้มีส่วนได้\s*ส่วนเสีย\s*ภายใน|Internal\s+Integrity", re.IGNORECASE), "IIT"),
+    (re.compile(r"เปิดเผยข้อมูล\s*สาธารณะ|Open\s+Data\s+Integrity", re.IGNORECASE), "OIT"),
+]
+
+
+def _code(m: re.Match[str]) -> str:
+    """Normalised code from a match of `_CODE`: tool letter in capitals + Arabic number."""
+    letter = (m["tool"] or m["letter"] or m["lower"])[0].upper()
+    return f"{letter}{int(m['num'])}"
+
+
+def split_indicator(s: str) -> tuple[str | None, str]:
+    """Split a leading code off a cell: "(E1) การติดต่อ…" → ("E1", "การติดต่อ…").
+
+    Returns (None, s) unchanged when the text does not start with a code.
+    """
+    m = _RE_LEADING.match(to_arabic_digits(s))  # digit conversion keeps positions
+    if m is None:
+        return None, s
+    return _code(m), s[m.end():]
+
+
+def find_indicator(s: str) -> str | None:
+    """First code anywhere in the text: "ตามตัวชี้วัด O๓๖ แผน…" → "O36"; none → None."""
+    m = _RE_ANYWHERE.search(to_arabic_digits(s))
+    return _code(m) if m else None
+
+
+def tool_of(code: str) -> str | None:
+    """Tool of a code: "E1" → "EIT", "I5" → "IIT", "O36" → "OIT"; anything else → None."""
+    if not re.fullmatch(r"[EIOeio]\d+", code or ""):
+        return None
+    return TOOLS[code[0].upper()]
+
+
+def tool_in_text(s: str) -> str | None:
+    """Tool named in a section row, by acronym or Thai name, whichever comes first.
+
+    "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน" → "IIT"; "แบบตรวจการเปิดเผยข้อมูลสาธารณะ" → "OIT".
+    """
+    hits: list[tuple[int, str]] = []
+    m = _RE_TOOL.search(s)
+    if m:
+        hits.append((m.start(), m["code"].upper()))
+    for pattern, tool in _THAI_TOOL_NAMES:
+        found = pattern.search(s)
+        if found:
+            hits.append((found.start(), tool))
+    return min(hits)[1] if hits else None

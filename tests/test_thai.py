@@ -1,0 +1,183 @@
+"""Thai text repair: real pdfplumber snippets (copied as literals from the corpus) and properties."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ita_extract.extract.thai import (
+    WARNING_MESSAGES,
+    is_thai_char,
+    orthography_errors,
+    repair_thai_text,
+    repair_thai_text_checked,
+    to_arabic_digits,
+)
+
+REPAIRS = [
+    # decomposed SARA AM (NIKHAHIT + SARA AA), with and without a tone mark in between
+    ("ส\u0e4d\u0e32นักงาน", "สำนักงาน"),
+    ("น\u0e49\u0e4d\u0e32", "น้ำ"),
+    ("น\u0e4d\u0e49\u0e32", "น้ำ"),
+    ("ก\u0e48\u0e4d\u0e32", "ก่ำ"),
+    # tone mark typed/extracted before its vowel
+    ("ท\u0e48\u0e35", "ที่"),
+    ("ท\u0e48\u0e35\u0e48", "ที่"),
+    ("ผ\u0e49\u0e49", "ผ้"),
+    ("เเปลก", "แปลก"),
+    # Acrobat PDFMaker private-use glyphs (phichai-hosp moit2-5)
+    ("ข\uf70bอกําหนดจริยธรรม", "ข้อกำหนดจริยธรรม"),
+    ("กับสภาพป\uf710ญหาของ", "กับสภาพปัญหาของ"),
+    ("เป\uf712นส\uf70aวนราชการ", "เป็นส่วนราชการ"),
+    ("หรือฟ\uf706องร\uf70bอง", "หรือฟ้องร้อง"),
+    ("ไม\uf70aฟุ\uf705มเฟ\uf704อย", "ไม่ฟุ่มเฟือย"),
+    ("9) เป\uf701ดเผย", "9) เปิดเผย"),
+    ("การแพทย\uf70eและ", "การแพทย์และ"),
+    # TCPDF Royal Gazette header and mPDF e-Saraban (zero-width spaces inside words)
+    ("หน\uf70bา ๒๒", "หน้า ๒๒"),
+    ("กุมภาพันธ\uf70e ๒๕๖๗", "กุมภาพันธ์ ๒๕๖๗"),
+    ("ผู\uf70b\u200bอํานวยการ", "ผู้อำนวยการ"),
+    # Word bullets from the Symbol font
+    ("\uf0b7 ก่อสร้าง", "• ก่อสร้าง"),
+    ("\uf0d8 ทะเบียน", "➢ ทะเบียน"),
+    ("\uf0a6นาย", "\uf0a6นาย"),  # unknown symbol glyph: kept, never dropped
+    # space before a combining mark (Word 2016 "space-before-mark")
+    ("อนุมัต ิ", "อนุมัติ"),
+    ("หลกั เกณฑ ์", "หลกั เกณฑ์"),
+    # SARA AM lost as a space (Word 2007/2010, nongyai-sso, hangdong)
+    ("ส านักงานสาธารณสุขอ าเภอหนองใหญ่", "สำนักงานสาธารณสุขอำเภอหนองใหญ่"),
+    ("เทศบาลต าบลหางดง", "เทศบาลตำบลหางดง"),
+    ("ประจ าปีงบประมาณ พ.ศ.๒๕๖๒", "ประจำปีงบประมาณ พ.ศ.๒๕๖๒"),
+    ("ได้ด าเนินการจัดซื้อจัดจ้าง", "ได้ดำเนินการจัดซื้อจัดจ้าง"),
+    ("อัตราก าลัง", "อัตรากำลัง"),
+    ("จ านวน ๖ โครงการ", "จำนวน ๖ โครงการ"),
+    # SARA AA written as SARA AM (Word 2016 hangdong declaration, PowerPoint org chart)
+    ("ค ำกล่ำวแสดงเจตจ ำนงของผู้บริหำร", "คำกล่าวแสดงเจตจำนงของผู้บริหาร"),
+    ("ผู้บริหำร", "ผู้บริหาร"),
+    ("ข้ำพเจ้ำ นำยจ ำรูญ", "ข้าพเจ้า นายจำรูญ"),
+    ("นำยกเทศมนตรีต ำบลหำงดง", "นายกเทศมนตรีตำบลหางดง"),
+    ("ผู้อ ำนวยกำรโรงพยำบำลพิชัย", "ผู้อำนวยการโรงพยาบาลพิชัย"),
+    # clean text stays as it is (real ำ words must survive the SARA AA check)
+    ("คำนำ", "คำนำ"),
+    ("ทำงาน", "ทำงาน"),
+    ("น้ำ", "น้ำ"),
+    ("สำนักงานสาธารณสุขจังหวัดปราจีนบุรี", "สำนักงานสาธารณสุขจังหวัดปราจีนบุรี"),
+    ("ข้อมูล E-Service 2566", "ข้อมูล E-Service 2566"),
+    ("บรรทัดแรก\n\nบรรทัดที่สาม", "บรรทัดแรก\n\nบรรทัดที่สาม"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), REPAIRS)
+def test_repair_thai_text(raw: str, expected: str) -> None:
+    assert repair_thai_text(raw) == expected
+
+
+CHECKED = [
+    ("ส านักงาน", "sara_am_lost"),
+    ("แผนอัตราก าลัง", "sara_am_lost"),
+    ("ค ำกล่ำว", "sara_aa_as_am"),
+    ("กำรบริหำรงำน", "sara_aa_as_am"),
+    ("ท\u0e48\u0e35", "mark_order_repaired"),
+    ("ส\u0e4d\u0e32นัก", "mark_order_repaired"),
+    ("ข\uf70bอ", "pua_mapped"),
+    ("\uf0b7 ข้อ", "pua_mapped"),
+]
+
+
+@pytest.mark.parametrize(("raw", "code"), CHECKED)
+def test_repair_warnings(raw: str, code: str) -> None:
+    _, warnings = repair_thai_text_checked(raw)
+    assert code in warnings
+    assert code in WARNING_MESSAGES
+
+
+@pytest.mark.parametrize("clean", ["สำนักงาน", "คำกล่าวแสดงเจตจำนง", "ที่ทำการ", "hello"])
+def test_clean_text_has_no_warnings(clean: str) -> None:
+    assert repair_thai_text_checked(clean) == (clean, [])
+
+
+def test_lost_sara_am_warns_even_when_not_repaired() -> None:
+    # "น ้ายืน" (Word 2010, namyuen-hosp): น้ำยืน and น้ายืน both read as words — warn, do not guess
+    text, warnings = repair_thai_text_checked("โรงพยาบาลน ้ายืน")
+    assert "sara_am_lost" in warnings
+    assert "\u0e49" in text and " " not in text
+
+
+ORTHOGRAPHY = [
+    ("สำนักงาน", 0),
+    ("ข้อกำหนดจริยธรรม", 0),
+    ("E-Service 2566", 0),
+    ("ส านักงาน", 1),  # follow vowel after a space
+    ("ท\u0e48\u0e35", 1),  # tone before vowel
+    ("ผ\u0e49\u0e49", 1),  # same mark twice
+    ("ดำา", 1),  # SARA AM + SARA AA
+    ("ก\u0e48\u0e49", 1),  # two tone marks
+    ("เ ก", 1),  # lead vowel not followed by a consonant
+    ("อนุมัต ิ", 1),  # mark after a space
+    ("แผนอตั รา", 1),  # MAI HAN-AKAT without a final (Word 2016 displaced mark)
+    ("ดา(cid:108) นการ", 1),
+    ("ข\uf70bอ", 0),  # PUA glyphs are mapped before counting
+]
+
+
+@pytest.mark.parametrize(("text", "count"), ORTHOGRAPHY)
+def test_orthography_errors(text: str, count: int) -> None:
+    assert orthography_errors(text) == count
+
+
+def test_orthography_prefers_the_clean_layer() -> None:
+    broken = "ส านักงานสาธารณสุขอ าเภอหนองใหญ่ จังหวัดชลบุรี"
+    clean = "สำนักงานสาธารณสุขอำเภอหนองใหญ่ จังหวัดชลบุรี"
+    assert orthography_errors(broken) > orthography_errors(clean) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("๓๐,๐๐๐ บาท", "30,000 บาท"), ("25๖๒", "2562"), ("E๑", "E1"), ("ไม่มีเลข", "ไม่มีเลข")],
+)
+def test_to_arabic_digits(text: str, expected: str) -> None:
+    assert to_arabic_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("ch", "expected"), [("ก", True), ("๙", True), ("\u0e5b", True), ("\u0e00", False), ("a", False), ("กข", False)]
+)
+def test_is_thai_char(ch: str, expected: bool) -> None:
+    assert is_thai_char(ch) is expected
+
+
+def test_output_is_nfc() -> None:
+    text = repair_thai_text("ส\u0e4d\u0e32นัก cafe\u0301")
+    assert text == unicodedata.normalize("NFC", text)
+    assert text.endswith("café")
+
+
+THAI_ALPHABET = st.text(
+    alphabet=st.sampled_from([chr(c) for c in range(0x0E01, 0x0E5C) if unicodedata.category(chr(c)) != "Cn"] + [" "]),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(THAI_ALPHABET)
+def test_repair_is_idempotent(text: str) -> None:
+    once = repair_thai_text(text)
+    assert repair_thai_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_passes_through(text: str) -> None:
+    assert repair_thai_text(text) == text
+    assert orthography_errors(text) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(THAI_ALPHABET)
+def test_repair_never_loses_consonants(text: str) -> None:
+    def consonants(s: str) -> list[str]:
+        return [ch for ch in s if "\u0e01" <= ch <= "\u0e2e"]
+
+    assert consonants(repair_thai_text(text)) == consonants(text)
