@@ -80,10 +80,9 @@ def _page_lines(page: Page) -> list[str]:
 def _dedupe(items: list[tuple[str, str, int]]) -> list[Warning]:
     """One warning per code and page: a report with 300 repaired words needs one line, not 300."""
     seen: dict[tuple[str, int], int] = {}
+    first: dict[tuple[str, int], str] = {}
     for code, message, page in items:
         seen[(code, page)] = seen.get((code, page), 0) + 1
-    first = {}
-    for code, message, page in items:
         first.setdefault((code, page), message)
     return [
         Warning(code=code, message=f"{first[(code, page)]} ({n}×)" if n > 1 else first[(code, page)], page=page)
