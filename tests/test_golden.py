@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SAMPLES, SHARED, SYNTHETIC, extracted, need_shared
+from conftest import SAMPLES, SHARED, SYNTHETIC, extracted, need_shared
 
 META = ["document_type", "title", "fiscal_year", "round_months", "period_start", "period_end"]
 AGENCY = ["name", "name_as_printed", "type", "district", "province"]
