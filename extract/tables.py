@@ -133,11 +133,26 @@ def find_header(lines: list[TextLine]) -> int | None:
             continue
         window = [ln for ln in lines[i : i + 8] if ln.top - line.top < 8 * line.size]
         found: set[str] = set()
-        for ln in window:
-            found |= roles_in(ln.text)
+        for text in _stacked_cells(window):
+            found |= roles_in(text)
         if len(found) >= HEADER_MIN_ROLES:
             return i
     return None
+
+
+def _stacked_cells(window: list[TextLine]) -> list[str]:
+    """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
+    stacks: list[tuple[float, float, list[str]]] = []
+    for ln in window:
+        for seg in ln.segments():
+            for k, (x0, x1, texts) in enumerate(stacks):
+                if seg.x0 < x1 and seg.x1 > x0:
+                    texts.append(seg.text)
+                    stacks[k] = (min(x0, seg.x0), max(x1, seg.x1), texts)
+                    break
+            else:
+                stacks.append((seg.x0, seg.x1, [seg.text]))
+    return ["".join(texts) for _, _, texts in stacks]
 
 
 def table_rules(page: Page, top: float) -> tuple[list[float], list[float]]:
@@ -251,7 +266,7 @@ def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layou
     if start is None:
         return Layout([Column(c.x0, c.x1, c.role, c.header) for c in prev.columns], bool(hs)) if prev else None
     if len(cols) < 2:
-        body = [c for ln in lines[start:] if not is_section_line(ln) and not SIGNATURE.match(ln.text) for c in ln.items]
+        body = [c for ln in _table_lines(lines[start:]) for c in ln.items]
         left = min((r.start for r in page.hrules() if r.pos >= top - 2), default=min(c.x0 for c in body) - 1)
         right = max((r.end for r in page.hrules() if r.pos >= top - 2), default=max(c.x1 for c in body) + 1)
         if len(vs) >= 2:  # a frame around the table but no inner rules
@@ -260,6 +275,22 @@ def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layou
     if len(cols) < 2:
         return None
     return Layout(cols, bool(hs))
+
+
+def _table_lines(lines: list[TextLine]) -> list[TextLine]:
+    """Lines whose text lies inside columns: not section rows (nor their wrapped tails) or signatures."""
+    out: list[TextLine] = []
+    after_section = False
+    for ln in lines:
+        if is_section_line(ln):
+            after_section = True
+            continue
+        if after_section and len(ln.segments()) == 1 and not split_indicator(repair_thai_text(ln.text))[0]:
+            continue  # the wrapped rest of a section label spans the gutters too
+        after_section = False
+        if not SIGNATURE.match(ln.text):
+            out.append(ln)
+    return out
 
 
 def bands(lines: list[TextLine], hs: list[float]) -> list[list[TextLine]]:
@@ -419,7 +450,7 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
 def _section_tail(row: LogicalRow) -> bool:
     """One short line right under a section row is the rest of its wrapped label."""
     lines = [cl for cell in row.cells.values() for cl in cell]
-    return not row.is_section and len(lines) == 1 and len(lines[0].text) <= 20 and not split_indicator(lines[0].text)[0]
+    return not row.is_section and len(lines) == 1 and len(lines[0].text) <= 40 and not split_indicator(lines[0].text)[0]
 
 
 def _mostly_coded(tables: list[PageTable]) -> bool:

@@ -34,7 +34,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -204,8 +204,9 @@ class Sample:
     what: str
     pagesize: tuple[float, float]
     body_size: float
-    style: str  # grid / hrules
-    title_block: list[tuple[str, str]]  # (kind, text); kinds: title, bold, head, intro, space, sign
+    style: str  # grid / hrules / none (borderless: no rules, no fills)
+    title_block: list[tuple[str, str]]  # (kind, text); kinds: title, bold, head, intro, space, sign,
+    #                                     memo_title, field ("label\tvalue"), para, pagebreak
     columns: list[tuple[str, str, float]]  # (role, header text, relative width)
     rows: list[Row | str]  # a str is a section row
     document: dict
@@ -215,6 +216,8 @@ class Sample:
     closing: list[tuple[str, str]] = field(default_factory=list)
     section_shade: bool = False
     header_probe: tuple[str, int] = ("", 0)  # first line of the first header cell, times it occurs there
+    repeat_header: bool = True  # False: the header row is printed on the table's first page only
+    cell_pad: float = 4.0  # left/right cell padding; twice this is the white gutter between columns
 
 
 def numbered(items: list[str], fmt: Callable[[int], str], inline: bool = False) -> list[str]:
@@ -413,20 +416,147 @@ def sample04() -> Sample:
 
 
 def _document(kind: str, title: str, printed: str, round_months: int | None, start: str | None,
-              end: str | None) -> dict:
+              end: str | None, agency: dict = AGENCY, fiscal_year: int = 2566) -> dict:
     return {
         "document_type": kind,
         "title": title,
-        "agency": {"name": AGENCY["name"], "name_as_printed": printed, "type": AGENCY["type"],
-                   "district": AGENCY["district"], "province": AGENCY["province"]},
-        "fiscal_year": 2566,
+        "agency": {"name": agency["name"], "name_as_printed": printed, "type": agency["type"],
+                   "district": agency["district"], "province": agency["province"]},
+        "fiscal_year": fiscal_year,
         "round_months": round_months,
         "period_start": start,
         "period_end": end,
     }
 
 
-SAMPLES = (sample01, sample02, sample03, sample04)
+# --- sample05: borderless table, an อบต., 12-month round --------------------------------------
+AGENCY05 = {"name": "องค์การบริหารส่วนตำบลโพธิ์", "type": "องค์การบริหารส่วนตำบล", "district": "เมืองศรีสะเกษ",
+            "province": "ศรีสะเกษ"}  # Pho subdistrict, Mueang Si Sa Ket (geothai 330123)
+
+
+def _obt(text: str) -> str:
+    """The seed's municipal wording as a subdistrict administrative organisation (อบต.) writes it."""
+    return text.replace("สำนักปลัดเทศบาล", "สำนักปลัด อบต.").replace("เว็บไซต์เทศบาล", "เว็บไซต์ของ อบต.")
+
+
+def _actions05(i: int, s: SeedRow, num: Callable[[int], str]) -> tuple[list[str], list[date], list[str]]:
+    """A whole year's results (October 2565 – September 2566), Thai digits; numbering as the row's."""
+    d1, d2 = s.dates
+    d3 = date(2023, 4 + (i * 3) % 6, 2 + (i * 7) % 26)
+    if i == 6:
+        return ["ดำเนินการแล้วเสร็จ อยู่ระหว่างรายงานผลต่อผู้บริหาร"], [], ["ดำเนินการแล้วเสร็จ อยู่ระหว่างรายงานผลต่อผู้บริหาร"]
+    k = i % 3
+    if k == 0:
+        items = [f"ดำเนินการแล้ว เมื่อวันที่ {date_full(d1)}", f"รายงานผลการดำเนินการต่อผู้บริหาร เมื่อวันที่ {date_full(d3)}"]
+        return items, [d1, d3], numbered(items, num)
+    if k == 1:
+        items = [f"ดำเนินการตามมาตรการแล้ว ณ วันที่ {date_abbr(d1)}", f"รายงานผู้บริหารทราบ ณ วันที่ {date_abbr(d2)}",
+                 f"เผยแพร่ผลการดำเนินการบนเว็บไซต์ของ อบต. ณ วันที่ {date_abbr(d3)}"]
+        return items, [d1, d2, d3], numbered(items, num)
+    item = f"ดำเนินการแล้วเสร็จ เมื่อ {date_abbr(d2, short_year=True)} และรายงานผลรอบ ๑๒ เดือน เมื่อ {date_abbr(d3, short_year=True)}"
+    return [item], [d2, d3], [item]
+
+
+def sample05() -> Sample:
+    sections = {"EIT": "ผลการประเมิน EIT (แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก) ที่ต่ำกว่า ๘๕ คะแนน",
+                "OIT": "ผลการประเมิน OIT (แบบตรวจการเปิดเผยข้อมูลสาธารณะ) ที่ต่ำกว่า ๘๕ คะแนน"}
+    rows: list[Row | str] = []
+    for n, s in enumerate(SEED_ROWS + OIT_ROWS, 1):
+        if n == 1 or s is OIT_ROWS[0]:
+            rows.append(sections[s.tool])
+        # the EIT part prints Arabic codes and numbering (E1, 1.), the OIT part Thai ones (O๑๖, ๑.)
+        if s.tool == "EIT":
+            code, num = (lambda s: f"E{s.number} "), (lambda j: f"{j}. ")
+        else:
+            code, num = (lambda s: f"O{thai(s.number)} "), (lambda j: f"{thai(j)}. ")
+        acts, dates, cell = _actions05(n - 1, s, num)
+        rows.append(make_row(s, n, sections[s.tool], digits=thai, code=code, num=num, inline=False,
+                             actions=acts, action_dates=dates, action_cell=cell, localise=_obt))
+    name = AGENCY05["name"]
+    intro = INTRO.replace("เทศบาลตำบลปรางค์กู๋", "องค์การบริหารส่วนตำบลโพธิ์ (อบต.โพธิ์)")
+    return Sample(
+        name="sample05", what="borderless, อบต., 12-month round", pagesize=A4, body_size=15, style="none",
+        title_block=[("title", TITLE_REPORT), ("bold", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๑๒ เดือน (ต.ค. ๒๕๖๕ – ก.ย. ๒๕๖๖)"),
+                     ("bold", name), ("bold", "อำเภอเมืองศรีสะเกษ จังหวัดศรีสะเกษ"), ("space", ""), ("intro", intro)],
+        columns=[("issue", "ประเด็นที่ต้องพัฒนา", 1.3), ("responsible", "ผู้รับผิดชอบ", 0.8),
+                 ("measures", "มาตรการ/แนวทางการดำเนินการ", 1.35), ("monitoring", "การกำกับติดตาม", 1.2),
+                 ("actions", "ผลการดำเนินการ", 1.15)],
+        rows=rows,
+        document=_document("measures_report", TITLE_REPORT, name, 12, "2022-10-01", "2023-09-30", agency=AGENCY05),
+        warnings=[],
+        cell_pad=5.0,
+    )
+
+
+# --- sample06: cover memo, header on page one only, เทศบาลเมือง, FY2567 -------------------------
+AGENCY06 = {"name": "เทศบาลเมืองศรีสะเกษ", "type": "เทศบาลเมือง", "district": "เมืองศรีสะเกษ", "province": "ศรีสะเกษ"}
+
+
+def _next_year(d: date) -> date:
+    return d.replace(year=d.year + 1)
+
+
+def _actions06(i: int, s: SeedRow) -> tuple[list[str], list[date], list[str]]:
+    """The seed's dates a year on (FY2567, October 2566 – March 2567); ๑. numbering, one per line."""
+    e1, e2 = (_next_year(d) for d in s.dates)
+    num = lambda j: f"{thai(j)}. "  # noqa: E731
+    k = i % 3
+    if k == 0:
+        items = [f"ดำเนินการแล้ว เมื่อวันที่ {date_full(e1)}", f"รายงานผู้บริหารทราบ เมื่อวันที่ {date_full(e2)}"]
+        return items, [e1, e2], numbered(items, num)
+    if k == 1:
+        item = f"ได้ดำเนินการตามมาตรการแล้ว เมื่อวันที่ {date_abbr(e1)}"
+        return [item], [e1], [item]
+    items = [f"ดำเนินการแล้ว ณ วันที่ {date_abbr(e1, short_year=True)}", "อยู่ระหว่างติดตามผลการดำเนินการ"]
+    return items, [e1], numbered(items, num)
+
+
+def sample06() -> Sample:
+    title = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    sections = {"EIT": "เครื่องมือการประเมิน EIT คะแนนต่ำกว่า ๘๕ คะแนน", "OIT": "เครื่องมือการประเมิน OIT คะแนนต่ำกว่า ๘๕ คะแนน"}
+    rows: list[Row | str] = []
+    for n, s in enumerate(SEED_ROWS + OIT_ROWS, 1):
+        if n == 1 or s is OIT_ROWS[0]:
+            rows.append(sections[s.tool])
+        acts, dates, cell = _actions06(n - 1, s)
+        rows.append(make_row(s, n, sections[s.tool], digits=thai, code=lambda s: f"{s.tool[0]}{thai(s.number)} ",
+                             num=lambda j: f"{thai(j)}. ", inline=False, actions=acts, action_dates=dates,
+                             action_cell=cell))
+    name = AGENCY06["name"]
+    memo = [("memo_title", "บันทึกข้อความ"),
+            ("field", f"ส่วนราชการ\tสำนักปลัดเทศบาล งานวิเคราะห์นโยบายและแผน {name}"),
+            ("field", "ที่\tศก ๕๒๐๐๑/๒๔๗"), ("field", "วันที่\t๑๘ เมษายน ๒๕๖๗"),
+            ("field", f"เรื่อง\t{title} รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"), ("space", ""),
+            ("field", "เรียน\tนายกเทศมนตรีเมืองศรีสะเกษ"), ("space", ""),
+            ("para", f"ตามที่{name} ได้จัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ "
+                     "พ.ศ. ๒๕๖๗ จากผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
+                     "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ นั้น"),
+            ("para", "บัดนี้ งานวิเคราะห์นโยบายและแผนได้รวบรวมผลการดำเนินการตามมาตรการดังกล่าว รอบ ๖ เดือน "
+                     "(ตุลาคม ๒๕๖๖ – มีนาคม ๒๕๖๗) เรียบร้อยแล้ว รายละเอียดปรากฏตามเอกสารที่แนบมาพร้อมนี้"),
+            ("para", "จึงเรียนมาเพื่อโปรดทราบ และพิจารณาอนุญาตให้เผยแพร่บนเว็บไซต์ของหน่วยงานต่อไป"),
+            ("space", ""), ("space", ""), ("space", ""),
+            ("sign", "(นายวิชัย ทองประเสริฐ)"), ("sign", "ตำแหน่ง หัวหน้าฝ่ายแผนงานและงบประมาณ"),
+            ("pagebreak", "")]
+    return Sample(
+        name="sample06", what="cover memo, header on page one only, FY2567", pagesize=A4, body_size=14,
+        style="hrules",
+        title_block=memo + [("title", title), ("bold", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๖ เดือน"),
+                            ("bold", "ระหว่างวันที่ ๑ ตุลาคม ๒๕๖๖ ถึงวันที่ ๓๑ มีนาคม ๒๕๖๗"),
+                            ("bold", f"{name} อำเภอเมืองศรีสะเกษ จังหวัดศรีสะเกษ"), ("space", "")],
+        columns=[("no", "ลำดับ", 0.6), ("issue", "ประเด็นที่ต้องพัฒนา", 1.3), ("measures", "มาตรการ/วิธีการดำเนินการ", 1.45),
+                 ("responsible", "ผู้รับผิดชอบ", 0.85), ("monitoring", "การกำกับติดตามและรายงานผล", 1.2),
+                 ("actions", "ผลการดำเนินการ", 1.2)],  # widths chosen so the signature block stays on the table's last page
+        rows=rows,
+        document=_document("measures_report", title, name, 6, "2023-10-01", "2024-03-31", agency=AGENCY06,
+                           fiscal_year=2567),
+        warnings=[],
+        closing=[("space", ""), ("sign", "ลงชื่อ ........................................... ผู้รายงาน"),
+                 ("sign", "(นางสาวอรุณี ศรีวงศ์)"), ("sign", "ตำแหน่ง ปลัดเทศบาลเมืองศรีสะเกษ")],
+        repeat_header=False,
+    )
+
+
+SAMPLES = (sample01, sample02, sample03, sample04, sample05, sample06)
 
 # --------------------------------------------------------------------------------------------
 # Thai line wrapping: between words (pythainlp), never inside a grapheme
@@ -558,6 +688,21 @@ def lines(text: str, font: str, size: float, width: float, align: int = TA_LEFT,
     return out
 
 
+def field_lines(label: str, value: str, size: float, width: float) -> list[Paragraph]:
+    """``ส่วนราชการ  value``: the label in bold, continuation lines hang under the value."""
+    label, value = unicodedata.normalize("NFC", label), unicodedata.normalize("NFC", value)
+    check_glyphs(label, FONT_BOLD)
+    check_glyphs(value, FONT)
+    label_w = pdfmetrics.stringWidth(label, FONT_BOLD, size) + size * 0.6
+    out: list[Paragraph] = []
+    for i, line in enumerate(wrap(value, FONT, size, width - label_w - 0.5)):
+        style = ParagraphStyle(f"field-{size}-{i == 0}", fontName=FONT, fontSize=size, leading=size * 1.22,
+                               leftIndent=label_w, firstLineIndent=-label_w if i == 0 else 0)
+        head = f'<font name="{FONT_BOLD}">{escape(label)}</font>&nbsp;&nbsp;' if i == 0 else ""
+        out.append(Paragraph(head + escape(line), style))
+    return out
+
+
 def build_pdf(sample: Sample, path: Path) -> None:
     """Draw the sample; fills each row's page_start / page_end from the pages its lines landed on."""
     left, right, top, bottom = 56.7, 42.5, 48.0, 48.0
@@ -583,6 +728,14 @@ def build_pdf(sample: Sample, path: Path) -> None:
                 flowable.style.leftIndent = frame_w * 0.45
         elif kind == "table":
             story.append(build_table(sample, frame_w, marks))
+        elif kind == "pagebreak":
+            story.append(PageBreak())
+        elif kind == "memo_title":
+            story += lines(text, FONT_BOLD, size + 10, frame_w, TA_CENTER, space_after=6)
+        elif kind == "para":
+            story += lines(text, FONT, size, frame_w, TA_LEFT, indent=54, space_after=4)
+        elif kind == "field":  # a memo line: bold label, value wrapped under itself
+            story += field_lines(*text.split("\t"), size, frame_w)
 
     def decorate(canvas, doc) -> None:  # noqa: ANN001 - reportlab callback
         canvas.saveState()
@@ -619,7 +772,7 @@ class RuledTable(LongTable):
 
 def build_table(sample: Sample, width: float, marks: dict[int, list[int]]) -> LongTable:
     """The ruled table: header repeated on each page, section rows spanning, rows split across pages."""
-    size, pad = sample.body_size, 4.0
+    size, pad = sample.body_size, sample.cell_pad
     total = sum(c[2] for c in sample.columns)
     col_w = [width * c[2] / total for c in sample.columns]
     inner = [w - 2 * pad for w in col_w]
@@ -632,7 +785,7 @@ def build_table(sample: Sample, width: float, marks: dict[int, list[int]]) -> Lo
     if sample.style == "grid":
         style.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)))
-    else:
+    elif sample.style == "hrules":
         style += [("LINEABOVE", (0, 0), (-1, 0), 1.0, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 1.0, colors.black)]
     for row in sample.rows:
         r = len(data)
@@ -649,7 +802,7 @@ def build_table(sample: Sample, width: float, marks: dict[int, list[int]]) -> Lo
             style.append(("LINEBELOW", (0, r), (-1, r), 0.4, colors.black))
     # splitByRow=0: split inside the row that meets the page foot (as Word does); splitting between rows
     # first would let reportlab repeat the header a second time on the same page.
-    table = RuledTable(data, colWidths=col_w, repeatRows=1, splitByRow=0, splitInRow=2 * size,
+    table = RuledTable(data, colWidths=col_w, repeatRows=1 if sample.repeat_header else 0, splitByRow=0, splitInRow=2 * size,
                        style=TableStyle(style))
     table.close_split = sample.style == "grid"
     return table
@@ -702,8 +855,16 @@ def check_pdf(sample: Sample, pdf: Path) -> int:
         texts = [p.extract_text() or "" for p in doc.pages]
         fonts = {c["fontname"] for p in doc.pages for c in p.chars}
         pages = len(doc.pages)
+    first_table_page = min(r.page_start for r in sample.rows if isinstance(r, Row))
     last_table_page = max(r.page_end for r in sample.rows if isinstance(r, Row))
-    bad = [i + 1 for i in range(last_table_page) if texts[i].count(sample.header_probe[0]) != sample.header_probe[1]]
+
+    def expected(page: int) -> int:  # pages before the table (a cover memo) and, if not repeated, after page one: 0
+        on = page >= first_table_page and (sample.repeat_header or page == first_table_page)
+        return sample.header_probe[1] if on else 0
+
+    bad = [i + 1 for i in range(last_table_page) if texts[i].count(sample.header_probe[0]) != expected(i + 1)]
+    if sample.closing and pages != last_table_page:
+        raise SystemExit(f"{pdf.name}: the closing block spills past the table's last page {last_table_page}")
     if bad:
         raise SystemExit(f"{pdf.name}: header missing or doubled on pages {bad}")
     if not all(re.match(r"^[A-Z]{6}\+Laksaman", f) for f in fonts):
