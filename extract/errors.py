@@ -73,3 +73,21 @@ class TimeoutExceededError(LimitExceededError):
 
 class MemoryExceededError(LimitExceededError):
     code = "memory_exceeded"
+
+
+class InputNotFoundError(ExtractError):
+    """An input named on the command line (or in a file list) does not exist or is unreadable."""
+
+    code = "not_found"
+
+
+class WorkerCrashedError(ExtractError):
+    """The worker process extracting this file died without a result (signal, abort, OOM kill)."""
+
+    code = "worker_crashed"
+
+
+class InternalError(ExtractError):
+    """An unexpected exception inside the extractor: a bug, reported per file instead of a traceback."""
+
+    code = "internal_error"

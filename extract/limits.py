@@ -1,0 +1,133 @@
+"""Per-file safety limits for batch runs: size, pages, wall time, memory.
+
+Agencies publish whatever their office software produced, and a batch of thousands of
+files meets the odd 900-page scan or a PDF that makes a parser loop. One such file must
+cost at most a bounded slice of the machine and then be reported, never stall the batch.
+The limits are checked in the worker process that extracts the file (see ``batch``):
+size and pages before extraction starts, time by an alarm in the worker (with a hard
+kill from the parent as a backstop), memory by ``setrlimit`` on the worker process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+from .errors import FileTooLargeError, TimeoutExceededError, TooManyPagesError
+
+try:  # not on Windows; there the memory limit is simply not applied
+    import resource
+except ImportError:  # pragma: no cover - platform dependent
+    resource = None  # type: ignore[assignment]
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-file limits; ``None`` or 0 switches one off.
+
+    The defaults are generous for ITA reports (usually 3–40 pages, under 5 MB) yet keep
+    one bad file from taking the machine: 200 MB, 2000 pages, 120 s, 2048 MB of memory.
+    """
+
+    max_bytes: int | None = 200 * MB
+    max_pages: int | None = 2000
+    timeout_s: float | None = 120.0
+    max_memory_mb: int | None = 2048
+
+    def hard_deadline_s(self) -> float | None:
+        """When the parent kills a worker whose own alarm did not fire (stuck in C code)."""
+        if not self.timeout_s:
+            return None
+        return self.timeout_s + max(2.0, 0.1 * self.timeout_s)
+
+
+def check_size(path: Path, limits: Limits) -> int:
+    """Return the file size, or raise :class:`FileTooLargeError` before anything reads it."""
+    size = path.stat().st_size
+    if limits.max_bytes and size > limits.max_bytes:
+        raise FileTooLargeError(
+            f"{size / MB:.1f} MB is over the limit of {limits.max_bytes / MB:.0f} MB", file=path.name
+        )
+    return size
+
+
+def count_pages(path: Path) -> int | None:
+    """Page count from pdfium's cross-reference table: cheap, no page is parsed.
+
+    ``None`` when pdfium cannot open the file; the extractor then reports why, with its
+    own typed error, so the limit check never hides the real reason.
+    """
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception:
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def check_pages(pages: int | None, limits: Limits, name: str) -> None:
+    """Raise :class:`TooManyPagesError` when a known page count is over the limit."""
+    if pages is not None and limits.max_pages and pages > limits.max_pages:
+        raise TooManyPagesError(f"{pages} pages is over the limit of {limits.max_pages}", file=name)
+
+
+def start_alarm(limits: Limits) -> None:
+    """Arm the time limit for one file in the worker: SIGALRM raises :class:`TimeoutExceededError`.
+
+    The alarm interrupts Python code only; a parser stuck inside C code is killed by the
+    parent at :meth:`Limits.hard_deadline_s` instead.
+    """
+    if limits.timeout_s and hasattr(signal, "SIGALRM"):
+        timeout = limits.timeout_s
+
+        def _on_alarm(signum: int, frame: FrameType | None) -> None:
+            raise TimeoutExceededError(f"took longer than the time limit of {timeout:g} s")
+
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+
+
+def limit_memory(limits: Limits) -> None:
+    """Cap the worker's address space (``RLIMIT_AS``), first thing in a fresh worker.
+
+    Allocations past the cap fail with ``MemoryError``, which the worker reports as
+    ``memory_exceeded``; the worker is then replaced, so one file's excess never
+    carries over to the next.
+    """
+    if limits.max_memory_mb and resource is not None:
+        cap = limits.max_memory_mb * MB
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def cancel_alarm() -> None:
+    """Stop the time limit once the result is ready, so sending it is never interrupted."""
+    if hasattr(signal, "SIGALRM"):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Ask Linux to SIGKILL this worker when the batch process dies (even by SIGKILL).
+
+    Without it, a killed batch leaves orphan workers burning CPU until their timeout.
+    Best effort: other systems have no ``prctl`` and rely on the broken pipe instead.
+    """
+    with contextlib.suppress(Exception):
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # parent already gone before prctl took effect
+        os._exit(1)

@@ -1,0 +1,312 @@
+"""Batch outputs: safe file names, atomic writes, and the flat one-row-per-record table.
+
+Three promises to the user live here:
+- **Nothing half-written.** Every file is written to a temp file in the same folder and
+  renamed over the target, so a batch killed at any moment leaves each output either
+  complete or absent — which is what makes ``--resume`` trustworthy.
+- **Nothing written outside ``-o``.** Output names come from input *stems* only, cleaned
+  of separators, control characters and leading dots, and every path is checked to sit
+  directly in the output folder.
+- **Nothing executed by a spreadsheet.** Text cells that Excel or LibreOffice would read as
+  a formula (``= + - @``, tab, CR first) get a leading apostrophe (OWASP CSV injection).
+
+The table is derived from the contract JSON (dicts), never from in-memory objects, so
+a fresh run, a resumed run and ``combine`` all build it from the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+TEMP_PREFIX = ".ita-tmp-"
+TABLE_FORMATS = ("csv", "jsonl", "parquet", "xlsx")
+FORMATS = ("json", *TABLE_FORMATS)
+
+COLUMNS: tuple[str, ...] = (
+    "source_file", "sha256", "document_type", "agency_name", "agency_type", "district", "province",
+    "fiscal_year", "round_months", "period_start", "period_end", "row", "section", "tool", "indicator",
+    "issue", "responsible", "measures", "monitoring", "actions", "action_dates", "page_start", "page_end",
+)  # fmt: skip
+INT_COLUMNS = ("fiscal_year", "round_months", "row", "page_start", "page_end")
+DATE_COLUMNS = ("period_start", "period_end")
+LIST_COLUMNS = ("measures", "monitoring", "actions", "action_dates")
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+MAX_STEM_BYTES = 120
+XLSX_MAX_CELL = 32767
+
+
+class OutputPathError(ValueError):
+    """A computed output path would leave the output folder (a bug, never user data)."""
+
+
+# ---------------------------------------------------------------- names and paths
+
+
+def safe_stem(name: str) -> str:
+    """A file stem that is safe as a single path component on Linux, macOS and Windows.
+
+    Only the last path part of ``name`` is used, so ``../../etc/passwd.pdf`` → ``passwd``;
+    Thai is kept (NFC), separators and control characters become ``_``, leading dots go
+    (no hidden files, no ``..``), and the name is cut to 120 UTF-8 bytes on a character
+    boundary. ``รายงาน ITA.pdf`` → ``รายงาน ITA``.
+    """
+    base = re.split(r"[/\\]", name)[-1]
+    stem = base[: -len(Path(base).suffix)] if Path(base).suffix else base
+    stem = _UNSAFE_NAME_CHARS.sub("_", unicodedata.normalize("NFC", stem))
+    stem = stem.strip().lstrip(".").rstrip(". ")
+    encoded = stem.encode("utf-8")[:MAX_STEM_BYTES]
+    stem = encoded.decode("utf-8", errors="ignore").rstrip(". ")
+    if not stem:
+        return "report"
+    return f"_{stem}" if stem.casefold() in _WINDOWS_RESERVED else stem
+
+
+def unique_output_names(items: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Map each sha256 to ``<stem>.json``, adding ``-<sha8>`` to every stem shared by several files.
+
+    ``items`` are (input name, sha256) with distinct sha256s. The choice depends only on
+    the set of inputs, not their order, so a resumed run names files as the first run did.
+    Stems are compared case-insensitively because macOS and Windows folders are.
+    """
+    groups: dict[str, set[str]] = defaultdict(set)
+    stems: dict[str, str] = {}
+    for name, sha in items:
+        stems[sha] = safe_stem(name)
+        groups[stems[sha].casefold()].add(sha)
+    names: dict[str, str] = {}
+    for sha, stem in stems.items():
+        shared = len(groups[stem.casefold()]) > 1
+        names[sha] = f"{stem}-{sha[:8]}.json" if shared else f"{stem}.json"
+    return names
+
+
+def safe_join(out_dir: Path, name: str) -> Path:
+    """``out_dir / name``, refusing any name that is not one plain component inside ``out_dir``."""
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+        raise OutputPathError(f"unsafe output name {name!r}")
+    path = out_dir / name
+    if path.resolve().parent != out_dir.resolve():
+        raise OutputPathError(f"output {name!r} would leave {out_dir}")
+    return path
+
+
+# ---------------------------------------------------------------- atomic writes
+
+
+@functools.cache
+def _umask() -> int:
+    """The process umask (read once: reading it means setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temp path next to ``target``; on success fsync it and rename it over ``target``.
+
+    The temp file lives in the same folder (rename is atomic only within a filesystem)
+    and carries a prefix that :func:`remove_stale_temps` recognises after a crash.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
+    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` all-or-nothing."""
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def atomic_write_text(target: Path, text: str) -> None:
+    """Write UTF-8 ``text`` to ``target`` all-or-nothing."""
+    atomic_write_bytes(target, text.encode("utf-8"))
+
+
+def remove_stale_temps(out_dir: Path) -> int:
+    """Delete temp files a killed run left behind; return how many."""
+    count = 0
+    for tmp in out_dir.glob(f"{TEMP_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            count += 1
+    return count
+
+
+# ---------------------------------------------------------------- formula injection
+
+
+def neutralise(value: Any) -> Any:
+    """Make a text cell inert in spreadsheets: ``=SUM(A1)`` → ``'=SUM(A1)``; other values unchanged.
+
+    OWASP's advice for CSV injection: prefix cells starting with = + - @ tab or CR with a
+    single quote. Thai free text beginning with a dash (``- จัดทำคู่มือ``) gets the quote
+    too; that is the accepted price of never running a formula.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+# ---------------------------------------------------------------- flat table
+
+
+def flat_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One dict per record with the document fields copied in (contract JSON → table rows).
+
+    Lists stay lists here; each format decides how to show them.
+    """
+    source, doc = report.get("source", {}), report.get("document", {})
+    agency = doc.get("agency") or {}
+    head = {
+        "source_file": source.get("file"),
+        "sha256": source.get("sha256"),
+        "document_type": doc.get("document_type"),
+        "agency_name": agency.get("name"),
+        "agency_type": agency.get("type"),
+        "district": agency.get("district"),
+        "province": agency.get("province"),
+        "fiscal_year": doc.get("fiscal_year"),
+        "round_months": doc.get("round_months"),
+        "period_start": doc.get("period_start"),
+        "period_end": doc.get("period_end"),
+    }
+    rows = []
+    for rec in report.get("records", []):
+        row = dict(head)
+        for col in COLUMNS[len(head) :]:
+            row[col] = rec.get(col, [] if col in LIST_COLUMNS else None)
+        rows.append(row)
+    return rows
+
+
+def records_frame(reports: Iterable[dict[str, Any]], *, join_lists: bool = True) -> Any:
+    """The combined table as a pandas DataFrame with fixed columns and types.
+
+    Integers are nullable ``Int64``; ``period_start``/``period_end`` are ``datetime.date``
+    (parquet ``date32``, real dates in xlsx); lists are joined with newlines when
+    ``join_lists`` (csv, xlsx, parquet) so every cell is a scalar.
+    """
+    import pandas as pd
+
+    rows = [row for report in reports for row in flat_rows(report)]
+    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    for col in INT_COLUMNS:
+        df[col] = df[col].astype("Int64")
+    for col in DATE_COLUMNS:
+        df[col] = df[col].map(lambda v: date.fromisoformat(v) if isinstance(v, str) else None).astype(object)
+    if join_lists:
+        for col in LIST_COLUMNS:
+            df[col] = df[col].map(lambda v: "\n".join(str(x) for x in v) if v else None).astype(object)
+    return df
+
+
+def _text_cells(df: Any) -> Any:
+    """Neutralise every text cell (all columns: even file names come from strangers)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype) in ("str", "string"):
+            out[col] = out[col].map(neutralise).astype(object)
+    return out
+
+
+def write_csv(df: Any, target: Path) -> None:
+    """UTF-8 with BOM (so Excel picks UTF-8 and shows Thai), CRLF rows, formulas neutralised."""
+    with atomic_path(target) as tmp:
+        _text_cells(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+def csv_text(df: Any) -> str:
+    """The same CSV as :func:`write_csv`, as text for stdout (BOM included)."""
+    return "\ufeff" + _text_cells(df).to_csv(index=False, lineterminator="\r\n")
+
+
+def jsonl_text(reports: Iterable[dict[str, Any]]) -> str:
+    """One JSON object per record line, lists kept as JSON arrays (JSON needs no joining)."""
+    rows = (row for report in reports for row in flat_rows(report))
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def write_jsonl(reports: Iterable[dict[str, Any]], target: Path) -> None:
+    """``records.jsonl``: the flat table as JSON lines, written atomically."""
+    atomic_write_text(target, jsonl_text(reports))
+
+
+def write_parquet(df: Any, target: Path) -> None:
+    """Parquet via pyarrow with an explicit schema: dates as ``date32``, nullable ints, strings."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    fields = []
+    for col in COLUMNS:
+        kind = pa.int64() if col in INT_COLUMNS else pa.date32() if col in DATE_COLUMNS else pa.string()
+        fields.append(pa.field(col, kind))
+    table = pa.Table.from_pandas(df, schema=pa.schema(fields), preserve_index=False)
+    with atomic_path(target) as tmp:
+        pq.write_table(table, tmp)
+
+
+def _xlsx_cell(value: Any) -> Any:
+    """Cell value openpyxl accepts: NA → empty, illegal control characters dropped, neutralised."""
+    if value is None or (isinstance(value, float) and value != value) or str(value) == "<NA>":
+        return None
+    if isinstance(value, str):
+        return neutralise(_XLSX_ILLEGAL.sub("", value)[:XLSX_MAX_CELL])
+    return int(value) if hasattr(value, "__index__") else value
+
+
+def write_xlsx(df: Any, target: Path) -> None:
+    """One sheet ``records`` with a frozen header; Thai text stays text, dates are real dates."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("records")
+    ws.freeze_panes = "A2"
+    ws.append(list(COLUMNS))
+    for row in df.itertuples(index=False, name=None):
+        ws.append([_xlsx_cell(v) for v in row])
+    with atomic_path(target) as tmp:
+        wb.save(tmp)
+
+
+def table_name(fmt: str) -> str:
+    """File name of the combined table for a format (``records.csv`` …)."""
+    return f"records.{fmt}"
+
+
+def write_table(reports: Sequence[dict[str, Any]], out_dir: Path, fmt: str) -> Path | None:
+    """Write the combined table for ``fmt`` into ``out_dir``; ``json`` has no table."""
+    if fmt == "json":
+        return None
+    target = safe_join(out_dir, table_name(fmt))
+    if fmt == "jsonl":
+        write_jsonl(reports, target)
+    else:
+        df = records_frame(reports)
+        {"csv": write_csv, "parquet": write_parquet, "xlsx": write_xlsx}[fmt](df, target)
+    return target

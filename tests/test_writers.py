@@ -1,0 +1,207 @@
+"""Output safety: file names never escape -o, writes are atomic, spreadsheets run no formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from ita_extract.extract import writers
+from ita_extract.extract.writers import (
+    COLUMNS,
+    OutputPathError,
+    atomic_write_text,
+    csv_text,
+    flat_rows,
+    neutralise,
+    records_frame,
+    remove_stale_temps,
+    safe_join,
+    safe_stem,
+    unique_output_names,
+    write_table,
+)
+from ita_extract.schema import Agency, Document, Record, Report, Source
+
+SHA_A, SHA_B, SHA_C = "a" * 64, "b" * 64, "c" * 64
+EVIL = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+
+
+def _report(sha: str = SHA_A, file: str = "รายงาน.pdf", issue: str = "ประเด็น") -> dict:
+    """A contract report built through the models (so it is valid), as the dict a run reads back."""
+    report = Report(
+        source=Source(file=file, sha256=sha, pages=2),
+        document=Document(
+            document_type="measures_report",
+            agency=Agency(name="เทศบาลตำบลปรางค์กู่", type="เทศบาลตำบล", district="ปรางค์กู่", province="ศรีสะเกษ"),
+            fiscal_year=2566, round_months=6, period_start=date(2022, 10, 1), period_end=date(2023, 3, 31),
+        ),
+        records=[
+            Record(row=1, tool="EIT", indicator="E1", issue=issue, responsible="สำนักปลัด",
+                   measures=["จัดทำคู่มือ", "รายงานผู้บริหาร"], actions=["ดำเนินการ ๒๕ ม.ค. ๒๕๖๖"],
+                   action_dates=[date(2023, 1, 25)], page_start=1, page_end=2),
+            Record(row=2, issue=EVIL[0], measures=EVIL[1:3], page_start=2, page_end=2),
+        ],
+    )  # fmt: skip
+    return json.loads(report.to_json())
+
+
+# ---------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("รายงาน ITA.pdf", "รายงาน ITA"),
+        ("../../etc/passwd.pdf", "passwd"),
+        ("..\\..\\windows\\evil.pdf", "evil"),
+        ("..pdf", "report"),
+        (".hidden.pdf", "hidden"),
+        ("a:b*c?.pdf", "a_b_c_"),
+        ("CON.pdf", "_CON"),
+        ("", "report"),
+        ("x\x00y\n.pdf", "x_y_"),
+    ],
+)
+def test_safe_stem(name: str, stem: str) -> None:
+    assert safe_stem(name) == stem
+
+
+def test_safe_stem_cuts_long_thai_on_a_character_boundary() -> None:
+    stem = safe_stem("ก" * 500 + ".pdf")
+    assert len(stem.encode()) <= writers.MAX_STEM_BYTES
+    assert set(stem) == {"ก"}
+
+
+@given(st.text(max_size=300))
+def test_any_name_stays_inside_the_output_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> None:
+    out = tmp_path_factory.getbasetemp() / "out"
+    out.mkdir(exist_ok=True)
+    target = safe_join(out, safe_stem(name) + ".json")
+    assert target.parent == out
+    assert not target.name.startswith(".")
+
+
+@pytest.mark.parametrize("name", ["../x.json", "a/b.json", "..", ".", "", "a\\b"])
+def test_safe_join_refuses_escapes(tmp_path: Path, name: str) -> None:
+    with pytest.raises(OutputPathError):
+        safe_join(tmp_path, name)
+
+
+def test_shared_stems_get_a_sha_suffix_whatever_the_order() -> None:
+    items = [("a/report.pdf", SHA_A), ("b/REPORT.PDF", SHA_B), ("other.pdf", SHA_C)]
+    names = unique_output_names(items)
+    assert names == {SHA_A: "report-aaaaaaaa.json", SHA_B: "REPORT-bbbbbbbb.json", SHA_C: "other.json"}
+    assert unique_output_names(items[::-1]) == names
+
+
+# ---------------------------------------------------------------- atomic writes
+
+
+def test_atomic_write_leaves_old_content_when_interrupted(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    atomic_write_text(target, "old")
+    with pytest.raises(RuntimeError), writers.atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("killed")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_atomic_write_makes_ordinary_files_and_stale_temps_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    atomic_write_text(target, "ไทย")
+    assert target.read_text(encoding="utf-8") == "ไทย"
+    assert target.stat().st_mode & 0o044  # readable by others, unlike mkstemp's 0600
+    (tmp_path / f"{writers.TEMP_PREFIX}abc.tmp").write_text("half")
+    assert remove_stale_temps(tmp_path) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+# ---------------------------------------------------------------- formula injection
+
+
+@pytest.mark.parametrize("cell", EVIL)
+def test_formula_starts_are_neutralised(cell: str) -> None:
+    assert neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["ข้อความ", "E1", "", 5, None, "a=b"])
+def test_other_cells_are_unchanged(cell: object) -> None:
+    assert neutralise(cell) == cell
+
+
+# ---------------------------------------------------------------- the table
+
+
+def test_flat_rows_denormalise_document_fields() -> None:
+    rows = flat_rows(_report())
+    assert [r["row"] for r in rows] == [1, 2]
+    assert set(rows[0]) == set(COLUMNS)
+    assert rows[1]["province"] == "ศรีสะเกษ" and rows[1]["fiscal_year"] == 2566
+    assert rows[0]["action_dates"] == ["2023-01-25"]
+
+
+def test_csv_has_bom_thai_joined_lists_and_no_formulas(tmp_path: Path) -> None:
+    path = write_table([_report(), _report(SHA_B, "=evil.pdf")], tmp_path, "csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0]) == list(COLUMNS) and len(rows) == 4
+    assert rows[0]["measures"] == "จัดทำคู่มือ\nรายงานผู้บริหาร"
+    assert rows[0]["period_start"] == "2022-10-01" and rows[0]["round_months"] == "6"
+    assert rows[1]["issue"] == "'" + EVIL[0] and rows[1]["measures"] == "'+1+1\n-2+3"
+    assert rows[2]["source_file"] == "'=evil.pdf"
+    for row in rows:
+        assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values())
+    assert csv_text(records_frame([_report(), _report(SHA_B, "=evil.pdf")])) == raw.decode("utf-8")
+
+
+def test_xlsx_keeps_thai_and_has_no_formula_cells(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = write_table([_report()], tmp_path, "xlsx")
+    ws = openpyxl.load_workbook(path)["records"]
+    header = [c.value for c in ws[1]]
+    assert header == list(COLUMNS)
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    values = {header[i]: c.value for i, c in enumerate(ws[3])}
+    assert values["issue"] == "'" + EVIL[0]
+    assert ws.cell(2, COLUMNS.index("agency_name") + 1).value == "เทศบาลตำบลปรางค์กู่"
+    assert ws.cell(2, COLUMNS.index("period_start") + 1).value.date() == date(2022, 10, 1)
+    assert ws.cell(2, COLUMNS.index("fiscal_year") + 1).value == 2566
+
+
+def test_parquet_has_date_and_integer_types(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    path = write_table([_report()], tmp_path, "parquet")
+    table = pq.read_table(path)
+    assert table.column_names == list(COLUMNS)
+    assert table.schema.field("period_start").type == pa.date32()
+    assert table.schema.field("fiscal_year").type == pa.int64()
+    data = table.to_pylist()
+    assert data[0]["period_end"] == date(2023, 3, 31) and data[0]["agency_name"] == "เทศบาลตำบลปรางค์กู่"
+    assert data[1]["tool"] is None and data[1]["measures"] == "+1+1\n-2+3"  # data, not a spreadsheet
+
+
+def test_jsonl_keeps_lists(tmp_path: Path) -> None:
+    path = write_table([_report()], tmp_path, "jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert rows[0]["measures"] == ["จัดทำคู่มือ", "รายงานผู้บริหาร"] and rows[0]["sha256"] == SHA_A
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx", "jsonl"])
+def test_empty_batch_still_writes_a_table(tmp_path: Path, fmt: str) -> None:
+    path = write_table([], tmp_path, fmt)
+    assert path is not None and path.exists()
+
+
+def test_json_format_writes_no_table(tmp_path: Path) -> None:
+    assert write_table([_report()], tmp_path, "json") is None
