@@ -25,18 +25,16 @@ LIST_ROLES = ("measures", "monitoring", "actions")
 class RowContext:
     """What the row parser needs from the whole document."""
 
-    typed_spaces: bool = False
     warnings: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def join_lines(lines: list[CellLine], typed_spaces: bool = False) -> str:
+def join_lines(lines: list[CellLine]) -> str:
     """Join a cell's lines, keeping typed spaces and dropping the ones a wrap would invent.
 
     At each wrap: a trailing space glyph is the author's space; after "/" or "-" a line
     may break with no space; between two Thai letters a wrap is inside running text (Thai
     has no spaces between words); anywhere else (digits, Latin, punctuation) layout
-    engines only break at a space, so one is restored. ``typed_spaces`` says the producer
-    keeps every trailing space, so no other rule is needed.
+    engines only break at a space, so one is restored.
     """
     out = ""
     for k, line in enumerate(lines):
@@ -46,7 +44,7 @@ def join_lines(lines: list[CellLine], typed_spaces: bool = False) -> str:
         if out:
             if ITEM.match(text):
                 out += "\n"  # a numbered item starting a line: keep the boundary for split_items
-            elif lines[k - 1].space_after or (not typed_spaces and _wrap_needs_space(out[-1], text[0])):
+            elif lines[k - 1].space_after or _wrap_needs_space(out[-1], text[0]):
                 out += " "
         out += text
     return re.sub(r"[ \t]+", " ", out).strip()
@@ -68,17 +66,17 @@ def flatten(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
 
 
-def split_items(lines: list[CellLine], typed_spaces: bool) -> list[str]:
+def split_items(lines: list[CellLine]) -> list[str]:
     """One entry per numbered item (๑. / 1) / (1)), numbering removed; one entry if unnumbered.
 
     Item 1 must open the cell; later numbers may start a line or sit inside one (a
     paragraph typed as "๑) … ๒) …" wraps anywhere), but only the next number expected
     counts, so a year, an amount or "รอบ ๖ เดือน" is never taken for a marker.
     """
-    text = join_lines(lines, typed_spaces)
+    text = join_lines(lines)
     first = ITEM.match(text)
     if not first or int(to_arabic_digits(first.group(1))) != 1:
-        return [flatten(t) for t in split_dated_paragraphs(lines, typed_spaces)]
+        return [flatten(t) for t in split_dated_paragraphs(lines)]
     items: list[str] = []
     start, expected = first.end(), 2
     for m in ITEM.finditer(text, first.end()):
@@ -93,7 +91,7 @@ CONNECTOR = re.compile(r"^(และ|หรือ|ถึง|จนถึง|ถ�
 ENDS_WITH_YEAR = re.compile(r"[0-9๐-๙]{2,4}\s*\)?\s*$")
 
 
-def split_dated_paragraphs(lines: list[CellLine], typed_spaces: bool) -> list[str]:
+def split_dated_paragraphs(lines: list[CellLine]) -> list[str]:
     """Unnumbered entries that each end with a full date ("…เมื่อวันที่ ๒๕ มกราคม ๒๕๖๖") split apart.
 
     Agencies list what they did as one paragraph per action, each closed by its date,
@@ -102,19 +100,19 @@ def split_dated_paragraphs(lines: list[CellLine], typed_spaces: bool) -> list[st
     """
     entries: list[list[CellLine]] = []
     for line in lines:
-        if entries and _closes_with_date(entries[-1], typed_spaces) and not CONNECTOR.match(line.text.strip()):
+        if entries and _closes_with_date(entries[-1]) and not CONNECTOR.match(line.text.strip()):
             entries.append([line])
         elif entries:
             entries[-1].append(line)
         else:
             entries.append([line])
-    texts = [join_lines(group, typed_spaces) for group in entries]
+    texts = [join_lines(group) for group in entries]
     return [t for t in texts if t]
 
 
-def _closes_with_date(group: list[CellLine], typed_spaces: bool) -> bool:
+def _closes_with_date(group: list[CellLine]) -> bool:
     """True when the entry's last token is the year that completes a date."""
-    text = join_lines(group, typed_spaces)
+    text = join_lines(group)
     year = ENDS_WITH_YEAR.search(text)
     return bool(year) and len(find_thai_dates(text[-60:])) > len(find_thai_dates(text[-60 : year.start()]))
 
@@ -131,11 +129,11 @@ def to_record(row: LogicalRow, number: int, ctx: RowContext) -> Record | None:
     p = row.page_start
 
     def text(role: str) -> str | None:
-        value = flatten(join_lines(row.cells.get(role, []), ctx.typed_spaces))
+        value = flatten(join_lines(row.cells.get(role, [])))
         return _repair(value, p, ctx) if value else None
 
     def items(role: str) -> list[str]:
-        return [_repair(t, p, ctx) for t in split_items(row.cells.get(role, []), ctx.typed_spaces)]
+        return [_repair(t, p, ctx) for t in split_items(row.cells.get(role, []))]
 
     issue = text("issue")
     code = None

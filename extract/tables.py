@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .codes import split_indicator, tool_in_text
 from .lines import Cluster, TextLine, clusters, group_lines
-from .pdf import Page, Rule
+from .pdf import Page
 from .thai import repair_thai_text
 
 # Column roles, each with the header wordings agencies use. The role whose wording starts
@@ -464,7 +464,6 @@ __all__ = [
     "Layout",
     "LogicalRow",
     "PageTable",
-    "Rule",
     "analyse_page",
     "merge_pages",
     "role_of",
