@@ -14,7 +14,7 @@ from ..schema import Report, Source, Warning
 from .errors import NeedsOCRError
 from .meta import build_document
 from .pdf import Page, open_pdf, read_pages
-from .rows import RowContext, to_record
+from .rows import RowContext, restore_wrap_spaces, to_record
 from .tables import Layout, PageTable, analyse_page, merge_pages
 
 
@@ -58,6 +58,7 @@ def build_report(path: Path) -> Report:
     first = tables[0].page if tables else 1
     warnings.extend(Warning(code=c, message=m, page=first) for c, m in doc_warnings)
     rows = list(merge_pages(tables))
+    restore_wrap_spaces(rows)
     ctx = RowContext()
     records = []
     for row in rows:

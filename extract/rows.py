@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from ..schema import Record
 from .codes import split_indicator, tool_in_text, tool_of
 from .dates import find_thai_dates
+from .spacing import SpacingEvidence, line_texts, space_lost_at_wrap
 from .tables import CellLine, LogicalRow
-from .thai import is_thai_char, repair_thai_text_checked, to_arabic_digits
+from .thai import is_thai_char, repair_thai_text, repair_thai_text_checked, to_arabic_digits
 
 ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
 LIST_ROLES = ("measures", "monitoring", "actions")
@@ -48,6 +49,47 @@ def join_lines(lines: list[CellLine]) -> str:
                 out += " "
         out += text
     return re.sub(r"[ \t]+", " ", out).strip()
+
+
+def restore_wrap_spaces(rows: list[LogicalRow]) -> None:
+    """Mark the Thai–Thai wraps where the author's typed space was not drawn (``space_after``).
+
+    Runs over the whole document first because the best evidence of where this author
+    types spaces is the rest of the document (see ``spacing``). Producers that draw the
+    space glyph at a wrap (LibreOffice, most Word exports) leave it out only when it
+    would hang past the cell's right edge, so once a document shows such glyphs, only
+    wraps on lines too full to hold one more space are candidates.
+    """
+    by_role: dict[str, list[list[CellLine]]] = {}
+    for row in rows:
+        for role, lines in row.cells.items():
+            by_role.setdefault(role, []).append(lines)
+    cells = [lines for groups in by_role.values() for lines in groups]
+    draws_spaces = any(ln.space_after for lines in cells for ln in lines[:-1])
+    space_em = _space_width_em(cells)
+    evidence = SpacingEvidence().learn(line_texts(ln.text for lines in cells for ln in lines))
+    for groups in by_role.values():
+        padding = min((ln.room for lines in groups for ln in lines[:-1]), default=0.0)
+        for lines in groups:
+            for a, b in zip(lines, lines[1:]):
+                before, after = repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip())
+                if a.space_after or not before or not after or ITEM.match(after):
+                    continue
+                if not (_thai_letter(before[-1]) and _thai_letter(after[0])):
+                    continue
+                if draws_spaces and a.room - padding > space_em * _size(a):
+                    continue  # a typed space would have fitted, and this producer draws it
+                a.space_after = space_lost_at_wrap(before, after, evidence)
+
+
+def _size(line: CellLine) -> float:
+    return line.items[-1].size if line.items else 0.0
+
+
+def _space_width_em(cells: list[list[CellLine]], default: float = 0.3) -> float:
+    """The width of this document's space glyph, in em (median over the spaces drawn)."""
+    widths = sorted((c.x1 - c.x0) / c.size for lines in cells for ln in lines for c in ln.items if c.is_space and c.size)
+    return widths[len(widths) // 2] if widths else default
 
 
 def _wrap_needs_space(before: str, after: str) -> bool:

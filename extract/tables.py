@@ -52,6 +52,8 @@ class CellLine:
 
     text: str
     space_after: bool
+    room: float = 0.0  # points between the line's last glyph and its column's right edge
+    items: tuple[Cluster, ...] = ()  # the glyphs, so a wrap can be judged by widths
 
 
 @dataclass
@@ -350,7 +352,8 @@ def to_row(group: list[TextLine], layout: Layout, page: int) -> LogicalRow:
     for ln in group:
         for i, part in split_by_columns(ln, layout.columns).items():
             role = layout.columns[i].role or f"col{i}"
-            cells.setdefault(role, []).append(CellLine(part.text, part.ends_with_space))
+            room = layout.columns[i].x1 - part.x1
+            cells.setdefault(role, []).append(CellLine(part.text, part.ends_with_space, room, tuple(part.items)))
     return LogicalRow(cells, page, page)
 
 

@@ -98,7 +98,7 @@ def test_record_field(name: str, pdf: Path, truth: Path, field: str) -> None:
 
 
 def test_score_synthetic(tmp_path: Path) -> None:
-    """The shared scorer on the synthetic set: issue 4's bar is overall ≥ 0.98."""
+    """The shared scorer on the synthetic set: issue 4's bar is overall ≥ 0.98, strict text ≥ 0.95."""
     need_shared()
     for pdf in sorted(SYNTHETIC.glob("*.pdf")):
         (tmp_path / f"{pdf.stem}.json").write_text(json.dumps(extracted(str(pdf)), ensure_ascii=False), "utf-8")
@@ -111,3 +111,4 @@ def test_score_synthetic(tmp_path: Path) -> None:
     print(last)
     assert float(scores["overall"]) >= 0.98, last
     assert float(scores["records_f1"]) >= 0.98, last
+    assert float(scores["strict_text"]) >= 0.95, last

@@ -1,0 +1,78 @@
+"""Typed spaces lost at line wraps: the language evidence and the geometry gate."""
+
+from __future__ import annotations
+
+import pytest
+from ita_extract.extract.lines import Cluster
+from ita_extract.extract.rows import join_lines, restore_wrap_spaces
+from ita_extract.extract.spacing import SpacingEvidence, _inside_a_word, space_lost_at_wrap
+from ita_extract.extract.tables import CellLine, LogicalRow
+
+NONE = SpacingEvidence()
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("ช่องทางรับฟังความคิดเห็น", "เพื่อปรับปรุงการให้บริการ", True),  # clause opener เพื่อ
+        ("ประชาสัมพันธ์ผ่านเว็บไซต์ของหน่วยงาน", "ณ วันที่ ๓ ต.ค.", True),  # ณ
+        ("การดำเนินงาน", "โดยคำนึงถึงประโยชน์", True),  # โดย
+        ("ได้อย่างชัดเจน", "มากน้อยเพียงใด", True),
+        ("เจ้าหน้าที่ผู้รับผิดชอบดำเนินการแล้ว", "รายงานผู้บริหาร", True),  # clause closer แล้ว
+        ("ดำเนินการเมื่อวันที่ ๒๕ มกราคม", "พ.ศ. ๒๕๖๖", True),  # before พ.ศ.
+        ("การดำเนิน", "การของหน่วยงาน", False),  # inside running text
+        ("เจ้าหน้าที่ของ", "หน่วยงานที่ท่านติดต่อ", False),
+        ("ปีงบประมา", "ณ พ.ศ. ๒๕๖๗", False),  # ณ completing ประมาณ: inside a word
+        ("ปฏิบัติ", "งานตามขั้นตอน", False),
+        ("ให้", "แล้วเสร็จ", False),
+    ],
+)
+def test_space_lost_at_wrap_without_document_evidence(before: str, after: str, expected: bool) -> None:
+    assert space_lost_at_wrap(before, after, NONE) is expected
+
+
+def test_document_evidence_outweighs_convention() -> None:
+    """The author wrote "ดำเนินการเมื่อวันที่" unspaced elsewhere: a wrap there stays unspaced."""
+    seen = SpacingEvidence().learn(["ดำเนินการเมื่อวันที่ ๑ มีนาคม", "ดำเนินการเมื่อวันที่ ๒ เมษายน"])
+    assert space_lost_at_wrap("ดำเนินการ", "เมื่อวันที่ ๓", seen) is False
+    spaced = SpacingEvidence().learn(["บุคลากร เมื่อวันที่ ๑๔ ตุลาคม", "จัดอบรมบุคลากร เมื่อวันที่ ๒"])
+    assert space_lost_at_wrap("จัดประชุมชี้แจงบุคลากร", "เมื่อวันที่ ๖", spaced) is True
+
+
+def test_reference_wording_is_evidence() -> None:
+    """The official ITA question types "อนุญาต หรือให้บริการ": a wrap there gets its space back."""
+    assert space_lost_at_wrap("เพื่อแลกกับการปฏิบัติงาน การอนุมัติ อนุญาต", "หรือให้บริการ หรือไม่", NONE) is True
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "inside"),
+    [("ปีงบประมา", "ณ", True), ("ปฏิบัติ", "งาน", True), ("ดำเนินการแล้ว", "รายงาน", False), ("เว็บไซต์", "และ", False)],
+)
+def test_inside_a_word(before: str, after: str, inside: bool) -> None:
+    assert _inside_a_word(before, after) is inside
+
+
+def line(text: str, room: float, space_after: bool = False, size: float = 16.0) -> CellLine:
+    glyphs = [Cluster(ch, i * 8.0, i * 8.0 + (4.8 if ch == " " else 8.0), 0, size, size) for i, ch in enumerate(text)]
+    return CellLine(text, space_after, room, tuple(glyphs))
+
+
+def row(*cells: list[CellLine]) -> LogicalRow:
+    return LogicalRow({f"col{i}": lines for i, lines in enumerate(cells)}, 1, 1)
+
+
+def test_full_line_of_a_space_drawing_producer_gets_its_space_back() -> None:
+    """The producer draws wrap spaces (one cell shows it); a line too full for one more loses it."""
+    drawn = [line("ดำเนินการแล้ว", 2.0, space_after=True), line("รายงานผู้บริหาร", 30.0)]
+    full = [line("จัดประชุมชี้แจงบุคลากร", 2.0), line("เพื่อเผยแพร่ข้อมูล", 40.0)]
+    roomy = [line("จัดประชุมชี้แจงบุคลากร", 40.0), line("เพื่อเผยแพร่ข้อมูล", 40.0)]
+    rows = [row(drawn), row(full), row(roomy)]
+    restore_wrap_spaces(rows)
+    assert join_lines(full) == "จัดประชุมชี้แจงบุคลากร เพื่อเผยแพร่ข้อมูล"
+    assert join_lines(roomy) == "จัดประชุมชี้แจงบุคลากรเพื่อเผยแพร่ข้อมูล"  # a space would have fitted and been drawn
+
+
+def test_wrap_inside_running_text_stays_joined() -> None:
+    cell = [line("เจ้าหน้าที่ของ", 1.0), line("หน่วยงานที่ท่านติดต่อ", 20.0)]
+    restore_wrap_spaces([row(cell)])
+    assert join_lines(cell) == "เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ"
