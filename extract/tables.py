@@ -32,6 +32,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("monitoring", re.compile(r"กำกับ|ติดตาม|รายงานผล|ระยะเวลา|กำหนดเวลา|ห้วงเวลา")),
 ]
 HEADER_MIN_ROLES = 3
+HEADER_GAP = 0.5  # em: blank space that closes an unruled header
+HEADER_ROLE_WITHIN = 12  # letters: a header cell opens with its role ("หน่วยงานที่รับผิดชอบ")
 SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)")
 ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\.?$")
 ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
@@ -65,6 +67,7 @@ class LogicalRow:
     page_end: int
     section: str | None = None
     is_section: bool = False
+    printed: list[str] = field(default_factory=list)  # its page lines whole, across columns
 
     def first_text(self, role: str) -> str:
         lines = self.cells.get(role) or []
@@ -115,9 +118,15 @@ def role_of(header: str) -> str | None:
     return best[2] if best else None
 
 
-def roles_in(text: str) -> set[str]:
+def roles_in(text: str, within: int | None = None) -> set[str]:
+    """Roles whose wording occurs in ``text`` (starting in its first ``within`` letters, if given)."""
     t = norm(text)
-    return {role for role, pattern in ROLE_PATTERNS[2:] if pattern.search(t)}
+    found = set()
+    for role, pattern in ROLE_PATTERNS[2:]:
+        m = pattern.search(t)
+        if m and (within is None or m.start() <= within):
+            found.add(role)
+    return found
 
 
 def is_section_line(line: TextLine) -> bool:
@@ -129,17 +138,46 @@ def is_section_line(line: TextLine) -> bool:
 
 
 def find_header(lines: list[TextLine]) -> int | None:
-    """Index of the first line of the table header: a multi-column line naming roles."""
+    """Index of the first line of the table header: a multi-column line naming roles.
+
+    Body cells use the same words as headers ("เจ้าหน้าที่ผู้รับผิดชอบรายงานผลการดำเนินการ"),
+    so a header cell must open with its role's wording (a body cell names it anywhere),
+    a line that starts a body row (a row number, an item number, an indicator code) is
+    never a header line, and the words stacked under a header stop at the first such line.
+    """
     for i, line in enumerate(lines):
-        if len(line.segments()) < 2 or not roles_in(line.text):
+        if len(line.segments()) < 2 or not roles_in(line.text) or starts_body(line):
             continue
-        window = [ln for ln in lines[i : i + 8] if ln.top - line.top < 8 * line.size]
+        window: list[TextLine] = []
+        for ln in lines[i : i + 8]:
+            if ln.top - line.top >= 8 * line.size or (window and (starts_body(ln) or is_section_line(ln))):
+                break
+            window.append(ln)
         found: set[str] = set()
         for text in _stacked_cells(window):
-            found |= roles_in(text)
+            found |= roles_in(text, within=HEADER_ROLE_WITHIN)
         if len(found) >= HEADER_MIN_ROLES:
+            while i > 0 and _tucked_above(lines[i - 1], lines[i]):
+                i -= 1
             return i
     return None
+
+
+def _tucked_above(above: TextLine, line: TextLine) -> bool:
+    """A taller header cell's first line, set just above the others' (cells centred vertically).
+
+    It sits within a line's height above and only over the gaps between the line's cells.
+    """
+    if line.top - above.bottom > 0.6 * line.size:
+        return False
+    cells = line.segments()
+    return all(not (s.x0 < c.x1 and s.x1 > c.x0) for s in above.segments() for c in cells)
+
+
+def starts_body(line: TextLine) -> bool:
+    """The line opens with what only body rows carry: a row or item number, or an indicator code."""
+    first = repair_thai_text(line.segments()[0].text).strip()
+    return bool(ROW_NUMBER.match(first) or ITEM_START.match(first) or split_indicator(first)[0])
 
 
 def _stacked_cells(window: list[TextLine]) -> list[str]:
@@ -237,7 +275,10 @@ def assign_roles(columns: list[Column], header_lines: list[TextLine]) -> None:
 
 
 def header_end(lines: list[TextLine], start: int, hs: list[float]) -> int:
-    """Index just past the header: at the first rule below it, or the first body-looking line."""
+    """Index just past the header: at the first rule below it; without one, at the first
+    body-looking line or the first blank gap (header lines stack tightly; a continued
+    row at the top of a page has no marker, only the space left under the header).
+    """
     first = lines[start]
     rule_below = next((h for h in hs if h > first.bottom - 1), None)
     end = start + 1
@@ -245,7 +286,7 @@ def header_end(lines: list[TextLine], start: int, hs: list[float]) -> int:
         ln = lines[end]
         if rule_below is not None and ln.mid_y > rule_below:
             break
-        if rule_below is None and _looks_like_body(ln):
+        if rule_below is None and (_looks_like_body(ln) or ln.top - lines[end - 1].bottom > HEADER_GAP * ln.size):
             break
         end += 1
     return end
@@ -354,7 +395,7 @@ def to_row(group: list[TextLine], layout: Layout, page: int) -> LogicalRow:
             role = layout.columns[i].role or f"col{i}"
             room = layout.columns[i].x1 - part.x1
             cells.setdefault(role, []).append(CellLine(part.text, part.ends_with_space, room, tuple(part.items)))
-    return LogicalRow(cells, page, page)
+    return LogicalRow(cells, page, page, printed=[ln.text for ln in group])
 
 
 def table_bottom(lines: list[TextLine], hs: list[float]) -> int:
@@ -381,6 +422,8 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
         return None
     lines = group_lines(clusters(page.chars))
     start = find_header(lines)
+    if start is not None and prev is not None and _continues_above(lines[:start], prev):
+        start = None  # header words inside the rows of a table that goes on from the last page
     if start is None and (not lines or SIGNATURE.match(repair_thai_text(lines[0].text))):
         return None
     layout = layout_for(page, lines, start, prev)
@@ -400,6 +443,15 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
         rows.extend(to_row(g, layout, page.number) for g in split_rows(group, layout, layout.ruled))
     title = lines[:start] if start is not None else []
     return PageTable(page.number, layout, rows, title, start is not None)
+
+
+def _continues_above(above: list[TextLine], layout: Layout) -> bool:
+    """Rows of the last page's table above a would-be header: it is body text, not a header.
+
+    A repeated header is the first thing in the table on its page; only a running title
+    or page number (one piece of text) may stand above it.
+    """
+    return any(_inside(ln, layout) and len(split_by_columns(ln, layout.columns)) >= 2 for ln in above)
 
 
 def _inside(line: TextLine, layout: Layout) -> bool:
@@ -433,7 +485,7 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
         for k, row in enumerate(t.rows):
             last = merged[-1] if merged else None
             if last is not None and last.is_section and _section_tail(row):
-                last.section = f"{last.section} {row.first_text(next(iter(row.cells)))}"
+                last.section = f"{last.section} {repair_thai_text(row.printed[0])}"
                 continue
             if k == 0 and last is not None and not last.is_section and is_continuation(row, roles, coded):
                 for role, cell in row.cells.items():
@@ -451,9 +503,14 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
 
 
 def _section_tail(row: LogicalRow) -> bool:
-    """One short line right under a section row is the rest of its wrapped label."""
-    lines = [cl for cell in row.cells.values() for cl in cell]
-    return not row.is_section and len(lines) == 1 and len(lines[0].text) <= 40 and not split_indicator(lines[0].text)[0]
+    """One short line right under a section row is the rest of its wrapped label.
+
+    Without rules the tail may straddle columns, so it is judged as printed, whole.
+    """
+    if row.is_section or len(row.printed) != 1:
+        return False
+    text = repair_thai_text(row.printed[0])
+    return len(text) <= 40 and not split_indicator(text)[0] and not ROW_NUMBER.match(text.split()[0])
 
 
 def _mostly_coded(tables: list[PageTable]) -> bool:

@@ -24,13 +24,11 @@ FIELDS = ["row", "section", "tool", "indicator", "issue", "responsible", "measur
           "actions", "action_dates", "page_start", "page_end"]
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
-# Known gaps, each a real limitation with its reason; strict xfail fails the run once fixed.
-BORDERLESS = "borderless table: a row continued across a page break is split into an extra record"
-HEADER_ONCE = "header printed on the first table page only, after a cover memo: later pages are lost"
-KNOWN_DOCS = {"sample05": BORDERLESS, "sample06": HEADER_ONCE}
-KNOWN: dict[tuple[str, str], str] = {
-    (doc, field): reason for doc, reason in KNOWN_DOCS.items() for field in FIELDS if (doc, field) != ("sample05", "row")
-}
+# Known gaps, each a real limitation with its reason, as {doc: reason} or {(doc, field): reason};
+# a strict xfail fails the run once the gap is fixed. None today: borderless tables split at a
+# page break and tables whose header is printed once were both fixed by issue 4.
+KNOWN_DOCS: dict[str, str] = {}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def loose(value: object) -> object:
