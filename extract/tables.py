@@ -32,7 +32,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("monitoring", re.compile(r"กำกับ|ติดตาม|รายงานผล|ระยะเวลา|กำหนดเวลา|ห้วงเวลา")),
 ]
 HEADER_MIN_ROLES = 3
-HEADER_GAP = 0.5  # em: blank space that closes an unruled header
+HEADER_STEP = 1.8  # an unruled header ends at a line this many times further down than its own steps
 HEADER_ROLE_WITHIN = 12  # letters: a header cell opens with its role ("หน่วยงานที่รับผิดชอบ")
 SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)")
 ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\.?$")
@@ -80,6 +80,7 @@ class Layout:
 
     columns: list[Column]
     ruled: bool
+    header_height: float = 0.0  # top of the header's first line to the bottom of its last
 
     @property
     def x0(self) -> float:
@@ -274,22 +275,33 @@ def assign_roles(columns: list[Column], header_lines: list[TextLine]) -> None:
             seen.add(role)
 
 
-def header_end(lines: list[TextLine], start: int, hs: list[float]) -> int:
-    """Index just past the header: at the first rule below it; without one, at the first
-    body-looking line or the first blank gap (header lines stack tightly; a continued
-    row at the top of a page has no marker, only the space left under the header).
+def header_end(lines: list[TextLine], start: int, hs: list[float], repeats: float = 0.0) -> int:
+    """Index just past the header: at the first rule below it. Without one, at the first
+    body-looking line, at a line spaced much wider than the header's own lines, or, when
+    the header repeats one from an earlier page (``repeats``: its height), below that height:
+    a row continued at the top of a page carries no marker to stop at.
     """
     first = lines[start]
     rule_below = next((h for h in hs if h > first.bottom - 1), None)
     end = start + 1
+    steps: list[float] = []
     while end < len(lines):
         ln = lines[end]
-        if rule_below is not None and ln.mid_y > rule_below:
+        step = ln.top - lines[end - 1].top
+        if rule_below is not None:
+            if ln.mid_y > rule_below:
+                break
+        elif _looks_like_body(ln) or _past_header(ln, first, repeats, step, steps):
             break
-        if rule_below is None and (_looks_like_body(ln) or ln.top - lines[end - 1].bottom > HEADER_GAP * ln.size):
-            break
+        steps.append(step)
         end += 1
     return end
+
+
+def _past_header(line: TextLine, first: TextLine, repeats: float, step: float, steps: list[float]) -> bool:
+    if repeats:
+        return line.bottom - first.top > repeats + 0.5 * line.size
+    return bool(steps) and step > HEADER_STEP * max(steps)
 
 
 def _looks_like_body(line: TextLine) -> bool:
@@ -361,13 +373,19 @@ def starts_row(line: TextLine, layout: Layout) -> bool:
 
 
 def split_rows(group: list[TextLine], layout: Layout, ruled: bool) -> list[list[TextLine]]:
-    """Cut a band into records at section rows, row starts and (unruled) wide vertical gaps."""
+    """Cut a band into records at section rows, row starts and (unruled) wide vertical gaps.
+
+    Gaps only cut rows when no line of the band is marked as a row start (a number or
+    an indicator code): cell paragraphs offset from each other make line spacing too
+    uneven to read rows from once the rows say where they begin.
+    """
     out: list[list[TextLine]] = []
-    pitch = _pitch(group)
+    starts = [starts_row(ln, layout) for ln in group]
+    pitch = 0.0 if ruled or any(starts) else _pitch(group)
     prev: TextLine | None = None
-    for ln in group:
-        new = not out or is_section_line(ln) or (out and _is_section_group(out[-1])) or starts_row(ln, layout)
-        if not new and not ruled and prev is not None and pitch and ln.top - prev.bottom > 1.2 * pitch:
+    for ln, start in zip(group, starts):
+        new = not out or is_section_line(ln) or (out and _is_section_group(out[-1])) or start
+        if not new and prev is not None and pitch and ln.top - prev.bottom > 1.2 * pitch:
             new = True
         if new:
             out.append([ln])
@@ -432,8 +450,9 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
     hs, _ = table_rules(page, lines[start].top if start is not None else 0.0)
     body_from = 0
     if start is not None:
-        body_from = header_end(lines, start, hs)
+        body_from = header_end(lines, start, hs, prev.header_height if prev is not None else 0.0)
         assign_roles(layout.columns, lines[start:body_from])
+        layout.header_height = lines[body_from - 1].bottom - lines[start].top
     body = lines[body_from : body_from + table_bottom(lines[body_from:], hs)]
     body = [ln for ln in body if start is not None or _inside(ln, layout)]
     if start is None and body and prev is not None and not _fits(body, layout):
@@ -477,7 +496,12 @@ def is_continuation(row: LogicalRow, roles: set[str], coded: bool) -> bool:
 
 
 def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
-    """Rows across pages: a row cut by a page break is joined; section labels flow down."""
+    """Rows across pages: a row cut by a page break is joined; section labels flow down.
+
+    In an unruled table whose rows open with indicator codes, a piece with no code of
+    its own anywhere on a page is a fragment of the row above (cut off by a wide
+    paragraph gap), not a record.
+    """
     merged: list[LogicalRow] = []
     roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
     coded = _mostly_coded(tables)
@@ -487,7 +511,8 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
             if last is not None and last.is_section and _section_tail(row):
                 last.section = f"{last.section} {repair_thai_text(row.printed[0])}"
                 continue
-            if k == 0 and last is not None and not last.is_section and is_continuation(row, roles, coded):
+            fragment = k == 0 or (coded and not t.layout.ruled)
+            if fragment and last is not None and not last.is_section and is_continuation(row, roles, coded):
                 for role, cell in row.cells.items():
                     last.cells.setdefault(role, []).extend(cell)
                 last.page_end = row.page_end
@@ -514,7 +539,10 @@ def _section_tail(row: LogicalRow) -> bool:
 
 
 def _mostly_coded(tables: list[PageTable]) -> bool:
-    rows = [r for t in tables for r in t.rows if not r.is_section]
+    """Do this table's rows open with an indicator code? Judged on rows below each page's
+    first (the first may be a continuation, and long rows make many of those)."""
+    rows = [r for t in tables for r in t.rows[1:] if not r.is_section]
+    rows = rows or [r for t in tables for r in t.rows if not r.is_section]
     coded = sum(1 for r in rows if split_indicator(repair_thai_text(r.first_text("issue") or r.first_text("indicator")))[0])
     return coded * 2 >= len(rows) and coded > 0
 
