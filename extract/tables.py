@@ -138,7 +138,7 @@ def is_section_line(line: TextLine) -> bool:
     return bool(re.match(r"^(เครื่องมือ|แบบวัด|แบบตรวจ|ตัวชี้วัด|ส่วนที่|[IEO]IT\b)", text)) or len(line.segments()) == 1
 
 
-def find_header(lines: list[TextLine]) -> int | None:
+def find_header(lines: list[TextLine], within: int = HEADER_ROLE_WITHIN) -> int | None:
     """Index of the first line of the table header: a multi-column line naming roles.
 
     Body cells use the same words as headers ("เจ้าหน้าที่ผู้รับผิดชอบรายงานผลการดำเนินการ"),
@@ -156,7 +156,7 @@ def find_header(lines: list[TextLine]) -> int | None:
             window.append(ln)
         found: set[str] = set()
         for text in _stacked_cells(window):
-            found |= roles_in(text, within=HEADER_ROLE_WITHIN)
+            found |= roles_in(text, within=within)
         if len(found) >= HEADER_MIN_ROLES:
             while i > 0 and _tucked_above(lines[i - 1], lines[i]):
                 i -= 1
@@ -440,8 +440,8 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
         return None
     lines = group_lines(clusters(page.chars))
     start = find_header(lines)
-    if start is not None and prev is not None and _continues_above(lines[:start], prev):
-        start = None  # header words inside the rows of a table that goes on from the last page
+    if start is not None and prev is not None:
+        start = _header_after(lines, start, prev)
     if start is None and (not lines or SIGNATURE.match(repair_thai_text(lines[0].text))):
         return None
     layout = layout_for(page, lines, start, prev)
@@ -464,6 +464,31 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
     return PageTable(page.number, layout, rows, title, start is not None)
 
 
+def _header_after(lines: list[TextLine], start: int, prev: Layout) -> int | None:
+    """A header on a page after a table page: the repeated header, or a new table's; None when
+    the header words belong to rows of the table going on from the last page.
+
+    Rows of that table above it make it body text. A header that does not repeat the last
+    one's wording must be a clear one: every role it names opens its cell.
+    """
+    if _continues_above(lines[:start], prev):
+        return None
+    if _repeats_header(lines[start : start + 8], prev) or find_header(lines, within=0) == start:
+        return start
+    return None
+
+
+def _repeats_header(window: list[TextLine], prev: Layout) -> bool:
+    """Do these lines open with the last header's wording, column by column?"""
+    texts: dict[int, str] = {}
+    for ln in window:
+        for i, part in split_by_columns(ln, prev.columns).items():
+            texts[i] = texts.get(i, "") + norm(part.text)
+    headed = [(i, norm(c.header)) for i, c in enumerate(prev.columns) if c.role and c.header.strip()]
+    same = sum(1 for i, h in headed if texts.get(i, "").startswith(h[:12]))
+    return bool(headed) and 2 * same >= len(headed)
+
+
 def _continues_above(above: list[TextLine], layout: Layout) -> bool:
     """Rows of the last page's table above a would-be header: it is body text, not a header.
 
@@ -473,13 +498,23 @@ def _continues_above(above: list[TextLine], layout: Layout) -> bool:
     return any(_inside(ln, layout) and len(split_by_columns(ln, layout.columns)) >= 2 for ln in above)
 
 
+def _straddles(seg: TextLine, layout: Layout) -> bool:
+    """One piece of text crossing a column boundary by more than a letter or two."""
+    return any(seg.x0 < c.x1 - seg.size and seg.x1 > c.x1 + seg.size for c in layout.columns[:-1])
+
+
 def _inside(line: TextLine, layout: Layout) -> bool:
     return line.x1 > layout.x0 - 2 and line.x0 < layout.x1 + 2
 
 
 def _fits(body: list[TextLine], layout: Layout) -> bool:
-    """A page without a header continues the table only if its text sits in the same columns."""
-    used = {i for ln in body for i in split_by_columns(ln, layout.columns)}
+    """A page without a header continues the table only if its text sits in the same columns.
+
+    A line running across column boundaries as one piece (a centred closing line, a
+    paragraph) is prose, so it says nothing for the table.
+    """
+    cells = [ln for ln in body if not any(_straddles(seg, layout) for seg in ln.segments())]
+    used = {i for ln in cells for i in split_by_columns(ln, layout.columns)}
     return len(used) >= 2 or any(is_section_line(ln) for ln in body)
 
 
@@ -535,7 +570,7 @@ def _section_tail(row: LogicalRow) -> bool:
     if row.is_section or len(row.printed) != 1:
         return False
     text = repair_thai_text(row.printed[0])
-    return len(text) <= 40 and not split_indicator(text)[0] and not ROW_NUMBER.match(text.split()[0])
+    return len(text) <= 40 and not split_indicator(text)[0] and not row.first_text("row")
 
 
 def _mostly_coded(tables: list[PageTable]) -> bool:
