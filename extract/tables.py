@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .codes import split_indicator, tool_in_text
 from .lines import Cluster, TextLine, clusters, group_lines
@@ -46,6 +46,7 @@ class Column:
     x1: float
     role: str | None = None
     header: str = ""
+    open_edges: bool = False  # found from white gutters: no rule closes the table's outer sides
 
 
 @dataclass
@@ -81,6 +82,7 @@ class Layout:
     columns: list[Column]
     ruled: bool
     header_height: float = 0.0  # top of the header's first line to the bottom of its last
+    marked: bool = False  # its rows open with a row number or an indicator code
 
     @property
     def x0(self) -> float:
@@ -232,13 +234,17 @@ def columns_from_gutters(items: list[Cluster], x_min: float, x_max: float) -> li
         else:
             cols[-1][1] = max(cols[-1][1], x1)
     bounds = [x_min] + [(a[1] + b[0]) / 2 for a, b in zip(cols, cols[1:])] + [x_max]
-    return [Column(a, b) for a, b in zip(bounds, bounds[1:])]
+    return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
 
 
 def column_index(columns: list[Column], x: float) -> int | None:
+    """The column at ``x``. An unruled table has no outer edge: text past its first or last
+    column (a later page's longer line) still belongs to that column, never to nothing."""
     for i, col in enumerate(columns):
         if col.x0 - 2 <= x < col.x1 + 2:
             return i
+    if columns and columns[0].open_edges:
+        return 0 if x < columns[0].x0 else len(columns) - 1 if x >= columns[-1].x1 else None
     return None
 
 
@@ -314,12 +320,18 @@ def _looks_like_body(line: TextLine) -> bool:
     return False
 
 
-def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None) -> Layout | None:
+def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None,
+               repeated: bool = False) -> Layout | None:
+    """The page's columns: from its vertical rules; else the last page's, when the table goes
+    on or repeats its header (one table keeps its columns, and a page with little text
+    shows few gutters); else from the white gutters under the header."""
     top = lines[start].top if start is not None else 0.0
     hs, vs = table_rules(page, top)
     cols = columns_from_rules(vs)
+    if prev is not None and (start is None or (repeated and len(cols) < 2)):
+        return Layout([replace(c) for c in prev.columns], bool(hs))
     if start is None:
-        return Layout([Column(c.x0, c.x1, c.role, c.header) for c in prev.columns], bool(hs)) if prev else None
+        return None
     if len(cols) < 2:
         body = [c for ln in _table_lines(lines[start:]) for c in ln.items]
         left = min((r.start for r in page.hrules() if r.pos >= top - 2), default=min(c.x0 for c in body) - 1)
@@ -375,13 +387,15 @@ def starts_row(line: TextLine, layout: Layout) -> bool:
 def split_rows(group: list[TextLine], layout: Layout, ruled: bool) -> list[list[TextLine]]:
     """Cut a band into records at section rows, row starts and (unruled) wide vertical gaps.
 
-    Gaps only cut rows when no line of the band is marked as a row start (a number or
-    an indicator code): cell paragraphs offset from each other make line spacing too
-    uneven to read rows from once the rows say where they begin.
+    Gaps only cut rows in tables whose rows carry no row-start mark (a number or an
+    indicator code) on this page or an earlier one: cell paragraphs offset from each
+    other make line spacing too uneven to read rows from once the rows say where they begin.
     """
     out: list[list[TextLine]] = []
     starts = [starts_row(ln, layout) for ln in group]
-    pitch = 0.0 if ruled or any(starts) else _pitch(group)
+    if any(starts):
+        layout.marked = True
+    pitch = 0.0 if ruled or layout.marked else _pitch(group)
     prev: TextLine | None = None
     for ln, start in zip(group, starts):
         new = not out or is_section_line(ln) or (out and _is_section_group(out[-1])) or start
@@ -440,13 +454,15 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
         return None
     lines = group_lines(clusters(page.chars))
     start = find_header(lines)
+    repeated = False
     if start is not None and prev is not None:
-        start = _header_after(lines, start, prev)
+        start, repeated = _header_after(lines, start, prev)
     if start is None and (not lines or SIGNATURE.match(repair_thai_text(lines[0].text))):
         return None
-    layout = layout_for(page, lines, start, prev)
+    layout = layout_for(page, lines, start, prev, repeated)
     if layout is None:
         return None
+    layout.marked = prev is not None and prev.marked
     hs, _ = table_rules(page, lines[start].top if start is not None else 0.0)
     body_from = 0
     if start is not None:
@@ -464,18 +480,19 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
     return PageTable(page.number, layout, rows, title, start is not None)
 
 
-def _header_after(lines: list[TextLine], start: int, prev: Layout) -> int | None:
+def _header_after(lines: list[TextLine], start: int, prev: Layout) -> tuple[int | None, bool]:
     """A header on a page after a table page: the repeated header, or a new table's; None when
     the header words belong to rows of the table going on from the last page.
 
     Rows of that table above it make it body text. A header that does not repeat the last
-    one's wording must be a clear one: every role it names opens its cell.
+    one's wording must be a clear one: every role it names opens its cell. Also says
+    whether it repeats the last header.
     """
     if _continues_above(lines[:start], prev):
-        return None
-    if _repeats_header(lines[start : start + 8], prev) or find_header(lines, within=0) == start:
-        return start
-    return None
+        return None, False
+    if _repeats_header(lines[start : start + 8], prev):
+        return start, True
+    return (start if find_header(lines, within=0) == start else None), False
 
 
 def _repeats_header(window: list[TextLine], prev: Layout) -> bool:
@@ -511,11 +528,13 @@ def _fits(body: list[TextLine], layout: Layout) -> bool:
     """A page without a header continues the table only if its text sits in the same columns.
 
     A line running across column boundaries as one piece (a centred closing line, a
-    paragraph) is prose, so it says nothing for the table.
+    paragraph) is prose, so it says nothing for the table. A row may go on in one column only (the others ended on the last page): then the
+    page must open with it.
     """
     cells = [ln for ln in body if not any(_straddles(seg, layout) for seg in ln.segments())]
     used = {i for ln in cells for i in split_by_columns(ln, layout.columns)}
-    return len(used) >= 2 or any(is_section_line(ln) for ln in body)
+    opens = bool(cells) and cells[0] is body[0]
+    return len(used) >= 2 or (len(used) == 1 and opens) or any(is_section_line(ln) for ln in body)
 
 
 def is_continuation(row: LogicalRow, roles: set[str], coded: bool) -> bool:
@@ -544,7 +563,7 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
         for k, row in enumerate(t.rows):
             last = merged[-1] if merged else None
             if last is not None and last.is_section and _section_tail(row):
-                last.section = f"{last.section} {repair_thai_text(row.printed[0])}"
+                last.section = join_wrapped(last.section or "", repair_thai_text(row.printed[0]))
                 continue
             fragment = k == 0 or (coded and not t.layout.ruled)
             if fragment and last is not None and not last.is_section and is_continuation(row, roles, coded):
@@ -560,6 +579,13 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
             continue
         row.section = section
         yield row
+
+
+def join_wrapped(before: str, after: str) -> str:
+    """Two lines of one label: no space where the wrap fell between Thai letters."""
+    thai = re.compile(r"[\u0e01-\u0e4e]")
+    glue = "" if thai.match(before[-1:]) and thai.match(after[:1]) else " "
+    return f"{before.rstrip()}{glue}{after.lstrip()}"
 
 
 def _section_tail(row: LogicalRow) -> bool:
