@@ -10,6 +10,7 @@ pdfplumber is the reader. Two things it cannot do alone are handled here:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -127,13 +128,20 @@ def _plumber_chars(page: pdfplumber.page.Page) -> list[Char]:
 
 def _pdfium_text(pdf_path: Path, index: int) -> str:
     """The page's text as pdfium reads it (ActualText and ToUnicode honoured), line breaks dropped."""
-    doc = pdfium.PdfDocument(str(pdf_path))
-    try:
-        text = doc[index].get_textpage().get_text_range()
-    finally:
-        doc.close()
+    texts = _pdfium_texts(str(pdf_path), pdf_path.stat().st_mtime_ns)
+    text = texts[index] if index < len(texts) else ""
     # pdfium marks a hyphen at a line end as U+FFFE; it is the author's hyphen ("E-Service")
     return "".join(ch for ch in text.replace("\ufffe", "-") if ch not in "\r\n\x00")
+
+
+@functools.lru_cache(maxsize=2)
+def _pdfium_texts(path: str, mtime_ns: int) -> tuple[str, ...]:
+    """Every page's pdfium text, read in one opening of the file (cached for the file being read)."""
+    doc = pdfium.PdfDocument(path)
+    try:
+        return tuple(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    finally:
+        doc.close()
 
 
 def align_text(chars: list[Char], text: str) -> list[Char]:
@@ -183,12 +191,48 @@ def choose_text_layer(pdf_path: Path, index: int, chars: list[Char]) -> tuple[li
     plumber_text = "".join(c.text for c in chars)
     plumber_errors = orthography_errors(plumber_text)
     if plumber_errors < 3:
-        return chars, "pdfplumber"
+        return _letters_corrected(chars, pdf_path, index), "pdfplumber"
     alt_text = _pdfium_text(pdf_path, index)
     alt_errors = orthography_errors(alt_text)
     if alt_errors * 2 < plumber_errors and _thai_count(alt_text) >= 0.9 * _thai_count(plumber_text):
         return align_text(chars, alt_text), "pypdfium2"
-    return chars, "pdfplumber"
+    return _letters_corrected(chars, pdf_path, index), "pdfplumber"
+
+
+def _letters_corrected(chars: list[Char], pdf_path: Path, index: int) -> list[Char]:
+    """pdfplumber's glyphs with single Thai letters pdfium reads otherwise put right.
+
+    A font's ToUnicode map that pdfplumber mis-reads gives well-formed but wrong words
+    ("ข้อม่ล" for ข้อมูล) that no orthography check catches; where the two readers
+    disagree on one letter at one place, pdfium (which honours ActualText) is taken.
+    Only such one-for-one swaps are made, so boxes, order and spaces stay pdfplumber's.
+    """
+    if not any(is_thai_char(c.text) for c in chars):
+        return chars
+    from difflib import SequenceMatcher
+
+    alt = _pdfium_text(pdf_path, index)
+    src = "".join(c.text for c in chars)
+    if len(src) != len(chars):
+        return chars
+    out: list[Char] = []
+    swapped_at = -9  # index in src after a mark pdfium had and pdfplumber did not
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, src, alt, autojunk=False).get_opcodes():
+        theirs, ours = alt[j1:j2], chars[i1:i2]
+        thai = all(is_thai_char(ch) for ch in theirs + src[i1:i2])
+        if op == "replace" and thai and len(ours) == len(theirs) <= 3:  # letters read otherwise
+            out.extend(Char(t, c.x0, c.x1, c.top, c.bottom, c.size) for t, c in zip(theirs, ours))
+        elif op == "delete" and thai and len(ours) == 1 and out and ours[0].is_mark is False and src[i1] == "\u0e32":
+            continue  # SARA AA drawn beside a SARA AM that already holds it ("สำา")
+        elif op == "insert" and thai and len(theirs) == 1 and out and unicodedata.category(theirs) == "Mn":
+            prev = out[-1]  # a mark pdfplumber lost: on its base, no width
+            out.append(Char(theirs, prev.x1, prev.x1, prev.top, prev.bottom, prev.size))
+            swapped_at = i1
+        elif op == "delete" and thai and len(ours) == 1 and ours[0].is_mark and i1 - swapped_at <= 1:
+            continue  # the wrong mark pdfplumber read in place of the one just inserted ("ผ้่" → ผู้)
+        else:
+            out.extend(ours)
+    return out
 
 
 def _merge_rules(rules: list[Rule]) -> list[Rule]:
