@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ita_extract.extract.lines import Cluster
 from ita_extract.extract.rows import join_lines, restore_wrap_spaces
 from ita_extract.extract.spacing import SpacingEvidence, _inside_a_word, space_lost_at_wrap
@@ -76,3 +78,23 @@ def test_wrap_inside_running_text_stays_joined() -> None:
     cell = [line("เจ้าหน้าที่ของ", 1.0), line("หน่วยงานที่ท่านติดต่อ", 20.0)]
     restore_wrap_spaces([row(cell)])
     assert join_lines(cell) == "เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ"
+
+
+THAI_TEXTS = [
+    "เจ้าหน้าที่ผู้รับผิดชอบดำเนินการแล้ว รายงานผู้บริหาร เพื่อเผยแพร่บนเว็บไซต์ ให้เป็นปัจจุบัน",
+    "หน่วยงานที่ท่านติดต่อ มีการชี้แจงและตอบคำถาม เมื่อมีข้อกังวลสงสัยเกี่ยวกับการดำเนินงานได้อย่างชัดเจน มากน้อยเพียงใด",
+    "ดำเนินการเมื่อวันที่ ๒๕ เดือน มกราคม พ.ศ. ๒๕๖๖ และรายงานผลรอบ ๖ เดือน",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.sampled_from(THAI_TEXTS), cuts=st.lists(st.integers(1, 120), max_size=6), rooms=st.lists(st.floats(0, 40), min_size=7, max_size=7))
+def test_restoring_wrap_spaces_never_changes_a_letter(text: str, cuts: list[int], rooms: list[float]) -> None:
+    """However a cell is wrapped and however full its lines, only spaces can differ from the text."""
+    bounds = sorted({c for c in cuts if c < len(text)} | {0, len(text)})
+    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    cell = [line(p.strip(), r) for p, r in zip(pieces, rooms) if p.strip()]
+    restore_wrap_spaces([row(cell)])
+    joined = join_lines(cell)
+    assert joined.replace(" ", "") == text.replace(" ", "")
+    assert "  " not in joined
