@@ -213,8 +213,8 @@ def _letters_corrected(chars: list[Char], pdf_path: Path, index: int) -> list[Ch
 
     alt = _pdfium_text(pdf_path, index)
     src = "".join(c.text for c in chars)
-    if len(src) != len(chars):
-        return chars
+    if len(src) != len(chars) or "".join(src.split()) == "".join(alt.split()):
+        return chars  # the readers agree (the usual case): no alignment needed
     out: list[Char] = []
     swapped_at = -9  # index in src after a mark pdfium had and pdfplumber did not
     for op, i1, i2, j1, j2 in SequenceMatcher(None, src, alt, autojunk=False).get_opcodes():

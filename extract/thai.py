@@ -15,6 +15,7 @@ spaces before combining marks, and (Word 2016/PowerPoint fonts) SARA AA extracte
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from functools import lru_cache
@@ -275,8 +276,12 @@ def repair_thai_text_checked(s: str) -> tuple[str, list[str]]:
     return unicodedata.normalize("NFC", text), sorted(warnings)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def repair_thai_text(s: str) -> str:
-    """Repair PDF-extracted Thai: ``"ข\\uf70bอก\\u0e4d\\u0e32หนด"`` → ``"ข้อกำหนด"``."""
+    """Repair PDF-extracted Thai: ``"ข\\uf70bอก\\u0e4d\\u0e32หนด"`` → ``"ข้อกำหนด"``.
+
+    Cached: the table engine asks for the same line's repaired text at several steps.
+    """
     return repair_thai_text_checked(s)[0]
 
 
