@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from .errors import printable
 from .writers import TEMP_PREFIX, atomic_write_text, safe_join
 
 MANIFEST_NAME = "manifest.jsonl"
@@ -47,8 +48,21 @@ class ManifestLine:
     duplicate_of: str | None = None
 
     def to_json(self) -> str:
-        """One line of JSON, Thai kept as characters."""
-        return json.dumps(asdict(self), ensure_ascii=False)
+        """One line of JSON, Thai kept as characters, the message printable.
+
+        ``path`` stays exact so a script can open the file: a name that is not UTF-8
+        (a TIS-620 zip) is written with ``\\udcXX`` escapes (the whole line then ASCII),
+        which ``json.loads`` turns back into the name Python's ``open`` takes.
+        """
+        data = asdict(self)
+        if self.message is not None:
+            data["message"] = printable(self.message)
+        text = json.dumps(data, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = json.dumps(data, ensure_ascii=True)
+        return text
 
     @property
     def has_report(self) -> bool:

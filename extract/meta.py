@@ -59,6 +59,22 @@ def document_type(title: str | None, roles: set[str]) -> str:
     return "measures" if roles else "unknown"
 
 
+def _contract_values(fiscal_year: int | None, round_months: int | None) -> tuple[int | None, int | None, list[tuple[str, str]]]:
+    """Fiscal year and round as the contract allows them (None otherwise), with a warning per value dropped.
+
+    The title block is free text: "รอบ ๓ เดือน" or a mistyped year ("ปีงบประมาณ ๒๙๖๖") must
+    give an empty field and a warning, not a report that fails validation.
+    """
+    warnings = []
+    if round_months is not None and round_months not in (6, 12):
+        warnings.append(("round_unsupported", f"a {round_months}-month round is neither of the ITA's 6 and 12; left empty"))
+        round_months = None
+    if fiscal_year is not None and not 2400 <= fiscal_year <= 2700:
+        warnings.append(("fiscal_year_implausible", f"fiscal year {fiscal_year} is not a plausible Buddhist-era year; left empty"))
+        fiscal_year = None
+    return fiscal_year, round_months, warnings
+
+
 def build_document(lines: list[str], roles: set[str]) -> tuple[Document, list[tuple[str, str]]]:
     """Document metadata and the warnings met while reading it."""
     lines = [repair_thai_text(ln).strip() for ln in lines if ln.strip()]
@@ -72,16 +88,17 @@ def build_document(lines: list[str], roles: set[str]) -> tuple[Document, list[tu
         district=match.district,
         province=match.province,
     )
+    fiscal_year, round_months, warnings = _contract_values(period.fiscal_year, period.round_months)
     doc = Document(
         document_type=document_type(title, roles),
         title=title,
         agency=agency,
-        fiscal_year=period.fiscal_year,
-        round_months=period.round_months,
+        fiscal_year=fiscal_year,
+        round_months=round_months,
         period_start=period.start,
         period_end=period.end,
     )
-    warnings = list(match.warnings)
+    warnings += match.warnings
     if period.fiscal_year is None:
         warnings.append(("fiscal_year_missing", "no fiscal year (ปีงบประมาณ) found in the title block"))
     if match.name is None:

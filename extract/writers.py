@@ -61,13 +61,16 @@ def safe_stem(name: str) -> str:
     """A file stem that is safe as a single path component on Linux, macOS and Windows.
 
     Only the last path part of ``name`` is used, so ``../../etc/passwd.pdf`` → ``passwd``;
-    Thai is kept (NFC), separators and control characters become ``_``, leading dots go
+    Thai is kept (NFC); separators and anything unprintable become ``_`` (control and
+    bidi-override characters, and the bytes of a name that is not UTF-8, which Python holds
+    as lone surrogates and no UTF-8 writer accepts); leading dots go
     (no hidden files, no ``..``), and the name is cut to 120 UTF-8 bytes on a character
     boundary. ``รายงาน ITA.pdf`` → ``รายงาน ITA``.
     """
     base = re.split(r"[/\\]", name)[-1]
     stem = base[: -len(Path(base).suffix)] if Path(base).suffix else base
     stem = _UNSAFE_NAME_CHARS.sub("_", unicodedata.normalize("NFC", stem))
+    stem = "".join(ch if ch.isprintable() else "_" for ch in stem)
     stem = stem.strip().lstrip(".").rstrip(". ")
     encoded = stem.encode("utf-8")[:MAX_STEM_BYTES]
     stem = encoded.decode("utf-8", errors="ignore").rstrip(". ")
