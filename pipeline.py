@@ -12,6 +12,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -20,6 +21,7 @@ import click
 from .extract.batch import BatchOptions, discover, read_file_list, run_batch
 from .extract.limits import MB, Limits
 from .extract.manifest import STATUSES, ManifestLine, combine_runs, load_report, write_manifest
+from .extract.ocr import OCR_MODES
 from .extract.report import build_report
 from .extract.writers import (
     FORMATS,
@@ -35,12 +37,14 @@ from .extract.writers import (
 from .schema import Report
 
 
-def extract(path: str | Path) -> Report:
+def extract(path: str | Path, ocr: str = "auto") -> Report:
     """Extract one ITA report PDF into a validated :class:`Report`.
 
+    ``ocr``: ``"auto"`` reads scanned pages (no usable text layer) with Tesseract,
+    ``"always"`` reads every page so, ``"never"`` reads none (scans fail with ``needs_ocr``).
     Raises :class:`ExtractError` (with a stable ``code``) for any input it cannot read.
     """
-    return build_report(Path(path))
+    return build_report(Path(path), ocr=ocr)
 
 
 LAYOUT_HELP = """
@@ -160,10 +164,12 @@ def _finish(lines: Sequence[ManifestLine], where: Path | None, quiet: bool) -> N
 @click.option("--max-memory", type=click.IntRange(0), default=Limits.max_memory_mb, show_default=True,
               help="Memory per worker in MB (0 = no limit).")
 @click.option("--resume", is_flag=True, help="Skip inputs whose report is already in -o (same sha256).")
+@click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+              help="OCR scanned pages with Tesseract: auto (pages with no usable text), always, never.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors still print.")
 def extract_cmd(
     inputs: tuple[str, ...], output: Path | None, fmt: str, files_from: TextIO | None, workers: int | None,
-    timeout: float, max_pages: int, max_size: float, max_memory: int, resume: bool, quiet: bool,
+    timeout: float, max_pages: int, max_size: float, max_memory: int, resume: bool, ocr: str, quiet: bool,
 ) -> None:  # fmt: skip
     """Extract INPUT... (PDF files, folders searched recursively, or glob patterns).
 
@@ -184,7 +190,7 @@ def extract_cmd(
         workers=workers or _default_workers(), resume=resume,
         progress=not quiet and not single and sys.stderr.isatty(),
     )  # fmt: skip
-    batch = run_batch(found, opts, extract, _say)
+    batch = run_batch(found, opts, partial(extract, ocr=ocr), _say)
     where = _write_outputs(output, fmt, batch.lines) if output is not None else None
     if output is None:
         _print_stdout(fmt, [batch.texts[i] for i in sorted(batch.texts)])

@@ -7,6 +7,25 @@ nothing else may escape to the user as a traceback.
 from __future__ import annotations
 
 
+def printable(text: str) -> str:
+    """``text`` as one line of valid UTF-8: for file names in messages, manifests and reports.
+
+    A Linux file name is bytes, not text. One from a TIS-620 zip is not UTF-8 (Python
+    holds such bytes as lone surrogates, which no UTF-8 writer accepts), and a name may
+    hold a newline or a right-to-left override. Those are shown escaped (``\\xa1``,
+    ``\\n``, ``\\u202e``); Thai and every other printable character are kept.
+    """
+    out = []
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    return "".join(out)
+
+
 class ExtractError(Exception):
     """Base of every error the extractor raises on purpose for a bad input."""
 
@@ -20,10 +39,10 @@ class ExtractError(Exception):
 
     def one_line(self) -> str:
         """``file:page: code: message`` on one line, as Unix tools print errors."""
-        where = self.file or "<input>"
+        where = printable(self.file or "<input>")
         if self.page is not None:
             where += f": page {self.page}"
-        text = " ".join(self.message.split())
+        text = printable(" ".join(self.message.split()))
         return f"{where}: {self.code}: {text}"
 
 
@@ -51,6 +70,21 @@ class NeedsOCRError(ExtractError):
     """No page has a usable text layer, and OCR was not run or is not available."""
 
     code = "needs_ocr"
+
+
+class OCRUnavailableError(NeedsOCRError):
+    """OCR is needed (or asked for) but Tesseract or its Thai model is not installed.
+
+    A subclass of :class:`NeedsOCRError`, so callers that handled scans before still do.
+    """
+
+    code = "ocr_unavailable"
+
+
+class OCRFailedError(ExtractError):
+    """Tesseract ran but failed on a page image (crash, unreadable output)."""
+
+    code = "ocr_failed"
 
 
 class LimitExceededError(ExtractError):

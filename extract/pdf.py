@@ -11,21 +11,35 @@ pdfplumber is the reader. Two things it cannot do alone are handled here:
 from __future__ import annotations
 
 import functools
+import io
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
-from .errors import CorruptPDFError, EmptyFileError, EncryptedPDFError, ExtractError, NotAPDFError
+from .errors import (
+    CorruptPDFError,
+    EmptyFileError,
+    EncryptedPDFError,
+    ExtractError,
+    InputNotFoundError,
+    MemoryExceededError,
+    NotAPDFError,
+    printable,
+)
 from .thai import is_thai_char, orthography_errors
 
 RULE_MERGE_TOL = 2.0  # points: parallel edges closer than this are one rule (thin rects)
+REPAIRED = "ita_repaired"  # attribute open_pdf sets on a PDF it could only open by adding a trailer
+_OBJ_HEAD = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
 
 
 @dataclass(slots=True)
@@ -83,15 +97,76 @@ class Page:
         return any(not c.text.isspace() for c in self.chars)
 
 
+def _unwrap(err: BaseException) -> BaseException:
+    """The exception a PDF library really raised: pdfplumber re-raises pdfminer's as ``PdfminerException(err)``."""
+    for _ in range(10):  # wrappers of wrappers, never a loop
+        if not isinstance(err, PdfminerException):
+            break
+        inner = err.args[0] if err.args and isinstance(err.args[0], BaseException) else err.__context__
+        if inner is None:
+            break
+        err = inner
+    return err
+
+
+def library_error(err: BaseException, path: Path, page: int | None = None) -> ExtractError:
+    """Classify what a PDF library raised into one of our typed errors, naming the file and page.
+
+    Our own errors come back unchanged: the time limit's alarm fires inside library code
+    and must stay a ``timeout``, not become "corrupt". Running out of memory (a
+    decompression bomb under the worker's memory limit) is ``memory_exceeded``. The rest
+    are damaged files, whatever class the library chose (pdfminer raises TypeError,
+    KeyError, ValueError … on them).
+    """
+    cause = _unwrap(err)
+    if isinstance(cause, ExtractError):
+        if cause.file is None:
+            cause.file, cause.page = str(path), page
+        return cause
+    if isinstance(cause, MemoryError):
+        return MemoryExceededError("ran out of memory reading the PDF (a decompression bomb?)", file=str(path), page=page)
+    text = printable(" ".join(str(cause).split()))[:200]
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in text.lower():
+        return EncryptedPDFError("PDF is encrypted and cannot be opened without its password", file=str(path), page=page)
+    if isinstance(cause, RecursionError):
+        return CorruptPDFError("PDF objects nest too deeply or refer to themselves", file=str(path), page=page)
+    detail = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+    return CorruptPDFError(f"PDF structure unreadable ({detail})", file=str(path), page=page)
+
+
+LIBRARY_ERRORS = (PSException, PdfminerException, pdfium.PdfiumError)  # what the PDF libraries raise on bad files
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def typed_library_errors(build: Callable[P, R]) -> Callable[P, R]:
+    """Decorate ``build(path, ...)`` so a PDF library's own exception leaves it as our typed error.
+
+    ``read_pages`` already names the page for what pdfplumber raises; this is the net for
+    library calls made elsewhere (pypdfium2 rendering a page for OCR, say). Only the
+    libraries' exception classes are caught: a bug in our code stays a bug (``internal_error``).
+    """
+
+    @functools.wraps(build)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return build(*args, **kwargs)
+        except LIBRARY_ERRORS as err:
+            path = args[0] if args else kwargs.get("path")
+            raise library_error(err, Path(str(path))) from err
+
+    return wrapper
+
+
 def sniff(path: Path) -> None:
     """Reject what is plainly not a PDF before the parser sees it, with a reason a user understands."""
     try:
         with path.open("rb") as fh:
             head = fh.read(1024)
     except FileNotFoundError as err:
-        raise ExtractError("file not found", file=str(path)) from err
+        raise InputNotFoundError("file not found", file=str(path)) from err
     except OSError as err:
-        raise ExtractError(f"cannot read file: {err.strerror}", file=str(path)) from err
+        raise InputNotFoundError(f"cannot read file: {err.strerror}", file=str(path)) from err
     if not head:
         raise EmptyFileError("file is empty (0 bytes)", file=str(path))
     if b"%PDF-" not in head:
@@ -99,23 +174,84 @@ def sniff(path: Path) -> None:
         raise NotAPDFError(f"file is {kind} (no %PDF- header)", file=str(path))
 
 
+def _with_trailer(data: bytes) -> bytes | None:
+    """The file's whole objects and a trailer naming its catalog, or None when it has no whole object.
+
+    A download cut off part way still holds every object before the cut, but neither
+    pdfminer nor pdfium finds the document's root without the trailer, and pdfminer's
+    own recovery stops at the half-written object at the end. So: keep everything up to
+    the last ``endobj`` and add the trailer. When the catalog itself was lost, a bare one
+    is added: pdfminer then finds the pages one object at a time.
+    """
+    end = data.rfind(b"endobj")
+    if end < 0:
+        return None
+    whole = data[: end + len(b"endobj")]
+    at = whole.rfind(b"/Catalog")
+    heads = list(_OBJ_HEAD.finditer(whole, max(0, at - 4096), at)) if at >= 0 else []
+    if heads:
+        root = b"%s %s R" % (heads[-1].group(1), heads[-1].group(2))
+    else:
+        number = 1 + max((int(m.group(1)) for m in _OBJ_HEAD.finditer(whole)), default=0)
+        whole += b"\n%d 0 obj\n<< /Type /Catalog >>\nendobj" % number
+        root = b"%d 0 R" % number
+    return whole + b"\ntrailer\n<< /Root %s >>\n%%%%EOF\n" % root
+
+
+def _open(source: Path | io.BytesIO) -> pdfplumber.PDF:
+    """pdfplumber's PDF with its page tree read (where most damage shows), closed again on failure.
+
+    Only the file is closed: ``PDF.close()`` walks the page tree again, and the page tree
+    is what just failed (a reference loop would hang a second time).
+    """
+    pdf = pdfplumber.open(source)
+    try:
+        _ = pdf.pages
+    except BaseException:
+        if not pdf.stream_is_external:
+            pdf.stream.close()
+        raise
+    return pdf
+
+
+def _is_ours(err: BaseException) -> bool:
+    """Errors that must keep their meaning: our own (the time limit) and running out of memory."""
+    return isinstance(_unwrap(err), (ExtractError, MemoryError))
+
+
+def _open_repaired(path: Path, first: BaseException) -> pdfplumber.PDF:
+    """Second try for a PDF pdfminer could not open, rebuilt from its whole objects; raises the first error if it fails too."""
+    fixed = _with_trailer(path.read_bytes())
+    if fixed is None:
+        raise library_error(first, path) from first
+    try:
+        pdf = _open(io.BytesIO(fixed))
+    except Exception as again:
+        if _is_ours(again):
+            raise library_error(again, path) from again
+        raise library_error(first, path) from first  # the repair did not help: report the real problem
+    if not pdf.pages:  # nothing readable was left: the file is corrupt, not an empty report
+        pdf.close()
+        raise library_error(first, path) from first
+    setattr(pdf, REPAIRED, True)
+    return pdf
+
+
 def open_pdf(path: Path) -> pdfplumber.PDF:
-    """Open with pdfplumber, turning parser failures into typed, one-line errors."""
+    """Open with pdfplumber, turning parser failures into typed, one-line errors.
+
+    A file pdfminer cannot open (cut short, its trailer or cross-reference table lost) is
+    opened a second time from its whole objects (see :func:`_with_trailer`); its first
+    page then carries a ``pdf_repaired`` warning, since pages past a cut are missing.
+    """
     sniff(path)
     try:
-        pdf = pdfplumber.open(path)
-        _ = pdf.pages  # forces the page tree to be read
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise EncryptedPDFError("PDF is encrypted and cannot be opened", file=str(path)) from err
-    except (PDFSyntaxError, PSException) as err:
-        raise CorruptPDFError(f"PDF structure unreadable ({type(err).__name__})", file=str(path)) from err
-    except RecursionError as err:
-        raise CorruptPDFError("PDF object references nest too deeply", file=str(path)) from err
-    except Exception as err:  # pdfminer raises bare Exceptions/TypeErrors on damaged files
-        if "encrypt" in str(err).lower() or "password" in str(err).lower():
-            raise EncryptedPDFError("PDF is encrypted and cannot be opened", file=str(path)) from err
-        raise CorruptPDFError(f"PDF unreadable: {type(err).__name__}: {err}", file=str(path)) from err
-    return pdf
+        return _open(path)
+    except Exception as err:  # pdfminer raises anything on damaged files (TypeError, KeyError …)
+        cause = _unwrap(err)
+        if _is_ours(err) or isinstance(cause, (RecursionError, PDFPasswordIncorrect, PDFEncryptionError)):
+            raise library_error(err, path) from err
+        return _open_repaired(path, err)
 
 
 def _plumber_chars(page: pdfplumber.page.Page) -> list[Char]:
@@ -144,6 +280,21 @@ def _pdfium_texts(path: str, mtime_ns: int) -> tuple[str, ...]:
         doc.close()
 
 
+def _single_chars(chars: list[Char]) -> list[Char]:
+    """One Char per character: a glyph whose ToUnicode gives several ("ffi", "ํา") shares out its box.
+
+    The alignment below indexes characters and Chars alike; a multi-character glyph
+    shifted every later box, or ran off the end of the list (found by fuzzing).
+    """
+    if all(len(c.text) == 1 for c in chars):
+        return chars
+    out = []
+    for c in chars:
+        step = (c.x1 - c.x0) / max(1, len(c.text))
+        out.extend(Char(t, c.x0 + k * step, c.x0 + (k + 1) * step, c.top, c.bottom, c.size) for k, t in enumerate(c.text))
+    return out
+
+
 def align_text(chars: list[Char], text: str) -> list[Char]:
     """pdfium's characters placed on pdfplumber's glyph boxes.
 
@@ -156,6 +307,7 @@ def align_text(chars: list[Char], text: str) -> list[Char]:
     """
     from difflib import SequenceMatcher
 
+    chars = _single_chars(chars)
     src = "".join(c.text for c in chars)
     out: list[Char] = []
     matcher = SequenceMatcher(None, src, text, autojunk=False)
@@ -262,23 +414,62 @@ def _page_rules(page: pdfplumber.page.Page) -> list[Rule]:
     return _merge_rules([r for r in rules if r.end - r.start >= 5])
 
 
+def _read_page(path: Path, index: int, ppage: pdfplumber.page.Page) -> Page:
+    """One page's characters, rules and text layer; any library failure names the page."""
+    try:
+        chars = _plumber_chars(ppage)
+        rules = _page_rules(ppage)
+        images = sum(float(im["width"]) * float(im["height"]) for im in ppage.images)
+        width, height = float(ppage.width), float(ppage.height)
+    except Exception as err:  # damaged content streams surface as anything, even RecursionError
+        raise library_error(err, path, index + 1) from err
+    warnings = []
+    try:
+        chars, source = choose_text_layer(path, index, chars)
+    except pdfium.PdfiumError:  # pdfium refuses a file pdfminer reads (or repaired): keep pdfminer's text
+        source = "pdfplumber"
+        warnings.append(("text_layer_unchecked", "pypdfium2 cannot read this page; pdfplumber's text kept as it is"))
+    page = Page(index + 1, width, height, chars, rules, images, source, warnings)
+    if source != "pdfplumber":
+        page.warnings.append(
+            ("text_source_pypdfium2", "pdfplumber's text of this page is malformed Thai; used pypdfium2's text layer")
+        )
+    return page
+
+
+def _unreadable_page(index: int, ppage: pdfplumber.page.Page, err: ExtractError) -> Page:
+    """An empty stand-in for a page that could not be read, saying why (the other pages still count)."""
+    try:
+        width, height = float(ppage.width), float(ppage.height)
+    except Exception:  # a page box so broken it has no size
+        width = height = 0.0
+    return Page(index + 1, width, height, [], [], warnings=[("page_unreadable", f"page skipped: {err.message}")])
+
+
 def read_pages(path: Path, pdf: pdfplumber.PDF) -> Iterator[Page]:
-    """Yield each page's characters and rules, releasing pdfplumber's caches as we go."""
+    """Yield each page's characters and rules, releasing pdfplumber's caches as we go.
+
+    One damaged page does not cost the others: it is yielded empty with a
+    ``page_unreadable`` warning. Only when no page had text is the file reported as
+    corrupt (the first page's error), and likewise a repaired file (see :func:`open_pdf`)
+    with no text left: its fonts or contents were in the lost part, it is not a scan.
+    """
+    repaired, text, first_error = getattr(pdf, REPAIRED, False), False, None
     for index, ppage in enumerate(pdf.pages):
         try:
-            chars = _plumber_chars(ppage)
-            rules = _page_rules(ppage)
-            images = sum(float(im["width"]) * float(im["height"]) for im in ppage.images)
-        except RecursionError as err:
-            raise CorruptPDFError("page objects nest too deeply", file=str(path), page=index + 1) from err
-        except Exception as err:  # damaged content streams surface as anything
-            raise CorruptPDFError(f"page unreadable: {type(err).__name__}: {err}", file=str(path), page=index + 1) from err
-        height = float(ppage.height)
-        chars, source = choose_text_layer(path, index, chars)
-        page = Page(index + 1, float(ppage.width), height, chars, rules, images, source)
-        if source != "pdfplumber":
+            page = _read_page(path, index, ppage)
+        except CorruptPDFError as err:
+            first_error = first_error or err
+            page = _unreadable_page(index, ppage, err)
+        finally:
+            ppage.close()
+        text = text or page.has_text
+        if index == 0 and repaired:
             page.warnings.append(
-                ("text_source_pypdfium2", "pdfplumber's text of this page is malformed Thai; used pypdfium2's text layer")
+                ("pdf_repaired", "the file is damaged or cut short; read from its whole objects (pages or text may be missing)")
             )
-        ppage.close()
         yield page
+    if first_error is not None and not text:
+        raise first_error
+    if repaired and not text:
+        raise CorruptPDFError("the file is damaged or cut short, and no text is left in what can be read", file=str(path))

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..schema import Report, Source, Warning
-from .errors import NeedsOCRError
+from ..schema import Record, Report, Source, Warning
+from .errors import NeedsOCRError, OCRUnavailableError, printable
 from .meta import build_document
-from .pdf import Page, open_pdf, read_pages
+from .ocr import OcrPage, with_ocr
+from .pdf import Page, open_pdf, read_pages, typed_library_errors
 from .rows import RowContext, restore_wrap_spaces, to_record
 from .tables import Layout, PageTable, analyse_page, merge_pages
+from .thai import repair_thai_text
 
 
 def sha256_of(path: Path) -> str:
@@ -26,8 +28,13 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def build_report(path: Path) -> Report:
-    """Extract one report; raises an ExtractError subclass for unreadable input."""
+@typed_library_errors
+def build_report(path: Path, ocr: str = "auto") -> Report:
+    """Extract one report; raises an ExtractError subclass for unreadable input.
+
+    ``ocr``: ``auto`` reads pages without a usable text layer by OCR, ``always`` every
+    page, ``never`` none (a scanned file then fails with ``needs_ocr``).
+    """
     pdf = open_pdf(path)
     try:
         n_pages = len(pdf.pages)
@@ -36,8 +43,11 @@ def build_report(path: Path) -> Report:
         first_page_lines: list[str] = []
         text_pages = 0
         layout: Layout | None = None
-        for page in read_pages(path, pdf):
+        ocr_pages: list[OcrPage] = []
+        for page in with_ocr(read_pages(path, pdf), path, ocr):
             text_pages += page.has_text
+            if isinstance(page, OcrPage):
+                ocr_pages.append(page)
             warnings.extend(Warning(code=c, message=m, page=page.number) for c, m in page.warnings)
             if page.number == 1:
                 first_page_lines = _page_lines(page)
@@ -50,6 +60,7 @@ def build_report(path: Path) -> Report:
     finally:
         pdf.close()
     if n_pages and not text_pages:
+        _raise_ocr_unavailable(warnings, path)
         raise NeedsOCRError("no page has a text layer (scanned document); OCR is needed", file=str(path))
     title_lines = next((t.title_lines for t in tables if t.has_header), [])
     roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
@@ -66,10 +77,44 @@ def build_report(path: Path) -> Report:
         if rec is not None:
             records.append(rec)
     warnings.extend(_dedupe(ctx.warnings))
+    warnings.extend(_uncertain_records(records, ocr_pages))
     if not tables:
         warnings.append(Warning(code="no_table", message="no ITA measures table found in the document"))
-    source = Source(file=path.name, sha256=sha256_of(path), pages=n_pages)
+    source = Source(file=printable(path.name), sha256=sha256_of(path), pages=n_pages)
     return Report(source=source, document=document, records=records, warnings=warnings)
+
+
+def _raise_ocr_unavailable(warnings: list[Warning], path: Path) -> None:
+    """A wholly scanned file that OCR could have read: say what to install, not just "needs OCR"."""
+    missing = next((w for w in warnings if w.code == "ocr_unavailable"), None)
+    if missing is not None:
+        raise OCRUnavailableError(missing.message, file=str(path), page=missing.page)
+
+
+def _uncertain_records(records: list[Record], pages: list[OcrPage]) -> list[Warning]:
+    """``ocr_low_confidence`` for each record whose text holds words OCR was unsure of.
+
+    Tesseract's word confidence is known per word, records are built from cells: a
+    record is flagged when one of its page's low-confidence words is found in its text.
+    """
+    low = {p.number: {_squeeze(w) for w in p.low_confidence_words} - {""} for p in pages}
+    out: list[Warning] = []
+    for rec in records:
+        words = set().union(*(low.get(n, set()) for n in range(rec.page_start, rec.page_end + 1)))
+        if not words:
+            continue
+        text = _squeeze(" ".join([rec.issue or "", rec.responsible or "", *rec.measures, *rec.monitoring, *rec.actions]))
+        found = sorted(w for w in words if w in text)
+        if found:
+            shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
+            message = f"record {rec.row} ({rec.indicator or 'no code'}): OCR was unsure of {len(found)} word(s): {shown}"
+            out.append(Warning(code="ocr_low_confidence", message=message, page=rec.page_start))
+    return out
+
+
+def _squeeze(text: str) -> str:
+    """Text as compared across OCR words and record fields: repaired Thai, no whitespace."""
+    return "".join(repair_thai_text(text).split())
 
 
 def _page_lines(page: Page) -> list[str]:

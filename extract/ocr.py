@@ -1,0 +1,420 @@
+"""OCR for scanned pages: the page image read by Tesseract, handed on as an ordinary Page.
+
+The table engine reads characters with boxes and ruling lines; it does not care where
+they came from. So a page whose text layer is missing or unusable (see ``scan``) is
+rendered by pypdfium2 at 300 dpi, deskewed, its ruling lines found by morphology (and
+erased, so Tesseract does not read them as letters), and read by Tesseract's Thai model.
+Tesseract's word boxes become ``Char`` entries sitting on the line's baseline, its ruling
+lines ``Rule`` entries, and the page goes through the same engine as a born-digital one.
+
+Tesseract runs as a subprocess (no Python binding needed): ``tesseract-ocr`` and
+``tesseract-ocr-tha`` from Debian. One OpenMP thread per call: on a small machine
+Tesseract's threads are slower than one, and the batch already runs one worker per core.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from statistics import fmean
+
+import numpy as np
+from PIL import Image
+
+from .errors import OCRFailedError, OCRUnavailableError
+from .ocr_text import is_stray, mend_code, restore_marks
+from .pdf import Char, Page, Rule
+from .scan import binarise, ruling_lines, skew_angle, to_gray, unusable_text_layer
+
+OCR_MODES = ("auto", "always", "never")
+DPI = 300
+MAX_SIDE = 4200  # pixels: a page larger than A4 is rendered at less than DPI (memory, time)
+LANG = "tha+eng"  # eng beside tha: indicator codes (E1, O11) and tool names (EIT) are Latin
+PSM = 3  # Tesseract's own page layout analysis: finds the columns of an unruled table
+RESTORE_MARKS = True  # dictionary restoration of lost tone marks (ocr_text)
+SPECK_HEIGHT = 0.5  # lines lower than this fraction of the page's usual line height are noise
+NOISE_CONFIDENCE = 30  # Tesseract reads real letters (even misread ones) at ~40 or more; below, noise
+LOW_CONFIDENCE = 60  # a word Tesseract is less sure of than this (0–100) is flagged
+LOW_PAGE_CONFIDENCE = 75  # a page whose mean word confidence is below this is flagged
+EM_PER_LINE = 1.4  # Tesseract's x_size (the line's full height) over the font size, for Thai
+SPACE_GAP = 0.45  # em: a narrower gap between two OCR words is never a space
+SPACE_GAP_THAI = 0.6  # em, between two Thai letters: Thai puts spaces between phrases, and they are wide
+SPACE_WIDTH = 0.25  # em: the width given to a space character
+SPACE_OVER_GAP = 2.5  # nor is one less than this many times the line's usual gap between letters
+INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-tha"
+LINE_CLASSES = {"ocr_line", "ocr_caption", "ocr_textfloat", "ocr_header"}
+
+
+@dataclass
+class OcrWord:
+    """One Tesseract word (for Thai, often a syllable or a letter) in image pixels."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    conf: float
+
+
+@dataclass
+class OcrLine:
+    """A Tesseract text line: its words, the baseline through them and its height."""
+
+    words: list[OcrWord]
+    x0: float
+    bottom: float
+    slope: float
+    offset: float
+    height: float
+
+    def baseline_at(self, x: float) -> float:
+        return self.bottom + self.offset + self.slope * (x - self.x0)
+
+
+@dataclass
+class OcrPage(Page):
+    """A Page read by OCR, with what was read uncertainly (for record-level warnings)."""
+
+    confidence: float = 0.0
+    low_confidence_words: list[str] = field(default_factory=list)
+
+
+# Tesseract --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def tesseract_problem() -> str | None:
+    """Why OCR cannot run here (no tesseract, no Thai model), or None when it can."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return f"Tesseract is not installed ({INSTALL_HINT})"
+    try:
+        listed = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError) as err:
+        return f"Tesseract does not run ({err}; {INSTALL_HINT})"
+    langs = set((listed.stdout + listed.stderr).split())
+    if "tha" not in langs:
+        return f"Tesseract's Thai model is not installed ({INSTALL_HINT})"
+    return None
+
+
+def require_tesseract(file: str | None = None, page: int | None = None) -> None:
+    """Raise :class:`OCRUnavailableError` with an install hint when OCR cannot run."""
+    problem = tesseract_problem()
+    if problem is not None:
+        raise OCRUnavailableError(f"OCR needed but unavailable: {problem}", file=file, page=page)
+
+
+def run_tesseract(image: Image.Image, dpi: int = DPI, lang: str | None = None, psm: int | None = None) -> str:
+    """Tesseract's hOCR for one image: lines, word boxes, baselines, confidences."""
+    lang, psm = lang or LANG, psm or PSM
+    exe = shutil.which("tesseract")
+    if exe is None:
+        raise OCRUnavailableError(f"Tesseract is not installed ({INSTALL_HINT})")
+    buf = io.BytesIO()
+    image.save(buf, format="PPM")  # uncompressed PGM: PNG's compression costs a second a page
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    done = subprocess.run(
+        [exe, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", str(psm), "-c", "tessedit_do_invert=0", "hocr"],
+        input=buf.getvalue(), capture_output=True, env=env, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise OCRFailedError(f"Tesseract failed: {message[-1] if message else done.returncode}")
+    return done.stdout.decode("utf-8")
+
+
+# hOCR → lines and words -------------------------------------------------------------------
+
+_TITLE_FIELD = re.compile(r"(\w+)\s+([^;]+)")
+
+
+def _title(el: ET.Element) -> dict[str, list[float]]:
+    """hOCR's title attribute: ``bbox 1 2 3 4; x_wconf 93`` → {"bbox": [...], "x_wconf": [93]}."""
+    out: dict[str, list[float]] = {}
+    for key, value in _TITLE_FIELD.findall(el.get("title", "")):
+        try:
+            out[key] = [float(v) for v in value.split()]
+        except ValueError:
+            continue  # image "file name" and the like
+    return out
+
+
+def parse_hocr(hocr: str) -> list[OcrLine]:
+    """Text lines with their words' boxes and confidences, in Tesseract's reading order."""
+    root = ET.fromstring(hocr.encode("utf-8"))
+    lines: list[OcrLine] = []
+    for el in root.iter():
+        if el.get("class") not in LINE_CLASSES:
+            continue
+        t = _title(el)
+        if "bbox" not in t:
+            continue
+        x0, _, _, y1 = t["bbox"]
+        slope, offset = (t.get("baseline") or [0.0, 0.0])[:2]
+        height = (t.get("x_size") or [y1 - t["bbox"][1]])[0]
+        words = []
+        for w in el.iter():
+            if w.get("class") != "ocrx_word":
+                continue
+            text = "".join(w.itertext()).strip()
+            wt = _title(w)
+            if text and "bbox" in wt:
+                bx0, by0, bx1, by1 = wt["bbox"]
+                words.append(OcrWord(text, bx0, bx1, by0, by1, (wt.get("x_wconf") or [0.0])[0]))
+        if words:
+            lines.append(OcrLine(words, x0, y1, slope, offset, height))
+    return lines
+
+
+def fit_to_ink(lines: list[OcrLine], ink: np.ndarray) -> None:
+    """Trim each word's box sideways to the ink inside it.
+
+    Tesseract's boxes for Thai letters are loose and run into the white gutter between
+    table columns; the engine finds unruled columns by those gutters.
+    """
+    height, width = ink.shape
+    for line in lines:
+        for w in line.words:
+            x0, x1 = max(0, int(w.x0)), min(width, int(np.ceil(w.x1)))
+            y0, y1 = max(0, int(w.top)), min(height, int(np.ceil(w.bottom)))
+            if x1 <= x0 or y1 <= y0:
+                continue
+            cols = np.flatnonzero(ink[y0:y1, x0:x1].any(axis=0))
+            if cols.size:
+                w.x0, w.x1 = float(x0 + cols[0]), float(x0 + cols[-1] + 1)
+
+
+def drop_specks(lines: list[OcrLine]) -> list[OcrLine]:
+    """Lines far smaller than the page's text are specks, stamps' dots or marks drawn off their letters.
+
+    Tesseract reads them as letters ("ฆข", "๑7") on lines of their own, which then look
+    like table cells to the engine. Real small print (footnotes) is well over half size.
+    """
+    heights = sorted(ln.height for ln in lines if len(ln.words) >= 5)
+    if not heights:
+        return lines
+    usual = heights[len(heights) // 2]
+    return [ln for ln in lines if ln.height >= SPECK_HEIGHT * usual]
+
+
+def restore_line(line: OcrLine) -> None:
+    """Drop specks (read as punctuation, or barely read at all) and put back lost tone marks (``ocr_text``).
+
+    A word left empty (a lone mark whose letter took it, a speck) gives its box to the
+    word before it, so the gap it covered does not turn into a space.
+    """
+    texts = restore_marks(["" if is_stray(w.text) or w.conf < NOISE_CONFIDENCE else w.text for w in line.words])
+    kept: list[OcrWord] = []
+    for w, text in zip(line.words, texts):
+        if text:
+            w.text = text
+            kept.append(w)
+        elif kept and not is_stray(w.text) and w.conf >= NOISE_CONFIDENCE:
+            kept[-1].x1 = max(kept[-1].x1, w.x1)
+    line.words = kept
+
+
+def mend_codes(line: OcrLine, em: float) -> None:
+    """Indicator codes misread at the start of a cell (see ``ocr_text.mend_code``), mended.
+
+    A cell starts at the line's start or after a gap wider than an em; the token is the
+    words up to the next space-wide gap, and text follows it if a Thai word comes within an em.
+    """
+    words = line.words
+    i = 0
+    while i < len(words):
+        if i == 0 or words[i].x0 - words[i - 1].x1 > em:
+            j = i + 1
+            while j < len(words) and words[j].x0 - words[j - 1].x1 <= SPACE_GAP * em:
+                j += 1
+            text_follows = j < len(words) and words[j].x0 - words[j - 1].x1 <= em and _thai_letter(words[j].text[0])
+            code = mend_code("".join(w.text for w in words[i:j]), text_follows)
+            if code is not None:
+                words[i].text, words[i].x1 = code, words[j - 1].x1
+                del words[i + 1 : j]
+        i += 1
+
+
+def line_chars(line: OcrLine, scale: float, em: float) -> list[Char]:
+    """Chars for one OCR line in PDF points, each word standing on the line's baseline.
+
+    Word boxes of Thai text differ in height (upper and lower marks) while the baseline
+    is shared, and the table engine groups lines by box bottoms: the baseline keeps one
+    line one line. Tesseract's Thai "words" are syllables with small gaps between them,
+    which the engine's own gap rule would take for spaces: a gap wider than ``SPACE_GAP``
+    em (``em`` is in pixels) and than the line's usual gap gets a space character (as wide
+    as a space: the gap may be a column gutter), every narrower one is closed.
+    """
+    size = em / scale
+    usual = SPACE_OVER_GAP * _median_gap(line)
+    out: list[Char] = []
+    base = -1  # index in out of the last character that is not a combining mark
+    right = 0.0  # right edge of the ink so far on this line (a mark may stick out of its base)
+    for w in line.words:
+        bottom = line.baseline_at((w.x0 + w.x1) / 2) / scale
+        if base >= 0:
+            gap = w.x0 - right
+            thai = _thai_letter(out[-1].text[-1]) and _thai_letter(w.text[0])
+            if gap > max((SPACE_GAP_THAI if thai else SPACE_GAP) * em, usual):  # a space glyph's width, not the gap's: a wide gap may be a column gutter
+                out.append(Char(" ", right / scale, min(w.x0, right + SPACE_WIDTH * em) / scale, bottom - size, bottom, size))
+            else:  # close it, up to the marks sticking out of the base
+                out[base].x1 = max(out[base].x1, w.x0 / scale)
+        char = Char(w.text, w.x0 / scale, w.x1 / scale, bottom - size, bottom, size)
+        if not char.is_mark:
+            base = len(out)
+        out.append(char)
+        right = max(right, w.x1)
+    return out
+
+
+def _thai_letter(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4e"
+
+
+def _median_gap(line: OcrLine) -> float:
+    """The usual gap between a line's letters: most gaps in Thai text are inside words."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(line.words, line.words[1:]) if b.x0 > a.x1)
+    return gaps[(len(gaps) - 1) // 2] if len(gaps) >= 4 else 0.0  # a few words say nothing usual
+
+
+def line_ems(lines: list[OcrLine]) -> list[float]:
+    """Each line's font size in pixels: its own height, kept near the page's usual line height.
+
+    A line of a few short words gets a poor height estimate from Tesseract (no ascenders
+    seen, or a stray mark): the page median bounds it.
+    """
+    heights = sorted(ln.height for ln in lines if len(ln.words) >= 5) or sorted(ln.height for ln in lines)
+    if not heights:
+        return []
+    usual = heights[len(heights) // 2]
+    return [min(max(ln.height, 0.8 * usual), 1.3 * usual) / EM_PER_LINE for ln in lines]
+
+
+# Page images ------------------------------------------------------------------------------
+
+
+@dataclass
+class PageImage:
+    """A rendered, deskewed page and what was measured on it."""
+
+    gray: np.ndarray
+    ink: np.ndarray
+    skew: float
+    scale: float
+
+
+def prepare(image: Image.Image, dpi: float = DPI) -> PageImage:
+    """Grey, level page image: skew measured on the binarised page, then rotated away."""
+    gray = to_gray(image)
+    angle = skew_angle(binarise(gray))
+    if abs(angle) >= 0.1:  # less is within the measurement's step: not worth a resampling
+        gray = to_gray(Image.fromarray(gray).rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255))
+    return PageImage(gray, binarise(gray), angle, dpi / 72)
+
+
+def page_rules(img: PageImage) -> tuple[list[Rule], np.ndarray]:
+    """Ruling lines in PDF points, and their pixel mask."""
+    found, mask = ruling_lines(img.ink, img.scale * 72)
+    s = img.scale
+    return [Rule(seg.orientation, seg.pos / s, seg.start / s, seg.end / s) for seg in found], mask
+
+
+def without_rules(gray: np.ndarray, mask: np.ndarray) -> Image.Image:
+    """The page with its ruling lines painted white: Tesseract reads lines as letters (| l _ ๅ)."""
+    clean = gray.copy()
+    clean[mask] = 255
+    return Image.fromarray(clean)
+
+
+def read_image(image: Image.Image, number: int, width: float, height: float, dpi: float = DPI) -> OcrPage:
+    """One page image → an OcrPage with characters, rules, confidence and warnings."""
+    img = prepare(image, dpi)
+    rules, mask = page_rules(img)
+    lines = drop_specks(parse_hocr(run_tesseract(without_rules(img.gray, mask), round(dpi))))
+    fit_to_ink(lines, img.ink & ~mask)
+    if RESTORE_MARKS:
+        for line in lines:
+            restore_line(line)
+    ems = line_ems(lines)
+    for line, em in zip(lines, ems):
+        mend_codes(line, em)
+    chars = [c for line, em in zip(lines, ems) for c in line_chars(line, img.scale, em)]
+    words = [w for line in lines for w in line.words]
+    conf = fmean(w.conf for w in words) if words else 0.0
+    low = [w.text for w in words if w.conf < LOW_CONFIDENCE and len(w.text) > 1]
+    page = OcrPage(number, width, height, chars, rules, width * height, "tesseract", [],
+                   confidence=conf, low_confidence_words=low)  # fmt: skip
+    tilt = f", deskewed {img.skew:+.2f}°" if img.skew else ""
+    page.warnings.append(
+        ("ocr_used", f"page read by OCR (Tesseract {LANG}, {dpi:.0f} dpi{tilt}); mean word confidence {conf:.0f}%")
+    )
+    if words and conf < LOW_PAGE_CONFIDENCE:
+        page.warnings.append(("ocr_low_confidence", f"OCR mean word confidence {conf:.0f}% is low: check this page's text"))
+    return page
+
+
+# Pages of a document ----------------------------------------------------------------------
+
+
+def _text_of(page: Page) -> str:
+    return "".join(c.text for c in page.chars)
+
+
+def _blank(page: Page, code: str, message: str) -> Page:
+    """The page with its text layer dropped (it is unusable), saying why."""
+    return Page(page.number, page.width, page.height, [], page.rules, page.image_area, page.text_source,
+                [*page.warnings, (code, message)])  # fmt: skip
+
+
+def ocr_reason(page: Page, mode: str) -> str | None:
+    """Why this page is to be read by OCR under ``mode``, or None."""
+    if mode == "always":
+        return "OCR asked for every page"
+    fraction = min(1.0, page.image_area / (page.width * page.height)) if page.width and page.height else 0.0
+    return unusable_text_layer(_text_of(page), fraction)
+
+
+def with_ocr(pages: Iterable[Page], path: Path, mode: str = "auto") -> Iterator[Page]:
+    """The document's pages, those without a usable text layer replaced by their OCR reading.
+
+    ``never``: such pages are passed on without text (a junk layer is dropped), so a
+    wholly scanned file still fails with ``needs_ocr``. ``auto`` with Tesseract missing
+    does the same, with an ``ocr_unavailable`` warning per page; ``always`` then raises.
+    """
+    if mode not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {mode!r}")
+    doc = None
+    try:
+        for page in pages:
+            reason = ocr_reason(page, mode)
+            if reason is None:
+                yield page
+            elif mode == "never":
+                yield _blank(page, "text_layer_unusable", f"{reason}; OCR is off") if page.has_text else page
+            elif (problem := tesseract_problem()) is not None:
+                if mode == "always":
+                    require_tesseract(str(path), page.number)
+                yield _blank(page, "ocr_unavailable", f"page not read: {reason}; {problem}")
+            else:
+                if doc is None:
+                    import pypdfium2 as pdfium
+
+                    doc = pdfium.PdfDocument(str(path))
+                scale = min(DPI / 72, MAX_SIDE / max(page.width, page.height, 1.0))
+                image = doc[page.number - 1].render(scale=scale, grayscale=True).to_pil()
+                ocr_page = read_image(image, page.number, page.width, page.height, scale * 72)
+                ocr_page.warnings.insert(0, ("text_source_ocr", f"{reason}: page read by OCR"))
+                yield ocr_page
+    finally:
+        if doc is not None:
+            doc.close()

@@ -1,0 +1,223 @@
+"""Scanned pages: is a page's text layer usable, how skewed is its image, where are its rules.
+
+Pure functions on text and on numpy images, so they can be tested without Tesseract:
+- ``unusable_text_layer`` tells a page that needs OCR: no characters at all, or the Latin
+  gibberish that scanner software's OCR lays over Thai pages ("rttnartunuragiruaul.:ft");
+- ``skew_angle`` measures the tilt of a scanned page by projection profiles (text lines
+  give the sharpest row profile when they lie level);
+- ``ruling_lines`` finds the table's ruling lines by morphology (long runs of ink along a
+  row or a column) so that the table engine gets the same rules a born-digital page has.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+# Text-layer tests -------------------------------------------------------------------------
+
+IMAGE_COVER = 0.5  # fraction of the page an image must cover for its text layer to be suspect
+FULL_PAGE = 0.9  # an image covering this much of the page is the page (a scan)
+SPARSE_TEXT = 100  # non-space characters: fewer than this over a scan is a stamp or a label, not the text
+# The commonest English words (of two letters or more): real English prose is a third of
+# them or more, the Latin gibberish of a wrong-language OCR layer almost none.
+_COMMON_WORDS = (
+    "the of and to in is that for it as was with be by on not he this are or his from at which but have an "
+    "they you were her she there been one all we their has would when if so no will more can its who what out "
+    "up about into than them only some could time these two may first then do any like my now over such our "
+    "me even most made after also did many before must through back years where much your way well down "
+    "should because each just those people how too little state good very make world still own see men work "
+    "long get here between both life being under never day same another know while last might us great old "
+    "year off come since against go came right used take three report page date no name total per new data "
+    "number part section table annex office department ministry public service plan project results"
+)
+COMMON_ENGLISH = frozenset(_COMMON_WORDS.split())
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def is_gibberish(text: str) -> bool:
+    """True for a Latin text layer that is not language: OCR of Thai as if it were English.
+
+    ``"rttnartunuragiruaul.:ft.l r3a il :c tr du"`` → True; ``"The report of the office"``
+    → False; any text that is mostly Thai → False (a Thai layer is judged elsewhere).
+    """
+    thai = sum(1 for ch in text if _is_thai(ch))
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if latin < 50 or thai > 0.2 * latin:
+        return False
+    words = [w.lower() for w in LATIN_WORD.findall(text)]
+    known = sum(1 for w in words if w in COMMON_ENGLISH)
+    return known < 0.12 * len(words)
+
+
+def unusable_text_layer(text: str, image_fraction: float) -> str | None:
+    """Why a page's text layer cannot be used (and OCR is needed), or None when it can.
+
+    Only a page that is mostly image can have an unusable layer; a born-digital page keeps
+    its text whatever language it is in.
+    """
+    visible = sum(1 for ch in text if not ch.isspace())
+    if visible == 0:
+        return "no text layer"
+    if image_fraction < IMAGE_COVER:
+        return None
+    if visible < SPARSE_TEXT and image_fraction >= FULL_PAGE:
+        return f"a page-sized image with only {visible} characters of text (a stamp or a label)"
+    if is_gibberish(text):
+        return "the text layer over the page image is Latin gibberish (OCR in the wrong language)"
+    return None
+
+
+# Image tests ------------------------------------------------------------------------------
+
+
+def to_gray(image: Image.Image) -> np.ndarray:
+    return np.asarray(image.convert("L"), dtype=np.uint8)
+
+
+def otsu_threshold(gray: np.ndarray) -> int:
+    """The grey level that best splits ink from paper (Otsu's between-class variance)."""
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    levels = np.arange(256, dtype=np.float64)
+    weight = np.cumsum(hist)
+    mean = np.cumsum(hist * levels)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean[-1] * weight - mean * total) ** 2 / (weight * (total - weight))
+    between = np.nan_to_num(between)
+    return int(np.argmax(between))
+
+
+def binarise(gray: np.ndarray) -> np.ndarray:
+    """Ink as True. Light fills (shaded header cells, up to ~75% grey) count as paper."""
+    return gray < min(otsu_threshold(gray), 170)
+
+
+def _profile_sharpness(ink: Image.Image, angle: float) -> float:
+    rows = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float64).sum(axis=1)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def skew_angle(ink: np.ndarray, max_angle: float = 5.0) -> float:
+    """The rotation in degrees (counter-clockwise, PIL's sense) that makes the text level.
+
+    Text lines rotated level make the row-sum profile alternate sharply between ink and
+    gaps; the angle with the sharpest profile wins. Searched coarse then fine on a
+    reduced image, which keeps it well under a second per page.
+    """
+    small = Image.fromarray(ink.astype(np.uint8) * 255)
+    factor = max(1, round(max(small.size) / 1200))
+    if factor > 1:
+        small = small.reduce(factor)
+    best = max(np.arange(-max_angle, max_angle + 1e-9, 0.5), key=lambda a: _profile_sharpness(small, float(a)))
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
+    return round(float(max(fine, key=lambda a: _profile_sharpness(small, float(a)))), 2)
+
+
+def _prefix_sums(mask: np.ndarray) -> np.ndarray:
+    """Running ink counts along the last axis, with a leading zero column."""
+    csum = np.zeros((*mask.shape[:-1], mask.shape[-1] + 1), dtype=np.int32)
+    np.cumsum(mask, axis=-1, dtype=np.int32, out=csum[..., 1:])
+    return csum
+
+
+def _window_all(mask: np.ndarray, length: int) -> np.ndarray:
+    """True where ``length`` consecutive pixels along the last axis, starting here, are all True."""
+    csum = _prefix_sums(mask)
+    full = np.zeros(mask.shape, dtype=bool)
+    if mask.shape[-1] >= length:
+        full[..., : mask.shape[-1] - length + 1] = (csum[..., length:] - csum[..., :-length]) == length
+    return full
+
+
+def _spread(mask: np.ndarray, length: int) -> np.ndarray:
+    """Each True pixel grown forward by ``length - 1`` along the last axis (undoes ``_window_all``)."""
+    csum = _prefix_sums(mask)
+    n = mask.shape[-1]
+    k = min(length, n + 1)
+    return np.concatenate([csum[..., 1:k] > 0, (csum[..., k:] - csum[..., : n + 1 - k]) > 0], axis=-1)
+
+
+def line_mask(ink: np.ndarray, min_len: int, gap: int = 3, thick: int = 2) -> np.ndarray:
+    """Pixels on horizontal lines at least ``min_len`` long (transpose the image for vertical ones).
+
+    A morphological closing bridges the small breaks scanning and JPEG leave in a line;
+    thickening across the line lets a line that still tilts a little stay one run; the
+    opening with a ``min_len`` segment then keeps lines and drops letters.
+    """
+    grown = np.roll(_spread(ink.T, thick + 1), -(thick // 2), axis=-1).T
+    closed = _window_all(_spread(grown, gap + 1), gap + 1)
+    opened = _spread(_window_all(closed, min_len), min_len)
+    return opened & grown
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A ruling line in pixels: ``orientation`` "h" (y = pos) or "v" (x = pos), from start to end."""
+
+    orientation: str
+    pos: float
+    start: int
+    end: int
+    thickness: int
+
+
+def _runs(line: np.ndarray) -> list[tuple[int, int]]:
+    padded = np.concatenate([[0], line.astype(np.int8), [0]])
+    edges = np.flatnonzero(np.diff(padded))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def segments(mask: np.ndarray, orientation: str, min_len: int, max_thick: int) -> list[Segment]:
+    """Group the runs of a line mask into lines: runs on neighbouring rows that overlap are one line."""
+    m = mask if orientation == "h" else mask.T
+    groups: list[list[int]] = []  # [first_row, last_row, start, end]
+    active: list[list[int]] = []
+    for r in np.flatnonzero(m.any(axis=1)).tolist():
+        active = [g for g in active if g[1] >= r - 2]
+        for s, e in _runs(m[r]):
+            g = next((g for g in active if s < g[3] and e > g[2]), None)
+            if g is None:
+                g = [r, r, s, e]
+                groups.append(g)
+                active.append(g)
+            else:
+                g[1], g[2], g[3] = r, min(g[2], s), max(g[3], e)
+    return [
+        Segment(orientation, (g[0] + g[1]) / 2, g[2], g[3], g[1] - g[0] + 1)
+        for g in _merge_groups(groups, max_thick)
+        if g[3] - g[2] >= min_len and g[1] - g[0] < max_thick
+    ]
+
+
+def _merge_groups(groups: list[list[int]], near: int) -> list[list[int]]:
+    """Join pieces of one line that a slight tilt split across rows: close in position, touching along it."""
+    out: list[list[int]] = []
+    for g in sorted(groups, key=lambda g: (g[2], g[0])):
+        hit = next((o for o in out if abs((o[0] + o[1]) - (g[0] + g[1])) <= 2 * near and g[2] <= o[3] + 3), None)
+        if hit is None:
+            out.append(list(g))
+        else:
+            hit[0], hit[1], hit[3] = min(hit[0], g[0]), max(hit[1], g[1]), max(hit[3], g[3])
+    return out
+
+
+def ruling_lines(ink: np.ndarray, dpi: float) -> tuple[list[Segment], np.ndarray]:
+    """The page's ruling lines, and a mask of their pixels (to erase them before OCR).
+
+    The shortest line kept is 1.5 em of 16-point text: longer than any letter stroke,
+    shorter than the narrowest table column a report draws.
+    """
+    min_len = max(20, round(dpi / 72 * 24))
+    max_thick = max(4, round(dpi / 72 * 6))  # thicker is a filled block, not a rule
+    horizontal = line_mask(ink, min_len)
+    vertical = line_mask(np.ascontiguousarray(ink.T), min_len).T
+    found = segments(horizontal, "h", min_len, max_thick) + segments(vertical, "v", min_len, max_thick)
+    return found, horizontal | vertical
