@@ -21,6 +21,7 @@ from typing import ParamSpec, TypeVar
 
 import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
@@ -254,14 +255,6 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
         return _open_repaired(path, err)
 
 
-def _plumber_chars(page: pdfplumber.page.Page) -> list[Char]:
-    return [
-        Char(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"]))
-        for c in page.chars
-        if c.get("upright", True) and c["text"]
-    ]
-
-
 def _pdfium_text(pdf_path: Path, index: int) -> str:
     """The page's text as pdfium reads it (ActualText and ToUnicode honoured), line breaks dropped."""
     texts = _pdfium_texts(str(pdf_path), pdf_path.stat().st_mtime_ns)
@@ -404,22 +397,53 @@ def _merge_rules(rules: list[Rule]) -> list[Rule]:
     return out
 
 
-def _page_rules(page: pdfplumber.page.Page) -> list[Rule]:
+def _read_layout(page: pdfplumber.page.Page) -> tuple[list[Char], list[Rule], float]:
+    """The page's characters, ruling lines and image area, read from pdfminer's layout objects.
+
+    Why not ``page.chars`` / ``page.edges`` / ``page.images``: pdfplumber builds a dict of
+    some 25 resolved attributes for every object on first access (``process_object``),
+    which costs a third of reading the page; we need six numbers per character. The
+    coordinates are converted as pdfplumber does (top-left origin, MediaBox offset).
+    """
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    chars: list[Char] = []
     rules: list[Rule] = []
-    for e in page.edges:
-        if e["orientation"] == "h":
-            rules.append(Rule("h", float(e["top"]), float(e["x0"]), float(e["x1"])))
-        elif e["orientation"] == "v":
-            rules.append(Rule("v", float(e["x0"]), float(e["top"]), float(e["bottom"])))
-    return _merge_rules([r for r in rules if r.end - r.start >= 5])
+    image_area = 0.0
+
+    def y(v: float) -> float:
+        return height - v + mb_top
+
+    def walk(objs: list) -> None:
+        nonlocal image_area
+        for obj in objs:
+            if isinstance(obj, LTChar):
+                text = obj.get_text()
+                if obj.upright and text:
+                    chars.append(Char(text, obj.x0 + mb_x0, obj.x1 + mb_x0, y(obj.y1), y(obj.y0), float(obj.size)))
+            elif isinstance(obj, LTRect):
+                x0, y0, x1, y1 = obj.bbox
+                rules.extend([Rule("h", y(y1), x0 + mb_x0, x1 + mb_x0), Rule("h", y(y0), x0 + mb_x0, x1 + mb_x0),
+                              Rule("v", x0 + mb_x0, y(y1), y(y0)), Rule("v", x1 + mb_x0, y(y1), y(y0))])
+            elif isinstance(obj, LTCurve):  # lines and paths: their horizontal and vertical segments
+                for (ax, ay), (bx, by) in zip(obj.pts, obj.pts[1:]):
+                    if ay == by:
+                        rules.append(Rule("h", y(ay), min(ax, bx) + mb_x0, max(ax, bx) + mb_x0))
+                    elif ax == bx:
+                        rules.append(Rule("v", ax + mb_x0, y(max(ay, by)), y(min(ay, by))))
+            elif isinstance(obj, LTImage):
+                image_area += obj.width * obj.height
+            if isinstance(obj, LTContainer):
+                walk(obj._objs)
+
+    walk(page.layout._objs)
+    return chars, _merge_rules([r for r in rules if r.end - r.start >= 5]), image_area
 
 
 def _read_page(path: Path, index: int, ppage: pdfplumber.page.Page) -> Page:
     """One page's characters, rules and text layer; any library failure names the page."""
     try:
-        chars = _plumber_chars(ppage)
-        rules = _page_rules(ppage)
-        images = sum(float(im["width"]) * float(im["height"]) for im in ppage.images)
+        chars, rules, images = _read_layout(ppage)
         width, height = float(ppage.width), float(ppage.height)
     except Exception as err:  # damaged content streams surface as anything, even RecursionError
         raise library_error(err, path, index + 1) from err
