@@ -15,7 +15,6 @@ spaces before combining marks, and (Word 2016/PowerPoint fonts) SARA AA extracte
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from functools import lru_cache
@@ -276,7 +275,7 @@ def repair_thai_text_checked(s: str) -> tuple[str, list[str]]:
     return unicodedata.normalize("NFC", text), sorted(warnings)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)  # a document's lines; bounded so a long batch does not grow
 def repair_thai_text(s: str) -> str:
     """Repair PDF-extracted Thai: ``"ข\\uf70bอก\\u0e4d\\u0e32หนด"`` → ``"ข้อกำหนด"``.
 
