@@ -22,7 +22,7 @@ from .extract.batch import BatchOptions, discover, read_file_list, run_batch
 from .extract.limits import MB, Limits
 from .extract.manifest import STATUSES, ManifestLine, combine_runs, load_report, write_manifest
 from .extract.ocr import OCR_MODES
-from .extract.report import build_report
+from .extract.report import build_report, warm_up
 from .extract.writers import (
     FORMATS,
     atomic_write_bytes,
@@ -190,6 +190,7 @@ def extract_cmd(
         workers=workers or _default_workers(), resume=resume,
         progress=not quiet and not single and sys.stderr.isatty(),
     )  # fmt: skip
+    warm_up()  # before the workers fork, so they share the loaded dictionaries
     batch = run_batch(found, opts, partial(extract, ocr=ocr), _say)
     where = _write_outputs(output, fmt, batch.lines) if output is not None else None
     if output is None:
