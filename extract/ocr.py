@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from statistics import fmean
+from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -384,6 +385,16 @@ def ocr_reason(page: Page, mode: str) -> str | None:
     return unusable_text_layer(_text_of(page), fraction)
 
 
+def _blank_page(pdf_page: Any) -> bool:
+    """Nothing drawn on the page: a thumbnail (about 18 dpi) has no dark pixel.
+
+    Blank pages (separators, padding, a 2,000-page blank file) have no text either, and
+    Tesseract would spend seconds on each; a thumbnail takes milliseconds.
+    """
+    thumb = np.asarray(pdf_page.render(scale=0.25, grayscale=True).to_pil(), dtype=np.uint8)
+    return bool(thumb.size) and int(thumb.min()) > 200
+
+
 def with_ocr(pages: Iterable[Page], path: Path, mode: str = "auto") -> Iterator[Page]:
     """The document's pages, those without a usable text layer replaced by their OCR reading.
 
@@ -410,6 +421,9 @@ def with_ocr(pages: Iterable[Page], path: Path, mode: str = "auto") -> Iterator[
                     import pypdfium2 as pdfium
 
                     doc = pdfium.PdfDocument(str(path))
+                if _blank_page(doc[page.number - 1]):
+                    yield page  # nothing drawn: nothing to read, and no seconds spent finding that out
+                    continue
                 scale = min(DPI / 72, MAX_SIDE / max(page.width, page.height, 1.0))
                 image = doc[page.number - 1].render(scale=scale, grayscale=True).to_pil()
                 ocr_page = read_image(image, page.number, page.width, page.height, scale * 72)

@@ -406,3 +406,24 @@ def test_real_scans_are_read_without_failing(name: str, tmp_path: Path) -> None:
     assert used and {w.code for w in report.warnings} >= {"ocr_used", "text_source_ocr"}
     confidences = [int(re.search(r"confidence (\d+)%", m).group(1)) for m in used]
     assert min(confidences) >= 60  # Thai text was read, not noise
+
+
+def test_blank_pages_are_not_sent_to_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page with nothing drawn has nothing to read: no OCR time is spent on it."""
+    import pypdfium2 as pdfium
+    from ita_extract.extract import ocr
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(3):
+        pdf.new_page(595, 842)
+    path = tmp_path / "blank.pdf"
+    pdf.save(str(path))
+    pdf.close()
+    monkeypatch.setattr(ocr, "tesseract_problem", lambda: None)  # as if Tesseract were installed
+
+    def no_ocr(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a blank page was sent to OCR")
+
+    monkeypatch.setattr(ocr, "read_image", no_ocr)
+    with pytest.raises(NeedsOCRError):
+        extract(path, ocr="auto")
