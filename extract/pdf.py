@@ -367,7 +367,7 @@ def _letters_corrected(chars: list[Char], pdf_path: Path, index: int) -> list[Ch
         thai = all(is_thai_char(ch) for ch in theirs + src[i1:i2])
         if op == "replace" and thai and len(ours) == len(theirs) <= 3:  # letters read otherwise
             out.extend(Char(t, c.x0, c.x1, c.top, c.bottom, c.size) for t, c in zip(theirs, ours))
-        elif op == "delete" and thai and len(ours) == 1 and out and ours[0].is_mark is False and src[i1] == "\u0e32":
+        elif op == "delete" and thai and ours[0].text == "\u0e32" and len(ours) == 1 and out and out[-1].text == "\u0e33":
             continue  # SARA AA drawn beside a SARA AM that already holds it ("สำา")
         elif op == "insert" and thai and len(theirs) == 1 and out and unicodedata.category(theirs) == "Mn":
             prev = out[-1]  # a mark pdfplumber lost: on its base, no width

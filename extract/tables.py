@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from .codes import split_indicator, tool_in_text
 from .lines import Cluster, TextLine, clusters, group_lines
 from .pdf import Page
+from .spacing import THAI
 from .thai import repair_thai_text
 
 # Column roles, each with the header wordings agencies use. The role whose wording starts
@@ -583,8 +584,7 @@ def merge_pages(tables: list[PageTable]) -> Iterator[LogicalRow]:
 
 def join_wrapped(before: str, after: str) -> str:
     """Two lines of one label: no space where the wrap fell between Thai letters."""
-    thai = re.compile(r"[\u0e01-\u0e4e]")
-    glue = "" if thai.match(before[-1:]) and thai.match(after[:1]) else " "
+    glue = "" if THAI.match(before[-1:]) and THAI.match(after[:1]) else " "
     return f"{before.rstrip()}{glue}{after.lstrip()}"
 
 
