@@ -34,12 +34,15 @@ from .errors import OCRFailedError, OCRUnavailableError
 from .ocr_text import is_stray, mend_code, restore_marks
 from .pdf import Char, Page, Rule
 from .scan import binarise, ruling_lines, skew_angle, to_gray, unusable_text_layer
+from .thai_digits import candidate, digit_span, letter_height, reading, widen
 
 OCR_MODES = ("auto", "always", "never")
 DPI = 300
 MAX_SIDE = 4200  # pixels: a page larger than A4 is rendered at less than DPI (memory, time)
 LANG = "tha+eng"  # eng beside tha: indicator codes (E1, O11) and tool names (EIT) are Latin
 PSM = 3  # Tesseract's own page layout analysis: finds the columns of an unruled table
+MEND_DIGITS = True  # Thai digits the Thai model has no letter for, read by their shapes (thai_digits)
+DIGIT_RUN_GAP = 0.5  # letter heights: words closer than this are read together as one digit group
 RESTORE_MARKS = True  # dictionary restoration of lost tone marks (ocr_text)
 SPECK_HEIGHT = 0.5  # lines lower than this fraction of the page's usual line height are noise
 NOISE_CONFIDENCE = 30  # Tesseract reads real letters (even misread ones) at ~40 or more; below, noise
@@ -99,7 +102,9 @@ def tesseract_problem() -> str | None:
     if exe is None:
         return f"Tesseract is not installed ({INSTALL_HINT})"
     try:
-        listed = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+        listed = subprocess.run(
+            [exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        )
     except (OSError, subprocess.SubprocessError) as err:
         return f"Tesseract does not run ({err}; {INSTALL_HINT})"
     langs = set((listed.stdout + listed.stderr).split())
@@ -208,13 +213,65 @@ def drop_specks(lines: list[OcrLine]) -> list[OcrLine]:
     return [ln for ln in lines if ln.height >= SPECK_HEIGHT * usual]
 
 
+def mend_digits(lines: list[OcrLine], ink: np.ndarray) -> None:
+    """Words that may be Thai digits Tesseract cannot output, read again by their shapes
+    (``thai_digits``): ``๒ ๕ ๒ ๒`` → ``๒๕๖๖``, ``@)`` → ``๓)``.
+
+    A run of neighbouring words with no Thai letter is read as one band (Tesseract splits
+    and clips what it cannot name), widened to the ink its ends cut through but never into
+    the words beside it; the surely read stretch holding a digit replaces the words it
+    covers, as one word whose confidence is the template match's.
+    """
+    page_height = letter_height(ink, [w for line in lines for w in line.words])
+    for line in lines:
+        height = letter_height(ink, line.words) or page_height
+        if not height:
+            continue
+        words, out, k = line.words, [], 0
+        while k < len(words):
+            if not candidate(words[k].text):
+                out.append(words[k])
+                k += 1
+                continue
+            j = k + 1
+            while (
+                j < len(words)
+                and candidate(words[j].text)
+                and words[j].x0 - words[j - 1].x1 < DIGIT_RUN_GAP * height
+            ):
+                j += 1
+            run = words[k:j]
+            left = words[k - 1].x1 if k else 0.0
+            right = words[j].x0 if j < len(words) else float(ink.shape[1])
+            base = line.baseline_at((run[0].x0 + run[-1].x1) / 2)
+            a, b = widen(ink, run[0].x0, run[-1].x1, base, height)
+            glyphs = reading(ink, max(a, left), min(b, right), base, height)
+            span = digit_span(glyphs)
+            if span is None:
+                out.extend(run)
+            else:
+                read = glyphs[span[0] : span[1]]
+                x0, x1 = read[0].x0, read[-1].x1
+                inside = [w for w in run if x0 <= (w.x0 + w.x1) / 2 <= x1]
+                conf = 100.0 * max(0.0, 1.0 - max(g.dist for g in read))
+                word = OcrWord("".join(g.label for g in read), x0, x1,
+                               min((w.top for w in inside), default=base - height), max((w.bottom for w in inside), default=base), conf)  # fmt: skip
+                out.extend([w for w in run if (w.x0 + w.x1) / 2 < x0])
+                out.append(word)
+                out.extend([w for w in run if (w.x0 + w.x1) / 2 > x1])
+            k = j
+        line.words = out
+
+
 def restore_line(line: OcrLine) -> None:
     """Drop specks (read as punctuation, or barely read at all) and put back lost tone marks (``ocr_text``).
 
     A word left empty (a lone mark whose letter took it, a speck) gives its box to the
     word before it, so the gap it covered does not turn into a space.
     """
-    texts = restore_marks(["" if is_stray(w.text) or w.conf < NOISE_CONFIDENCE else w.text for w in line.words])
+    texts = restore_marks(
+        ["" if is_stray(w.text) or w.conf < NOISE_CONFIDENCE else w.text for w in line.words]
+    )
     kept: list[OcrWord] = []
     for w, text in zip(line.words, texts):
         if text:
@@ -238,7 +295,9 @@ def mend_codes(line: OcrLine, em: float) -> None:
             j = i + 1
             while j < len(words) and words[j].x0 - words[j - 1].x1 <= SPACE_GAP * em:
                 j += 1
-            text_follows = j < len(words) and words[j].x0 - words[j - 1].x1 <= em and _thai_letter(words[j].text[0])
+            text_follows = (
+                j < len(words) and words[j].x0 - words[j - 1].x1 <= em and _thai_letter(words[j].text[0])
+            )
             code = mend_code("".join(w.text for w in words[i:j]), text_follows)
             if code is not None:
                 words[i].text, words[i].x1 = code, words[j - 1].x1
@@ -266,8 +325,19 @@ def line_chars(line: OcrLine, scale: float, em: float) -> list[Char]:
         if base >= 0:
             gap = w.x0 - right
             thai = _thai_letter(out[-1].text[-1]) and _thai_letter(w.text[0])
-            if gap > max((SPACE_GAP_THAI if thai else SPACE_GAP) * em, usual):  # a space glyph's width, not the gap's: a wide gap may be a column gutter
-                out.append(Char(" ", right / scale, min(w.x0, right + SPACE_WIDTH * em) / scale, bottom - size, bottom, size))
+            if gap > max(
+                (SPACE_GAP_THAI if thai else SPACE_GAP) * em, usual
+            ):  # a space glyph's width, not the gap's: a wide gap may be a column gutter
+                out.append(
+                    Char(
+                        " ",
+                        right / scale,
+                        min(w.x0, right + SPACE_WIDTH * em) / scale,
+                        bottom - size,
+                        bottom,
+                        size,
+                    )
+                )
             else:  # close it, up to the marks sticking out of the base
                 out[base].x1 = max(out[base].x1, w.x0 / scale)
         char = Char(w.text, w.x0 / scale, w.x1 / scale, bottom - size, bottom, size)
@@ -343,6 +413,8 @@ def read_image(image: Image.Image, number: int, width: float, height: float, dpi
     rules, mask = page_rules(img)
     lines = drop_specks(parse_hocr(run_tesseract(without_rules(img.gray, mask), round(dpi))))
     fit_to_ink(lines, img.ink & ~mask)
+    if MEND_DIGITS:
+        mend_digits(lines, img.ink & ~mask)
     if RESTORE_MARKS:
         for line in lines:
             restore_line(line)
@@ -357,10 +429,15 @@ def read_image(image: Image.Image, number: int, width: float, height: float, dpi
                    confidence=conf, low_confidence_words=low)  # fmt: skip
     tilt = f", deskewed {img.skew:+.2f}°" if img.skew else ""
     page.warnings.append(
-        ("ocr_used", f"page read by OCR (Tesseract {LANG}, {dpi:.0f} dpi{tilt}); mean word confidence {conf:.0f}%")
+        (
+            "ocr_used",
+            f"page read by OCR (Tesseract {LANG}, {dpi:.0f} dpi{tilt}); mean word confidence {conf:.0f}%",
+        )
     )
     if words and conf < LOW_PAGE_CONFIDENCE:
-        page.warnings.append(("ocr_low_confidence", f"OCR mean word confidence {conf:.0f}% is low: check this page's text"))
+        page.warnings.append(
+            ("ocr_low_confidence", f"OCR mean word confidence {conf:.0f}% is low: check this page's text")
+        )
     return page
 
 

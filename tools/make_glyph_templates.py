@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Build ``extract/glyph_templates.npz``: glyph features of Thai digits and their look-alikes.
+
+    python tools/make_glyph_templates.py [FONT_DIR]
+
+Renders every label below in every upright face of the TLWG Thai fonts (Debian's
+``fonts-thai-tlwg``: Laksaman is TH Sarabun PSK, the government's font; Kinnari, Norasi
+and Garuda stand in for Angsana, Browallia and Tahoma-like faces), at a large size and
+at a scan's size with blur, and stores each glyph as ``glyphs.describe`` does for a
+scanned one. The labels besides the digits are what a digit may be mistaken for (Thai
+letters, Latin letters, Arabic digits, punctuation): a glyph is called a digit only when
+no template of those is nearer. Needed once, when the label set or the features change;
+the file is committed (about 1 MB) so that users need no fonts.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO.parent))
+
+from ita_extract.extract.glyphs import SIDE, TEMPLATES, describe  # noqa: E402
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+LABELS = (
+    THAI_DIGITS
+    + "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+    + "ะาเแโใไๆฯ"
+    + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    + "()./-:%@,;©®"
+)
+SKIP = ("Oblique", "Italic")  # slanted faces: reports set their digits upright
+SIZES = ((64, 0.0), (30, 0.7))  # (pixels per em, blur radius): a clean glyph and a scan's
+
+
+def render(font: ImageFont.FreeTypeFont, text: str, blur: float) -> tuple[np.ndarray, float]:
+    """Ink of ``text`` drawn on its baseline, and the baseline's row."""
+    size = font.size
+    canvas = Image.new("L", (size * 4, size * 4), 255)
+    base = size * 2.5
+    ImageDraw.Draw(canvas).text((size, base), text, font=font, fill=0, anchor="ls")
+    if blur:
+        canvas = canvas.filter(ImageFilter.GaussianBlur(blur))
+    return np.asarray(canvas) < 128, base
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/usr/share/fonts/truetype/tlwg")
+    fonts = sorted(p for p in folder.glob("*.ttf") if not any(s in p.stem for s in SKIP))
+    if not fonts:
+        sys.exit(f"no fonts in {folder} (apt-get install fonts-thai-tlwg)")
+    labels, shapes, aspects, heights, feet = [], [], [], [], []
+    for path in fonts:
+        for size, blur in SIZES:
+            font = ImageFont.truetype(str(path), size)
+            ink, base = render(font, "ก", blur)
+            rows = np.flatnonzero(ink.any(axis=1))
+            letter_height = float(rows[-1] + 1 - rows[0])
+            for label in LABELS:
+                ink, base = render(font, label, blur)
+                glyph = describe(ink, base, letter_height)
+                if glyph is None:
+                    continue
+                labels.append(label)
+                shapes.append(np.round(glyph.shape * 127).astype(np.int8))
+                aspects.append(glyph.aspect)
+                heights.append(glyph.height)
+                feet.append(glyph.foot)
+    out = REPO / "extract" / TEMPLATES
+    np.savez_compressed(out, labels=np.array(labels), shapes=np.stack(shapes), aspects=np.array(aspects, np.float32),
+                        heights=np.array(heights, np.float32), feet=np.array(feet, np.float32))  # fmt: skip
+    print(f"{out}: {len(labels)} glyphs of {len(set(labels))} labels from {len(fonts)} fonts, "
+          f"{SIDE}x{SIDE}, {out.stat().st_size // 1024} KiB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
