@@ -64,7 +64,7 @@ def describe(ink: np.ndarray, baseline: float, letter_height: float) -> Glyph | 
 class Templates:
     """Rendered glyphs of many fonts, stacked for fast nearest-neighbour search."""
 
-    labels: list[str]
+    labels: np.ndarray  # (n,) of str
     shapes: np.ndarray  # (n, SIDE*SIDE)
     aspects: np.ndarray
     heights: np.ndarray
@@ -79,14 +79,21 @@ class Templates:
             + FOOT_WEIGHT * np.abs(self.feet - g.foot)
         )
 
-    def nearest(self, g: Glyph) -> tuple[str, float, float]:
+    def nearest(self, g: Glyph, among: np.ndarray | None = None) -> tuple[str, float, float]:
         """The nearest template's label, its distance, and the distance of the nearest
-        template of any other label (the margin a decision can rest on)."""
+        template of any other label (the margin a decision can rest on); ``among``, a
+        boolean mask over the templates, limits the choice."""
         d = self.distances(g)
+        if among is not None:
+            d = np.where(among, d, np.inf)
         best = int(np.argmin(d))
         label = self.labels[best]
-        other = d[np.array([lab != label for lab in self.labels])]
-        return label, float(d[best]), float(other.min()) if other.size else float("inf")
+        other = d[self.labels != label]
+        return str(label), float(d[best]), float(other.min()) if other.size else float("inf")
+
+    def without(self, letters: frozenset[str]) -> np.ndarray:
+        """A mask of the templates whose label is not one of ``letters``."""
+        return np.array([lab not in letters for lab in self.labels])
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +101,7 @@ def templates() -> Templates:
     """The shipped templates (``extract/glyph_templates.npz``)."""
     with files(__package__).joinpath(TEMPLATES).open("rb") as fh:
         data = np.load(fh)
-        labels = [str(x) for x in data["labels"]]
+        labels = data["labels"].astype(str)
         shapes = data["shapes"].astype(np.float32) / 127.0
         norms = np.linalg.norm(shapes, axis=1, keepdims=True)
         shapes = shapes / np.where(norms > 0, norms, 1.0)

@@ -34,7 +34,7 @@ from .errors import OCRFailedError, OCRUnavailableError
 from .ocr_text import is_stray, mend_code, restore_marks
 from .pdf import Char, Page, Rule
 from .scan import binarise, ruling_lines, skew_angle, to_gray, unusable_text_layer
-from .thai_digits import candidate, digit_span, letter_height, reading, widen
+from .thai_digits import THAI_DIGITS, candidate, digit_span, letter_height, reading, widen, with_tesseract
 
 OCR_MODES = ("auto", "always", "never")
 DPI = 300
@@ -245,7 +245,9 @@ def mend_digits(lines: list[OcrLine], ink: np.ndarray) -> None:
             right = words[j].x0 if j < len(words) else float(ink.shape[1])
             base = line.baseline_at((run[0].x0 + run[-1].x1) / 2)
             a, b = widen(ink, run[0].x0, run[-1].x1, base, height)
-            glyphs = reading(ink, max(a, left), min(b, right), base, height)
+            said_digits = any(ch in THAI_DIGITS for w in run for ch in w.text)
+            glyphs = reading(ink, max(a, left), min(b, right), base, height, said_digits)
+            glyphs = with_tesseract(glyphs, [(w.text, w.x0, w.x1) for w in run])
             span = digit_span(glyphs)
             if span is None:
                 out.extend(run)

@@ -14,12 +14,14 @@ Thai words are never touched.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 import numpy as np
 
-from .glyphs import describe, templates
+from .glyphs import Templates, describe, templates
 
 THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
 # Thai letters of the plain height (no part above or below the line): their ink height
@@ -94,10 +96,12 @@ ABOVE = 1.7  # letter heights above the baseline a glyph may reach (Latin capita
 BELOW = 0.6  # and below it (brackets, commas)
 
 
-def _cuts(box: np.ndarray, height: float) -> list[int]:
+def _cuts(box: np.ndarray, baseline: float, height: float) -> list[int]:
     """Where glyphs may part: the edges of blank columns, and thin places inside inked runs
-    (glyphs of bold print, blurred by a scan, touch at a pixel or two)."""
-    profile = box.sum(axis=0)
+    (glyphs of bold print, blurred by a scan, touch at a pixel or two). Thin is measured
+    between the baseline and the letter height, where marks above and below do not count."""
+    body = box[max(0, int(baseline - height)) : max(1, int(np.ceil(baseline)))]
+    profile = body.sum(axis=0)
     cuts = {0, box.shape[1]}
     for a, b in _runs(profile > 0):
         cuts.update((a, b))
@@ -113,8 +117,9 @@ def _cuts(box: np.ndarray, height: float) -> list[int]:
 
 
 MIN_WIDTH = 0.5  # letter heights: narrower inked runs are one glyph (or part of one)
-THIN = 0.12  # letter heights of ink in one column: where touching glyphs may be cut
+THIN = 0.25  # letter heights of ink in one column: where touching glyphs may be cut
 MAX_WIDTH = 1.5  # letter heights: no glyph recognised here is wider
+UNKNOWN = 10.0  # the distance of ink no template fits in any cut
 SEGMENT_COST = 0.05  # per glyph: of two readings equally near, the one with fewer glyphs
 
 
@@ -135,6 +140,22 @@ class Read:
         if self.dist > MAX_DISTANCE or _thai_letter(self.label):
             return False
         return self.label not in THAI_DIGITS or self.other - self.dist >= MARGIN
+
+
+TRUSTED = frozenset("๑๓๕")  # digits Tesseract reads right when it reads them (๒ and ๐ stand in for ๔ ๖ ๘ ๙)
+
+
+def with_tesseract(glyphs: list[Read], words: list[tuple[str, float, float]]) -> list[Read]:
+    """Glyphs the templates could not settle, taken as Tesseract read them where it read
+    a digit it reliably knows (``TRUSTED``) right there: ``words`` are (text, x0, x1)."""
+    out = []
+    for g in glyphs:
+        if not g.sure:
+            said = [t for t, a, b in words if g.x0 <= (a + b) / 2 <= g.x1]
+            if len(said) == 1 and said[0] in TRUSTED:
+                g = Read(said[0], MAX_DISTANCE, math.inf, g.x0, g.x1)
+        out.append(g)
+    return out
 
 
 def digit_span(glyphs: list[Read]) -> tuple[int, int] | None:
@@ -171,8 +192,37 @@ def widen(ink: np.ndarray, x0: float, x1: float, baseline: float, height: float)
 GAP = 0.12  # letter heights: blank columns this wide end a glyph group when widening
 
 
-def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: float) -> list[Read]:
-    """The glyphs between x0 and x1 on the line, each read as its nearest template.
+def _nearest(store: Templates, ink: np.ndarray, base: float, height: float, digits: bool) -> tuple[str, float, float] | None:
+    """The nearest template to this ink; in a digit group also to the ink cut off just below
+    the baseline (digits have no descender; a mark of the line below may touch them)."""
+    glyph = describe(ink, base, height)
+    if glyph is None:
+        return None
+    found = store.nearest(glyph, _not_letters() if digits else None)
+    if digits:
+        cut = ink.copy()
+        cut[int(np.ceil(base + DIGIT_FOOT * height)) :] = False
+        clipped = describe(cut, base, height)
+        if clipped is not None:
+            other = store.nearest(clipped, _not_letters())
+            if other[1] < found[1]:
+                found = other
+    return found
+
+
+DIGIT_FOOT = 0.15  # letter heights below the baseline a digit's ink may reach
+
+
+@lru_cache(maxsize=1)
+def _not_letters() -> np.ndarray:
+    """The templates that are not Thai letters."""
+    store = templates()
+    return store.without(frozenset(str(lab) for lab in store.labels if _thai_letter(str(lab))))
+
+
+def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: float, digits: bool = False) -> list[Read]:
+    """The glyphs between x0 and x1 on the line, each read as its nearest template;
+    ``digits``: Tesseract read Thai digits here, so Thai letters are not among the choices.
 
     The band is cut from the baseline, not from Tesseract's boxes: for glyphs outside its
     character set Tesseract's boxes split or clip them. Touching glyphs are parted where
@@ -186,7 +236,7 @@ def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: floa
         return []
     store = templates()
     base = baseline - y0
-    cuts = _cuts(box, height)
+    cuts = _cuts(box, base, height)
     n = len(cuts)
     best: list[tuple[float, list[Read]] | None] = [None] * n
     best[0] = (0.0, [])
@@ -201,12 +251,15 @@ def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: floa
             if not part.any():
                 cand = (prev[0], prev[1])
             else:
-                glyph = describe(_on_line(part, base, height), base, height)
-                if glyph is None:
+                found = _nearest(store, _on_line(part, base, height), base, height, digits)
+                if found is None:
                     continue
-                label, dist, other = store.nearest(glyph)
+                label, dist, other = found
                 read = Read(label, dist, other, xa + cuts[i], xa + cuts[j])
                 cand = (prev[0] + dist + SEGMENT_COST, [*prev[1], read])
             if best[j] is None or cand[0] < best[j][0]:
                 best[j] = cand
+        if best[j] is None and best[j - 1] is not None:  # nothing fits: an unknown glyph, so the rest is still read
+            prev = best[j - 1]
+            best[j] = (prev[0] + UNKNOWN, [*prev[1], Read("?", UNKNOWN, UNKNOWN, xa + cuts[j - 1], xa + cuts[j])])
     return best[-1][1] if best[-1] is not None else []
