@@ -34,7 +34,16 @@ from .errors import OCRFailedError, OCRUnavailableError
 from .ocr_text import is_stray, mend_code, restore_marks
 from .pdf import Char, Page, Rule
 from .scan import binarise, ruling_lines, skew_angle, to_gray, unusable_text_layer
-from .thai_digits import THAI_DIGITS, candidate, digit_span, letter_height, reading, widen, with_tesseract
+from .thai_digits import (
+    MARKS,
+    THAI_DIGITS,
+    candidate,
+    digit_span,
+    letter_height,
+    reading,
+    widen,
+    with_tesseract,
+)
 
 OCR_MODES = ("auto", "always", "never")
 DPI = 300
@@ -42,7 +51,7 @@ MAX_SIDE = 4200  # pixels: a page larger than A4 is rendered at less than DPI (m
 LANG = "tha+eng"  # eng beside tha: indicator codes (E1, O11) and tool names (EIT) are Latin
 PSM = 3  # Tesseract's own page layout analysis: finds the columns of an unruled table
 MEND_DIGITS = True  # Thai digits the Thai model has no letter for, read by their shapes (thai_digits)
-DIGIT_RUN_GAP = 0.5  # letter heights: words closer than this are read together as one digit group
+DIGIT_RUN_GAP = 1.0  # letter heights: words closer than this are read together as one digit group
 RESTORE_MARKS = True  # dictionary restoration of lost tone marks (ocr_text)
 SPECK_HEIGHT = 0.5  # lines lower than this fraction of the page's usual line height are noise
 NOISE_CONFIDENCE = 30  # Tesseract reads real letters (even misread ones) at ~40 or more; below, noise
@@ -220,7 +229,7 @@ def mend_digits(lines: list[OcrLine], ink: np.ndarray) -> None:
     A run of neighbouring words with no Thai letter is read as one band (Tesseract splits
     and clips what it cannot name), widened to the ink its ends cut through but never into
     the words beside it; the surely read stretch holding a digit replaces the words it
-    covers, as one word whose confidence is the template match's.
+    covers, a word per glyph whose confidence is its template match's.
     """
     page_height = letter_height(ink, [w for line in lines for w in line.words])
     for line in lines:
@@ -240,6 +249,13 @@ def mend_digits(lines: list[OcrLine], ink: np.ndarray) -> None:
                 and words[j].x0 - words[j - 1].x1 < DIGIT_RUN_GAP * height
             ):
                 j += 1
+            while k < j and _marks_only(words[k].text):  # a mark at a run's end belongs to the letter beside it
+                out.append(words[k])
+                k += 1
+            while j > k and _marks_only(words[j - 1].text):
+                j -= 1
+            if k == j:
+                continue
             run = words[k:j]
             left = words[k - 1].x1 if k else 0.0
             right = words[j].x0 if j < len(words) else float(ink.shape[1])
@@ -254,15 +270,19 @@ def mend_digits(lines: list[OcrLine], ink: np.ndarray) -> None:
             else:
                 read = glyphs[span[0] : span[1]]
                 x0, x1 = read[0].x0, read[-1].x1
-                inside = [w for w in run if x0 <= (w.x0 + w.x1) / 2 <= x1]
-                conf = 100.0 * max(0.0, 1.0 - max(g.dist for g in read))
-                word = OcrWord("".join(g.label for g in read), x0, x1,
-                               min((w.top for w in inside), default=base - height), max((w.bottom for w in inside), default=base), conf)  # fmt: skip
-                out.extend([w for w in run if (w.x0 + w.x1) / 2 < x0])
-                out.append(word)
-                out.extend([w for w in run if (w.x0 + w.x1) / 2 > x1])
+                inside = [w for w in run if w.x1 > x0 and w.x0 < x1]  # Tesseract's reading of the same ink
+                top = min((w.top for w in inside), default=base - height)
+                bottom = max((w.bottom for w in inside), default=base)
+                out.extend([w for w in run if w.x1 <= x0])
+                # a word per glyph, so that spaces are judged by the gaps as anywhere else
+                out.extend(OcrWord(g.label, g.x0, g.x1, top, bottom, 100.0 * max(0.0, 1.0 - g.dist)) for g in read)
+                out.extend([w for w in run if w.x0 >= x1])
             k = j
         line.words = out
+
+
+def _marks_only(text: str) -> bool:
+    return all(ch in MARKS for ch in text)
 
 
 def restore_line(line: OcrLine) -> None:

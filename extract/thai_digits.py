@@ -36,10 +36,14 @@ def _thai_letter(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e4e" and ch not in THAI_DIGITS
 
 
+MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
 def candidate(text: str) -> bool:
     """A word that may be (or hold) Thai digits Tesseract misread: no Thai letter in it,
-    and short (a digit group, or a code like ``E๑๖``)."""
-    return 0 < len(text) <= 6 and not any(_thai_letter(ch) for ch in text)
+    and short (a digit group, or a code like ``E๑๖``). A mark read on its own is no letter:
+    it is often a speck, or a mark of the next line, between two digits."""
+    return 0 < len(text) <= 6 and not any(_thai_letter(ch) and ch not in MARKS for ch in text)
 
 
 def ink_height(ink: np.ndarray, x0: float, x1: float, top: float, bottom: float) -> float | None:
@@ -255,7 +259,8 @@ def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: floa
                 if found is None:
                     continue
                 label, dist, other = found
-                read = Read(label, dist, other, xa + cuts[i], xa + cuts[j])
+                inked = np.flatnonzero(part.any(axis=0))  # the glyph's own columns, not the blank ones cut with it
+                read = Read(label, dist, other, xa + cuts[i] + int(inked[0]), xa + cuts[i] + int(inked[-1]) + 1)
                 cand = (prev[0] + dist + SEGMENT_COST, [*prev[1], read])
             if best[j] is None or cand[0] < best[j][0]:
                 best[j] = cand
