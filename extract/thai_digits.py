@@ -29,7 +29,6 @@ THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
 PLAIN_LETTERS = frozenset("กขคงจฉชซฌดตถทธนบผพภมยรลวศษสหอฮ")
 MARGIN = 0.04  # a digit's nearest other label must be this much farther than the digit
 MAX_DISTANCE = 0.45  # farther than this from every template, a glyph is not recognised
-PUNCT = frozenset("()./-:,;")
 
 
 def _thai_letter(ch: str) -> bool:
@@ -202,13 +201,13 @@ def _nearest(store: Templates, ink: np.ndarray, base: float, height: float, digi
     glyph = describe(ink, base, height)
     if glyph is None:
         return None
-    found = store.nearest(glyph, _not_letters() if digits else None)
+    found = store.nearest(glyph, _in_digit_group() if digits else None)
     if digits:
         cut = ink.copy()
         cut[int(np.ceil(base + DIGIT_FOOT * height)) :] = False
         clipped = describe(cut, base, height)
         if clipped is not None:
-            other = store.nearest(clipped, _not_letters())
+            other = store.nearest(clipped, _in_digit_group())
             if other[1] < found[1]:
                 found = other
     return found
@@ -217,16 +216,22 @@ def _nearest(store: Templates, ink: np.ndarray, base: float, height: float, digi
 DIGIT_FOOT = 0.15  # letter heights below the baseline a digit's ink may reach
 
 
+# Where Tesseract read Thai digits, what else the glyphs may be: digits of either kind, the
+# letters indicator codes start with, and the punctuation of numbers, dates and list items.
+IN_DIGIT_GROUP = THAI_DIGITS | frozenset("0123456789EOI()./-:,;")
+
+
 @lru_cache(maxsize=1)
-def _not_letters() -> np.ndarray:
-    """The templates that are not Thai letters."""
+def _in_digit_group() -> np.ndarray:
+    """The templates a glyph of a digit group may be."""
     store = templates()
-    return store.without(frozenset(str(lab) for lab in store.labels if _thai_letter(str(lab))))
+    return store.without(frozenset(str(lab) for lab in store.labels if str(lab) not in IN_DIGIT_GROUP))
 
 
 def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: float, digits: bool = False) -> list[Read]:
     """The glyphs between x0 and x1 on the line, each read as its nearest template;
-    ``digits``: Tesseract read Thai digits here, so Thai letters are not among the choices.
+    ``digits``: Tesseract read Thai digits here, so only what a digit group holds is among
+    the choices (``IN_DIGIT_GROUP``).
 
     The band is cut from the baseline, not from Tesseract's boxes: for glyphs outside its
     character set Tesseract's boxes split or clip them. Touching glyphs are parted where

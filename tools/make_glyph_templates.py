@@ -32,7 +32,7 @@ LABELS = (
     + "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
     + "ะาเแโใไๆฯ"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-    + "()./-:%@,;©®"
+    + "()./-:%@,;"
 )
 SKIP = ("Oblique", "Italic")  # slanted faces: reports set their digits upright
 SIZES = ((64, 0.0), (30, 0.7))  # (pixels per em, blur radius): a clean glyph and a scan's

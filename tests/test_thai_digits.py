@@ -1,0 +1,141 @@
+"""Thai digits read by their shapes (``thai_digits``), on real renders of the samples' digits.
+
+Tesseract's Thai model has no ``๔ ๖ ๗ ๘ ๙``, so these are read against glyph templates. The
+test needs no Tesseract and no fonts: the samples' own pages (Laksaman, Garuda, Norasi,
+embedded in the PDFs) are rendered at 300 dpi, blurred and given noise as a scanner would
+(``tests/scans/make_scans.py``, without the tilt, so that pdfplumber's boxes still fit), and
+every run of Thai digits pdfplumber finds on the page is read from the image and compared
+with what the page says. Runs are read from their own boxes only, so the test measures
+the recogniser, not Tesseract's layout.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from conftest import SAMPLES
+from ita_extract.extract.glyphs import Glyph, templates
+from ita_extract.extract.scan import binarise, to_gray
+from ita_extract.extract.thai_digits import (
+    MARKS,
+    PLAIN_LETTERS,
+    THAI_DIGITS,
+    Read,
+    candidate,
+    digit_span,
+    reading,
+)
+
+sys.path.insert(0, str(Path(__file__).parent / "scans"))
+from make_scans import ScanSettings, _rng, scan_page  # noqa: E402
+
+DPI = 300
+# The share of digit runs read exactly right, per sample page (measured: 1.00 on each).
+MIN_EXACT = 0.9
+
+
+def _runs(chars: list[dict]) -> list[list[dict]]:
+    """Runs of consecutive Thai digits on one line, in pdfplumber's character order."""
+    runs, cur = [], []
+    for c in chars:
+        if c["text"] in THAI_DIGITS and (not cur or abs(c["bottom"] - cur[-1]["bottom"]) < 1 and c["x0"] - cur[-1]["x1"] < 2):
+            cur.append(c)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [c] if c["text"] in THAI_DIGITS else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _scan(pdf: Path, page: int) -> np.ndarray:
+    doc = pdfium.PdfDocument(str(pdf))
+    image = doc[page].render(scale=DPI / 72, grayscale=True).to_pil()
+    doc.close()
+    flat = ScanSettings(min_angle=0.0, max_angle=0.0)
+    return binarise(to_gray(scan_page(image, _rng(pdf.name), flat)))
+
+
+@pytest.mark.parametrize(("name", "page"), [("sample04", 0), ("sample06", 1), ("sample07", 0), ("sample08", 0)])
+def test_digit_runs_of_sample_pages_are_read(name: str, page: int) -> None:
+    ink = _scan(SAMPLES / f"{name}.pdf", page)
+    s = DPI / 72
+    with pdfplumber.open(SAMPLES / f"{name}.pdf") as pdf:
+        chars = pdf.pages[page].chars
+    letters = [c for c in chars if c["text"] in PLAIN_LETTERS]
+    heights = []
+    for c in letters:
+        crop = ink[int(c["top"] * s) : int(c["bottom"] * s) + 1, int(c["x0"] * s) : int(c["x1"] * s) + 1]
+        rows = np.flatnonzero(crop.any(axis=1))
+        if rows.size:
+            heights.append(rows[-1] + 1 - rows[0])
+    height = float(np.median(heights))
+    runs = _runs(chars)
+    assert len(runs) >= 3, f"{name} p{page + 1}: too few digit runs to test"
+    wrong = []
+    for run in runs:
+        x0, x1 = run[0]["x0"] * s, run[-1]["x1"] * s
+        box = ink[int(run[0]["top"] * s) : int(run[0]["bottom"] * s) + 1, int(x0) : int(x1) + 1]
+        rows = np.flatnonzero(box.any(axis=1))
+        baseline = int(run[0]["top"] * s) + rows[-1] + 1  # digits stand on the baseline
+        text = "".join(c["text"] for c in run)
+        glyphs = reading(ink, x0, x1, baseline, height, digits=True)
+        read = "".join(g.label for g in glyphs)
+        if read != text:
+            wrong.append((text, read))
+    exact = 1 - len(wrong) / len(runs)
+    assert exact >= MIN_EXACT, f"{name} p{page + 1}: {exact:.2f} of {len(runs)} runs exact; wrong: {wrong[:10]}"
+
+
+def test_templates_cover_every_digit_in_every_font() -> None:
+    store = templates()
+    for digit in THAI_DIGITS:
+        assert (store.labels == digit).sum() >= 20, digit
+
+
+def test_a_template_is_its_own_nearest() -> None:
+    """Each digit template, described again, is nearest to its own label (the features and
+    the distance agree with how the templates were made)."""
+    store = templates()
+    for i in np.flatnonzero(np.isin(store.labels, list(THAI_DIGITS)))[::7]:
+        d = store.distances(Glyph(store.shapes[i], store.aspects[i], store.heights[i], store.feet[i]))
+        assert store.labels[int(np.argmin(d))] == store.labels[i]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("๒", True), ("๒๕", True), ("Eo", True), ("@)", True), ("ุ", True), (".", True),
+     ("ก", False), ("๑ก", False), ("เด", False), ("", False), ("1234567", False)],
+)  # fmt: skip
+def test_candidate_words(text: str, expected: bool) -> None:
+    assert candidate(text) is expected
+
+
+def _read(label: str, dist: float = 0.1, other: float = 0.5) -> Read:
+    return Read(label, dist, other, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["๒", "๕", "๖", "๖"], (0, 4)),
+        (["(", "E", "๑", ")"], (0, 4)),
+        (["ก", "๒", "๕"], (1, 3)),  # a Thai letter is never part of a digit group
+        (["E", "I", "T"], None),  # no digit: Latin stays Latin
+        (["๒", "?", "๑", "๒", "๓"], (2, 5)),  # the longest sure stretch
+    ],
+)
+def test_digit_span(labels: list[str], expected: tuple[int, int] | None) -> None:
+    glyphs = [_read(lab, 10.0, 10.0) if lab == "?" else _read(lab) for lab in labels]
+    assert digit_span(glyphs) == expected
+
+
+def test_an_unsure_digit_is_not_taken() -> None:
+    assert digit_span([_read("๖", 0.30, 0.31)]) is None  # nearer ๖ than anything else, but not by the margin
+    assert not (set(MARKS) & THAI_DIGITS)
