@@ -43,6 +43,7 @@ from .thai_digits import (
     reading,
     widen,
     with_tesseract,
+    worth_reading,
 )
 
 OCR_MODES = ("auto", "always", "never")
@@ -257,6 +258,10 @@ def mend_digits(lines: list[OcrLine], ink: np.ndarray) -> None:
             if k == j:
                 continue
             run = words[k:j]
+            if not worth_reading([w.text for w in run]):
+                out.extend(run)
+                k = j
+                continue
             left = words[k - 1].x1 if k else 0.0
             right = words[j].x0 if j < len(words) else float(ink.shape[1])
             base = line.baseline_at((run[0].x0 + run[-1].x1) / 2)

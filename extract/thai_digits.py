@@ -45,6 +45,15 @@ def candidate(text: str) -> bool:
     return 0 < len(text) <= 6 and not any(_thai_letter(ch) and ch not in MARKS for ch in text)
 
 
+def worth_reading(texts: list[str]) -> bool:
+    """A run of candidate words that may hide a digit: not only punctuation and marks
+    (full stops of ``พ.ศ.``, commas, specks), which Tesseract reads well enough."""
+    return any(ch not in MARKS and ch not in QUIET for text in texts for ch in text)
+
+
+QUIET = frozenset(".,'`\"-|:;_~")  # what a digit is never read as
+
+
 def ink_height(ink: np.ndarray, x0: float, x1: float, top: float, bottom: float) -> float | None:
     """Rows of ink inside a box, or None when it holds none."""
     crop = ink[max(0, int(top)) : int(np.ceil(bottom)), max(0, int(x0)) : int(np.ceil(x1))]
@@ -109,19 +118,18 @@ def _cuts(box: np.ndarray, baseline: float, height: float) -> list[int]:
     for a, b in _runs(profile > 0):
         cuts.update((a, b))
         if b - a > MIN_WIDTH * height:
-            for x in range(a + 2, b - 2):
-                if (
-                    profile[x] <= THIN * height
-                    and profile[x] <= profile[x - 1]
-                    and profile[x] <= profile[x + 1]
-                ):
-                    cuts.add(x)
+            thin = profile[a:b] <= THIN * height
+            thin[:2] = thin[-2:] = False  # a glyph's own edge is no place to cut it
+            for va, vb in _runs(thin):  # one cut per valley, at its thinnest, and either side of it
+                x = a + va + int(np.argmin(profile[a + va : a + vb]))
+                cuts.update((x - 1, x, x + 1))
     return sorted(cuts)
 
 
 MIN_WIDTH = 0.5  # letter heights: narrower inked runs are one glyph (or part of one)
 THIN = 0.25  # letter heights of ink in one column: where touching glyphs may be cut
 MAX_WIDTH = 1.5  # letter heights: no glyph recognised here is wider
+SLIVER = 0.3  # letter heights: a piece this narrow between two cuts through ink is not tried as a glyph
 UNKNOWN = 10.0  # the distance of ink no template fits in any cut
 SEGMENT_COST = 0.05  # per glyph: of two readings equally near, the one with fewer glyphs
 
@@ -201,13 +209,15 @@ def _nearest(store: Templates, ink: np.ndarray, base: float, height: float, digi
     glyph = describe(ink, base, height)
     if glyph is None:
         return None
-    found = store.nearest(glyph, _in_digit_group() if digits else None)
+    if digits:
+        store = _digit_group_templates()
+    found = store.nearest(glyph)
     if digits:
         cut = ink.copy()
         cut[int(np.ceil(base + DIGIT_FOOT * height)) :] = False
         clipped = describe(cut, base, height)
         if clipped is not None:
-            other = store.nearest(clipped, _in_digit_group())
+            other = store.nearest(clipped)
             if other[1] < found[1]:
                 found = other
     return found
@@ -222,10 +232,9 @@ IN_DIGIT_GROUP = THAI_DIGITS | frozenset("0123456789EOI()./-:,;")
 
 
 @lru_cache(maxsize=1)
-def _in_digit_group() -> np.ndarray:
+def _digit_group_templates() -> Templates:
     """The templates a glyph of a digit group may be."""
-    store = templates()
-    return store.without(frozenset(str(lab) for lab in store.labels if str(lab) not in IN_DIGIT_GROUP))
+    return templates().only(IN_DIGIT_GROUP)
 
 
 def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: float, digits: bool = False) -> list[Read]:
@@ -246,6 +255,7 @@ def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: floa
     store = templates()
     base = baseline - y0
     cuts = _cuts(box, base, height)
+    edges = {0, box.shape[1]} | {e for run in _runs(box.any(axis=0)) for e in run}
     n = len(cuts)
     best: list[tuple[float, list[Read]] | None] = [None] * n
     best[0] = (0.0, [])
@@ -254,8 +264,8 @@ def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: floa
             if cuts[j] - cuts[i] > MAX_WIDTH * height:
                 break
             prev = best[i]
-            if prev is None:
-                continue
+            if prev is None or (cuts[j] - cuts[i] < SLIVER * height and cuts[i] not in edges and cuts[j] not in edges):
+                continue  # a sliver cut out of a glyph's middle is no glyph
             part = box[:, cuts[i] : cuts[j]]
             if not part.any():
                 cand = (prev[0], prev[1])
