@@ -34,6 +34,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 HEADER_MIN_ROLES = 3
 HEADER_STEP = 1.8  # an unruled header ends at a line this many times further down than its own steps
+CELL_GAP = 0.9  # em: a wider gap between two glyphs parts two cells (TextLine.segments' default)
+OCR_CELL_GAP = 0.6  # em: the same on an OCR page, tried when no header is found at the usual gap
 HEADER_ROLE_WITHIN = 12  # letters: a header cell opens with its role ("หน่วยงานที่รับผิดชอบ")
 SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)")
 ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\.?$")
@@ -141,7 +143,7 @@ def is_section_line(line: TextLine) -> bool:
     return bool(re.match(r"^(เครื่องมือ|แบบวัด|แบบตรวจ|ตัวชี้วัด|ส่วนที่|[IEO]IT\b)", text)) or len(line.segments()) == 1
 
 
-def find_header(lines: list[TextLine], within: int = HEADER_ROLE_WITHIN) -> int | None:
+def find_header(lines: list[TextLine], within: int = HEADER_ROLE_WITHIN, gap_em: float = CELL_GAP) -> int | None:
     """Index of the first line of the table header: a multi-column line naming roles.
 
     Body cells use the same words as headers ("เจ้าหน้าที่ผู้รับผิดชอบรายงานผลการดำเนินการ"),
@@ -150,7 +152,7 @@ def find_header(lines: list[TextLine], within: int = HEADER_ROLE_WITHIN) -> int 
     never a header line, and the words stacked under a header stop at the first such line.
     """
     for i, line in enumerate(lines):
-        if len(line.segments()) < 2 or not roles_in(line.text) or starts_body(line):
+        if len(line.segments(gap_em)) < 2 or not roles_in(line.text) or starts_body(line):
             continue
         window: list[TextLine] = []
         for ln in lines[i : i + 8]:
@@ -158,7 +160,7 @@ def find_header(lines: list[TextLine], within: int = HEADER_ROLE_WITHIN) -> int 
                 break
             window.append(ln)
         found: set[str] = set()
-        for text in _stacked_cells(window):
+        for text in _stacked_cells(window, gap_em):
             found |= roles_in(text, within=within)
         if len(found) >= HEADER_MIN_ROLES:
             while i > 0 and _tucked_above(lines[i - 1], lines[i]):
@@ -184,11 +186,11 @@ def starts_body(line: TextLine) -> bool:
     return bool(ROW_NUMBER.match(first) or ITEM_START.match(first) or split_indicator(first)[0])
 
 
-def _stacked_cells(window: list[TextLine]) -> list[str]:
+def _stacked_cells(window: list[TextLine], gap_em: float = CELL_GAP) -> list[str]:
     """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
     stacks: list[tuple[float, float, list[str]]] = []
     for ln in window:
-        for seg in ln.segments():
+        for seg in ln.segments(gap_em):
             for k, (x0, x1, texts) in enumerate(stacks):
                 if seg.x0 < x1 and seg.x1 > x0:
                     texts.append(seg.text)
@@ -455,6 +457,10 @@ def analyse_page(page: Page, prev: Layout | None) -> PageTable | None:
         return None
     lines = group_lines(clusters(page.chars))
     start = find_header(lines)
+    if start is None and page.text_source == "tesseract":
+        # OCR measures a line's font size from its height, which runs small for some faces
+        # (Norasi): a narrow gutter then looks like a space. Cells are tried apart at less.
+        start = find_header(lines, gap_em=OCR_CELL_GAP)
     repeated = False
     if start is not None and prev is not None:
         start, repeated = _header_after(lines, start, prev)
