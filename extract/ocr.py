@@ -52,6 +52,7 @@ MAX_SIDE = 4200  # pixels: a page larger than A4 is rendered at less than DPI (m
 LANG = "tha+eng"  # eng beside tha: indicator codes (E1, O11) and tool names (EIT) are Latin
 PSM = 3  # Tesseract's own page layout analysis: finds the columns of an unruled table
 MEND_DIGITS = True  # Thai digits the Thai model has no letter for, read by their shapes (thai_digits)
+SLIVER_WORD = 0.15  # letter heights: a word this narrow beside re-read digits is a speck
 DIGIT_RUN_GAP = 1.0  # letter heights: words closer than this are read together as one digit group
 RESTORE_MARKS = True  # dictionary restoration of lost tone marks (ocr_text)
 SPECK_HEIGHT = 0.5  # lines lower than this fraction of the page's usual line height are noise
@@ -278,10 +279,12 @@ def mend_digits(lines: list[OcrLine], ink: np.ndarray) -> None:
                 inside = [w for w in run if w.x1 > x0 and w.x0 < x1]  # Tesseract's reading of the same ink
                 top = min((w.top for w in inside), default=base - height)
                 bottom = max((w.bottom for w in inside), default=base)
-                out.extend([w for w in run if w.x1 <= x0])
+                # Tesseract's words beside the digits stay, unless they are slivers of ink (a
+                # "๑" one pixel wide), which the band has read as part of a glyph or as nothing
+                out.extend([w for w in run if w.x1 <= x0 and w.x1 - w.x0 >= SLIVER_WORD * height])
                 # a word per glyph, so that spaces are judged by the gaps as anywhere else
                 out.extend(OcrWord(g.label, g.x0, g.x1, top, bottom, 100.0 * max(0.0, 1.0 - g.dist)) for g in read)
-                out.extend([w for w in run if w.x0 >= x1])
+                out.extend([w for w in run if w.x0 >= x1 and w.x1 - w.x0 >= SLIVER_WORD * height])
             k = j
         line.words = out
 
