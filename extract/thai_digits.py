@@ -15,6 +15,7 @@ Thai words are never touched.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
@@ -158,19 +159,33 @@ TRUSTED = frozenset("๑๓๕")  # digits Tesseract reads right when it reads t
 
 def with_tesseract(glyphs: list[Read], words: list[tuple[str, float, float]]) -> list[Read]:
     """Glyphs the templates could not settle, taken as Tesseract read them where it read
-    a digit it reliably knows (``TRUSTED``) right there: ``words`` are (text, x0, x1)."""
+    a digit it reliably knows (``TRUSTED``) right there, or where the glyph opens a word
+    Tesseract read as starting with a code letter: ``words`` are (text, x0, x1)."""
     out = []
     for g in glyphs:
         if not g.sure:
             said = [t for t, a, b in words if g.x0 <= (a + b) / 2 <= g.x1]
+            first = [t for t, a, b in words if a - 2 <= g.x0 < b and t[:1] in CODE_LETTERS]
             if len(said) == 1 and said[0] in TRUSTED:
                 g = Read(said[0], MAX_DISTANCE, math.inf, g.x0, g.x1)
+            elif len(first) == 1:  # a code's letter (E, O, I), read by Tesseract's English model
+                g = Read(first[0][0], MAX_DISTANCE, math.inf, g.x0, g.x1)
         out.append(g)
     return out
 
 
+CODE_LETTERS = frozenset("EOI")
+
+
+CODE = re.compile(r"^[EOI][0-9๐-๙]{1,2}$")  # an indicator code: E1, O๑๖
+
+
 def digit_span(glyphs: list[Read]) -> tuple[int, int] | None:
-    """The longest run of surely read glyphs holding a Thai digit, as (start, end) indices."""
+    """The longest run of surely read glyphs holding a Thai digit, as (start, end) indices;
+    or all of them, when they are surely an indicator code (``E1`` that Tesseract read as
+    ``51``: Arabic digits are no Thai digits, but a code is worth the second reading too)."""
+    if glyphs and all(g.sure for g in glyphs) and CODE.match("".join(g.label for g in glyphs)):
+        return (0, len(glyphs))
     best: tuple[int, int] | None = None
     i = 0
     while i < len(glyphs):

@@ -129,6 +129,8 @@ def _read(label: str, dist: float = 0.1, other: float = 0.5) -> Read:
         (["ก", "๒", "๕"], (1, 3)),  # a Thai letter is never part of a digit group
         (["E", "I", "T"], None),  # no digit: Latin stays Latin
         (["๒", "?", "๑", "๒", "๓"], (2, 5)),  # the longest sure stretch
+        (["E", "1"], (0, 2)),  # a code with Arabic digits (Tesseract read "51")
+        (["E", "1", "x"], None),  # Arabic digits outside a code stay as Tesseract read them
     ],
 )
 def test_digit_span(labels: list[str], expected: tuple[int, int] | None) -> None:
