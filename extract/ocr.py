@@ -50,7 +50,11 @@ OCR_MODES = ("auto", "always", "never")
 DPI = 300
 MAX_SIDE = 4200  # pixels: a page larger than A4 is rendered at less than DPI (memory, time)
 LANG = "tha+eng"  # eng beside tha: indicator codes (E1, O11) and tool names (EIT) are Latin
-PSM = 3  # Tesseract's own page layout analysis: finds the columns of an unruled table
+# Sparse text: every word Tesseract can find, in no particular order. The table engine
+# needs word boxes, not Tesseract's reading order, and the full page analysis (psm 3)
+# drops whole cells of ruled tables. Over the eight scanned samples: overall 0.803 and
+# records F1 0.962 against 0.759 and 0.893 with psm 3.
+PSM = 11
 MEND_DIGITS = True  # Thai digits the Thai model has no letter for, read by their shapes (thai_digits)
 SLIVER_WORD = 0.15  # letter heights: a word this narrow beside re-read digits is a speck
 DIGIT_RUN_GAP = 1.0  # letter heights: words closer than this are read together as one digit group
