@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from .codes import split_indicator, tool_in_text
 from .lines import Cluster, TextLine, clusters, group_lines
 from .pdf import Page
@@ -240,6 +242,46 @@ def columns_from_gutters(items: list[Cluster], x_min: float, x_max: float) -> li
     return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
 
 
+def columns_from_crossed_gutters(lines: list[TextLine], x_min: float, x_max: float) -> list[Column]:
+    """Columns split at gutters that a few lines may cross (``CROSSING``).
+
+    On an OCR page a section row can be read in pieces that no longer look like one, and
+    stray specks sit in gutters: a gutter crossed by any line is then lost, and with it the
+    columns either side. A gutter here is a strip at least ``MIN_GUTTER`` em wide that
+    almost every table line leaves blank.
+    """
+    sizes = sorted(c.size for ln in lines for c in ln.items if not c.is_space)
+    if not sizes or x_max <= x_min:
+        return []
+    width = int(x_max - x_min) + 2
+    count = np.zeros(width, dtype=np.int32)
+    for ln in lines:
+        covered = np.zeros(width, dtype=bool)
+        for c in ln.items:
+            if not c.is_space and x_min - 1 <= c.mid_x <= x_max + 1:
+                covered[max(0, int(c.x0 - x_min)) : max(0, int(np.ceil(c.x1 - x_min)))] = True
+        count += covered
+    blank = count <= max(1, int(CROSSING * len(lines)))
+    inked = np.flatnonzero(~blank)
+    if inked.size == 0:
+        return []
+    size = sizes[len(sizes) // 2]
+    bounds = [x_min]
+    start = None
+    for x in range(int(inked[0]), int(inked[-1]) + 1):
+        if blank[x] and start is None:
+            start = x
+        elif not blank[x] and start is not None:
+            if x - start >= MIN_GUTTER * size:
+                bounds.append(x_min + (start + x) / 2)
+            start = None
+    bounds.append(x_max)
+    return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
+
+
+CROSSING = 0.05  # share of table lines that may cross a gutter on an OCR page
+
+
 def column_index(columns: list[Column], x: float) -> int | None:
     """The column at ``x``. An unruled table has no outer edge: text past its first or last
     column (a later page's longer line) still belongs to that column, never to nothing."""
@@ -342,6 +384,10 @@ def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layou
         if len(vs) >= 2:  # a frame around the table but no inner rules
             left, right = vs[0], vs[-1]
         cols = columns_from_gutters(body, left, right)
+        if page.text_source == "tesseract":
+            crossed = columns_from_crossed_gutters(_table_lines(lines[start:]), left, right)
+            if len(crossed) > len(cols):
+                cols = crossed
     if len(cols) < 2:
         return None
     return Layout(cols, bool(hs))
