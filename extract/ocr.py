@@ -33,7 +33,7 @@ from PIL import Image
 from .errors import OCRFailedError, OCRUnavailableError
 from .ocr_text import is_stray, mend_code, restore_marks
 from .pdf import Char, Page, Rule
-from .scan import binarise, ruling_lines, skew_angle, to_gray, unusable_text_layer
+from .scan import binarise, ruling_lines, shaded_edges, skew_angle, to_gray, unusable_text_layer
 from .thai_digits import (
     MARKS,
     THAI_DIGITS,
@@ -430,6 +430,7 @@ def prepare(image: Image.Image, dpi: float = DPI) -> PageImage:
 def page_rules(img: PageImage) -> tuple[list[Rule], np.ndarray]:
     """Ruling lines in PDF points, and their pixel mask."""
     found, mask = ruling_lines(img.ink, img.scale * 72)
+    found = found + shaded_edges(img.gray, img.scale * 72)  # a shaded header's lower edge is its rule
     s = img.scale
     return [Rule(seg.orientation, seg.pos / s, seg.start / s, seg.end / s) for seg in found], mask
 

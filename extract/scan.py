@@ -221,3 +221,32 @@ def ruling_lines(ink: np.ndarray, dpi: float) -> tuple[list[Segment], np.ndarray
     vertical = line_mask(np.ascontiguousarray(ink.T), min_len).T
     found = segments(horizontal, "h", min_len, max_thick) + segments(vertical, "v", min_len, max_thick)
     return found, horizontal | vertical
+
+
+FILL_STEP = 12  # grey levels: a shaded cell is at least this much darker than the paper
+FILL_MIN_HEIGHT = 0.12  # inches: a shaded band lower than this is a smudge or a thick rule
+FILL_MIN_WIDTH = 0.4  # of the page's width: a band narrower than this is no table row
+
+
+def shaded_edges(gray: np.ndarray, dpi: float) -> list[Segment]:
+    """The top and bottom edges of shaded bands (a header row with a grey fill), as rules.
+
+    Word tables often shade the header instead of ruling under it; a born-digital PDF
+    draws that fill as a rectangle, whose edges the table engine takes for rules. On a
+    scan the fill is a grey band that binarisation turns white, and the rule under the
+    header is lost with it. A row is shaded when its median grey is ``FILL_STEP`` darker
+    than the paper's (the page median): the table spans over half the page, so its cells'
+    fill decides the row's median, and letters (few pixels) never do.
+    """
+    paper = float(np.median(gray))
+    shaded = np.median(gray, axis=1) < paper - FILL_STEP
+    found: list[Segment] = []
+    for top, bottom in _runs(shaded):
+        if bottom - top < FILL_MIN_HEIGHT * dpi:
+            continue
+        cols = np.flatnonzero(np.median(gray[top:bottom], axis=0) < paper - FILL_STEP)
+        if cols.size == 0 or cols[-1] - cols[0] < FILL_MIN_WIDTH * gray.shape[1]:
+            continue
+        start, end = int(cols[0]), int(cols[-1]) + 1
+        found += [Segment("h", float(top), start, end, 1), Segment("h", float(bottom), start, end, 1)]
+    return found
