@@ -333,6 +333,15 @@ def mend_codes(line: OcrLine, em: float) -> None:
                 j < len(words) and words[j].x0 - words[j - 1].x1 <= em and _thai_letter(words[j].text[0])
             )
             code = mend_code("".join(w.text for w in words[i:j]), text_follows)
+            if code is None and j - i == 1 and j < len(words) and words[j].x0 - words[j - 1].x1 <= em:
+                # a code letter read apart from its digits ("อ ๑๖" for O๑๖: O is wide, its box loose)
+                k = j + 1
+                while k < len(words) and words[k].x0 - words[k - 1].x1 <= SPACE_GAP * em:
+                    k += 1
+                digits = "".join(w.text for w in words[j:k])
+                if 1 <= len(digits) <= 2 and all(ch in THAI_DIGITS for ch in digits):
+                    code = mend_code(words[i].text + digits)
+                    j = k if code is not None else j
             if code is not None:
                 words[i].text, words[i].x1 = code, words[j - 1].x1
                 del words[i + 1 : j]

@@ -226,7 +226,7 @@ def _normalise(flat: list[tuple[str, int]]) -> list[tuple[str, int]]:
 # no real text has are mended: a Latin-looking letter or an Arabic digit run into Thai
 # digits ("6๑" for E๑, "0๑๑" for O๑๑), E/O/I with letters for digits ("El2" for E12), and
 # 6 or 0 for E or O in a number that Thai text follows in the same cell ("61 เจ้าหน้าที่").
-_CODE_MIXED = re.compile(r"^([6EFB€]|[0Oo])([๐-๙]{1,2})$")
+_CODE_MIXED = re.compile(r"^([6EFB€]|[0Ooอ])([๐-๙]{1,2})$")  # Thai อ is the Thai model's O
 _CODE_LATIN = re.compile(r"^([EOI])([0-9lI|]{1,2})$")
 _DIGIT_LOOKALIKE = str.maketrans("lI|", "111")
 
@@ -244,7 +244,7 @@ def mend_code(token: str, before_text: bool = False) -> str | None:
     if before_text and (m := _CODE_DIGITS.match(token)):
         return ("E" if m.group(1) == "6" else "O") + m.group(2)
     if m := _CODE_MIXED.match(token):
-        return ("O" if m.group(1) in "0Oo" else "E") + m.group(2)
+        return ("O" if m.group(1) in "0Ooอ" else "E") + m.group(2)
     if (m := _CODE_LATIN.match(token)) and not m.group(2).isdigit():
         return m.group(1) + m.group(2).translate(_DIGIT_LOOKALIKE)
     return None

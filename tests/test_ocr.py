@@ -285,6 +285,8 @@ def test_best_form_keeps_common_readings(read: str, form: str | None) -> None:
     [
         ("6๑", False, "E๑"),  # an Arabic 6 run into Thai digits is the E of a code
         ("0๑๑", False, "O๑๑"),
+        ("อ๑๖", False, "O๑๖"),  # the Thai model reads O as อ
+        ("อ", False, None),  # อ alone is a letter
         ("El2", False, "E12"),  # l for 1
         ("61", True, "E1"),  # 6 for E where Thai text follows in the cell
         ("61", False, None),  # alone in its cell: a row number
