@@ -47,7 +47,7 @@ _TYPE_ALTS = "|".join(
     [re.escape(full) for full in AGENCY_TYPES]
     + [rf"{a}\s?\.\s?|(?<![\u0e01-\u0e4e]){a}(?=[\u0e01-\u0e2e]{{2}})" for abbrs in AGENCY_TYPES.values() for a in abbrs]
 )
-_STOP_WORDS = r"(?:ประจำปี|ปีงบประมาณ|อำเภอ|จังหวัด|ตำบล|เขต|แขวง|อ\.|จ\.|ต\.)"
+_STOP_WORDS = r"(?:ประจำปี|ปีงบประมาณ|ดังนี้|ดังต่อไปนี้|อำเภอ|จังหวัด|ตำบล|เขต|แขวง|อ\.|จ\.|ต\.)"
 _RE_AGENCY = re.compile(rf"(?P<type>{_TYPE_ALTS})\s?(?P<place>(?:(?!{_STOP_WORDS})[\u0e01-\u0e4e])*)")
 _RE_HEADING_PREFIX = re.compile(r"^\s*(?:ประกาศ|คำสั่ง|ระเบียบ|รายงาน(?:ผล)?(?:ของ)?)?\s*$")
 _RE_PROVINCE = re.compile(r"(?:จังหวัด|(?<![\u0e01-\u0e4e])จ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
