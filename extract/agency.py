@@ -14,12 +14,13 @@ district's or subdistrict's name misspelled.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import geothai
 from pythainlp.corpus import provinces as pythainlp_provinces
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .thai import to_arabic_digits
 
@@ -41,6 +42,7 @@ WARNING_CODES: dict[str, str] = {
     "agency_not_in_gazetteer": "the place name matched no district, subdistrict or province well enough",
     "agency_location_inferred": "district/province were inferred from the agency name (no location line)",
     "agency_not_found": "no line of the title block names a local agency type",
+    "agency_type_misread": "the agency type was read from a near miss (OCR): check the name",
 }
 
 _TYPE_ALTS = "|".join(
@@ -248,14 +250,63 @@ def parse_agency(lines: list[str]) -> AgencyMatch:
     'เทศบาลตำบลเชียงคาน'
     """
     agency = _agency_line(lines)
+    misread: tuple[str, str] | None = None
+    if agency is None and (mended := _mend_misread_kind(lines)) is not None:
+        lines, misread = mended
+        agency = _agency_line(lines)
     if agency is None:
         return AgencyMatch(None, None, None, None, None, [("agency_not_found", WARNING_CODES["agency_not_found"])])
+    if misread is not None:
+        found = _parse_found(agency, lines)
+        read, kind = misread
+        printed = (found.name_as_printed or "").replace(f"เทศบาล{kind}", f"เทศบาล{read}", 1)  # as printed, after all
+        warning = ("agency_type_misread", f"'เทศบาล{read}' taken as เทศบาล{kind}")
+        return replace(found, name_as_printed=printed, warnings=[warning, *found.warnings])
+    return _parse_found(agency, lines)
+
+
+def _parse_found(agency: re.Match[str], lines: list[str]) -> AgencyMatch:
     kind = _type_of(agency["type"])
     printed = agency.group(0).strip()
     district_printed, province_printed = _printed_location(_blank_agency(lines, agency))
     if kind in (BANGKOK, PATTAYA):
         return _special_agency(kind, printed, district_printed)
     return _local_agency(kind, agency["place"], printed, (district_printed, province_printed))
+
+
+_RE_TESABAN = re.compile(r"เทศบาล(?P<rest>[\u0e01-\u0e4e]{3,})")
+_TESABAN_KINDS = ("ตำบล", "เมือง", "นคร")
+_RE_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _bare(text: str) -> str:
+    """Letters without the marks above and below, ำ as า: what OCR reads most surely."""
+    return _RE_MARKS.sub("", text).replace("\u0e33", "\u0e32")
+
+
+def _mend_misread_kind(lines: list[str]) -> tuple[list[str], tuple[str, str]] | None:
+    """Lines with a misread เทศบาล kind mended (OCR: ``เทศบาลตาปลี`` for เทศบาลตำบล), and
+    what was read and taken; None when there is none within one letter (marks aside).
+
+    Only tried when no line names an agency type at all, so a correct name is never touched.
+    """
+    for i, line in enumerate(lines):
+        for m in _RE_TESABAN.finditer(line):
+            rest = m["rest"]
+            best: tuple[int, int, str] | None = None
+            for kind in _TESABAN_KINDS:
+                target = _bare(kind)
+                for k in range(len(target) - 1, len(target) + 4):
+                    if k > len(rest) or (k < len(rest) and _RE_MARKS.match(rest[k])):
+                        continue  # a letter's marks go with it
+                    d = Levenshtein.distance(_bare(rest[:k]), target)
+                    if d <= 1 and (best is None or (d, -k) < (best[0], -best[1])):
+                        best = (d, k, kind)
+            if best is not None:
+                read = rest[: best[1]]
+                mended = line[: m.start("rest")] + best[2] + line[m.start("rest") + best[1] :]
+                return [*lines[:i], mended, *lines[i + 1 :]], (read, best[2])
+    return None
 
 
 def _special_agency(kind: str, printed: str, district_printed: str | None) -> AgencyMatch:
