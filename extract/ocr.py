@@ -274,6 +274,8 @@ def mend_digits(lines: list[OcrLine], ink: np.ndarray) -> None:
             said_digits = any(ch in THAI_DIGITS for w in run for ch in w.text)
             glyphs = reading(ink, max(a, left), min(b, right), base, height, said_digits)
             glyphs = with_tesseract(glyphs, [(w.text, w.x0, w.x1) for w in run])
+            # a speck read as nothing sure is not a glyph: it must not part a code from its digits
+            glyphs = [g for g in glyphs if g.sure or g.x1 - g.x0 >= SLIVER_WORD * height]
             span = digit_span(glyphs)
             if span is None:
                 out.extend(run)

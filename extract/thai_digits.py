@@ -165,7 +165,7 @@ def with_tesseract(glyphs: list[Read], words: list[tuple[str, float, float]]) ->
     for g in glyphs:
         if not g.sure:
             said = [t for t, a, b in words if g.x0 <= (a + b) / 2 <= g.x1]
-            first = [t for t, a, b in words if a - 2 <= g.x0 < b and t[:1] in CODE_LETTERS]
+            first = [t for t, a, b in words if abs(g.x0 - a) <= 4 and t[:1] in CODE_LETTERS]  # opens the word
             if len(said) == 1 and said[0] in TRUSTED:
                 g = Read(said[0], MAX_DISTANCE, math.inf, g.x0, g.x1)
             elif len(first) == 1:  # a code's letter (E, O, I), read by Tesseract's English model
