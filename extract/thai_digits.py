@@ -69,11 +69,6 @@ def letter_height(ink: np.ndarray, words: list) -> float | None:
     return median(heights) if heights else None
 
 
-def _columns(mask: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of columns holding ink: one glyph each, unless glyphs touch."""
-    return _runs(mask.any(axis=0))
-
-
 def _runs(cols: np.ndarray) -> list[tuple[int, int]]:
     """Start and end of each run of True."""
     runs: list[tuple[int, int]] = []
