@@ -169,7 +169,8 @@ class Segment:
     thickness: int
 
 
-def _runs(line: np.ndarray) -> list[tuple[int, int]]:
+def true_runs(line: np.ndarray) -> list[tuple[int, int]]:
+    """Start and end (exclusive) of each run of True in a 1-D array."""
     padded = np.concatenate([[0], line.astype(np.int8), [0]])
     edges = np.flatnonzero(np.diff(padded))
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
@@ -182,7 +183,7 @@ def segments(mask: np.ndarray, orientation: str, min_len: int, max_thick: int) -
     active: list[list[int]] = []
     for r in np.flatnonzero(m.any(axis=1)).tolist():
         active = [g for g in active if g[1] >= r - 2]
-        for s, e in _runs(m[r]):
+        for s, e in true_runs(m[r]):
             g = next((g for g in active if s < g[3] and e > g[2]), None)
             if g is None:
                 g = [r, r, s, e]
@@ -241,7 +242,7 @@ def shaded_edges(gray: np.ndarray, dpi: float) -> list[Segment]:
     paper = float(np.median(gray))
     shaded = np.median(gray, axis=1) < paper - FILL_STEP
     found: list[Segment] = []
-    for top, bottom in _runs(shaded):
+    for top, bottom in true_runs(shaded):
         if bottom - top < FILL_MIN_HEIGHT * dpi:
             continue
         cols = np.flatnonzero(np.median(gray[top:bottom], axis=0) < paper - FILL_STEP)

@@ -19,6 +19,7 @@ import numpy as np
 from .codes import split_indicator, tool_in_text
 from .lines import Cluster, TextLine, clusters, group_lines
 from .pdf import Page
+from .scan import true_runs
 from .spacing import THAI
 from .thai import repair_thai_text
 
@@ -266,16 +267,9 @@ def columns_from_crossed_gutters(lines: list[TextLine], x_min: float, x_max: flo
     if inked.size == 0:
         return []
     size = sizes[len(sizes) // 2]
-    bounds = [x_min]
-    start = None
-    for x in range(int(inked[0]), int(inked[-1]) + 1):
-        if blank[x] and start is None:
-            start = x
-        elif not blank[x] and start is not None:
-            if x - start >= MIN_GUTTER * size:
-                bounds.append(x_min + (start + x) / 2)
-            start = None
-    bounds.append(x_max)
+    lo, hi = int(inked[0]), int(inked[-1]) + 1
+    gutters = [(a, b) for a, b in true_runs(blank[lo:hi]) if b - a >= MIN_GUTTER * size]
+    bounds = [x_min, *(x_min + lo + (a + b) / 2 for a, b in gutters), x_max]
     return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
 
 

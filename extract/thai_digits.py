@@ -23,6 +23,7 @@ from statistics import median
 import numpy as np
 
 from .glyphs import Templates, describe, templates
+from .scan import true_runs
 
 THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
 # Thai letters of the plain height (no part above or below the line): their ink height
@@ -69,27 +70,12 @@ def letter_height(ink: np.ndarray, words: list) -> float | None:
     return median(heights) if heights else None
 
 
-def _runs(cols: np.ndarray) -> list[tuple[int, int]]:
-    """Start and end of each run of True."""
-    runs: list[tuple[int, int]] = []
-    start = None
-    for i, on in enumerate(cols):
-        if on and start is None:
-            start = i
-        elif not on and start is not None:
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, len(cols)))
-    return runs
-
-
 def _on_line(column: np.ndarray, baseline: float, height: float) -> np.ndarray:
     """The column's ink cut to the run of inked rows that sits on the line: marks of the
     line above or below that fall in the band are separated from it by blank rows."""
     rows = column.any(axis=1)
     best, best_overlap = None, 0.0
-    for top, bottom in _runs(rows):
+    for top, bottom in true_runs(rows):
         overlap = min(bottom, baseline) - max(top, baseline - height)
         if overlap > best_overlap:
             best, best_overlap = (top, bottom), overlap
@@ -111,12 +97,12 @@ def _cuts(box: np.ndarray, baseline: float, height: float) -> list[int]:
     body = box[max(0, int(baseline - height)) : max(1, int(np.ceil(baseline)))]
     profile = body.sum(axis=0)
     cuts = {0, box.shape[1]}
-    for a, b in _runs(profile > 0):
+    for a, b in true_runs(profile > 0):
         cuts.update((a, b))
         if b - a > MIN_WIDTH * height:
             thin = profile[a:b] <= THIN * height
             thin[:2] = thin[-2:] = False  # a glyph's own edge is no place to cut it
-            for va, vb in _runs(thin):  # one cut per valley, at its thinnest, and either side of it
+            for va, vb in true_runs(thin):  # one cut per valley, at its thinnest, and either side of it
                 x = a + va + int(np.argmin(profile[a + va : a + vb]))
                 cuts.update((x - 1, x, x + 1))
     return sorted(cuts)
@@ -265,7 +251,7 @@ def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: floa
     store = templates()
     base = baseline - y0
     cuts = _cuts(box, base, height)
-    edges = {0, box.shape[1]} | {e for run in _runs(box.any(axis=0)) for e in run}
+    edges = {0, box.shape[1]} | {e for run in true_runs(box.any(axis=0)) for e in run}
     n = len(cuts)
     best: list[tuple[float, list[Read]] | None] = [None] * n
     best[0] = (0.0, [])
