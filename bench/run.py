@@ -43,7 +43,7 @@ import pypdfium2 as pdfium
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-CLI = [sys.executable, "-c", "from ita_extract.pipeline import main; main()"]
+CLI = [sys.executable, "-c", "from ita_extract.cli import main; main()"]
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from ita_extract.extract.agency import AgencyMatch, parse_agency
+from ita_extract.extract.thai.agency import AgencyMatch, parse_agency
 
 # lines → (name, name_as_printed, type, district, province)
 CASES = [

@@ -27,11 +27,11 @@ import ita_extract
 import pytest
 from bad.make_bad import CASES, JUNK_OCR_NAME, JUNK_OCR_SCANS, REPO, build
 from click.testing import CliRunner
-from ita_extract.extract.batch import Task, WorkerResult, run_pool, sha256_file
+from ita_extract.cli import cli
+from ita_extract.extract.batch.limits import Limits
+from ita_extract.extract.batch.manifest import ManifestLine, read_manifest
+from ita_extract.extract.batch.pool import Task, WorkerResult, run_pool, sha256_file
 from ita_extract.extract.errors import ExtractError
-from ita_extract.extract.limits import Limits
-from ita_extract.extract.manifest import ManifestLine, read_manifest
-from ita_extract.pipeline import cli
 from ita_extract.schema import Agency, Document, Record, Report, Source
 
 GOOD = REPO / "samples" / "sample03.pdf"

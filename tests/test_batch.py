@@ -15,7 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-from ita_extract.extract.batch import (
+from ita_extract.extract.batch.limits import Limits, count_pages
+from ita_extract.extract.batch.manifest import finished_outputs, read_manifest
+from ita_extract.extract.batch.pool import (
     BatchOptions,
     Input,
     Task,
@@ -26,8 +28,6 @@ from ita_extract.extract.batch import (
     run_pool,
     sha256_file,
 )
-from ita_extract.extract.limits import Limits, count_pages
-from ita_extract.extract.manifest import finished_outputs, read_manifest
 from ita_extract.schema import Record, Report, Source
 
 REPO = Path(__file__).parents[1]

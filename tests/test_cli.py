@@ -25,8 +25,8 @@ from pathlib import Path
 import ita_extract
 import pytest
 from click.testing import CliRunner
-from ita_extract.extract.manifest import read_manifest
-from ita_extract.pipeline import cli
+from ita_extract.cli import cli
+from ita_extract.extract.batch.manifest import read_manifest
 
 REPO = Path(__file__).parents[1]
 SHARED = REPO.parent / "shared"

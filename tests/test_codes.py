@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ita_extract.extract.codes import find_indicator, split_indicator, tool_in_text, tool_of
+from ita_extract.extract.thai.codes import find_indicator, split_indicator, tool_in_text, tool_of
 
 SPLITS = [
     ("E ๑ เจ้าหน้าที่ของหน่วยงาน", ("E1", "เจ้าหน้าที่ของหน่วยงาน")),

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from ita_extract.extract.dates import Period, find_thai_dates, parse_period, parse_thai_date
+from ita_extract.extract.thai.dates import Period, find_thai_dates, parse_period, parse_thai_date
 
 D = datetime.date
 

@@ -34,8 +34,8 @@ import pytest
 from bad.fuzz_seeds import SAMPLES, Seed, seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ita_extract.extract.batch.limits import Limits, cancel_alarm, start_alarm
 from ita_extract.extract.errors import ExtractError, InternalError, TimeoutExceededError
-from ita_extract.extract.limits import Limits, cancel_alarm, start_alarm
 
 pytestmark = pytest.mark.skipif(not list(SAMPLES.glob("*.pdf")), reason=f"no sample PDFs in {SAMPLES}")
 
@@ -211,7 +211,7 @@ def test_seeds_extract_cleanly(tmp_path: Path) -> None:
 
 def test_a_round_the_contract_has_no_value_for_is_left_empty_with_a_warning() -> None:
     """Found: "รอบ 6 เดือน" mutated to another number made Document validation fail (round_months is 6 or 12)."""
-    from ita_extract.extract.meta import build_document
+    from ita_extract.extract.table.meta import build_document
 
     document, warnings = build_document(["รายงานผลการดำเนินการตามมาตรการ รอบ ๓ เดือน ปีงบประมาณ พ.ศ. ๒๕๖๖"], set())
     assert (document.round_months, document.fiscal_year) == (None, 2566)
@@ -222,7 +222,7 @@ def test_a_pdf_library_error_outside_read_pages_is_typed(tmp_path: Path, monkeyp
     """Found: pdfium refusing a file pdfminer had read escaped from the OCR step as a bare PdfiumError."""
     import pypdfium2 as pdfium
     from bad.make_bad import image_only
-    from ita_extract.extract.pdf import typed_library_errors
+    from ita_extract.extract.page.pdf import typed_library_errors
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise pdfium.PdfiumError("Failed to load document (PDFium: Data format error).")
@@ -244,7 +244,7 @@ def test_a_pdf_library_error_outside_read_pages_is_typed(tmp_path: Path, monkeyp
 
 def test_a_glyph_with_several_characters_keeps_the_alignment_in_step() -> None:
     """Found: a ToUnicode entry giving two characters ("ํา") shifted every later box, or ran off the list."""
-    from ita_extract.extract.pdf import Char, align_text
+    from ita_extract.extract.page.pdf import Char, align_text
 
     chars = [Char("ก", 0, 10, 0, 10, 10), Char("\u0e4d\u0e32", 10, 20, 0, 10, 10), Char("ร", 20, 30, 0, 10, 10)]
     aligned = align_text(chars, "กำร")

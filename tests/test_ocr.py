@@ -27,9 +27,15 @@ import pytest
 from conftest import REAL, SAMPLES, SHARED
 from ita_extract import extract
 from ita_extract.extract.errors import NeedsOCRError, OCRUnavailableError
-from ita_extract.extract.ocr import OcrLine, OcrWord, line_chars, parse_hocr, tesseract_problem
-from ita_extract.extract.ocr_text import best_form, is_stray, mend_code, restore_marks
-from ita_extract.extract.scan import is_gibberish, ruling_lines, shaded_edges, skew_angle, unusable_text_layer
+from ita_extract.extract.page.ocr.reader import OcrLine, OcrWord, line_chars, parse_hocr, tesseract_problem
+from ita_extract.extract.page.ocr.scan import (
+    is_gibberish,
+    ruling_lines,
+    shaded_edges,
+    skew_angle,
+    unusable_text_layer,
+)
+from ita_extract.extract.page.ocr.words import best_form, is_stray, mend_code, restore_marks
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, str(Path(__file__).parent / "scans"))
@@ -92,8 +98,8 @@ def test_no_text_or_a_stamp_on_a_scan_needs_ocr() -> None:
 
 def _page_reasons(pdf: Path) -> list[str | None]:
     """Per page, why auto mode would OCR it (read with the real text-layer path)."""
-    from ita_extract.extract.ocr import ocr_reason
-    from ita_extract.extract.pdf import open_pdf, read_pages
+    from ita_extract.extract.page.ocr.reader import ocr_reason
+    from ita_extract.extract.page.pdf import open_pdf, read_pages
 
     doc = open_pdf(pdf)
     try:
@@ -326,7 +332,7 @@ def test_ocr_never_drops_a_junk_layer_and_says_so() -> None:
 
 
 def test_missing_tesseract_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ita_extract.extract import ocr
+    from ita_extract.extract.page.ocr import reader as ocr
 
     monkeypatch.setattr(ocr, "tesseract_problem", lambda: "Tesseract is not installed (apt-get install x)")
     scan = _image_pdf(tmp_path / "scan.pdf", pages=2)
@@ -343,7 +349,7 @@ def test_missing_tesseract_is_one_clear_line(tmp_path: Path, monkeypatch: pytest
 
 def test_bad_ocr_mode_is_a_usage_error() -> None:
     from click.testing import CliRunner
-    from ita_extract.pipeline import cli
+    from ita_extract.cli import cli
 
     result = CliRunner().invoke(cli, ["extract", "--ocr", "sometimes", str(SAMPLES / "sample03.pdf")])
     assert result.exit_code == 2 and "--ocr" in result.output
@@ -436,7 +442,7 @@ def test_real_scans_are_read_without_failing(name: str, tmp_path: Path) -> None:
 def test_blank_pages_are_not_sent_to_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A page with nothing drawn has nothing to read: no OCR time is spent on it."""
     import pypdfium2 as pdfium
-    from ita_extract.extract import ocr
+    from ita_extract.extract.page.ocr import reader as ocr
 
     pdf = pdfium.PdfDocument.new()
     for _ in range(3):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ita_extract.extract.lines import Cluster
-from ita_extract.extract.rows import join_lines, restore_wrap_spaces
-from ita_extract.extract.spacing import SpacingEvidence, _inside_a_word, space_lost_at_wrap
-from ita_extract.extract.tables import CellLine, LogicalRow
+from ita_extract.extract.table.cells import join_lines, restore_wrap_spaces
+from ita_extract.extract.table.finder import CellLine, LogicalRow
+from ita_extract.extract.table.lines import Cluster
+from ita_extract.extract.thai.spacing import SpacingEvidence, _inside_a_word, space_lost_at_wrap
 
 NONE = SpacingEvidence()
 

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ita_extract.extract.thai import (
+from ita_extract.extract.thai.repair import (
     WARNING_MESSAGES,
     is_thai_char,
     orthography_errors,

@@ -19,9 +19,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from conftest import SAMPLES
-from ita_extract.extract.glyphs import Glyph, templates
-from ita_extract.extract.scan import binarise, to_gray
-from ita_extract.extract.thai_digits import (
+from ita_extract.extract.page.ocr.digits import (
     MARKS,
     PLAIN_LETTERS,
     THAI_DIGITS,
@@ -30,6 +28,8 @@ from ita_extract.extract.thai_digits import (
     digit_span,
     reading,
 )
+from ita_extract.extract.page.ocr.glyphs import Glyph, templates
+from ita_extract.extract.page.ocr.scan import binarise, to_gray
 
 sys.path.insert(0, str(Path(__file__).parent / "scans"))
 from make_scans import ScanSettings, _rng, scan_page  # noqa: E402

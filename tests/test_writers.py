@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from ita_extract.extract import writers
-from ita_extract.extract.writers import (
+from ita_extract.extract.batch import writers
+from ita_extract.extract.batch.writers import (
     COLUMNS,
     OutputPathError,
     atomic_write_text,

@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO.parent))
 
-from ita_extract.extract.glyphs import SIDE, TEMPLATES, describe  # noqa: E402
+from ita_extract.extract.page.ocr.glyphs import SIDE, TEMPLATES, describe  # noqa: E402
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 LABELS = (

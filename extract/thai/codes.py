@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .thai import to_arabic_digits
+from .repair import to_arabic_digits
 
 TOOLS: dict[str, str] = {"E": "EIT", "I": "IIT", "O": "OIT"}
 

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import printable
+from ..errors import printable
 from .writers import TEMP_PREFIX, atomic_write_text, safe_join
 
 MANIFEST_NAME = "manifest.jsonl"

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .codes import split_indicator, tool_in_text
+from ..page.ocr.scan import true_runs
+from ..page.pdf import Page
+from ..thai.codes import split_indicator, tool_in_text
+from ..thai.repair import repair_thai_text
+from ..thai.spacing import THAI
 from .lines import Cluster, TextLine, clusters, group_lines
-from .pdf import Page
-from .scan import true_runs
-from .spacing import THAI
-from .thai import repair_thai_text
 
 # Column roles, each with the header wordings agencies use. The role whose wording starts
 # earliest in a header cell wins, so "มาตรการ/แนวทางการดำเนินการ" is measures and

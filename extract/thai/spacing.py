@@ -33,7 +33,7 @@ from importlib import resources
 
 from pythainlp.tokenize import word_tokenize
 
-from .thai import repair_thai_text
+from .repair import repair_thai_text
 
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 # Words that open a clause or phrase, before which Thai official writing types a space.
@@ -93,7 +93,7 @@ def _contexts(left: list[str], right: list[str]) -> list[tuple[str, ...]]:
 @cache
 def reference_evidence() -> SpacingEvidence:
     """Evidence from the official ITA question wording shipped with the package."""
-    text = resources.files("ita_extract.extract").joinpath("ita_questions.txt").read_text("utf-8")
+    text = resources.files("ita_extract.extract.thai").joinpath("ita_questions.txt").read_text("utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return SpacingEvidence().learn(lines)
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..schema import Record
-from .codes import split_indicator, tool_in_text, tool_of
-from .dates import find_thai_dates
-from .spacing import SpacingEvidence, line_texts, space_lost_at_wrap
-from .tables import CellLine, LogicalRow
-from .thai import is_thai_char, repair_thai_text, repair_thai_text_checked, to_arabic_digits
+from ...schema import Record
+from ..thai.codes import split_indicator, tool_in_text, tool_of
+from ..thai.dates import find_thai_dates
+from ..thai.repair import is_thai_char, repair_thai_text, repair_thai_text_checked, to_arabic_digits
+from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap
+from .finder import CellLine, LogicalRow
 
 ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
 LIST_ROLES = ("measures", "monitoring", "actions")

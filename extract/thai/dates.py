@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
-from .thai import to_arabic_digits
+from .repair import to_arabic_digits
 
 BE_OFFSET = 543
 

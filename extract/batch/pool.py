@@ -33,7 +33,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from .errors import (
+from ..errors import (
     ExtractError,
     InputNotFoundError,
     InternalError,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from .errors import FileTooLargeError, TimeoutExceededError, TooManyPagesError
+from ..errors import FileTooLargeError, TimeoutExceededError, TooManyPagesError
 
 try:  # not on Windows; there the memory limit is simply not applied
     import resource

@@ -26,7 +26,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .errors import (
+from ..errors import (
     CorruptPDFError,
     EmptyFileError,
     EncryptedPDFError,
@@ -36,7 +36,7 @@ from .errors import (
     NotAPDFError,
     printable,
 )
-from .thai import is_thai_char, orthography_errors
+from ..thai.repair import is_thai_char, orthography_errors
 
 RULE_MERGE_TOL = 2.0  # points: parallel edges closer than this are one rule (thin rects)
 REPAIRED = "ita_repaired"  # attribute open_pdf sets on a PDF it could only open by adding a trailer

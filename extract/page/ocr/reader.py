@@ -30,11 +30,9 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from .errors import OCRFailedError, OCRUnavailableError
-from .ocr_text import is_stray, mend_code, restore_marks
-from .pdf import Char, Page, Rule
-from .scan import binarise, ruling_lines, shaded_edges, skew_angle, to_gray, unusable_text_layer
-from .thai_digits import (
+from ...errors import OCRFailedError, OCRUnavailableError
+from ..pdf import Char, Page, Rule
+from .digits import (
     MARKS,
     THAI_DIGITS,
     candidate,
@@ -45,6 +43,8 @@ from .thai_digits import (
     with_tesseract,
     worth_reading,
 )
+from .scan import binarise, ruling_lines, shaded_edges, skew_angle, to_gray, unusable_text_layer
+from .words import is_stray, mend_code, restore_marks
 
 OCR_MODES = ("auto", "always", "never")
 DPI = 300

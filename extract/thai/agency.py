@@ -22,7 +22,7 @@ from pythainlp.corpus import provinces as pythainlp_provinces
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .thai import to_arabic_digits
+from .repair import to_arabic_digits
 
 BANGKOK = "กรุงเทพมหานคร"
 PATTAYA = "เมืองพัทยา"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..schema import Agency, Document
-from .agency import parse_agency
-from .dates import parse_period
-from .thai import is_thai_char, repair_thai_text
+from ...schema import Agency, Document
+from ..thai.agency import parse_agency
+from ..thai.dates import parse_period
+from ..thai.repair import is_thai_char, repair_thai_text
 
 TITLE_WORDS = re.compile(r"มาตรการ|รายงาน")
 TITLE_STOP = re.compile(
