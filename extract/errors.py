@@ -6,6 +6,10 @@ nothing else may escape to the user as a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
 
 def printable(text: str) -> str:
     """``text`` as one line of valid UTF-8: for file names in messages, manifests and reports.
@@ -125,3 +129,76 @@ class InternalError(ExtractError):
     """An unexpected exception inside the extractor: a bug, reported per file instead of a traceback."""
 
     code = "internal_error"
+
+
+# ---------------------------------------------------------------------------------------------
+# Notices: what the extractor guessed or could not read. Every code the code can emit is listed
+# here once, with its meaning and what the user should do (docs/CONTRACT.md is checked against
+# this list by tests/test_contract.py). A "note" is a repair that needs no look (the text was
+# put right, the original kept where it matters); a "warning" is something a person should check.
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeCode:
+    """What a code means and what to do about it; ``level`` says whether a report needs a look."""
+
+    level: Literal["note", "warning"]
+    meaning: str
+    action: str
+
+
+NOTICES: dict[str, NoticeCode] = {
+    # text layer
+    "pua_mapped": NoticeCode("note", "private-use font glyphs (positional Thai marks or bullets) were mapped to Unicode", "nothing"),
+    "mark_order_repaired": NoticeCode("note", "Thai marks were reordered, de-duplicated or re-attached (stray space removed)", "nothing"),
+    "sara_am_lost": NoticeCode("note", "SARA AM was extracted as a space before SARA AA; joined where the dictionary confirms", "nothing"),
+    "sara_aa_as_am": NoticeCode("note", "SARA AA was extracted as SARA AM (Word 2016/PowerPoint fonts); fixed by dictionary", "nothing"),
+    "text_source_pypdfium2": NoticeCode("note", "pdfplumber's text of this page is malformed Thai; pypdfium2's text layer was used", "nothing"),
+    "text_layer_unchecked": NoticeCode("warning", "pypdfium2 could not read the page, so pdfplumber's text was kept unchecked", "check the page's Thai text"),
+    "page_unreadable": NoticeCode("warning", "one page could not be read at all and was skipped (the others were read)", "open the page; its rows are missing"),
+    "pdf_repaired": NoticeCode("warning", "the file is damaged or cut short and was read from its whole objects", "download the file again; pages may be missing"),
+    # OCR
+    "text_source_ocr": NoticeCode("warning", "the page had no usable text layer and was read by OCR", "check the page's text against the scan"),
+    "ocr_used": NoticeCode("warning", "the page was read by Tesseract; the message gives its mean word confidence", "check the page's text against the scan"),
+    "ocr_low_confidence": NoticeCode("warning", "OCR was unsure of this page or of words in this record", "check those words against the scan"),
+    "ocr_unavailable": NoticeCode("warning", "the page needs OCR but Tesseract or its Thai model is not installed", "install tesseract-ocr and tesseract-ocr-tha, then rerun"),
+    "text_layer_unusable": NoticeCode("warning", "the page's text layer is unusable (none, or gibberish over a scan) and OCR is off", "rerun with --ocr auto"),
+    # title block
+    "agency_name_corrected": NoticeCode("note", "a printed agency, district or province name was changed to the gazetteer spelling", "nothing: name_as_printed keeps the printed form"),
+    "agency_location_inferred": NoticeCode("note", "district/province were inferred from the agency name (no location line)", "nothing"),
+    "agency_not_in_gazetteer": NoticeCode("warning", "the place name matched no district, subdistrict or province well enough", "check agency.name and district"),
+    "agency_not_found": NoticeCode("warning", "no line of the title block names an agency type", "check agency fields; fill them by hand if needed"),
+    "agency_type_misread": NoticeCode("warning", "the agency type was read from a near miss (OCR)", "check agency.name"),
+    "agency_missing": NoticeCode("warning", "no agency name was found in the title block", "fill the agency by hand"),
+    "fiscal_year_missing": NoticeCode("warning", "no fiscal year (ปีงบประมาณ) was found in the title block", "fill fiscal_year by hand"),
+    "fiscal_year_implausible": NoticeCode("warning", "the printed fiscal year is not a plausible Buddhist-era year; left empty", "check the title"),
+    "round_unsupported": NoticeCode("warning", "the printed round is neither 6 nor 12 months; left empty", "check the title"),
+    # tables
+    "no_table": NoticeCode("warning", "no ITA measures table was found in the document", "check the document is a measures report; nothing was extracted"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One thing guessed or not read: a registered ``code``, a one-line ``message``, the ``page`` (or None).
+
+    Every stage reports in this one shape; the pipeline turns notices into the contract's
+    warnings. An unregistered code is a bug and fails at once, not in a user's output.
+    """
+
+    code: str
+    message: str
+    page: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in NOTICES:
+            raise ValueError(f"notice code {self.code!r} is not in extract.errors.NOTICES")
+
+    def on_page(self, page: int | None) -> Notice:
+        """The same notice placed on ``page`` (stages that do not know their page leave it to the caller)."""
+        return Notice(self.code, self.message, page)
+
+
+def needs_a_look(codes: Iterable[str]) -> bool:
+    """Does any of these codes ask a person to check something (a warning, not a note)?"""
+    return any(NOTICES[c].level == "warning" if c in NOTICES else True for c in codes)

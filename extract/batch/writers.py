@@ -36,11 +36,13 @@ FORMATS = ("json", *TABLE_FORMATS)
 COLUMNS: tuple[str, ...] = (
     "source_file", "sha256", "document_type", "agency_name", "agency_type", "district", "province",
     "fiscal_year", "round_months", "period_start", "period_end", "row", "section", "tool", "indicator",
-    "issue", "responsible", "measures", "monitoring", "actions", "action_dates", "page_start", "page_end",
+    "issue", "score", "findings", "responsible", "measures", "steps", "timeframe", "timeframe_start",
+    "timeframe_end", "monitoring", "actions", "action_dates", "status", "page_start", "page_end",
 )  # fmt: skip
 INT_COLUMNS = ("fiscal_year", "round_months", "row", "page_start", "page_end")
-DATE_COLUMNS = ("period_start", "period_end")
-LIST_COLUMNS = ("measures", "monitoring", "actions", "action_dates")
+FLOAT_COLUMNS = ("score",)
+DATE_COLUMNS = ("period_start", "period_end", "timeframe_start", "timeframe_end")
+LIST_COLUMNS = ("measures", "steps", "monitoring", "actions", "action_dates")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
@@ -221,6 +223,8 @@ def records_frame(reports: Iterable[dict[str, Any]], *, join_lists: bool = True)
     df = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
+    for col in FLOAT_COLUMNS:
+        df[col] = df[col].astype("Float64")
     for col in DATE_COLUMNS:
         df[col] = df[col].map(lambda v: date.fromisoformat(v) if isinstance(v, str) else None).astype(object)
     if join_lists:
@@ -267,7 +271,8 @@ def write_parquet(df: Any, target: Path) -> None:
 
     fields = []
     for col in COLUMNS:
-        kind = pa.int64() if col in INT_COLUMNS else pa.date32() if col in DATE_COLUMNS else pa.string()
+        kind = (pa.int64() if col in INT_COLUMNS else pa.float64() if col in FLOAT_COLUMNS
+                else pa.date32() if col in DATE_COLUMNS else pa.string())
         fields.append(pa.field(col, kind))
     table = pa.Table.from_pandas(df, schema=pa.schema(fields), preserve_index=False)
     with atomic_path(target) as tmp:
