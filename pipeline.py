@@ -8,16 +8,20 @@ their page so a user can see what was guessed.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract.errors import NeedsOCRError, OCRUnavailableError, printable
+from .extract.errors import NeedsOCRError, Notice, OCRUnavailableError, collapse_repeats, printable
+from .extract.page.ocr.confidence import uncertain_records
 from .extract.page.ocr.reader import OcrPage, with_ocr
-from .extract.page.pdf import Page, open_pdf, read_pages, typed_library_errors
+from .extract.page.page import Page
+from .extract.page.pdf import open_pdf, read_pages, typed_library_errors
 from .extract.table.cells import RowContext, restore_wrap_spaces, to_record
 from .extract.table.finder import Layout, PageTable, analyse_page, merge_pages
+from .extract.table.lines import clusters, group_lines
 from .extract.table.meta import build_document
-from .extract.thai.repair import repair_thai_text
-from .schema import Record, Report, Source, Warning
+from .schema import Report, Source, Warning
 
 
 def sha256_of(path: Path) -> str:
@@ -38,6 +42,43 @@ def extract(path: str | Path, ocr: str = "auto") -> Report:
     return build_report(Path(path), ocr=ocr)
 
 
+@dataclass
+class DocumentPass:
+    """What one pass over a document's pages collects for the steps after it.
+
+    Pages are read once, in order, and not kept: a 2,000-page file costs the memory of
+    one page at a time plus the tables found on it.
+    """
+
+    pages: int = 0
+    text_pages: int = 0
+    tables: list[PageTable] = field(default_factory=list)
+    first_page_lines: list[str] = field(default_factory=list)
+    ocr_pages: list[OcrPage] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def read_document(pages: Iterable[Page]) -> DocumentPass:
+    """Tables page by page (a table's layout carried to the next page), with every page's notices."""
+    seen = DocumentPass()
+    layout: Layout | None = None
+    for page in pages:
+        seen.pages += 1
+        seen.text_pages += page.has_text
+        if isinstance(page, OcrPage):
+            seen.ocr_pages.append(page)
+        seen.notices.extend(page.warnings)
+        if page.number == 1:
+            seen.first_page_lines = _page_lines(page)
+        table = analyse_page(page, layout)
+        if table is not None:
+            seen.tables.append(table)
+            layout = table.layout
+        elif layout is not None and page.has_text:
+            layout = None  # the table ended; a later header must start a new one
+    return seen
+
+
 @typed_library_errors
 def build_report(path: Path, ocr: str = "auto") -> Report:
     """Extract one report; raises an ExtractError subclass for unreadable input.
@@ -48,36 +89,19 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     pdf = open_pdf(path)
     try:
         n_pages = len(pdf.pages)
-        tables: list[PageTable] = []
-        warnings: list[Warning] = []
-        first_page_lines: list[str] = []
-        text_pages = 0
-        layout: Layout | None = None
-        ocr_pages: list[OcrPage] = []
-        for page in with_ocr(read_pages(path, pdf), path, ocr):
-            text_pages += page.has_text
-            if isinstance(page, OcrPage):
-                ocr_pages.append(page)
-            warnings.extend(Warning(code=c, message=m, page=page.number) for c, m in page.warnings)
-            if page.number == 1:
-                first_page_lines = _page_lines(page)
-            table = analyse_page(page, layout)
-            if table is not None:
-                tables.append(table)
-                layout = table.layout
-            elif layout is not None and page.has_text:
-                layout = None  # the table ended; a later header must start a new one
+        seen = read_document(with_ocr(read_pages(path, pdf), path, ocr))
     finally:
         pdf.close()
-    if n_pages and not text_pages:
-        _raise_ocr_unavailable(warnings, path)
+    if n_pages and not seen.text_pages:
+        _raise_ocr_unavailable(seen.notices, path)
         raise NeedsOCRError("no page has a text layer (scanned document); OCR is needed", file=str(path))
+    tables = seen.tables
     title_lines = next((t.title_lines for t in tables if t.has_header), [])
     roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
-    lines = [ln.text for ln in title_lines] or first_page_lines
-    document, doc_warnings = build_document(lines, roles)
+    lines = [ln.text for ln in title_lines] or seen.first_page_lines
+    document, doc_notices = build_document(lines, roles)
     first = tables[0].page if tables else 1
-    warnings.extend(Warning(code=c, message=m, page=first) for c, m in doc_warnings)
+    notices = [*seen.notices, *(n.on_page(first) for n in doc_notices)]
     rows = list(merge_pages(tables))
     restore_wrap_spaces(rows)
     ctx = RowContext()
@@ -86,64 +110,24 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
         rec = to_record(row, len(records) + 1, ctx)
         if rec is not None:
             records.append(rec)
-    warnings.extend(_dedupe(ctx.warnings))
-    warnings.extend(_uncertain_records(records, ocr_pages))
+    notices.extend(collapse_repeats(ctx.warnings))
+    notices.extend(uncertain_records(records, seen.ocr_pages))
     if not tables:
-        warnings.append(Warning(code="no_table", message="no ITA measures table found in the document"))
+        notices.append(Notice("no_table", "no ITA measures table found in the document"))
     source = Source(file=printable(path.name), sha256=sha256_of(path), pages=n_pages)
+    warnings = [Warning(code=n.code, message=n.message, page=n.page) for n in notices]
     return Report(source=source, document=document, records=records, warnings=warnings)
 
 
-def _raise_ocr_unavailable(warnings: list[Warning], path: Path) -> None:
+def _raise_ocr_unavailable(notices: list[Notice], path: Path) -> None:
     """A wholly scanned file that OCR could have read: say what to install, not just "needs OCR"."""
-    missing = next((w for w in warnings if w.code == "ocr_unavailable"), None)
+    missing = next((n for n in notices if n.code == "ocr_unavailable"), None)
     if missing is not None:
         raise OCRUnavailableError(missing.message, file=str(path), page=missing.page)
 
 
-def _uncertain_records(records: list[Record], pages: list[OcrPage]) -> list[Warning]:
-    """``ocr_low_confidence`` for each record whose text holds words OCR was unsure of.
-
-    Tesseract's word confidence is known per word, records are built from cells: a
-    record is flagged when one of its page's low-confidence words is found in its text.
-    """
-    low = {p.number: {_squeeze(w) for w in p.low_confidence_words} - {""} for p in pages}
-    out: list[Warning] = []
-    for rec in records:
-        words = set().union(*(low.get(n, set()) for n in range(rec.page_start, rec.page_end + 1)))
-        if not words:
-            continue
-        text = _squeeze(" ".join([rec.issue or "", rec.responsible or "", *rec.measures, *rec.monitoring, *rec.actions]))
-        found = sorted(w for w in words if w in text)
-        if found:
-            shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
-            message = f"record {rec.row} ({rec.indicator or 'no code'}): OCR was unsure of {len(found)} word(s): {shown}"
-            out.append(Warning(code="ocr_low_confidence", message=message, page=rec.page_start))
-    return out
-
-
-def _squeeze(text: str) -> str:
-    """Text as compared across OCR words and record fields: repaired Thai, no whitespace."""
-    return "".join(repair_thai_text(text).split())
-
-
 def _page_lines(page: Page) -> list[str]:
-    from .extract.table.lines import clusters, group_lines
-
     return [ln.text for ln in group_lines(clusters(page.chars))][:15]
-
-
-def _dedupe(items: list[tuple[str, str, int]]) -> list[Warning]:
-    """One warning per code and page: a report with 300 repaired words needs one line, not 300."""
-    seen: dict[tuple[str, int], int] = {}
-    first: dict[tuple[str, int], str] = {}
-    for code, message, page in items:
-        seen[(code, page)] = seen.get((code, page), 0) + 1
-        first.setdefault((code, page), message)
-    return [
-        Warning(code=code, message=f"{first[(code, page)]} ({n}×)" if n > 1 else first[(code, page)], page=page)
-        for (code, page), n in seen.items()
-    ]
 
 
 def warm_up() -> None:

@@ -202,3 +202,17 @@ class Notice:
 def needs_a_look(codes: Iterable[str]) -> bool:
     """Does any of these codes ask a person to check something (a warning, not a note)?"""
     return any(NOTICES[c].level == "warning" if c in NOTICES else True for c in codes)
+
+
+def collapse_repeats(notices: Iterable[Notice]) -> list[Notice]:
+    """One notice per code and page, in first-seen order: 300 repaired words make one line ("… (300×)")."""
+    counts: dict[tuple[str, int | None], int] = {}
+    first: dict[tuple[str, int | None], Notice] = {}
+    for notice in notices:
+        key = (notice.code, notice.page)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, notice)
+    return [
+        Notice(n.code, f"{n.message} ({counts[key]}×)" if counts[key] > 1 else n.message, n.page)
+        for key, n in first.items()
+    ]

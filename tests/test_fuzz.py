@@ -215,7 +215,7 @@ def test_a_round_the_contract_has_no_value_for_is_left_empty_with_a_warning() ->
 
     document, warnings = build_document(["รายงานผลการดำเนินการตามมาตรการ รอบ ๓ เดือน ปีงบประมาณ พ.ศ. ๒๕๖๖"], set())
     assert (document.round_months, document.fiscal_year) == (None, 2566)
-    assert "round_unsupported" in [code for code, _ in warnings]
+    assert "round_unsupported" in [n.code for n in warnings]
 
 
 def test_a_pdf_library_error_outside_read_pages_is_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -244,7 +244,8 @@ def test_a_pdf_library_error_outside_read_pages_is_typed(tmp_path: Path, monkeyp
 
 def test_a_glyph_with_several_characters_keeps_the_alignment_in_step() -> None:
     """Found: a ToUnicode entry giving two characters ("ํา") shifted every later box, or ran off the list."""
-    from ita_extract.extract.page.pdf import Char, align_text
+    from ita_extract.extract.page.page import Char
+    from ita_extract.extract.page.textlayer import align_text
 
     chars = [Char("ก", 0, 10, 0, 10, 10), Char("\u0e4d\u0e32", 10, 20, 0, 10, 10), Char("ร", 20, 30, 0, 10, 10)]
     aligned = align_text(chars, "กำร")

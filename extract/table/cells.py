@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...schema import Record
+from ..errors import Notice
 from ..thai.codes import split_indicator, tool_in_text, tool_of
 from ..thai.dates import find_thai_dates
 from ..thai.repair import is_thai_char, repair_thai_text, repair_thai_text_checked, to_arabic_digits
@@ -26,7 +27,7 @@ LIST_ROLES = ("measures", "monitoring", "actions")
 class RowContext:
     """What the row parser needs from the whole document."""
 
-    warnings: list[tuple[str, str, int]] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
 
 def join_lines(lines: list[CellLine]) -> str:
@@ -162,7 +163,7 @@ def _closes_with_date(group: list[CellLine]) -> bool:
 def _repair(text: str, page: int, ctx: RowContext) -> str:
     fixed, codes = repair_thai_text_checked(text)
     for code in codes:
-        ctx.warnings.append((code, f"text repaired or doubtful: {fixed[:60]}", page))
+        ctx.warnings.append(Notice(code, f"text repaired or doubtful: {fixed[:60]}", page))
     return fixed
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..page.ocr.scan import true_runs
-from ..page.pdf import Page
+from ..page.page import Page
 from ..thai.codes import split_indicator, tool_in_text
 from ..thai.repair import repair_thai_text
 from ..thai.spacing import THAI

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..page.pdf import Char
+from ..page.page import Char
 
 LINE_TOL = 0.3  # em: clusters whose box bottoms (baseline + descent) differ by less share a line
 SPACE_GAP = 0.22  # em: a gap wider than this between glyphs is a space the PDF did not draw

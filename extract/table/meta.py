@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ...schema import Agency, Document
+from ..errors import Notice
 from ..thai.agency import parse_agency
 from ..thai.dates import parse_period
 from ..thai.repair import is_thai_char, repair_thai_text
@@ -59,7 +60,7 @@ def document_type(title: str | None, roles: set[str]) -> str:
     return "measures" if roles else "unknown"
 
 
-def _contract_values(fiscal_year: int | None, round_months: int | None) -> tuple[int | None, int | None, list[tuple[str, str]]]:
+def _contract_values(fiscal_year: int | None, round_months: int | None) -> tuple[int | None, int | None, list[Notice]]:
     """Fiscal year and round as the contract allows them (None otherwise), with a warning per value dropped.
 
     The title block is free text: "รอบ ๓ เดือน" or a mistyped year ("ปีงบประมาณ ๒๙๖๖") must
@@ -67,15 +68,15 @@ def _contract_values(fiscal_year: int | None, round_months: int | None) -> tuple
     """
     warnings = []
     if round_months is not None and round_months not in (6, 12):
-        warnings.append(("round_unsupported", f"a {round_months}-month round is neither of the ITA's 6 and 12; left empty"))
+        warnings.append(Notice("round_unsupported", f"a {round_months}-month round is neither of the ITA's 6 and 12; left empty"))
         round_months = None
     if fiscal_year is not None and not 2400 <= fiscal_year <= 2700:
-        warnings.append(("fiscal_year_implausible", f"fiscal year {fiscal_year} is not a plausible Buddhist-era year; left empty"))
+        warnings.append(Notice("fiscal_year_implausible", f"fiscal year {fiscal_year} is not a plausible Buddhist-era year; left empty"))
         fiscal_year = None
     return fiscal_year, round_months, warnings
 
 
-def build_document(lines: list[str], roles: set[str]) -> tuple[Document, list[tuple[str, str]]]:
+def build_document(lines: list[str], roles: set[str]) -> tuple[Document, list[Notice]]:
     """Document metadata and the warnings met while reading it."""
     lines = [repair_thai_text(ln).strip() for ln in lines if ln.strip()]
     title = find_title(lines)
@@ -100,7 +101,7 @@ def build_document(lines: list[str], roles: set[str]) -> tuple[Document, list[tu
     )
     warnings += match.warnings
     if period.fiscal_year is None:
-        warnings.append(("fiscal_year_missing", "no fiscal year (ปีงบประมาณ) found in the title block"))
+        warnings.append(Notice("fiscal_year_missing", "no fiscal year (ปีงบประมาณ) found in the title block"))
     if match.name is None:
-        warnings.append(("agency_missing", "no agency name found in the title block"))
+        warnings.append(Notice("agency_missing", "no agency name found in the title block"))
     return doc, warnings

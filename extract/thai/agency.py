@@ -22,6 +22,7 @@ from pythainlp.corpus import provinces as pythainlp_provinces
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ..errors import NOTICES, Notice
 from .repair import to_arabic_digits
 
 BANGKOK = "กรุงเทพมหานคร"
@@ -36,13 +37,6 @@ AGENCY_TYPES: dict[str, tuple[str, ...]] = {
     "เทศบาลตำบล": ("ทต",),
     BANGKOK: ("กทม",),
     PATTAYA: (),
-}
-WARNING_CODES: dict[str, str] = {
-    "agency_name_corrected": "a printed agency, district or province name was changed to the gazetteer spelling",
-    "agency_not_in_gazetteer": "the place name matched no district, subdistrict or province well enough",
-    "agency_location_inferred": "district/province were inferred from the agency name (no location line)",
-    "agency_not_found": "no line of the title block names a local agency type",
-    "agency_type_misread": "the agency type was read from a near miss (OCR): check the name",
 }
 
 _TYPE_ALTS = "|".join(
@@ -62,14 +56,14 @@ FUZZY_MARGIN = 4.0
 
 @dataclass
 class AgencyMatch:
-    """The agency as printed and as canonicalised; warnings are (code, message) pairs."""
+    """The agency as printed and as canonicalised, with the notices met on the way."""
 
     name: str | None
     name_as_printed: str | None
     type: str | None
     district: str | None
     province: str | None
-    warnings: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -185,11 +179,11 @@ class _Resolver:
     """Canonicalises names one by one and collects the warnings produced on the way."""
 
     def __init__(self) -> None:
-        self.warnings: list[tuple[str, str]] = []
+        self.warnings: list[Notice] = []
 
     def warn(self, code: str, message: str) -> None:
-        if (code, message) not in self.warnings:
-            self.warnings.append((code, message))
+        if Notice(code, message) not in self.warnings:
+            self.warnings.append(Notice(code, message))
 
     def corrected(self, printed: str, canonical: str) -> str:
         if printed != canonical:
@@ -255,12 +249,12 @@ def parse_agency(lines: list[str]) -> AgencyMatch:
         lines, misread = mended
         agency = _agency_line(lines)
     if agency is None:
-        return AgencyMatch(None, None, None, None, None, [("agency_not_found", WARNING_CODES["agency_not_found"])])
+        return AgencyMatch(None, None, None, None, None, [Notice("agency_not_found", NOTICES["agency_not_found"].meaning)])
     if misread is not None:
         found = _parse_found(agency, lines)
         read, kind = misread
         printed = (found.name_as_printed or "").replace(f"เทศบาล{kind}", f"เทศบาล{read}", 1)  # as printed, after all
-        warning = ("agency_type_misread", f"'เทศบาล{read}' taken as เทศบาล{kind}")
+        warning = Notice("agency_type_misread", f"'เทศบาล{read}' taken as เทศบาล{kind}")
         return replace(found, name_as_printed=printed, warnings=[warning, *found.warnings])
     return _parse_found(agency, lines)
 

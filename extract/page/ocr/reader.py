@@ -30,8 +30,8 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from ...errors import OCRFailedError, OCRUnavailableError
-from ..pdf import Char, Page, Rule
+from ...errors import Notice, OCRFailedError, OCRUnavailableError
+from ..page import Char, Page, Rule
 from .digits import (
     MARKS,
     THAI_DIGITS,
@@ -475,14 +475,11 @@ def read_image(image: Image.Image, number: int, width: float, height: float, dpi
                    confidence=conf, low_confidence_words=low)  # fmt: skip
     tilt = f", deskewed {img.skew:+.2f}°" if img.skew else ""
     page.warnings.append(
-        (
-            "ocr_used",
-            f"page read by OCR (Tesseract {LANG}, {dpi:.0f} dpi{tilt}); mean word confidence {conf:.0f}%",
-        )
+        Notice("ocr_used", f"page read by OCR (Tesseract {LANG}, {dpi:.0f} dpi{tilt}); mean word confidence {conf:.0f}%", number)
     )
     if words and conf < LOW_PAGE_CONFIDENCE:
         page.warnings.append(
-            ("ocr_low_confidence", f"OCR mean word confidence {conf:.0f}% is low: check this page's text")
+            Notice("ocr_low_confidence", f"OCR mean word confidence {conf:.0f}% is low: check this page's text", number)
         )
     return page
 
@@ -497,7 +494,7 @@ def _text_of(page: Page) -> str:
 def _blank(page: Page, code: str, message: str) -> Page:
     """The page with its text layer dropped (it is unusable), saying why."""
     return Page(page.number, page.width, page.height, [], page.rules, page.image_area, page.text_source,
-                [*page.warnings, (code, message)])  # fmt: skip
+                [*page.warnings, Notice(code, message, page.number)])  # fmt: skip
 
 
 def ocr_reason(page: Page, mode: str) -> str | None:
@@ -550,7 +547,7 @@ def with_ocr(pages: Iterable[Page], path: Path, mode: str = "auto") -> Iterator[
                 scale = min(DPI / 72, MAX_SIDE / max(page.width, page.height, 1.0))
                 image = doc[page.number - 1].render(scale=scale, grayscale=True).to_pil()
                 ocr_page = read_image(image, page.number, page.width, page.height, scale * 72)
-                ocr_page.warnings.insert(0, ("text_source_ocr", f"{reason}: page read by OCR"))
+                ocr_page.warnings.insert(0, Notice("text_source_ocr", f"{reason}: page read by OCR", page.number))
                 yield ocr_page
     finally:
         if doc is not None:

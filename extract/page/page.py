@@ -1,0 +1,63 @@
+"""The page model every producer (``pdf``, ``ocr``) hands the table engine: glyphs, rules, notices."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import Notice
+
+
+@dataclass(slots=True)
+class Char:
+    """One glyph with its box in top-down page coordinates (pdfplumber's convention)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def is_mark(self) -> bool:
+        """Combining marks ride on the previous base character."""
+        return len(self.text) == 1 and unicodedata.category(self.text) in ("Mn", "Me")
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Rule:
+    """A horizontal (y fixed) or vertical (x fixed) ruling line."""
+
+    orientation: str  # "h" or "v"
+    pos: float
+    start: float
+    end: float
+
+
+@dataclass
+class Page:
+    """What later steps need of one page; nothing here is Thai-aware beyond the text layer choice."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    rules: list[Rule]
+    image_area: float = 0.0
+    text_source: str = "pdfplumber"
+    warnings: list[Notice] = field(default_factory=list)
+
+    def hrules(self) -> list[Rule]:
+        return [r for r in self.rules if r.orientation == "h"]
+
+    def vrules(self) -> list[Rule]:
+        return [r for r in self.rules if r.orientation == "v"]
+
+    @property
+    def has_text(self) -> bool:
+        return any(not c.text.isspace() for c in self.chars)
