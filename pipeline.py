@@ -13,15 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract.errors import NeedsOCRError, Notice, OCRUnavailableError, collapse_repeats, printable
+from .extract.kinds import measures
+from .extract.kinds.measures import MEASURES
 from .extract.page.ocr.confidence import uncertain_records
 from .extract.page.ocr.reader import OcrPage, with_ocr
 from .extract.page.page import Page
 from .extract.page.pdf import open_pdf, read_pages, typed_library_errors
-from .extract.table.cells import RowContext, restore_wrap_spaces, to_record
-from .extract.table.finder import Layout, PageTable, analyse_page, merge_pages
-from .extract.table.lines import clusters, group_lines
+from .extract.table.cells import restore_wrap_spaces
+from .extract.table.columns import Layout
+from .extract.table.finder import PageTable, analyse_page, page_lines
+from .extract.table.merge import merge_pages
 from .extract.table.meta import build_document
+from .extract.table.settings import DEFAULT, TableSettings
 from .schema import Report, Source, Warning
+
+FIRST_PAGE_LINES = 15  # the title block of a document whose table has no header is on page 1's first lines
 
 
 def sha256_of(path: Path) -> str:
@@ -59,18 +65,24 @@ class DocumentPass:
 
 
 def read_document(pages: Iterable[Page]) -> DocumentPass:
-    """Tables page by page (a table's layout carried to the next page), with every page's notices."""
+    """Tables page by page (a table's layout carried to the next page), with every page's notices.
+
+    The table settings are chosen here, once per page, by how the page was made: the
+    engine never asks where a page came from.
+    """
     seen = DocumentPass()
     layout: Layout | None = None
     for page in pages:
         seen.pages += 1
         seen.text_pages += page.has_text
+        settings = TableSettings.ocr() if isinstance(page, OcrPage) else DEFAULT
         if isinstance(page, OcrPage):
             seen.ocr_pages.append(page)
         seen.notices.extend(page.warnings)
+        lines = page_lines(page, settings)
         if page.number == 1:
-            seen.first_page_lines = _page_lines(page)
-        table = analyse_page(page, layout)
+            seen.first_page_lines = [ln.text for ln in lines[:FIRST_PAGE_LINES]]
+        table = analyse_page(page, layout, MEASURES, settings, lines)
         if table is not None:
             seen.tables.append(table)
             layout = table.layout
@@ -99,18 +111,12 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     title_lines = next((t.title_lines for t in tables if t.has_header), [])
     roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
     lines = [ln.text for ln in title_lines] or seen.first_page_lines
-    document, doc_notices = build_document(lines, roles)
+    document, doc_notices = build_document(lines, lambda title: measures.document_type(title, roles))
     first = tables[0].page if tables else 1
     notices = [*seen.notices, *(n.on_page(first) for n in doc_notices)]
-    rows = list(merge_pages(tables))
-    restore_wrap_spaces(rows)
-    ctx = RowContext()
-    records = []
-    for row in rows:
-        rec = to_record(row, len(records) + 1, ctx)
-        if rec is not None:
-            records.append(rec)
-    notices.extend(collapse_repeats(ctx.warnings))
+    rows = restore_wrap_spaces(merge_pages(tables, MEASURES, DEFAULT))
+    records, record_notices = measures.to_records(rows)
+    notices.extend(collapse_repeats(record_notices))
     notices.extend(uncertain_records(records, seen.ocr_pages))
     if not tables:
         notices.append(Notice("no_table", "no ITA measures table found in the document"))
@@ -126,10 +132,6 @@ def _raise_ocr_unavailable(notices: list[Notice], path: Path) -> None:
         raise OCRUnavailableError(missing.message, file=str(path), page=missing.page)
 
 
-def _page_lines(page: Page) -> list[str]:
-    return [ln.text for ln in group_lines(clusters(page.chars))][:15]
-
-
 def warm_up() -> None:
     """Load the extractor's lazy data now: Thai dictionary and word trie, spacing evidence, gazetteer.
 
@@ -142,4 +144,4 @@ def warm_up() -> None:
 
     repair_thai_text_checked("ดําเนินการตามมาตรการ")
     space_lost_at_wrap("ดำเนินการแล้ว", "รายงานผู้บริหาร", SpacingEvidence())
-    build_document(["รายงานผลการดำเนินการ องค์การบริหารส่วนตำบลโพธิ์ อำเภอเมืองศรีสะเกษ จังหวัดศรีสะเกษ"], set())
+    build_document(["รายงานผลการดำเนินการ องค์การบริหารส่วนตำบลโพธิ์ อำเภอเมืองศรีสะเกษ จังหวัดศรีสะเกษ"], lambda title: "unknown")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ita_extract.extract.table.cells import join_lines, restore_wrap_spaces
-from ita_extract.extract.table.finder import CellLine, LogicalRow
 from ita_extract.extract.table.lines import Cluster
+from ita_extract.extract.table.rows import CellLine, LogicalRow
 from ita_extract.extract.thai.spacing import SpacingEvidence, _inside_a_word, space_lost_at_wrap
 
 NONE = SpacingEvidence()
@@ -60,7 +60,12 @@ def line(text: str, room: float, space_after: bool = False, size: float = 16.0) 
 
 
 def row(*cells: list[CellLine]) -> LogicalRow:
-    return LogicalRow({f"col{i}": lines for i, lines in enumerate(cells)}, 1, 1)
+    return LogicalRow({f"col{i}": tuple(lines) for i, lines in enumerate(cells)}, 1, 1)
+
+
+def restored(rows: list[LogicalRow]) -> list[list[CellLine]]:
+    """Each row's only cell after restoring wrap spaces over all the rows."""
+    return [list(next(iter(r.cells.values()))) for r in restore_wrap_spaces(rows)]
 
 
 def test_full_line_of_a_space_drawing_producer_gets_its_space_back() -> None:
@@ -68,15 +73,14 @@ def test_full_line_of_a_space_drawing_producer_gets_its_space_back() -> None:
     drawn = [line("ดำเนินการแล้ว", 2.0, space_after=True), line("รายงานผู้บริหาร", 30.0)]
     full = [line("จัดประชุมชี้แจงบุคลากร", 2.0), line("เพื่อเผยแพร่ข้อมูล", 40.0)]
     roomy = [line("จัดประชุมชี้แจงบุคลากร", 40.0), line("เพื่อเผยแพร่ข้อมูล", 40.0)]
-    rows = [row(drawn), row(full), row(roomy)]
-    restore_wrap_spaces(rows)
+    _, full, roomy = restored([row(drawn), row(full), row(roomy)])
     assert join_lines(full) == "จัดประชุมชี้แจงบุคลากร เพื่อเผยแพร่ข้อมูล"
     assert join_lines(roomy) == "จัดประชุมชี้แจงบุคลากรเพื่อเผยแพร่ข้อมูล"  # a space would have fitted and been drawn
 
 
 def test_wrap_inside_running_text_stays_joined() -> None:
     cell = [line("เจ้าหน้าที่ของ", 1.0), line("หน่วยงานที่ท่านติดต่อ", 20.0)]
-    restore_wrap_spaces([row(cell)])
+    (cell,) = restored([row(cell)])
     assert join_lines(cell) == "เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ"
 
 
@@ -94,7 +98,7 @@ def test_restoring_wrap_spaces_never_changes_a_letter(text: str, cuts: list[int]
     bounds = sorted({c for c in cuts if c < len(text)} | {0, len(text)})
     pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
     cell = [line(p.strip(), r) for p, r in zip(pieces, rooms) if p.strip()]
-    restore_wrap_spaces([row(cell)])
+    (cell,) = restored([row(cell)])
     joined = join_lines(cell)
     assert joined.replace(" ", "") == text.replace(" ", "")
     assert "  " not in joined

@@ -1,4 +1,4 @@
-"""Logical table rows → contract records: cell text, numbered items, dates, codes.
+"""A cell's lines → its text: wraps joined, typed spaces kept, numbered items split.
 
 A cell arrives as the lines the PDF drew. Joining them is where most extractors lose
 Thai: a wrapped line inside a word must join with no space, while a space the author
@@ -9,25 +9,15 @@ typed at the wrap must stay. Producers that keep trailing space glyphs tell us e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from ...schema import Record
-from ..errors import Notice
-from ..thai.codes import split_indicator, tool_in_text, tool_of
 from ..thai.dates import find_thai_dates
-from ..thai.repair import is_thai_char, repair_thai_text, repair_thai_text_checked, to_arabic_digits
+from ..thai.repair import is_thai_char, repair_thai_text, to_arabic_digits
 from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap
-from .finder import CellLine, LogicalRow
+from .rows import CellLine, LogicalRow
 
 ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
 LIST_ROLES = ("measures", "monitoring", "actions")
-
-
-@dataclass
-class RowContext:
-    """What the row parser needs from the whole document."""
-
-    warnings: list[Notice] = field(default_factory=list)
 
 
 def join_lines(lines: list[CellLine]) -> str:
@@ -52,8 +42,8 @@ def join_lines(lines: list[CellLine]) -> str:
     return re.sub(r"[ \t]+", " ", out).strip()
 
 
-def restore_wrap_spaces(rows: list[LogicalRow]) -> None:
-    """Mark the Thai–Thai wraps where the author's typed space was not drawn (``space_after``).
+def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
+    """The rows with ``space_after`` set on the Thai–Thai wraps where the author's typed space was not drawn.
 
     Runs over the whole document first because the best evidence of where this author
     types spaces is the rest of the document (see ``spacing``). Producers that draw the
@@ -61,7 +51,7 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> None:
     would hang past the cell's right edge, so once a document shows such glyphs, only
     wraps on lines too full to hold one more space are candidates.
     """
-    by_role: dict[str, list[list[CellLine]]] = {}
+    by_role: dict[str, list[tuple[CellLine, ...]]] = {}
     for row in rows:
         for role, lines in row.cells.items():
             by_role.setdefault(role, []).append(lines)
@@ -69,18 +59,30 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> None:
     draws_spaces = any(ln.space_after for lines in cells for ln in lines[:-1])
     space_em = _space_width_em(cells)
     evidence = SpacingEvidence().learn(line_texts(ln.text for lines in cells for ln in lines))
+    lost: set[int] = set()  # id() of the cell lines whose wrap swallowed a typed space
     for groups in by_role.values():
         padding = min((ln.room for lines in groups for ln in lines[:-1]), default=0.0)
         for lines in groups:
             for a, b in zip(lines, lines[1:]):
-                before, after = repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip())
-                if a.space_after or not before or not after or ITEM.match(after):
-                    continue
-                if not (_thai_letter(before[-1]) and _thai_letter(after[0])):
-                    continue
-                if draws_spaces and a.room - padding > space_em * _size(a):
-                    continue  # a typed space would have fitted, and this producer draws it
-                a.space_after = space_lost_at_wrap(before, after, evidence)
+                if _wrap_candidate(a, b, draws_spaces, padding, space_em) and space_lost_at_wrap(
+                    repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), evidence
+                ):
+                    lost.add(id(a))
+    return [replace(row, cells={role: _with_spaces(lines, lost) for role, lines in row.cells.items()}) for row in rows]
+
+
+def _wrap_candidate(a: CellLine, b: CellLine, draws_spaces: bool, padding: float, space_em: float) -> bool:
+    """A wrap between two Thai letters where a typed space could have been swallowed."""
+    before, after = repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip())
+    if a.space_after or not before or not after or ITEM.match(after):
+        return False
+    if not (_thai_letter(before[-1]) and _thai_letter(after[0])):
+        return False
+    return not (draws_spaces and a.room - padding > space_em * _size(a))  # a space would have fitted, and is drawn
+
+
+def _with_spaces(lines: tuple[CellLine, ...], lost: set[int]) -> tuple[CellLine, ...]:
+    return tuple(replace(ln, space_after=True) if id(ln) in lost else ln for ln in lines)
 
 
 def _size(line: CellLine) -> float:
@@ -158,57 +160,3 @@ def _closes_with_date(group: list[CellLine]) -> bool:
     text = join_lines(group)
     year = ENDS_WITH_YEAR.search(text)
     return bool(year) and len(find_thai_dates(text[-60:])) > len(find_thai_dates(text[-60 : year.start()]))
-
-
-def _repair(text: str, page: int, ctx: RowContext) -> str:
-    fixed, codes = repair_thai_text_checked(text)
-    for code in codes:
-        ctx.warnings.append(Notice(code, f"text repaired or doubtful: {fixed[:60]}", page))
-    return fixed
-
-
-def to_record(row: LogicalRow, number: int, ctx: RowContext) -> Record | None:
-    """A contract record, or None for a row with no content in any known column."""
-    p = row.page_start
-
-    def text(role: str) -> str | None:
-        value = flatten(join_lines(row.cells.get(role, [])))
-        return _repair(value, p, ctx) if value else None
-
-    def items(role: str) -> list[str]:
-        return [_repair(t, p, ctx) for t in split_items(row.cells.get(role, []))]
-
-    issue = text("issue")
-    code = None
-    if issue:
-        code, rest = split_indicator(issue)
-        issue = rest.strip() or None
-    ind_text = text("indicator")
-    if ind_text:
-        code = split_indicator(ind_text)[0] or code
-    record = {role: items(role) for role in LIST_ROLES}
-    responsible = text("responsible")
-    if not (issue or code or responsible or any(record.values())):
-        return None
-    tool = tool_of(code) if code else None
-    tool = tool or (tool_in_text(row.section) if row.section else None)
-    if code and tool and tool_of(code) != tool:
-        tool = tool_of(code)
-    dates = [d for entry in record["actions"] for d in find_thai_dates(entry)]
-    return Record(
-        row=_row_number(row) or number,
-        section=row.section,
-        tool=tool,
-        indicator=code,
-        issue=issue,
-        responsible=responsible,
-        action_dates=dates,
-        page_start=row.page_start,
-        page_end=row.page_end,
-        **record,
-    )
-
-
-def _row_number(row: LogicalRow) -> int | None:
-    text = to_arabic_digits(row.first_text("row")).strip(". ")
-    return int(text) if text.isdigit() and int(text) > 0 else None

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..page.page import Char
+from ..thai.repair import repair_thai_text
+from .marks import is_section_text, is_signature_text, opens_body
+from .settings import DEFAULT, TableSettings
 
-LINE_TOL = 0.3  # em: clusters whose box bottoms (baseline + descent) differ by less share a line
 SPACE_GAP = 0.22  # em: a gap wider than this between glyphs is a space the PDF did not draw
 
 
@@ -54,29 +57,38 @@ def clusters(chars: Iterable[Char]) -> list[Cluster]:
     return out
 
 
-@dataclass
 class TextLine:
-    """Clusters sharing a baseline, left to right."""
+    """Clusters sharing a baseline, left to right, with the facts later steps ask of it worked out once.
 
-    items: list[Cluster]
+    A line is asked the same questions many times (its cells, its repaired text, whether
+    it opens a body row); each is computed on first use and kept.
+    """
 
-    @property
+    def __init__(self, items: list[Cluster]) -> None:
+        self.items = items
+        self._segments: dict[float, list[TextLine]] = {}
+        self.parts: dict[object, dict[int, TextLine]] = {}  # split_by_columns' answers, per set of columns
+
+    def __repr__(self) -> str:
+        return f"TextLine({self.text!r})"
+
+    @cached_property
     def x0(self) -> float:
         return min(c.x0 for c in self.items)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c.x1 for c in self.items)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c.top for c in self.items)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c.bottom for c in self.items)
 
-    @property
+    @cached_property
     def size(self) -> float:
         sizes = sorted(c.size for c in self.items)
         return sizes[len(sizes) // 2]
@@ -90,24 +102,65 @@ class TextLine:
         """A trailing space glyph means the author typed a space where the line wrapped."""
         return self.items[-1].is_space
 
-    @property
+    @cached_property
     def text(self) -> str:
         return render(self.items).strip()
 
-    def segments(self, gap_em: float = 0.9) -> list[TextLine]:
+    @cached_property
+    def repaired(self) -> str:
+        """The text with the Thai layer repaired (PUA, SARA AM, mark order)."""
+        return repair_thai_text(self.text)
+
+    @cached_property
+    def squeezed(self) -> str:
+        """Repaired text without whitespace, as header wordings are matched."""
+        return "".join(self.repaired.split())
+
+    def segments(self, gap_em: float = DEFAULT.cell_gap_em) -> list[TextLine]:
         """Split where the horizontal gap is wider than ``gap_em``: pieces in different columns."""
-        pieces: list[list[Cluster]] = []
-        last_x1 = None
-        for c in self.items:
-            if c.is_space:
-                if pieces:
-                    pieces[-1].append(c)
-                continue
-            if last_x1 is None or c.x0 - last_x1 > gap_em * c.size:
-                pieces.append([])
-            pieces[-1].append(c)
-            last_x1 = c.x1
-        return [TextLine(p) for p in pieces if p]
+        if gap_em not in self._segments:
+            self._segments[gap_em] = [TextLine(p) for p in _pieces(self.items, gap_em) if p]
+        return self._segments[gap_em]
+
+    @cached_property
+    def cells(self) -> list[TextLine]:
+        """The line's pieces at the default cell gap."""
+        return self.segments()
+
+    @cached_property
+    def starts_body(self) -> bool:
+        """The line opens with what only body rows carry: a row or item number, or an indicator code."""
+        return opens_body(self.cells[0].repaired.strip())
+
+    @cached_property
+    def is_section(self) -> bool:
+        """A section row (a tool's heading across the table)."""
+        return is_section_text(self.repaired, len(self.cells) == 1)
+
+    @cached_property
+    def is_signature(self) -> bool:
+        """The line opens a signature block."""
+        return is_signature_text(self.repaired)
+
+    @cached_property
+    def looks_like_body(self) -> bool:
+        """A section row, or any cell opening like a body row: a header never holds one."""
+        return self.is_section or any(opens_body(seg.repaired) for seg in self.cells)
+
+
+def _pieces(items: list[Cluster], gap_em: float) -> list[list[Cluster]]:
+    pieces: list[list[Cluster]] = []
+    last_x1 = None
+    for c in items:
+        if c.is_space:
+            if pieces:
+                pieces[-1].append(c)
+            continue
+        if last_x1 is None or c.x0 - last_x1 > gap_em * c.size:
+            pieces.append([])
+        pieces[-1].append(c)
+        last_x1 = c.x1
+    return pieces
 
 
 def render(items: list[Cluster]) -> str:
@@ -127,7 +180,7 @@ def render(items: list[Cluster]) -> str:
     return "".join(parts)
 
 
-def group_lines(items: Iterable[Cluster]) -> list[TextLine]:
+def group_lines(items: Iterable[Cluster], settings: TableSettings = DEFAULT) -> list[TextLine]:
     """Group clusters into lines by box bottom, top to bottom, each ordered left to right.
 
     Bottoms, not middles: glyph boxes differ in height (SARA AM, leading vowels in
@@ -136,14 +189,14 @@ def group_lines(items: Iterable[Cluster]) -> list[TextLine]:
     rows: list[list[Cluster]] = []
     keys: list[float] = []
     for c in sorted(items, key=lambda c: c.bottom):
-        if rows and abs(c.bottom - keys[-1]) <= LINE_TOL * c.size:
+        if rows and abs(c.bottom - keys[-1]) <= settings.line_tol_em * c.size:
             rows[-1].append(c)
             continue
         rows.append([c])
         keys.append(c.bottom)
     lines = []
     for row in rows:
-        row = _left_to_right(row)
+        row = _left_to_right(row, settings)
         while row and row[0].is_space:
             row.pop(0)
         if row:
@@ -151,7 +204,7 @@ def group_lines(items: Iterable[Cluster]) -> list[TextLine]:
     return lines
 
 
-def _left_to_right(row: list[Cluster]) -> list[Cluster]:
+def _left_to_right(row: list[Cluster], settings: TableSettings) -> list[Cluster]:
     """Order a line's clusters: stream order within each run of text, runs by x.
 
     Sorting glyphs by x alone breaks Thai where boxes overlap (SARA AM drawn over its
@@ -162,7 +215,8 @@ def _left_to_right(row: list[Cluster]) -> list[Cluster]:
     runs: list[list[Cluster]] = []
     for c in row:
         prev = runs[-1][-1] if runs else None
-        if prev is None or c.order != prev.order + 1 or c.x0 < prev.x0 - 0.5 or c.x0 - prev.x1 > 1.5 * c.size:
+        if (prev is None or c.order != prev.order + 1 or c.x0 < prev.x0 - settings.run_back_pt
+                or c.x0 - prev.x1 > settings.run_gap_em * c.size):
             runs.append([c])
         else:
             runs[-1].append(c)

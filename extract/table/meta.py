@@ -8,6 +8,7 @@ parsers; this module only decides which lines are the title and which are the ag
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...schema import Agency, Document
 from ..errors import Notice
@@ -19,7 +20,6 @@ TITLE_WORDS = re.compile(r"มาตรการ|รายงาน")
 TITLE_STOP = re.compile(
     r"^(ของ)?\s*(ประจำปี|ปีงบประมาณ|รอบ|\(|ระหว่าง|ตั้งแต่|เทศบาล|องค์การบริหาร|อบต|อบจ|ทต|ทม|ทน|อำเภอ|จังหวัด|กรุงเทพ|เมืองพัทยา)"
 )
-REPORT_TITLE = re.compile(r"^รายงาน.*การดำเนินการ|^รายงานผล")
 
 
 def join_title(lines: list[str]) -> str:
@@ -49,16 +49,6 @@ def find_title(lines: list[str]) -> str | None:
     return title or None
 
 
-def document_type(title: str | None, roles: set[str]) -> str:
-    """measures_report when the report has results (title or an actions column), else measures."""
-    if title and REPORT_TITLE.search(title):
-        return "measures_report"
-    if title and title.startswith("มาตรการ"):
-        return "measures_report" if "actions" in roles else "measures"
-    if "actions" in roles:
-        return "measures_report"
-    return "measures" if roles else "unknown"
-
 
 def _contract_values(fiscal_year: int | None, round_months: int | None) -> tuple[int | None, int | None, list[Notice]]:
     """Fiscal year and round as the contract allows them (None otherwise), with a warning per value dropped.
@@ -76,8 +66,8 @@ def _contract_values(fiscal_year: int | None, round_months: int | None) -> tuple
     return fiscal_year, round_months, warnings
 
 
-def build_document(lines: list[str], roles: set[str]) -> tuple[Document, list[Notice]]:
-    """Document metadata and the warnings met while reading it."""
+def build_document(lines: list[str], classify: Callable[[str | None], str]) -> tuple[Document, list[Notice]]:
+    """Document metadata and the notices met while reading it; ``classify`` names the kind from the title."""
     lines = [repair_thai_text(ln).strip() for ln in lines if ln.strip()]
     title = find_title(lines)
     match = parse_agency(lines)
@@ -91,7 +81,7 @@ def build_document(lines: list[str], roles: set[str]) -> tuple[Document, list[No
     )
     fiscal_year, round_months, warnings = _contract_values(period.fiscal_year, period.round_months)
     doc = Document(
-        document_type=document_type(title, roles),
+        document_type=classify(title),
         title=title,
         agency=agency,
         fiscal_year=fiscal_year,

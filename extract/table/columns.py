@@ -1,0 +1,155 @@
+"""Columns of a table: from vertical rules, or from the white gutters text leaves; and a line cut by them.
+
+Unlike ``page.extract_tables()`` this works without vertical rules: many ITA tables rule
+only rows, or nothing at all, and their columns are the x-ranges the text covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..page.ocr.scan import true_runs
+from ..page.page import Page
+from .lines import Cluster, TextLine
+from .settings import TableSettings
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column's x-range; its role and header wording once the header is read."""
+
+    x0: float
+    x1: float
+    role: str | None = None
+    header: str = ""
+    open_edges: bool = False  # found from white gutters: no rule closes the table's outer sides
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The columns found on a page, carried to later pages that repeat no header."""
+
+    columns: tuple[Column, ...]
+    ruled: bool
+    header_height: float = 0.0  # top of the header's first line to the bottom of its last
+    marked: bool = False  # its rows open with a row number or an indicator code
+
+    @property
+    def x0(self) -> float:
+        return self.columns[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.columns[-1].x1
+
+    def roles(self) -> set[str]:
+        return {c.role for c in self.columns if c.role}
+
+
+def table_rules(page: Page, top: float, settings: TableSettings) -> tuple[list[float], list[float]]:
+    """Horizontal rule positions wide enough to separate rows, and vertical rule positions, below ``top``."""
+    hr = [r for r in page.hrules() if r.pos >= top - settings.rule_above_pt]
+    if not hr:
+        return [], []
+    width = max(r.end - r.start for r in hr)
+    hs = sorted({round(r.pos, 1) for r in hr if r.end - r.start >= settings.row_rule_share * width})
+    vrules = (r.pos for r in page.vrules() if r.end >= top and r.end - r.start > settings.min_vrule_pt)
+    return hs, cluster_positions(vrules, settings.rule_cluster_pt)
+
+
+def cluster_positions(values: Iterable[float], tol: float) -> list[float]:
+    """Sorted positions, each closer than ``tol`` to the one kept before it dropped (double rules)."""
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def columns_from_rules(vs: list[float], settings: TableSettings) -> list[Column]:
+    """Columns between consecutive vertical rules."""
+    return [Column(a, b) for a, b in zip(vs, vs[1:]) if b - a > settings.min_column_pt]
+
+
+def columns_from_gutters(items: list[Cluster], x_min: float, x_max: float, settings: TableSettings) -> list[Column]:
+    """Columns as the x-ranges covered by text, split at gutters no line crosses."""
+    slack = settings.edge_slack_pt / 2
+    spans = sorted((c.x0, c.x1, c.size) for c in items if not c.is_space and x_min - slack <= c.mid_x <= x_max + slack)
+    if not spans:
+        return []
+    cols: list[list[float]] = [[spans[0][0], spans[0][1]]]
+    for x0, x1, size in spans[1:]:
+        if x0 - cols[-1][1] > settings.min_gutter_em * size:
+            cols.append([x0, x1])
+        else:
+            cols[-1][1] = max(cols[-1][1], x1)
+    bounds = [x_min] + [(a[1] + b[0]) / 2 for a, b in zip(cols, cols[1:])] + [x_max]
+    return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
+
+
+def columns_from_crossed_gutters(lines: list[TextLine], x_min: float, x_max: float,
+                                 settings: TableSettings) -> list[Column]:
+    """Columns split at gutters that a few lines may cross (``settings.gutter_crossing``).
+
+    On an OCR page a section row can be read in pieces that no longer look like one, and
+    stray specks sit in gutters: a gutter crossed by any line is then lost, and with it the
+    columns either side. A gutter here is a strip at least ``min_gutter_em`` wide that
+    almost every table line leaves blank.
+    """
+    sizes = sorted(c.size for ln in lines for c in ln.items if not c.is_space)
+    if not sizes or x_max <= x_min:
+        return []
+    width = int(x_max - x_min) + 2
+    count = np.zeros(width, dtype=np.int32)
+    slack = settings.edge_slack_pt / 2
+    for ln in lines:
+        covered = np.zeros(width, dtype=bool)
+        for c in ln.items:
+            if not c.is_space and x_min - slack <= c.mid_x <= x_max + slack:
+                covered[max(0, int(c.x0 - x_min)) : max(0, int(np.ceil(c.x1 - x_min)))] = True
+        count += covered
+    blank = count <= max(1, int(settings.gutter_crossing * len(lines)))
+    inked = np.flatnonzero(~blank)
+    if inked.size == 0:
+        return []
+    size = sizes[len(sizes) // 2]
+    lo, hi = int(inked[0]), int(inked[-1]) + 1
+    gutters = [(a, b) for a, b in true_runs(blank[lo:hi]) if b - a >= settings.min_gutter_em * size]
+    bounds = [x_min, *(x_min + lo + (a + b) / 2 for a, b in gutters), x_max]
+    return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
+
+
+def column_index(columns: tuple[Column, ...], x: float, slack: float) -> int | None:
+    """The column at ``x``. An unruled table has no outer edge: text past its first or last
+    column (a later page's longer line) still belongs to that column, never to nothing."""
+    for i, col in enumerate(columns):
+        if col.x0 - slack <= x < col.x1 + slack:
+            return i
+    if columns and columns[0].open_edges:
+        return 0 if x < columns[0].x0 else len(columns) - 1 if x >= columns[-1].x1 else None
+    return None
+
+
+def split_by_columns(line: TextLine, columns: tuple[Column, ...], slack: float) -> dict[int, TextLine]:
+    """The parts of one page line that fall in each column (worked out once per line and columns)."""
+    key = (columns, slack)
+    cached = line.parts.get(key)
+    if cached is not None:
+        return cached
+    parts: dict[int, list[Cluster]] = {}
+    for c in line.items:
+        i = column_index(columns, c.mid_x, slack)
+        if i is not None:
+            parts.setdefault(i, []).append(c)
+    out = {}
+    for i, items in parts.items():
+        while items and items[0].is_space:
+            items.pop(0)
+        if items:
+            out[i] = TextLine(items)
+    line.parts[key] = out
+    return out

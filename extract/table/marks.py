@@ -1,0 +1,40 @@
+"""What the start of a table line says about it: a row or item number, a code, a section row, a signature.
+
+These are facts of ITA reports in general, not of one document kind: any kind's table
+numbers its rows, opens rows with indicator codes, groups them under tool sections and
+ends with a signature block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..thai.codes import split_indicator, tool_in_text
+
+ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\.?$")
+ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
+SECTION_START = re.compile(r"^(เครื่องมือ|แบบวัด|แบบตรวจ|ตัวชี้วัด|ส่วนที่|[IEO]IT\b)")
+SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)")
+
+
+def opens_body(cell: str) -> bool:
+    """A cell opening with what only body rows carry: a row or item number, or an indicator code.
+
+    ``"๑."`` → True, ``"E๑ เจ้าหน้าที่…"`` → True, ``"ผู้รับผิดชอบ"`` → False.
+    """
+    return bool(ROW_NUMBER.match(cell) or ITEM_START.match(cell) or split_indicator(cell)[0])
+
+
+def is_section_text(text: str, one_piece: bool) -> bool:
+    """Section rows name an assessment tool and are one piece of text across the table.
+
+    ``"เครื่องมือการประเมิน EIT คะแนนต่ำกว่า ๘๕ คะแนน"`` → True; a row opening with a code never is.
+    """
+    if tool_in_text(text) is None or split_indicator(text)[0] is not None:
+        return False
+    return bool(SECTION_START.match(text)) or one_piece
+
+
+def is_signature_text(text: str) -> bool:
+    """``"ลงชื่อ ……… ผู้รายงาน"`` and ``"(นายสมชาย ใจดี)"`` open a signature block."""
+    return bool(SIGNATURE.match(text))

@@ -1,0 +1,101 @@
+"""Rows across pages: a row cut by a page break joined, wrapped section labels joined, sections flowing down."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..thai.codes import split_indicator
+from ..thai.repair import repair_thai_text
+from ..thai.spacing import THAI
+from .finder import PageTable
+from .rows import LogicalRow
+from .settings import TableSettings
+from .vocabulary import TableVocabulary
+
+
+def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: TableSettings) -> list[LogicalRow]:
+    """The document's rows: a row cut by a page break is joined; section labels flow down.
+
+    In an unruled table whose rows open with indicator codes, a piece with no code of
+    its own anywhere on a page is a fragment of the row above (cut off by a wide
+    paragraph gap), not a record.
+    """
+    merged: list[LogicalRow] = []
+    roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
+    coded = _mostly_coded(tables, vocab)
+    for t in tables:
+        for k, row in enumerate(t.rows):
+            last = merged[-1] if merged else None
+            if last is not None and last.is_section and _section_tail(row, vocab, settings):
+                merged[-1] = replace(last, section=join_wrapped(last.section or "", repair_thai_text(row.printed[0])))
+                continue
+            fragment = k == 0 or (coded and not t.layout.ruled)
+            if fragment and last is not None and not last.is_section and is_continuation(row, roles, coded, vocab):
+                merged[-1] = joined_rows(last, row)
+                continue
+            merged.append(row)
+    return _with_sections(merged)
+
+
+def _with_sections(rows: list[LogicalRow]) -> list[LogicalRow]:
+    """Body rows, each carrying the section row above it (section rows themselves dropped)."""
+    out: list[LogicalRow] = []
+    section: str | None = None
+    for row in rows:
+        if row.is_section:
+            section = row.section
+            continue
+        out.append(replace(row, section=section))
+    return out
+
+
+def joined_rows(first: LogicalRow, rest: LogicalRow) -> LogicalRow:
+    """One row from a row and its continuation: cells appended column by column."""
+    cells = dict(first.cells)
+    for role, lines in rest.cells.items():
+        cells[role] = cells.get(role, ()) + lines
+    return replace(first, cells=cells, page_end=rest.page_end)
+
+
+def _anchor(row: LogicalRow, vocab: TableVocabulary) -> str:
+    """The text a row opens with in its code columns ("" when it has none)."""
+    return next((text for role in vocab.code_roles if (text := row.first_text(role))), "")
+
+
+def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableVocabulary) -> bool:
+    """A row at the top of a page with no number and no code of its own continues the last one."""
+    if row.is_section:
+        return False
+    if vocab.number_role in roles and row.first_text(vocab.number_role):
+        return False
+    anchor = _anchor(row, vocab)
+    if coded:
+        return split_indicator(repair_thai_text(anchor))[0] is None
+    return not anchor
+
+
+def join_wrapped(before: str, after: str) -> str:
+    """Two lines of one label: no space where the wrap fell between Thai letters."""
+    glue = "" if THAI.match(before[-1:]) and THAI.match(after[:1]) else " "
+    return f"{before.rstrip()}{glue}{after.lstrip()}"
+
+
+def _section_tail(row: LogicalRow, vocab: TableVocabulary, settings: TableSettings) -> bool:
+    """One short line right under a section row is the rest of its wrapped label.
+
+    Without rules the tail may straddle columns, so it is judged as printed, whole.
+    """
+    if row.is_section or len(row.printed) != 1:
+        return False
+    text = repair_thai_text(row.printed[0])
+    short = len(text) <= settings.section_tail_letters
+    return short and not split_indicator(text)[0] and not row.first_text(vocab.number_role)
+
+
+def _mostly_coded(tables: list[PageTable], vocab: TableVocabulary) -> bool:
+    """Do this table's rows open with an indicator code? Judged on rows below each page's
+    first (the first may be a continuation, and long rows make many of those)."""
+    rows = [r for t in tables for r in t.rows[1:] if not r.is_section]
+    rows = rows or [r for t in tables for r in t.rows if not r.is_section]
+    coded = sum(1 for r in rows if split_indicator(repair_thai_text(_anchor(r, vocab)))[0])
+    return coded * 2 >= len(rows) and coded > 0

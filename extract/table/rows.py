@@ -1,0 +1,129 @@
+"""A table's body lines → logical rows: bands between rules, row starts, cells by column role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..thai.codes import split_indicator
+from .columns import Layout, split_by_columns
+from .lines import Cluster, TextLine
+from .marks import ROW_NUMBER
+from .settings import TableSettings
+from .vocabulary import TableVocabulary
+
+
+@dataclass(frozen=True)
+class CellLine:
+    """One line of a cell's text; ``space_after`` is the typed space the wrap swallowed."""
+
+    text: str
+    space_after: bool
+    room: float = 0.0  # points between the line's last glyph and its column's right edge
+    items: tuple[Cluster, ...] = ()  # the glyphs, so a wrap can be judged by widths
+
+
+@dataclass(frozen=True)
+class LogicalRow:
+    """A table row as cells by role, possibly gathered from several pages."""
+
+    cells: dict[str, tuple[CellLine, ...]]
+    page_start: int
+    page_end: int
+    section: str | None = None
+    is_section: bool = False
+    printed: tuple[str, ...] = field(default_factory=tuple)  # its page lines whole, across columns
+
+    def first_text(self, role: str) -> str:
+        lines = self.cells.get(role) or ()
+        return lines[0].text if lines else ""
+
+
+def bands(lines: list[TextLine], hs: list[float]) -> list[list[TextLine]]:
+    """Lines grouped between consecutive horizontal rules (one group when there are none)."""
+    if not hs:
+        return [lines] if lines else []
+    groups: dict[int, list[TextLine]] = {}
+    for ln in lines:
+        k = sum(1 for h in hs if h < ln.mid_y)
+        groups.setdefault(k, []).append(ln)
+    return [groups[k] for k in sorted(groups)]
+
+
+def starts_row(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> bool:
+    """A body line that begins a new record: a row number, or an indicator code in a code column."""
+    for i, part in split_by_columns(line, layout.columns, settings.edge_slack_pt).items():
+        role = layout.columns[i].role
+        if role == vocab.number_role and ROW_NUMBER.match(part.repaired):
+            return True
+        if role in vocab.code_roles and split_indicator(part.repaired)[0]:
+            return True
+    return False
+
+
+def split_rows(group: list[TextLine], layout: Layout, vocab: TableVocabulary,
+               settings: TableSettings) -> tuple[list[list[TextLine]], bool]:
+    """Cut a band into records at section rows, row starts and (unruled) wide vertical gaps;
+    also says whether rows carry row-start marks from here on.
+
+    Gaps only cut rows in tables whose rows carry no row-start mark (a number or an
+    indicator code) on this page or an earlier one: cell paragraphs offset from each
+    other make line spacing too uneven to read rows from once the rows say where they begin.
+    """
+    out: list[list[TextLine]] = []
+    starts = [starts_row(ln, layout, vocab, settings) for ln in group]
+    marked = layout.marked or any(starts)
+    pitch = 0.0 if layout.ruled or marked else line_pitch(group)
+    prev: TextLine | None = None
+    for ln, start in zip(group, starts):
+        new = not out or ln.is_section or _is_section_group(out[-1]) or start
+        if not new and prev is not None and pitch and ln.top - prev.bottom > settings.row_gap_pitch * pitch:
+            new = True
+        if new:
+            out.append([ln])
+        else:
+            out[-1].append(ln)
+        prev = ln
+    return out, marked
+
+
+def line_pitch(lines: list[TextLine]) -> float:
+    """The median white gap between consecutive lines (0 when none)."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom)
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _is_section_group(group: list[TextLine]) -> bool:
+    return len(group) == 1 and group[0].is_section
+
+
+def to_row(group: list[TextLine], layout: Layout, page: int, settings: TableSettings) -> LogicalRow:
+    """One row's lines as cells by column role (``colN`` for a column no header names)."""
+    if _is_section_group(group):
+        return LogicalRow({}, page, page, section=group[0].repaired, is_section=True)
+    cells: dict[str, list[CellLine]] = {}
+    for ln in group:
+        for i, part in split_by_columns(ln, layout.columns, settings.edge_slack_pt).items():
+            role = layout.columns[i].role or f"col{i}"
+            room = layout.columns[i].x1 - part.x1
+            cells.setdefault(role, []).append(CellLine(part.text, part.ends_with_space, room, tuple(part.items)))
+    frozen = {role: tuple(lines) for role, lines in cells.items()}
+    return LogicalRow(frozen, page, page, printed=tuple(ln.text for ln in group))
+
+
+def table_bottom(lines: list[TextLine], hs: list[float], settings: TableSettings) -> int:
+    """Index past the last table line: before a signature block or a wide gap below the last rule.
+
+    Rules alone cannot say where a table ends: many tables rule only the header and
+    leave the body open, so lines below the last rule still belong to the table
+    unless a signature or a gap much wider than the line pitch sets them apart.
+    """
+    pitch = line_pitch(lines)
+    last_rule = hs[-1] if hs else None
+    for i, ln in enumerate(lines):
+        if ln.is_signature and len(ln.cells) == 1:
+            return i
+        below = last_rule is not None and ln.mid_y > last_rule
+        gap = settings.table_end_pitch * max(pitch, settings.table_end_min_em * ln.size)
+        if i and below and pitch and ln.top - lines[i - 1].bottom > gap:
+            return i
+    return len(lines)

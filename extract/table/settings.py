@@ -1,0 +1,61 @@
+"""Every tolerance of the table engine, in one frozen object, with its unit and why.
+
+The caller picks a variant once per page (``TableSettings()`` for a born-digital page,
+``TableSettings.ocr()`` for a page read by OCR); the engine never asks where a page came
+from. Units: ``_em`` is a multiple of the line's font size, ``_pt`` PDF points, letters
+are characters of repaired Thai text without spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    """The table engine's tolerances (pdfplumber's ``TableSettings`` is the model)."""
+
+    # lines and cells
+    line_tol_em: float = 0.3  # glyph boxes whose bottoms differ by less share a line (baseline + descent)
+    run_back_pt: float = 0.5  # a glyph this far left of the one before it starts a new run of text
+    run_gap_em: float = 1.5  # … as does a gap this wide (a producer drawing a table's cells out of order)
+    cell_gap_em: float = 0.9  # a wider gap between two glyphs parts two cells of one line
+    fallback_cell_gap_em: float | None = None  # tried when no header is found at cell_gap_em (OCR)
+    # columns
+    min_gutter_em: float = 0.3  # white space between columns in a table without vertical rules
+    gutter_crossing: float = 0.0  # share of table lines that may cross a gutter (OCR specks, split sections)
+    min_column_pt: float = 8.0  # vertical rules closer than this bound no column (double rules)
+    min_vrule_pt: float = 10.0  # shorter vertical strokes are glyph parts or ticks, not column rules
+    rule_cluster_pt: float = 2.0  # rule positions closer than this are one rule
+    rule_above_pt: float = 2.0  # a rule this far above the header's first line still belongs to the table
+    row_rule_share: float = 0.5  # a horizontal rule parts rows when it is at least this share of the widest
+    edge_slack_pt: float = 2.0  # text this far outside a column's or table's edges still belongs to it
+    # header
+    header_min_roles: int = 3  # a header names at least this many roles (issue + measures + one more)
+    header_role_within: int = 12  # letters: a header cell opens with its role ("หน่วยงานที่รับผิดชอบ")
+    header_window_lines: int = 8  # header cells wrap into at most this many lines
+    header_window_em: float = 8.0  # … and stand within this height of the header's first line
+    header_step: float = 1.8  # an unruled header ends at a line this many times further down than its steps
+    tucked_above_em: float = 0.6  # a taller header cell's first line set this close above the others'
+    repeat_slack_em: float = 0.5  # a repeated header ends within its first printing's height plus this
+    repeat_prefix_letters: int = 12  # a repeated header cell opens with this much of the first one's wording
+    # rows and table ends
+    row_gap_pitch: float = 1.2  # in an unmarked unruled table, a gap this many line pitches parts rows
+    table_end_pitch: float = 3.0  # a gap this many pitches below the last rule ends the table …
+    table_end_min_em: float = 0.3  # … with the pitch taken as at least this (tight single-line tables)
+    straddle_em: float = 1.0  # text crossing a column boundary by more than this is one piece across columns
+    section_tail_letters: int = 40  # one short line under a section row is the rest of its label
+
+    @classmethod
+    def ocr(cls) -> TableSettings:
+        """Pages read by OCR: font sizes measured from line heights run small, specks sit in gutters.
+
+        OCR sizes a line from its height, which runs small for some faces (Norasi), so a
+        narrow gutter looked like a space: cells are also tried apart at 0.6 em (scanned
+        sample08 0.296 → 0.644). A section row read in pieces and specks cross gutters: up to
+        5 % of the table's lines may (scanned sample05 0.738 → 0.749).
+        """
+        return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05)
+
+
+DEFAULT = TableSettings()
