@@ -27,7 +27,8 @@ from .extract.table.meta import build_document
 from .extract.table.settings import DEFAULT, TableSettings
 from .schema import Report, Source, Warning
 
-FIRST_PAGE_LINES = 15  # the title block of a document whose table has no header is on page 1's first lines
+OPENING_PAGES = 2  # the title block is on the first text pages (a cover, or above the table) …
+OPENING_LINES = 15  # … within their first lines
 
 
 def sha256_of(path: Path) -> str:
@@ -59,7 +60,7 @@ class DocumentPass:
     pages: int = 0
     text_pages: int = 0
     tables: list[PageTable] = field(default_factory=list)
-    first_page_lines: list[str] = field(default_factory=list)
+    opening: list[tuple[bool, list[str]]] = field(default_factory=list)  # (read by OCR, lines) of the first text pages
     ocr_pages: list[OcrPage] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
 
@@ -80,8 +81,8 @@ def read_document(pages: Iterable[Page]) -> DocumentPass:
             seen.ocr_pages.append(page)
         seen.notices.extend(page.warnings)
         lines = page_lines(page, settings)
-        if page.number == 1:
-            seen.first_page_lines = [ln.text for ln in lines[:FIRST_PAGE_LINES]]
+        if lines and seen.text_pages <= OPENING_PAGES:
+            seen.opening.append((isinstance(page, OcrPage), [ln.text for ln in lines[:OPENING_LINES]]))
         table = analyse_page(page, layout, MEASURES, settings, lines)
         if table is not None:
             seen.tables.append(table)
@@ -107,16 +108,20 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     if n_pages and not seen.text_pages:
         _raise_ocr_unavailable(seen.notices, path)
         raise NeedsOCRError("no page has a text layer (scanned document); OCR is needed", file=str(path))
-    tables = seen.tables
-    title_lines = next((t.title_lines for t in tables if t.has_header), [])
+    tables = [t for t in seen.tables if t.layout.roles() & MEASURES.keys]  # the others only say what they held
+    title_lines = next((t.title_lines for t in tables if t.has_header), ())
     roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
-    lines = [ln.text for ln in title_lines] or seen.first_page_lines
-    document, doc_notices = build_document(lines, lambda title: measures.document_type(title, roles))
+    # a cover read by OCR must not beat the same words in the text layer of the next page
+    opening = [lines for _, lines in sorted(seen.opening, key=lambda item: item[0])]
+    sources = [[ln.text for ln in title_lines], *opening]
+    document, doc_notices = build_document(sources, lambda title: measures.document_type(title, roles))
     first = tables[0].page if tables else 1
     notices = [*seen.notices, *(n.on_page(first) for n in doc_notices)]
     rows = restore_wrap_spaces(merge_pages(tables, MEASURES, DEFAULT))
     records, record_notices = measures.to_records(rows)
+    notices.extend(n for t in seen.tables for n in t.notices)
     notices.extend(collapse_repeats(record_notices))
+    notices.extend(measures.no_records(document.title, records, len(tables)))
     notices.extend(uncertain_records(records, seen.ocr_pages))
     if not tables:
         notices.append(Notice("no_table", "no ITA measures table found in the document"))

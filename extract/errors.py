@@ -175,6 +175,11 @@ NOTICES: dict[str, NoticeCode] = {
     "round_unsupported": NoticeCode("warning", "the printed round is neither 6 nor 12 months; left empty", "check the title"),
     # tables
     "no_table": NoticeCode("warning", "no ITA measures table was found in the document", "check the document is a measures report; nothing was extracted"),
+    "table_unmapped": NoticeCode("warning", "a table was found but none of its columns is an issue or code column, so its rows could not be keyed", "check the table's header; its rows may be missing"),
+    "column_unmapped": NoticeCode("warning", "a table column's header matches no field, so the text in that column is in no record", "read that column off the page, or report the header wording"),
+    "row_dropped": NoticeCode("warning", "a table row with no issue, code, responsible, findings or measures was left out", "check the row on the page"),
+    "no_records": NoticeCode("warning", "the title names measures but no record was extracted", "check the document; its table may have a layout the extractor does not know"),
+    "score_unreadable": NoticeCode("warning", "a row's score cell holds no number from 0 to 100; the score was left empty", "read the score off the page"),
 }
 
 

@@ -26,29 +26,40 @@ MEASURES = TableVocabulary(
         ("row", re.compile(r"^(ลำดับ|ลําดับ|ที่$|ข้อที่$|no\.?$)", re.IGNORECASE)),
         ("indicator", re.compile(r"^(ตัวชี้วัด|รหัส|ข้อคำถาม(?!.*ประเด็น))")),
         ("issue", re.compile(r"ประเด็น|ข้อบกพร่อง|จุดอ่อน|ปัญหา|ตัวชี้วัด")),
-        ("responsible", re.compile(r"ผู้รับผิดชอบ|ผู้รับผิดชอบ|หน่วยงานที่รับผิดชอบ|รับผิดชอบ")),
+        ("score", re.compile(r"^(ผลการประเมิน|ผลคะแนน|คะแนน)")),
+        ("findings", re.compile(r"ข้อค้นพบ|^ผลการวิเคราะห์")),
+        ("responsible", re.compile(r"ผู้รับผิดชอบ|หน่วยงานที่รับผิดชอบ|รับผิดชอบ")),
+        ("steps", re.compile(r"^ขั้นตอน")),
         ("measures", re.compile(r"มาตรการ|ขั้นตอน|วิธีการ|แนวทาง|กิจกรรม|โครงการ")),
         ("actions", re.compile(r"^(ผล)?การดำเนิน(การ|งาน)|ผลการดำเนิน|ผลการปฏิบัติ|สถานะ|หลักฐาน")),
+        ("timeframe", re.compile(r"^(ระยะเวลา|กำหนดเวลา|ห้วงเวลา|กรอบเวลา|ช่วงเวลา)")),
         ("monitoring", re.compile(r"กำกับ|ติดตาม|รายงานผล|ระยะเวลา|กำหนดเวลา|ห้วงเวลา")),
     ),
-    header_roles=frozenset({"issue", "responsible", "measures", "actions", "monitoring"}),
-    unique=frozenset({"row", "issue", "responsible", "indicator"}),
+    header_roles=frozenset({"issue", "findings", "responsible", "steps", "measures", "actions", "timeframe", "monitoring"}),
+    unique=frozenset({"row", "issue", "score", "findings", "responsible", "indicator", "steps", "timeframe"}),
     number_role="row",
     code_roles=("issue", "indicator"),
+    # "ขั้นตอนหรือวิธีการ/มาตรการ" in a table with no other measure column is the measures
+    fallbacks=(("steps", "measures"),),
+    keys=frozenset({"issue", "indicator"}),
 )
-LIST_ROLES = ("measures", "monitoring", "actions")
+LIST_ROLES = ("measures", "steps", "monitoring", "actions")
+SCORE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?![\d])")
 TITLE_REPORT = re.compile(r"^รายงาน.*การดำเนินการ|^รายงานผล")
+TITLE_MEASURES = re.compile(r"มาตรการ")
 
 
 def document_type(title: str | None, roles: set[str]) -> str:
-    """measures_report when the report has results (title or an actions column), else measures."""
-    if title and TITLE_REPORT.search(title):
+    """measures_report when the report has results (its title or an actions column), measures for the
+    measures themselves, unknown when neither the title nor a table says either.
+
+    The title alone decides only when it names the measures (มาตรการ): "รายงานผลการจัดซื้อจัดจ้าง"
+    is a report, but not on measures.
+    """
+    names_measures = bool(title and TITLE_MEASURES.search(title))
+    if "actions" in roles or (names_measures and TITLE_REPORT.search(title or "")):
         return "measures_report"
-    if title and title.startswith("มาตรการ"):
-        return "measures_report" if "actions" in roles else "measures"
-    if "actions" in roles:
-        return "measures_report"
-    return "measures" if roles else "unknown"
+    return "measures" if roles or names_measures else "unknown"
 
 
 def to_records(rows: list[LogicalRow]) -> tuple[list[Record], list[Notice]]:
@@ -60,7 +71,18 @@ def to_records(rows: list[LogicalRow]) -> tuple[list[Record], list[Notice]]:
         notices.extend(found)
         if record is not None:
             records.append(record)
+        elif printed := " ".join(" ".join(row.printed).split()):
+            message = f"a table row with no issue, code, responsible, findings or measures was left out: {printed[:80]}"
+            notices.append(Notice("row_dropped", message, row.page_start))
     return records, notices
+
+
+def no_records(title: str | None, records: list[Record], tables: int) -> list[Notice]:
+    """A measures document (its title names มาตรการ) that gave no record says so: data is never lost in silence."""
+    if records or not title or not TITLE_MEASURES.search(title):
+        return []
+    seen = f"{tables} table page(s) were found but gave no rows" if tables else "no measures table was found"
+    return [Notice("no_records", f"the title names measures ({title[:60]}) but {seen}")]
 
 
 def to_record(row: LogicalRow, number: int) -> tuple[Record | None, list[Notice]]:
@@ -83,23 +105,41 @@ def to_record(row: LogicalRow, number: int) -> tuple[Record | None, list[Notice]
     if ind_text := text("indicator"):
         code = split_indicator(ind_text)[0] or code
     lists = {role: [repaired(t) for t in split_items(row.cells.get(role, ()))] for role in LIST_ROLES}
-    responsible = text("responsible")
-    if not (issue or code or responsible or any(lists.values())):
+    responsible, findings, timeframe = text("responsible"), text("findings"), text("timeframe")
+    if not (issue or code or responsible or findings or any(lists.values())):
         return None, notices
-    tool = tool_of(code) if code else (tool_in_text(row.section) if row.section else None)
+    score, score_notices = _score(text("score"), row.page_start)
     record = Record(
         row=_row_number(row) or number,
         section=row.section,
-        tool=tool,
+        tool=tool_of(code) if code else (tool_in_text(row.section) if row.section else None),
         indicator=code,
         issue=issue,
+        score=score,
+        findings=findings,
         responsible=responsible,
+        timeframe=timeframe,
         action_dates=[d for entry in lists["actions"] for d in find_thai_dates(entry)],
         page_start=row.page_start,
         page_end=row.page_end,
         **lists,
     )
-    return record, notices
+    return record, [*notices, *score_notices]
+
+
+def _score(text: str | None, page: int) -> tuple[float | None, list[Notice]]:
+    """The row's printed score as a number (Thai or Arabic digits): ``"๗๖.๘๗"`` → 76.87.
+
+    A score cell with no number in it, or with a number outside 0–100, is left empty with a
+    warning: a misread is never passed on as a score.
+    """
+    if text is None:
+        return None, []
+    found = SCORE.search(to_arabic_digits(text).replace(",", "."))
+    value = float(found.group(1)) if found else None
+    if value is None or not 0 <= value <= 100:
+        return None, [Notice("score_unreadable", f"score cell {text!r} holds no score from 0 to 100; left empty", page)]
+    return value, []
 
 
 def _row_number(row: LogicalRow) -> int | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..page.page import Page
+from ..errors import Notice
+from ..page.page import Page, Rule
 from ..thai.codes import split_indicator
 from .columns import (
     Column,
@@ -36,6 +37,7 @@ class PageTable:
     rows: tuple[LogicalRow, ...]
     title_lines: tuple[TextLine, ...] = field(default_factory=tuple)
     has_header: bool = False
+    notices: tuple[Notice, ...] = ()  # what the table holds that no field will take
 
 
 def page_lines(page: Page, settings: TableSettings) -> list[TextLine]:
@@ -49,16 +51,18 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     lines = page_lines(page, settings) if lines is None else lines
     if not lines:
         return None
-    start, repeated = _header_start(lines, prev, vocab, settings)
+    start, repeated = _header_start(lines, page, prev, vocab, settings)
     if start is None and lines[0].is_signature:
         return None
     layout = layout_for(page, lines, start, prev, repeated, settings)
     if layout is None:
         return None
-    hs, _ = table_rules(page, lines[start].top if start is not None else 0.0, settings)
+    top = lines[start].top if start is not None else 0.0
+    hs, _ = table_rules(page, top, settings)
     body_from = 0
     if start is not None:
-        body_from = header_end(lines, start, hs, settings, prev.header_height if prev is not None else 0.0)
+        hrules = [r for r in page.hrules() if r.pos >= top - settings.rule_above_pt]
+        body_from = header_end(lines, start, hrules, settings, prev.header_height if prev is not None else 0.0)
         columns = named_columns(layout.columns, lines[start:body_from], vocab, settings)
         height = lines[body_from - 1].bottom - lines[start].top
         layout = replace(layout, columns=columns, header_height=height)
@@ -68,17 +72,35 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
         return None
     rows, layout = _page_rows(body, hs, layout, page.number, vocab, settings)
     title = tuple(lines[:start]) if start is not None else ()
-    return PageTable(page.number, layout, tuple(rows), title, start is not None)
+    notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
+    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices)
 
 
-def _header_start(lines: list[TextLine], prev: Layout | None, vocab: TableVocabulary,
+def unmapped(layout: Layout, rows: list[LogicalRow], vocab: TableVocabulary, page: int) -> tuple[Notice, ...]:
+    """Notices for what this table holds that no field takes: a table with none of the kind's key
+    columns, and columns with no recognised header whose cells hold text (that text is in no record)."""
+    header = " | ".join(c.header.strip() or "?" for c in layout.columns)
+    notices = []
+    if vocab.keys and not layout.roles() & vocab.keys:
+        message = f"a table was found but none of its columns is an issue or code column (header: {header[:120]})"
+        notices.append(Notice("table_unmapped", message, page))
+    for i, col in enumerate(layout.columns):
+        if col.role is None and any(row.cells.get(f"col{i}") for row in rows):
+            label = f"'{col.header.strip()[:40]}'" if col.header.strip() else "no header"
+            message = f"column {i + 1} of the table ({label}) matches no field; its text is in no record"
+            notices.append(Notice("column_unmapped", message, page))
+    return tuple(notices)
+
+
+def _header_start(lines: list[TextLine], page: Page, prev: Layout | None, vocab: TableVocabulary,
                   settings: TableSettings) -> tuple[int | None, bool]:
     """Where this page's header starts (None: no header), and whether it repeats the last page's."""
-    start = find_header(lines, vocab, settings)
+    hrules = page.hrules()
+    start = find_header(lines, vocab, settings, hrules=hrules)
     if start is None and settings.fallback_cell_gap_em is not None:
-        start = find_header(lines, vocab, settings, gap_em=settings.fallback_cell_gap_em)
+        start = find_header(lines, vocab, settings, gap_em=settings.fallback_cell_gap_em, hrules=hrules)
     if start is not None and prev is not None:
-        return _header_after(lines, start, prev, vocab, settings)
+        return _header_after(lines, start, prev, vocab, settings, hrules)
     return start, False
 
 
@@ -147,7 +169,7 @@ def _table_lines(lines: list[TextLine]) -> list[TextLine]:
 
 
 def _header_after(lines: list[TextLine], start: int, prev: Layout, vocab: TableVocabulary,
-                  settings: TableSettings) -> tuple[int | None, bool]:
+                  settings: TableSettings, hrules: list[Rule]) -> tuple[int | None, bool]:
     """A header on a page after a table page: the repeated header, or a new table's; None when
     the header words belong to rows of the table going on from the last page.
 
@@ -159,7 +181,7 @@ def _header_after(lines: list[TextLine], start: int, prev: Layout, vocab: TableV
         return None, False
     if repeats_header(lines[start : start + settings.header_window_lines], prev.columns, settings):
         return start, True
-    return (start if find_header(lines, vocab, settings, within=0) == start else None), False
+    return (start if find_header(lines, vocab, settings, within=0, hrules=hrules) == start else None), False
 
 
 def _continues_above(above: list[TextLine], layout: Layout, settings: TableSettings) -> bool:

@@ -9,8 +9,10 @@ first such line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from ..page.page import Rule
 from ..thai.repair import repair_thai_text
 from .columns import Column, split_by_columns
 from .lines import TextLine
@@ -24,11 +26,13 @@ def squeeze(text: str) -> str:
 
 
 def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSettings,
-                within: int | None = None, gap_em: float | None = None) -> int | None:
-    """Index of the first line of the table header: a multi-column line naming roles.
+                within: int | None = None, gap_em: float | None = None, hrules: Sequence[Rule] = ()) -> int | None:
+    """Index of the first line of the table header: a multi-column line naming roles, and the
+    header lines set above it (taller cells centred vertically, a cell spanning sub-columns).
 
     ``within``: letters from a cell's start its role's wording must begin (default the
     settings'; 0 for a header that must be unmistakable). ``gap_em``: the cell gap.
+    ``hrules``: the page's horizontal rules: a rule over the header bounds it from above.
     """
     within = settings.header_role_within if within is None else within
     gap_em = settings.cell_gap_em if gap_em is None else gap_em
@@ -39,10 +43,39 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
         for text in _stacked_cells(_header_window(lines, i, settings), gap_em):
             found |= vocab.roles_in(squeeze(text), within=within)
         if len(found) >= settings.header_min_roles:
-            while i > 0 and _tucked_above(lines[i - 1], lines[i], settings):
-                i -= 1
-            return i
+            return header_top(lines, i, hrules, settings)
     return None
+
+
+def header_top(lines: list[TextLine], anchor: int, hrules: Sequence[Rule], settings: TableSettings) -> int:
+    """The header's first line, up from the first line naming roles (``anchor``).
+
+    Header cells are centred vertically, so a taller cell starts lines above the others,
+    and a two-level header sets a cell spanning sub-columns above them. Under a rule that
+    covers the header (the table's top rule), every line down to the anchor is header;
+    without one, lines tucked just above it are, one at a time.
+    """
+    top = _rule_over(lines[anchor], hrules, settings)
+    if top is not None:
+        i = anchor
+        while i > 0 and lines[i - 1].top > top and not lines[i - 1].looks_like_body:
+            i -= 1
+        return i
+    cells = list(lines[anchor].cells)
+    i = anchor
+    while i > 0 and _tucked_above(lines[i - 1], lines[i], lines[anchor], cells, settings):
+        i -= 1
+        cells.extend(lines[i].cells)
+    return i
+
+
+def _rule_over(line: TextLine, hrules: Sequence[Rule], settings: TableSettings) -> float | None:
+    """The nearest horizontal rule above ``line`` that covers it, within a header's height."""
+    reach = settings.header_window_em * line.size
+    slack = settings.edge_slack_pt
+    over = [r.pos for r in hrules
+            if line.top - reach < r.pos < line.top and r.start <= line.x0 + slack and r.end >= line.x1 - slack]
+    return max(over, default=None)
 
 
 def _header_window(lines: list[TextLine], i: int, settings: TableSettings) -> list[TextLine]:
@@ -58,15 +91,23 @@ def _header_window(lines: list[TextLine], i: int, settings: TableSettings) -> li
     return window
 
 
-def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> bool:
-    """A taller header cell's first line, set just above the others' (cells centred vertically).
+def _tucked_above(above: TextLine, line: TextLine, anchor: TextLine, cells: list[TextLine],
+                  settings: TableSettings) -> bool:
+    """A taller header cell's upper line, set just above the header's top line (cells centred vertically).
 
-    It sits within a line's height above and only over the gaps between the line's cells.
+    It sits within a line's height above, only over the gaps between the anchor line's
+    cells, and each of its pieces over one cell of the header so far (a wrapped cell's
+    words stack; a title line runs across several cells).
     """
-    if line.top - above.bottom > settings.tucked_above_em * line.size:
+    if above.starts_body or line.top - above.bottom > settings.tucked_above_em * line.size:
         return False
-    cells = line.cells
-    return all(not (s.x0 < c.x1 and s.x1 > c.x0) for s in above.cells for c in cells)
+    if any(_overlaps(s, c) for s in above.cells for c in anchor.cells):
+        return False
+    return all(sum(_overlaps(s, c) for c in cells) <= 1 for s in above.cells)
+
+
+def _overlaps(a: TextLine, b: TextLine) -> bool:
+    return a.x0 < b.x1 and a.x1 > b.x0
 
 
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
@@ -84,15 +125,18 @@ def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
     return ["".join(texts) for _, _, texts in stacks]
 
 
-def header_end(lines: list[TextLine], start: int, hs: list[float], settings: TableSettings,
+def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,
                repeats: float = 0.0) -> int:
-    """Index just past the header: at the first rule below it. Without one, at the first
+    """Index just past the header: at the first rule below it that runs the table's width
+    (a shorter one parts a spanning cell from its sub-columns). Without one, at the first
     body-looking line, at a line spaced much wider than the header's own lines, or, when
     the header repeats one from an earlier page (``repeats``: its height), below that height:
     a row continued at the top of a page carries no marker to stop at.
     """
     first = lines[start]
-    rule_below = next((h for h in hs if h > first.bottom - 1), None)
+    widest = max((r.end - r.start for r in hrules), default=0.0)
+    full = sorted(r.pos for r in hrules if r.end - r.start >= settings.full_rule_share * widest)
+    rule_below = next((h for h in full if h > first.bottom - 1), None)
     end = start + 1
     steps: list[float] = []
     while end < len(lines):
@@ -115,32 +159,50 @@ def _past_header(line: TextLine, first: TextLine, repeats: float, step: float, s
     return bool(steps) and step > settings.header_step * max(steps)
 
 
+def column_headers(header_lines: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> dict[int, str]:
+    """Each column's header wording, top to bottom; a cell spanning sub-columns is context, not a column's.
+
+    A two-level header sets one cell ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ…") over the
+    cells of several columns; its words would otherwise open every one of their headers.
+    """
+    texts: dict[int, list[str]] = {}
+    for k, line in enumerate(header_lines):
+        for seg in line.cells:
+            parts = split_by_columns(seg, columns, settings.edge_slack_pt)
+            if len(parts) > 1 and _spans(seg, parts, header_lines[k + 1 :], columns, settings):
+                continue
+            for i, part in parts.items():
+                texts.setdefault(i, []).append(part.text)
+    return {i: " ".join(t) for i, t in texts.items()}
+
+
+def _spans(seg: TextLine, parts: dict[int, TextLine], lower: list[TextLine], columns: tuple[Column, ...],
+           settings: TableSettings) -> bool:
+    """A header piece running across a column boundary over header cells of at least two of its columns."""
+    crosses = any(_crosses(seg, columns[i].x0, settings) for i in parts if i > min(parts))
+    if not crosses:
+        return False
+    under = {i for ln in lower for i in split_by_columns(ln, columns, settings.edge_slack_pt) if i in parts}
+    return len(under) >= 2
+
+
+def _crosses(seg: TextLine, x: float, settings: TableSettings) -> bool:
+    """Does the text run across ``x`` (letters either side closer than a gutter), not merely sit on both sides?"""
+    glyphs = [c for c in seg.items if not c.is_space]
+    return any(a.mid_x < x <= b.mid_x and b.x0 - a.x1 < settings.min_gutter_em * b.size for a, b in zip(glyphs, glyphs[1:]))
+
+
 def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], vocab: TableVocabulary,
                   settings: TableSettings) -> tuple[Column, ...]:
     """The columns named by the wording of their header cells (not by their position)."""
-    texts: dict[int, list[str]] = {}
-    for line in header_lines:
-        for i, part in split_by_columns(line, columns, settings.edge_slack_pt).items():
-            texts.setdefault(i, []).append(part.text)
-    seen: set[str] = set()
-    named = []
-    for i, col in enumerate(columns):
-        header = " ".join(texts.get(i, []))
-        role = vocab.role_of(squeeze(header))
-        if role in vocab.unique and role in seen:
-            role = None
-        if role:
-            seen.add(role)
-        named.append(replace(col, role=role, header=header))
-    return tuple(named)
+    texts = column_headers(header_lines, columns, settings)
+    roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, ""))) for i in range(len(columns))])
+    return tuple(replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles)))
 
 
 def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> bool:
     """Do these lines open with the last header's wording, column by column?"""
-    texts: dict[int, str] = {}
-    for ln in window:
-        for i, part in split_by_columns(ln, columns, settings.edge_slack_pt).items():
-            texts[i] = texts.get(i, "") + part.squeezed
+    texts = {i: squeeze(t) for i, t in column_headers(window, columns, settings).items()}
     n = settings.repeat_prefix_letters
     headed = [(i, squeeze(c.header)) for i, c in enumerate(columns) if c.role and c.header.strip()]
     same = sum(1 for i, h in headed if texts.get(i, "").startswith(h[:n]))

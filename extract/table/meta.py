@@ -66,32 +66,28 @@ def _contract_values(fiscal_year: int | None, round_months: int | None) -> tuple
     return fiscal_year, round_months, warnings
 
 
-def build_document(lines: list[str], classify: Callable[[str | None], str]) -> tuple[Document, list[Notice]]:
-    """Document metadata and the notices met while reading it; ``classify`` names the kind from the title."""
-    lines = [repair_thai_text(ln).strip() for ln in lines if ln.strip()]
-    title = find_title(lines)
-    match = parse_agency(lines)
-    period = parse_period("\n".join(lines))
-    agency = Agency(
-        name=match.name,
-        name_as_printed=match.name_as_printed,
-        type=match.type,
-        district=match.district,
-        province=match.province,
-    )
-    fiscal_year, round_months, warnings = _contract_values(period.fiscal_year, period.round_months)
-    doc = Document(
-        document_type=classify(title),
-        title=title,
-        agency=agency,
-        fiscal_year=fiscal_year,
-        round_months=round_months,
-        period_start=period.start,
-        period_end=period.end,
-    )
-    warnings += match.warnings
+def build_document(sources: list[list[str]], classify: Callable[[str | None], str]) -> tuple[Document, list[Notice]]:
+    """Document metadata, each field from the first title-block source that gives it, and the notices met.
+
+    ``sources``: candidate title blocks in order of trust (the lines above the table's
+    header; the opening pages, text layers before OCR). The FY2567 template prints its title,
+    agency and year on a cover, pages before the table; a seed-era report prints them above
+    it. ``classify`` names the document kind from the title.
+    """
+    blocks = [[repair_thai_text(ln).strip() for ln in src if ln.strip()] for src in sources] or [[]]
+    title = next((t for src in blocks if (t := find_title(src)) is not None), None)
+    matches = [parse_agency(src) for src in blocks]
+    match = next((m for m in matches if m.name is not None), matches[0])
+    periods = [parse_period("\n".join(src)) for src in blocks]
+    period = next((p for p in periods if p.fiscal_year is not None or p.start is not None), periods[0])
+    fiscal_year, round_months, notices = _contract_values(period.fiscal_year, period.round_months)
+    agency = Agency(name=match.name, name_as_printed=match.name_as_printed, type=match.type,
+                    district=match.district, province=match.province)  # fmt: skip
+    doc = Document(document_type=classify(title), title=title, agency=agency, fiscal_year=fiscal_year,
+                   round_months=round_months, period_start=period.start, period_end=period.end)  # fmt: skip
+    notices += match.warnings
     if period.fiscal_year is None:
-        warnings.append(Notice("fiscal_year_missing", "no fiscal year (ปีงบประมาณ) found in the title block"))
+        notices.append(Notice("fiscal_year_missing", "no fiscal year (ปีงบประมาณ) found in the title block"))
     if match.name is None:
-        warnings.append(Notice("agency_missing", "no agency name found in the title block"))
-    return doc, warnings
+        notices.append(Notice("agency_missing", "no agency name found in the title block"))
+    return doc, notices

@@ -29,6 +29,7 @@ class TableSettings:
     rule_cluster_pt: float = 2.0  # rule positions closer than this are one rule
     rule_above_pt: float = 2.0  # a rule this far above the header's first line still belongs to the table
     row_rule_share: float = 0.5  # a horizontal rule parts rows when it is at least this share of the widest
+    full_rule_share: float = 0.9  # … and ends a header when it runs (nearly) the table's width
     edge_slack_pt: float = 2.0  # text this far outside a column's or table's edges still belongs to it
     # header
     header_min_roles: int = 3  # a header names at least this many roles (issue + measures + one more)

@@ -29,6 +29,29 @@ class TableVocabulary:
     unique: frozenset[str]
     number_role: str = "row"
     code_roles: tuple[str, ...] = ()
+    fallbacks: tuple[tuple[str, str], ...] = ()
+    keys: frozenset[str] = frozenset()  # a table of this kind has at least one of these columns
+
+    def assign(self, found: list[str | None]) -> list[str | None]:
+        """Roles for a table's columns from what each header names: a unique role's second column
+        gets none, and a role with a fallback takes it when the table has no column of that role.
+
+        ``fallbacks``: (role, instead) pairs: a table whose only measure-like column is
+        "ขั้นตอนหรือวิธีการ/มาตรการ" has no separate steps, so its steps column is the measures.
+        """
+        seen: set[str] = set()
+        roles: list[str | None] = []
+        for role in found:
+            if role in self.unique and role in seen:
+                role = None
+            if role:
+                seen.add(role)
+            roles.append(role)
+        for role, instead in self.fallbacks:
+            if role in seen and instead not in seen:
+                roles = [instead if r == role else r for r in roles]
+                seen.add(instead)
+        return roles
 
     def role_of(self, header: str) -> str | None:
         """The role a header cell's wording (repaired, spaces removed) names: earliest wording wins."""

@@ -214,7 +214,11 @@ class _Resolver:
 
 
 def _infer_from_place(place: str, province: str | None) -> _Place | None:
-    """A unique exact (key) match of the place among districts, else subdistricts."""
+    """A unique exact (key) match of the place among districts, else subdistricts, else provinces.
+
+    A municipality named after its province ("เทศบาลนครพิษณุโลก") sits in the province's
+    capital district (อำเภอเมืองพิษณุโลก), which geothai spells with เมือง.
+    """
     key = _key(place)
     districts = {d for d in _districts(province) if _key(d.name) == key}
     if len(districts) == 1:
@@ -223,7 +227,11 @@ def _infer_from_place(place: str, province: str | None) -> _Place | None:
         return None
     names = [province] if province else list(_province_names())
     subs = {s for p in names for s in _subdistricts(p, None) if _key(s.name) == key}
-    return subs.pop() if len(subs) == 1 else None
+    if subs:
+        return subs.pop() if len(subs) == 1 else None
+    capital = next((p for p in names if _key(p) == key), None)
+    seat = next((d for d in _districts(capital) if d.name == "เมือง" + capital), None) if capital else None
+    return _Place(place, capital, seat.name) if seat is not None else None
 
 
 def _canonical_place(place: str, kind: str, district: str | None, province: str | None) -> str | None:
@@ -234,7 +242,28 @@ def _canonical_place(place: str, kind: str, district: str | None, province: str 
     best = _best(place, own) if own else None
     if best is None and province:
         best = _best(place, [s.name for s in _subdistricts(province, district)])
+    if best is None and province:
+        names = [*own, *(d.name for d in _districts(province)), *(s.name for s in _subdistricts(province, None))]
+        best = _nearest(place, names)
     return best
+
+
+def _nearest(printed: str, names: list[str]) -> str | None:
+    """The one name within a letter or two of ``printed`` (a typo: "หาดใหย่" for หาดใหญ่), else None.
+
+    Fuzzy ratios are too strict for short names (one letter of five is 80 %), so a short
+    edit distance is asked for instead: one letter, two from ten letters up; and the
+    nearest name must be the only one that near.
+    """
+    key = _key(printed)
+    if len(key) < 3:
+        return None
+    reach = 1 if len(key) < 10 else 2
+    near = sorted({(Levenshtein.distance(key, _key(n)), n) for n in names})
+    near = [(d, n) for d, n in near if d <= reach]
+    if not near or (len(near) > 1 and near[1][0] == near[0][0] and _key(near[1][1]) != _key(near[0][1])):
+        return None
+    return near[0][1]
 
 
 def parse_agency(lines: list[str]) -> AgencyMatch:
@@ -249,6 +278,9 @@ def parse_agency(lines: list[str]) -> AgencyMatch:
         lines, misread = mended
         agency = _agency_line(lines)
     if agency is None:
+        other = _other_agency(lines)
+        if other is not None:
+            return other
         return AgencyMatch(None, None, None, None, None, [Notice("agency_not_found", NOTICES["agency_not_found"].meaning)])
     if misread is not None:
         found = _parse_found(agency, lines)
@@ -266,6 +298,38 @@ def _parse_found(agency: re.Match[str], lines: list[str]) -> AgencyMatch:
     if kind in (BANGKOK, PATTAYA):
         return _special_agency(kind, printed, district_printed)
     return _local_agency(kind, agency["place"], printed, (district_printed, province_printed))
+
+
+# Agencies outside local government that publish ITA evidence, longest kind first. Their name
+# and type are kept as printed (the contract: "for other agencies the kind as printed").
+OTHER_KINDS = (
+    "โรงพยาบาลส่งเสริมสุขภาพตำบล", "โรงพยาบาล", "สำนักงานสาธารณสุขอำเภอ", "สำนักงานสาธารณสุขจังหวัด",
+    "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา", "มหาวิทยาลัย", "วิทยาลัย",
+    "โรงเรียน", "สถานีตำรวจภูธร", "สถานีตำรวจนครบาล",
+)  # fmt: skip
+_RE_OTHER = re.compile(
+    rf"(?P<type>{'|'.join(OTHER_KINDS)})(?P<place>(?:(?!{_STOP_WORDS})[\u0e01-\u0e4e])*(?:\s?เขต\s?[0-9๐-๙]+)?)"
+)
+
+
+def _other_agency(lines: list[str]) -> AgencyMatch | None:
+    """A hospital, health office, school, college … named in the title block, as printed.
+
+    ``["โรงพยาบาลพิชัย", "อำเภอพิชัย จังหวัดอุตรดิตถ์"]`` → โรงพยาบาลพิชัย, type โรงพยาบาล,
+    district พิชัย, province อุตรดิตถ์ (location names canonicalised like a local agency's).
+    """
+    found = next((m for line in lines for m in _RE_OTHER.finditer(line) if m["place"].strip()), None)
+    if found is None:
+        return None
+    resolver = _Resolver()
+    district, province = _locate(resolver, _printed_location(_blank_agency(lines, found)))
+    if found["type"] == "สำนักงานสาธารณสุขอำเภอ" and district is None:
+        district = resolver.district(found["place"].strip(), province)
+        district_name = district.name if district else None
+        province = province or (district.province if district else None)
+        district = district_name
+    name = found.group(0).strip()
+    return AgencyMatch(name, name, found["type"], district, province, resolver.warnings)
 
 
 _RE_TESABAN = re.compile(r"เทศบาล(?P<rest>[\u0e01-\u0e4e]{3,})")
