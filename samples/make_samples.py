@@ -194,6 +194,9 @@ class Row:
     cells: dict[str, list[str]] = field(default_factory=dict)
     page_start: int = 0
     page_end: int = 0
+    timeframe: str | None = None  # contract v2: the row's own time-frame column, and the days it covers
+    timeframe_start: date | None = None
+    timeframe_end: date | None = None
 
 
 @dataclass
@@ -329,8 +332,15 @@ def sample02() -> Sample:
 
 
 # --- sample03: the measures plan (no results column) -----------------------------------------
-TIMELINES = ("ภายในเดือนมกราคม ๒๕๖๖", "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๖", "ไตรมาสที่ ๒ (มกราคม - มีนาคม ๒๕๖๖)",
-             "ภายในเดือนมีนาคม ๒๕๖๖", "ธันวาคม ๒๕๖๕ - มีนาคม ๒๕๖๖")
+# Each printed time frame with the first and last day it covers (contract v2: "ภายในเดือน…" has no start,
+# "ตลอดปีงบประมาณ" is the fiscal year, a quarter of FY2566 is counted from October 2022).
+TIMELINES: tuple[tuple[str, date | None, date], ...] = (
+    ("ภายในเดือนมกราคม ๒๕๖๖", None, date(2023, 1, 31)),
+    ("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๖", date(2022, 10, 1), date(2023, 9, 30)),
+    ("ไตรมาสที่ ๒ (มกราคม - มีนาคม ๒๕๖๖)", date(2023, 1, 1), date(2023, 3, 31)),
+    ("ภายในเดือนมีนาคม ๒๕๖๖", None, date(2023, 3, 31)),
+    ("ธันวาคม ๒๕๖๕ - มีนาคม ๒๕๖๖", date(2022, 12, 1), date(2023, 3, 31)),
+)
 
 
 def sample03() -> Sample:
@@ -340,18 +350,21 @@ def sample03() -> Sample:
     for n, s in enumerate(SEED_ROWS + OIT_ROWS, 1):
         if n == 1 or s is OIT_ROWS[0]:
             rows.append(sections[s.tool])
-        timeline = TIMELINES[(n - 1) % len(TIMELINES)]
-        # a plan has no results: the timeline column is the row's monitoring (as in synthetic syn05)
-        rows.append(make_row(s, n, sections[s.tool], digits=thai, code=lambda s: f"({s.tool[0]}{thai(s.number)}) ",
-                             num=lambda j: f"({thai(j)}) ", inline=False, actions=[], action_dates=[],
-                             action_cell=[], monitoring=[timeline]))
+        timeline, first, last = TIMELINES[(n - 1) % len(TIMELINES)]
+        # a plan has no results: its ระยะเวลา column is the row's timeframe (contract v2), not monitoring
+        row = make_row(s, n, sections[s.tool], digits=thai, code=lambda s: f"({s.tool[0]}{thai(s.number)}) ",
+                       num=lambda j: f"({thai(j)}) ", inline=False, actions=[], action_dates=[],
+                       action_cell=[], monitoring=[])
+        row.cells["timeframe"] = [timeline]
+        row.timeframe, row.timeframe_start, row.timeframe_end = timeline, first, last
+        rows.append(row)
     name = AGENCY["name"]
     return Sample(
         name="sample03", what="measures plan, 4 columns", pagesize=A4, body_size=16, style="grid",
         title_block=[("title", title), ("bold", f"ของ{name} อำเภอปรางค์กู่ จังหวัดศรีสะเกษ"),
                      ("bold", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"), ("space", ""), ("intro", INTRO)],
         columns=[("issue", "ประเด็นที่ต้องพัฒนา", 1.35), ("measures", "มาตรการ/แนวทางการดำเนินการ", 1.6),
-                 ("responsible", "ผู้รับผิดชอบ", 0.9), ("monitoring", "ระยะเวลาดำเนินการ", 0.8)],
+                 ("responsible", "ผู้รับผิดชอบ", 0.9), ("timeframe", "ระยะเวลาดำเนินการ", 0.8)],
         rows=rows,
         document=_document("measures", title, name, None, None, None),
         warnings=[],
@@ -426,6 +439,7 @@ def _document(kind: str, title: str, printed: str, round_months: int | None, sta
         "round_months": round_months,
         "period_start": start,
         "period_end": end,
+        "assessment": None,
     }
 
 
@@ -811,13 +825,32 @@ def build_table(sample: Sample, width: float, marks: dict[int, list[int]]) -> Lo
 # --------------------------------------------------------------------------------------------
 # Ground truth and checks
 # --------------------------------------------------------------------------------------------
+def status(sample: Sample, row: Row) -> str | None:
+    """What a row's printed results say, by the contract's rule, for the phrases these samples print.
+
+    Plans have no results column (null). Every result these samples print says the measure
+    was carried out (a dated action, ดำเนินการแล้ว, แล้วเสร็จ; reporting or follow-up still
+    under way does not undo that), except the bare "อยู่ระหว่างดำเนินการ": in progress.
+    """
+    if sample.document["document_type"] != "measures_report":
+        return None
+    return "in_progress" if "อยู่ระหว่างดำเนินการ" in row.actions else "done"
+
+
+def _day(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
 def truth(sample: Sample, pdf: Path, pages: int) -> dict:
     records = [{
         "row": r.number, "section": r.section, "tool": r.tool, "indicator": r.indicator, "issue": r.issue,
-        "responsible": r.responsible, "measures": r.measures, "monitoring": r.monitoring, "actions": r.actions,
-        "action_dates": [d.isoformat() for d in r.action_dates], "page_start": r.page_start, "page_end": r.page_end,
+        "score": None, "findings": None, "responsible": r.responsible, "measures": r.measures, "steps": [],
+        "timeframe": r.timeframe, "timeframe_start": _day(r.timeframe_start), "timeframe_end": _day(r.timeframe_end),
+        "monitoring": r.monitoring, "actions": r.actions, "action_dates": [d.isoformat() for d in r.action_dates],
+        "status": status(sample, r), "page_start": r.page_start, "page_end": r.page_end,
     } for r in sample.rows if isinstance(r, Row)]
-    report = {"source": {"file": pdf.name, "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(), "pages": pages},
+    report = {"contract_version": 2,
+              "source": {"file": pdf.name, "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(), "pages": pages},
               "document": sample.document, "records": records, "warnings": sample.warnings}
     return json.loads(json.dumps(report, ensure_ascii=False), object_hook=_nfc)
 
