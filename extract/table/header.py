@@ -63,7 +63,7 @@ def header_top(lines: list[TextLine], anchor: int, hrules: Sequence[Rule], setti
         return i
     cells = list(lines[anchor].cells)
     i = anchor
-    while i > 0 and _tucked_above(lines[i - 1], lines[i], lines[anchor], cells, settings):
+    while i > 0 and _tucked_above(lines[i - 1], lines[i], cells, settings):
         i -= 1
         cells.extend(lines[i].cells)
     return i
@@ -91,17 +91,14 @@ def _header_window(lines: list[TextLine], i: int, settings: TableSettings) -> li
     return window
 
 
-def _tucked_above(above: TextLine, line: TextLine, anchor: TextLine, cells: list[TextLine],
-                  settings: TableSettings) -> bool:
+def _tucked_above(above: TextLine, line: TextLine, cells: list[TextLine], settings: TableSettings) -> bool:
     """A taller header cell's upper line, set just above the header's top line (cells centred vertically).
 
-    It sits within a line's height above, only over the gaps between the anchor line's
-    cells, and each of its pieces over one cell of the header so far (a wrapped cell's
-    words stack; a title line runs across several cells).
+    It sits within a line's height above (a title is set off by a blank line), and each of
+    its pieces lies over a gap between the header's cells so far or over one of them (a
+    wrapped cell's words stack in their column; a title line runs across several cells).
     """
     if above.starts_body or line.top - above.bottom > settings.tucked_above_em * line.size:
-        return False
-    if any(_overlaps(s, c) for s in above.cells for c in anchor.cells):
         return False
     return all(sum(_overlaps(s, c) for c in cells) <= 1 for s in above.cells)
 

@@ -1,0 +1,258 @@
+"""The table engine step by step, on hand-built lines and rules (no PDF), as pdfplumber tests its finder.
+
+Each test builds the glyphs of a few lines at known positions, runs one step, and checks
+what it returns: where a header starts and ends, which role each column gets (also under a
+two-level header), columns from rules and from gutters, rows cut at codes, numbers and
+gaps, and rows joined across pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ita_extract.extract.kinds.measures import MEASURES
+from ita_extract.extract.page.page import Char, Page, Rule
+from ita_extract.extract.table.columns import (
+    Column,
+    Layout,
+    columns_from_gutters,
+    columns_from_rules,
+    table_rules,
+)
+from ita_extract.extract.table.finder import PageTable, analyse_page
+from ita_extract.extract.table.header import column_headers, find_header, header_end, named_columns
+from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines
+from ita_extract.extract.table.merge import merge_pages
+from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows
+from ita_extract.extract.table.settings import DEFAULT
+
+SIZE = 10.0
+ADVANCE = 5.0  # points per glyph: half an em
+
+
+def cell_chars(x: float, top: float, text: str, size: float = SIZE) -> list[Char]:
+    """The glyphs of ``text`` set from ``x`` on a line whose box top is ``top`` (marks ride on their base)."""
+    out: list[Char] = []
+    for ch in text:
+        if out and ch in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c":
+            base = out[-1]
+            out.append(Char(ch, base.x1, base.x1, top, top + size, size))
+            continue
+        width = ADVANCE * 0.6 if ch == " " else ADVANCE
+        out.append(Char(ch, x, x + width, top, top + size, size))
+        x += width
+    return out
+
+
+def line(top: float, *cells: tuple[float, str]) -> TextLine:
+    """One text line with a cell at each (x, text)."""
+    (built,) = group_lines(clusters([c for x, text in cells for c in cell_chars(x, top, text)]))
+    return built
+
+
+def page(lines: list[list[tuple[float, str]]], tops: list[float], rules: list[Rule] = (), number: int = 1) -> Page:
+    chars = [c for cells, top in zip(lines, tops) for x, text in cells for c in cell_chars(x, top, text)]
+    return Page(number, 842.0, 595.0, chars, list(rules))
+
+
+def h(y: float, x0: float = 40.0, x1: float = 800.0) -> Rule:
+    return Rule("h", y, x0, x1)
+
+
+def v(x: float, y0: float = 50.0, y1: float = 500.0) -> Rule:
+    return Rule("v", x, y0, y1)
+
+
+# ---------------------------------------------------------------- header
+
+
+SEED_HEADER = [(50, "ประเด็นที่ต้องพัฒนา"), (250, "ผู้รับผิดชอบ"), (400, "มาตรการ"), (600, "ผลการดำเนินการ")]
+
+
+def test_a_header_is_the_first_line_naming_three_roles_at_the_start_of_its_cells() -> None:
+    lines = [line(30, (200, "รายงานผลการดำเนินการตามมาตรการ")), line(60, *SEED_HEADER),
+             line(80, (50, "E1 เจ้าหน้าที่"), (250, "สำนักปลัด"), (400, "จัดทำคู่มือ"), (600, "ดำเนินการแล้ว"))]
+    assert find_header(lines, MEASURES, DEFAULT) == 1
+
+
+@pytest.mark.parametrize("cells", [
+    [(50, "E1 เจ้าหน้าที่"), (250, "ผู้รับผิดชอบรายงานผล"), (400, "มาตรการ")],  # opens with a code: body
+    [(50, "๑. ประเด็นที่ต้องพัฒนา"), (250, "ผู้รับผิดชอบ"), (400, "มาตรการ")],  # opens with an item number
+    [(50, "ให้เจ้าหน้าที่ของหน่วยงานทราบประเด็น"), (250, "แจ้งเจ้าหน้าที่ผู้รับผิดชอบ"), (400, "ให้หน่วยงานมีมาตรการ")],  # roles deep
+])
+def test_body_lines_that_name_roles_are_not_a_header(cells: list[tuple[float, str]]) -> None:
+    assert find_header([line(60, *cells)], MEASURES, DEFAULT) is None
+
+
+def test_a_header_cell_centred_two_lines_above_the_others_starts_the_header() -> None:
+    """Vertically centred header cells: the tallest cell's first lines are set above the rest."""
+    lines = [line(40, (400, "มาตรการ/แนวทาง")), line(50, (400, "การดำเนินการ"), (600, "ระยะเวลา")),
+             line(60, (50, "ประเด็น"), (250, "ผู้รับผิดชอบ"), (400, "เพื่อส่งเสริม")),
+             line(90, (50, "E1 เจ้าหน้าที่"), (250, "กองคลัง"), (400, "จัดทำคู่มือ"), (600, "มีนาคม"))]
+    assert find_header(lines, MEASURES, DEFAULT) == 0
+
+
+def test_under_a_rule_every_line_down_to_the_first_naming_roles_is_header() -> None:
+    """A spanning cell padded well above its sub-columns is header when a rule bounds the table above."""
+    lines = [line(20, (200, "มาตรการส่งเสริมคุณธรรม")), line(50, (300, "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ")),
+             line(75, (50, "ประเด็น"), (400, "วิธีการ"), (600, "ผู้รับผิดชอบ"))]
+    assert find_header(lines, MEASURES, DEFAULT, hrules=[h(45)]) == 1
+    assert find_header(lines, MEASURES, DEFAULT) == 2  # without it, a line set off by a gap is not tucked
+
+
+def test_a_header_ends_at_the_first_rule_across_the_table_not_at_a_shorter_one() -> None:
+    lines = [line(52, (500, "แนวทางการนำผลการวิเคราะห์")), line(72, (50, "ประเด็น"), (400, "วิธีการ")),
+             line(100, (50, "E1 เจ้าหน้าที่"), (400, "จัดทำคู่มือ"))]
+    rules = [h(45), h(65, 380, 800), h(90)]  # the short rule parts the spanning cell from its sub-columns
+    assert header_end(lines, 0, rules, DEFAULT) == 2
+
+
+def test_an_unruled_header_ends_at_the_first_body_line() -> None:
+    lines = [line(60, *SEED_HEADER), line(72, (250, "หน่วยงาน")), line(90, (50, "E1 เจ้าหน้าที่"), (250, "สำนักปลัด"))]
+    assert header_end(lines, 0, [], DEFAULT) == 2
+
+
+# ---------------------------------------------------------------- roles
+
+
+def test_columns_are_named_by_their_header_wording_not_their_position() -> None:
+    columns = tuple(Column(x0, x1) for x0, x1 in [(40, 240), (240, 390), (390, 590), (590, 800)])
+    header = [line(60, (600, "ผลการดำเนินการ"), (400, "มาตรการ"), (250, "ผู้รับผิดชอบ"), (50, "ประเด็นที่ต้องพัฒนา"))]
+    named = named_columns(columns, header, MEASURES, DEFAULT)
+    assert [c.role for c in named] == ["issue", "responsible", "measures", "actions"]
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("ผลการประเมิน (คะแนน)", "score"),
+    ("ข้อค้นพบ *แสดงการวิเคราะห์ผลการประเมิน*", "findings"),
+    ("ระยะเวลาดำเนินการ", "timeframe"),
+    ("การติดตามประเมินผล", "monitoring"),
+    ("การรายงานผลและการกำกับติดตาม กำหนดเวลาแล้วเสร็จ", "monitoring"),  # the seed: one cell, monitoring
+    ("วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", "measures"),
+    ("มาตรการ/แนวทางการดำเนินการ", "measures"),
+    ("ผลการดำเนินงาน", "actions"),
+    ("ลำดับ", "row"),
+])
+def test_header_wordings_name_the_contract_roles(header: str, role: str) -> None:
+    assert MEASURES.role_of("".join(header.split())) == role
+
+
+def test_a_steps_column_is_the_measures_when_the_table_has_no_other_measure_column() -> None:
+    assert MEASURES.assign(["issue", "steps", "responsible"]) == ["issue", "measures", "responsible"]
+    assert MEASURES.assign(["issue", "measures", "steps"]) == ["issue", "measures", "steps"]
+    assert MEASURES.assign(["issue", "issue", "measures"]) == ["issue", None, "measures"]  # unique roles once
+
+
+def test_a_cell_spanning_sub_columns_names_none_of_them() -> None:
+    """The FY2567 two-level header: the spanning cell's words are context, each sub-column keeps its own."""
+    columns = tuple(Column(x0, x1) for x0, x1 in [(40, 240), (240, 390), (390, 590), (590, 800)])
+    header = [line(52, (300, "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติเพื่อส่งเสริมคุณธรรมและความโปร่งใส")),
+              line(72, (50, "ประเด็น"), (250, "วิธีการนำผล"), (400, "ขั้นตอน/วิธีการ"), (600, "ระยะเวลา"))]
+    texts = column_headers(header, columns, DEFAULT)
+    assert texts == {0: "ประเด็น", 1: "วิธีการนำผล", 2: "ขั้นตอน/วิธีการ", 3: "ระยะเวลา"}
+    named = named_columns(columns, header, MEASURES, DEFAULT)
+    assert [c.role for c in named] == ["issue", "measures", "steps", "timeframe"]
+
+
+def test_two_cells_set_close_together_are_not_one_spanning_cell() -> None:
+    """Neighbouring header cells with a narrow gap read as one piece, but nothing runs across the rule."""
+    columns = (Column(40, 200), Column(200, 400))
+    header = [line(52, (150, "ผู้รับผิด"), (205, "ระยะเวลา")), line(62, (150, "ชอบ"), (205, "ดำเนินการ"))]
+    assert column_headers(header, columns, DEFAULT) == {0: "ผู้รับผิด ชอบ", 1: "ระยะเวลา ดำเนินการ"}
+
+
+# ---------------------------------------------------------------- columns
+
+
+def test_columns_come_from_vertical_rules_and_double_rules_count_once() -> None:
+    p = page([], [], [h(45), v(40), v(41), v(240), v(500), v(800)])
+    hs, vs = table_rules(p, 46.0, DEFAULT)
+    assert hs == [45.0] and vs == [40.0, 240.0, 500.0, 800.0]
+    assert [(c.x0, c.x1) for c in columns_from_rules(vs, DEFAULT)] == [(40, 240), (240, 500), (500, 800)]
+
+
+def test_without_rules_columns_come_from_the_gutters_no_line_crosses() -> None:
+    lines = [line(60, (50, "ประเด็น"), (300, "มาตรการ")), line(75, (50, "E1 เจ้าหน้าที่ของ"), (300, "จัดทำคู่มือ"))]
+    cols = columns_from_gutters([c for ln in lines for c in ln.items], 40.0, 600.0, DEFAULT)
+    assert len(cols) == 2 and all(c.open_edges for c in cols)
+    assert 120 < cols[0].x1 < 300 and cols[0].x1 == cols[1].x0
+
+
+# ---------------------------------------------------------------- rows
+
+
+LAYOUT = Layout((Column(40, 240, "issue"), Column(240, 390, "responsible"), Column(390, 800, "measures")), ruled=False)
+
+
+def test_rows_start_at_indicator_codes_and_the_table_remembers_it() -> None:
+    group = [line(100, (50, "E1 เจ้าหน้าที่"), (250, "กองคลัง")), line(115, (50, "ของหน่วยงาน"), (400, "ทำคู่มือ")),
+             line(130, (50, "E2 เจ้าหน้าที่"), (250, "กองช่าง"))]
+    rows, marked = split_rows(group, LAYOUT, MEASURES, DEFAULT)
+    assert [len(r) for r in rows] == [2, 1] and marked
+
+
+def test_unmarked_unruled_rows_are_cut_at_wide_gaps() -> None:
+    group = [line(100, (50, "เจ้าหน้าที่"), (250, "กองคลัง")), line(112, (50, "ของหน่วยงาน")),
+             line(124, (50, "ให้บริการ")), line(160, (50, "การเปิดเผย"), (250, "กองช่าง"))]
+    rows, marked = split_rows(group, LAYOUT, MEASURES, DEFAULT)
+    assert [len(r) for r in rows] == [3, 1] and not marked
+
+
+def test_a_section_row_stands_alone() -> None:
+    group = [line(100, (50, "เครื่องมือการประเมิน EIT คะแนนต่ำกว่า ๘๕ คะแนน")), line(115, (50, "E1 เจ้าหน้าที่"))]
+    rows, _ = split_rows(group, LAYOUT, MEASURES, DEFAULT)
+    assert [len(r) for r in rows] == [1, 1] and rows[0][0].is_section
+
+
+# ---------------------------------------------------------------- across pages
+
+
+def cell(text: str) -> tuple[CellLine, ...]:
+    return (CellLine(text, False),)
+
+
+def test_a_row_cut_by_a_page_break_is_joined_and_sections_flow_down() -> None:
+    section = LogicalRow({}, 1, 1, section="เครื่องมือการประเมิน EIT", is_section=True)
+    first = LogicalRow({"issue": cell("E1 เจ้าหน้าที่"), "measures": cell("จัดทำ")}, 1, 1)
+    rest = LogicalRow({"measures": cell("คู่มือ")}, 2, 2)
+    second = LogicalRow({"issue": cell("E2 หน่วยงาน")}, 2, 2)
+    tables = [PageTable(1, LAYOUT, (section, first)), PageTable(2, LAYOUT, (rest, second))]
+    merged = merge_pages(tables, MEASURES, DEFAULT)
+    assert len(merged) == 2
+    assert [ln.text for ln in merged[0].cells["measures"]] == ["จัดทำ", "คู่มือ"]
+    assert (merged[0].page_start, merged[0].page_end) == (1, 2)
+    assert {r.section for r in merged} == {"เครื่องมือการประเมิน EIT"}
+    assert first.cells["measures"] == cell("จัดทำ")  # the inputs are left as they were
+
+
+def test_a_row_opening_with_its_own_code_is_never_a_continuation() -> None:
+    first = LogicalRow({"issue": cell("E1 เจ้าหน้าที่")}, 1, 1)
+    second = LogicalRow({"issue": cell("E2 หน่วยงาน")}, 2, 2)
+    merged = merge_pages([PageTable(1, LAYOUT, (first,)), PageTable(2, LAYOUT, (second,))], MEASURES, DEFAULT)
+    assert len(merged) == 2
+
+
+# ---------------------------------------------------------------- one page, end to end
+
+
+def test_a_ruled_two_level_header_page_gives_one_row_with_every_role() -> None:
+    """A FY2567 measures page: a spanning cell over three sub-columns, cells centred, one issue row."""
+    xs = [40, 200, 300, 450, 600, 800]
+    rules = [h(45), h(70, 300, 800), h(98), h(160)] + [v(x, 45, 160) for x in (40, 200, 300, 800)]
+    rules += [v(x, 70, 160) for x in (450, 600)]
+    cells = [
+        [(320, "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติเพื่อส่งเสริมคุณธรรม")],
+        [(60, "ประเด็น"), (210, "ผลการประเมิน"), (310, "วิธีการนำผล"), (460, "ผู้รับผิดชอบ"), (610, "ระยะเวลา")],
+        [(210, "(คะแนน)")],
+        [(50, "e12 หน่วยงานที่ท่านติดต่อ"), (210, "๗๖.๘๗"), (310, "จัดเวทีรับฟัง"), (460, "กองคลัง"), (610, "มีนาคม")],
+    ]
+    p = page(cells, [52, 75, 86, 105], rules)
+    table = analyse_page(p, None, MEASURES, DEFAULT)
+    assert table is not None and table.has_header and len(table.rows) == 1
+    assert [c.role for c in table.layout.columns] == ["issue", "score", "measures", "responsible", "timeframe"]
+    assert [c.x0 for c in table.layout.columns] == xs[:-1]
+    assert table.rows[0].first_text("score") == "๗๖.๘๗"
+
+
+def test_cluster_marks_ride_on_their_base() -> None:
+    (built,) = group_lines(clusters(cell_chars(50, 60, "ที่")))
+    assert [c.text for c in built.items] == ["ที่"] and isinstance(built.items[0], Cluster)
