@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from ita_extract.extract.table.cells import join_lines, restore_wrap_spaces
 from ita_extract.extract.table.lines import Cluster
 from ita_extract.extract.table.rows import CellLine, LogicalRow
-from ita_extract.extract.thai.spacing import SpacingEvidence, _inside_a_word, space_lost_at_wrap
+from ita_extract.extract.thai.spacing import SpacingEvidence, inside_a_word, space_lost_at_wrap
 
 NONE = SpacingEvidence()
 
@@ -50,8 +50,8 @@ def test_reference_wording_is_evidence() -> None:
     ("before", "after", "inside"),
     [("ปีงบประมา", "ณ", True), ("ปฏิบัติ", "งาน", True), ("ดำเนินการแล้ว", "รายงาน", False), ("เว็บไซต์", "และ", False)],
 )
-def test_inside_a_word(before: str, after: str, inside: bool) -> None:
-    assert _inside_a_word(before, after) is inside
+def testinside_a_word(before: str, after: str, inside: bool) -> None:
+    assert inside_a_word(before, after) is inside
 
 
 def line(text: str, room: float, space_after: bool = False, size: float = 16.0) -> CellLine:

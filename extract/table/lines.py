@@ -15,10 +15,9 @@ from functools import cached_property
 
 from ..page.page import Char
 from ..thai.repair import repair_thai_text
+from .gaps import spaces_between
 from .marks import is_section_text, is_signature_text, opens_body
 from .settings import DEFAULT, TableSettings
-
-SPACE_GAP = 0.22  # em: a gap wider than this between glyphs is a space the PDF did not draw
 
 
 @dataclass(slots=True)
@@ -164,19 +163,20 @@ def _pieces(items: list[Cluster], gap_em: float) -> list[list[Cluster]]:
 
 
 def render(items: list[Cluster]) -> str:
-    """Cluster texts joined, with one space wherever a space glyph or a visible gap is."""
+    """Cluster texts joined, with one space wherever a space glyph or a typed space's gap is.
+
+    Which gaps are spaces is decided in ``gaps``: a justified line's spread is not a space.
+    """
+    spaced = spaces_between(items)
     parts: list[str] = []
-    prev: Cluster | None = None
-    for c in items:
+    for i, c in enumerate(items):
         if c.is_space:
             if parts and parts[-1] != " ":
                 parts.append(" ")
-            prev = c
             continue
-        if prev is not None and not prev.is_space and c.x0 - prev.x1 > SPACE_GAP * c.size and parts[-1] != " ":
-            parts.append(" ")
         parts.append(c.text)
-        prev = c
+        if i in spaced:
+            parts.append(" ")
     return "".join(parts)
 
 

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
+from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 
 from .repair import repair_thai_text
@@ -115,7 +116,7 @@ def space_lost_at_wrap(before: str, after: str, document: SpacingEvidence) -> bo
     """
     left = [w for w in words(before) if not w.isspace()]
     right = [w for w in words(after) if not w.isspace()]
-    if not left or not right or _inside_a_word(before, after):
+    if not left or not right or inside_a_word(before, after):
         return False
     for evidence in (document, reference_evidence()):
         verdict = evidence.verdict(left, right)
@@ -124,17 +125,54 @@ def space_lost_at_wrap(before: str, after: str, document: SpacingEvidence) -> bo
     return right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ.")
 
 
-def _inside_a_word(before: str, after: str, reach: int = 12) -> bool:
-    """The wrap splits one dictionary word ("ปีงบประมา|ณ"): never a typed space."""
+def inside_a_word(before: str, after: str, reach: int = 12, known: bool = False) -> bool:
+    """The junction splits one word ("ปีงบประมา|ณ"): never a typed space.
+
+    A word is what newmm cuts, which joins letters it does not know into one piece;
+    ``known`` counts only words of the dictionary ("ก|ข" splits no known word).
+
+    >>> inside_a_word("ปีงบประมา", "ณ"), inside_a_word("ดำเนินการแล้ว", "รายงาน")
+    (True, False)
+    """
     head, tail = before[-reach:], after[:reach]
     offset = 0
     for word in words(head + tail):
         if offset == len(head):
             return False
         if offset + len(word) > len(head):
-            return True
+            return not known or word in _dictionary()
         offset += len(word)
     return False
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    return frozenset(thai_words())
+
+
+def typed_space_in_spread(before: str, after: str) -> bool | None:
+    """Did the author type the space a justified line's gap suggests between ``before`` and ``after``?
+
+    Word spreads the clusters of a justified Thai line apart ("เจ้ า หน้ า ที่"), so such a
+    gap is weak evidence of a space. A gap that splits a dictionary word is spread (False);
+    the official ITA wording and the spacing conventions (a space before เพื่อ, โดย, ณ …)
+    say True or False where they know the pair; None where nothing says (geometry decides).
+
+    >>> typed_space_in_spread("เจ้", "าหน้าที่"), typed_space_in_spread("ภาคเอกชน", "เพื่อสร้าง")
+    (False, True)
+    """
+    left = [w for w in words(before) if not w.isspace()]
+    right = [w for w in words(after) if not w.isspace()]
+    if not left or not right:
+        return None
+    if inside_a_word(before, after, known=True):
+        return False
+    verdict = reference_evidence().verdict(left, right)
+    if verdict is not None:
+        return verdict
+    if right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ."):
+        return True
+    return None
 
 
 def line_texts(texts: Iterable[str]) -> list[str]:

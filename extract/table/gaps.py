@@ -1,0 +1,144 @@
+"""Which gaps between glyph clusters are spaces, when a justified line spreads its letters apart.
+
+A space the author typed reaches us as a space glyph or, from producers that draw none, as
+a visible gap. But Word justifies Thai lines ("Thai distributed", and justified lines in
+narrow table cells) by widening every gap between character clusters, so a gap rule alone
+reads "เจ้ า หน้ า ที่ ข องหน่ ว ยงาน". Measured on real Word 2016 reports (the corpus's
+hangdong local-strategy and manpower-plan files), each cluster's advance there grows in
+proportion to its width (about 1.55× in one cell, 2× in another), while reportlab's character
+spacing adds the same amount after every cluster (the synthetic FY2567 report). Either way
+the spread is uniform along the line, so each gap is measured against its neighbours: the
+spread they show is taken off before the gap is judged. Latin and digits are not spread by
+Word ("SMEs" keeps its gaps at 0 inside a spread Thai line), so Thai junctions are measured
+against Thai neighbours and the rest against the rest.
+
+What geometry leaves in doubt (a line too short to show its spread, or a gap just past it)
+is decided by language evidence (``thai.spacing.typed_space_in_spread``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..thai.repair import is_thai_char, repair_thai_text
+from ..thai.spacing import typed_space_in_spread
+
+if TYPE_CHECKING:
+    from .lines import Cluster
+
+
+@dataclass(frozen=True)
+class GapSettings:
+    """Tolerances of the gap rule, in em of the glyphs' font size."""
+
+    space_em: float = 0.22  # a gap wider than this beyond the line's spread is a space the PDF did not draw
+    spread_em: float = 0.05  # a spread smaller than this is kerning or rounding, not justification
+    doubt_em: float = 0.11  # beyond the spread by more than this but not by 2 spaces: language decides
+    window: int = 4  # same-kind neighbouring gaps on each side that show the line's spread
+    context: int = 16  # characters on each side of a junction handed to the language evidence
+
+
+DEFAULT = GapSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class Junction:
+    """The gap between two clusters that are not spaces, in em, with the spread around it."""
+
+    left: int  # index of the cluster before the gap
+    gap: float  # em
+    width: float  # em: the cluster before the gap (Word's spread grows with it)
+    thai: bool  # a Thai cluster on both sides
+
+    @property
+    def ratio(self) -> float:
+        return self.gap / self.width if self.width > 0 else 0.0
+
+
+def junctions(items: Sequence[Cluster]) -> list[Junction]:
+    """Every gap between two neighbouring clusters that are not spaces (a space glyph is always a space)."""
+    out = []
+    for i, (a, b) in enumerate(zip(items, items[1:])):
+        if a.is_space or b.is_space or b.size <= 0:
+            continue
+        thai = is_thai_char(a.text[:1]) and is_thai_char(b.text[:1])
+        out.append(Junction(i, (b.x0 - a.x1) / b.size, (a.x1 - a.x0) / b.size, thai))
+    return out
+
+
+def spread_at(found: list[Junction], k: int, window: int) -> float | None:
+    """The spread the line shows around junction ``k``, in em, from its same-kind neighbours.
+
+    The larger of the two uniform models: the same gap after every cluster (character
+    spacing) or a gap in proportion to the cluster's width (Word). Medians, so a typed
+    space or two among the neighbours does not count. None when it has no neighbours.
+    """
+    kind = found[k].thai
+    before = [j for j in reversed(found[:k]) if j.thai == kind][:window]
+    after = [j for j in found[k + 1:] if j.thai == kind][:window]
+    near = before + after
+    if not near:
+        return None
+    additive = statistics.median(j.gap for j in near)
+    proportional = statistics.median(j.ratio for j in near) * found[k].width
+    return max(additive, proportional, 0.0)
+
+
+def spaces_between(items: Sequence[Cluster], settings: GapSettings = DEFAULT) -> set[int]:
+    """Indices ``i`` where a space belongs between ``items[i]`` and ``items[i + 1]`` (no space glyph there).
+
+    >>> from ita_extract.extract.table.lines import Cluster
+    >>> spread = [Cluster(ch, 10.0 * i, 10.0 * i + 7.0, 0, 16, 16) for i, ch in enumerate("ของหน่วยงาน")]
+    >>> sorted(spaces_between(spread))  # 3 pt (0.19 em) after each letter: all spread, none typed
+    []
+    """
+    found = junctions(items)
+    glyphs = any(c.is_space for c in items)
+    out: set[int] = set()
+    for k, junction in enumerate(found):
+        if junction.gap > settings.space_em and _is_space(items, found, k, glyphs, settings):
+            out.add(junction.left)
+    return out
+
+
+def _is_space(items: Sequence[Cluster], found: list[Junction], k: int, glyphs: bool, settings: GapSettings) -> bool:
+    """Is the gap at junction ``k`` (wider than a space) a space, given the spread around it?"""
+    junction = found[k]
+    spread = spread_at(found, k, settings.window)
+    if spread is None:  # nothing to measure it against: a space unless it splits a word
+        return _language(items, junction, settings) is not False
+    if spread < settings.spread_em:
+        return True  # an ordinary line: the gap is a space, as it always was
+    over = junction.gap - spread
+    if over <= settings.doubt_em:
+        return False  # the line's own spread
+    if over > 2 * settings.space_em:
+        return True  # wider than the spread by two spaces
+    verdict = _language(items, junction, settings)
+    if verdict is not None:
+        return verdict
+    # A line that draws its typed spaces as glyphs has none left to hide in a gap; a line
+    # that draws none keeps the gap rule: past the spread by a space's width.
+    return over > settings.space_em and not glyphs
+
+
+def _language(items: Sequence[Cluster], junction: Junction, settings: GapSettings) -> bool | None:
+    """What the words on both sides say of a space at a Thai junction; None where they say nothing."""
+    if not junction.thai:
+        return None
+    before = "".join(reversed(_texts(reversed(items[: junction.left + 1]), settings.context)))
+    after = "".join(_texts(iter(items[junction.left + 1:]), settings.context))
+    return typed_space_in_spread(repair_thai_text(before), repair_thai_text(after))
+
+
+def _texts(clusters: Iterator[Cluster], reach: int) -> list[str]:
+    """Texts of the clusters met before a space glyph, at most ``reach`` of them: one side of a junction."""
+    texts: list[str] = []
+    for c in clusters:
+        if c.is_space or len(texts) >= reach:
+            break
+        texts.append(c.text)
+    return texts
