@@ -19,6 +19,7 @@ from .extract.page.ocr.confidence import uncertain_records
 from .extract.page.ocr.reader import OcrPage, with_ocr
 from .extract.page.page import Page
 from .extract.page.pdf import open_pdf, read_pages, typed_library_errors
+from .extract.page.textrepair import repair_pages
 from .extract.table.cells import restore_wrap_spaces
 from .extract.table.columns import Layout
 from .extract.table.finder import PageTable, analyse_page, page_lines
@@ -102,7 +103,7 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     pdf = open_pdf(path)
     try:
         n_pages = len(pdf.pages)
-        seen = read_document(with_ocr(read_pages(path, pdf), path, ocr))
+        seen = read_document(repair_pages(with_ocr(read_pages(path, pdf), path, ocr)))
     finally:
         pdf.close()
     if n_pages and not seen.text_pages:

@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ita_extract.extract.thai.repair import (
     WARNING_MESSAGES,
+    am_stays,
     is_thai_char,
     orthography_errors,
+    reads_aa_as_am,
     repair_thai_text,
     repair_thai_text_checked,
     to_arabic_digits,
@@ -45,7 +47,7 @@ REPAIRS = [
     ("\uf0a6นาย", "\uf0a6นาย"),  # unknown symbol glyph: kept, never dropped
     # space before a combining mark (Word 2016 "space-before-mark")
     ("อนุมัต ิ", "อนุมัติ"),
-    ("หลกั เกณฑ ์", "หลกั เกณฑ์"),
+    ("หลกั เกณฑ ์", "หลักเกณฑ์"),  # and the MAI HAN-AKAT stored after the next letter, moved back
     # SARA AM lost as a space (Word 2007/2010, nongyai-sso, hangdong)
     ("ส านักงานสาธารณสุขอ าเภอหนองใหญ่", "สำนักงานสาธารณสุขอำเภอหนองใหญ่"),
     ("เทศบาลต าบลหางดง", "เทศบาลตำบลหางดง"),
@@ -59,12 +61,19 @@ REPAIRS = [
     ("ข้ำพเจ้ำ นำยจ ำรูญ", "ข้าพเจ้า นายจำรูญ"),
     ("นำยกเทศมนตรีต ำบลหำงดง", "นายกเทศมนตรีตำบลหางดง"),
     ("ผู้อ ำนวยกำรโรงพยำบำลพิชัย", "ผู้อำนวยการโรงพยาบาลพิชัย"),
+    # marks stored after the next letter, with the space a position-sorting extractor adds (Word 2016/365)
+    ("จดั ทำ บตั รควิ", "จัดทำ บัตรคิว"),
+    ("แผนอตั รากำลัง", "แผนอัตรากำลัง"),
+    ("ปฏริ ูประบบบรหิ ารจดั การ", "ปฏิรูประบบบริหารจัดการ"),  # two marks of two letters in one run
+    ("ให้ความร่วมมอื และมสี ่วนร่วมในการจดั กิจกรรม", "ให้ความร่วมมือ และมีส่วนร่วมในการจัดกิจกรรม"),
     # clean text stays as it is (real ำ words must survive the SARA AA check)
     ("คำนำ", "คำนำ"),
     ("ทำงาน", "ทำงาน"),
     ("น้ำ", "น้ำ"),
     ("สำนักงานสาธารณสุขจังหวัดปราจีนบุรี", "สำนักงานสาธารณสุขจังหวัดปราจีนบุรี"),
     ("ข้อมูล E-Service 2566", "ข้อมูล E-Service 2566"),
+    ("มาตรฐานทั่วไปเกี่ยวกับอัตราตำแหน่ง", "มาตรฐานทั่วไปเกี่ยวกับอัตราตำแหน่ง"),  # no mark moves in sound text
+    ("บัตรคิว จัดทำคู่มือ", "บัตรคิว จัดทำคู่มือ"),
     ("บรรทัดแรก\n\nบรรทัดที่สาม", "บรรทัดแรก\n\nบรรทัดที่สาม"),
 ]
 
@@ -117,6 +126,8 @@ ORTHOGRAPHY = [
     ("เ ก", 1),  # lead vowel not followed by a consonant
     ("อนุมัต ิ", 1),  # mark after a space
     ("แผนอตั รา", 1),  # MAI HAN-AKAT without a final (Word 2016 displaced mark)
+    ("ทั่วไป สั้น", 0),  # MAI HAN-AKAT, tone mark, then its final: sound
+    ("สั้ น", 1),
     ("ดา(cid:108) นการ", 1),
     ("ข\uf70bอ", 0),  # PUA glyphs are mapped before counting
 ]
@@ -181,3 +192,26 @@ def test_repair_never_loses_consonants(text: str) -> None:
         return [ch for ch in s if "\u0e01" <= ch <= "\u0e2e"]
 
     assert consonants(repair_thai_text(text)) == consonants(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("กำรบริกำรประชำชน ด้ำนกำรบริหำร", True),  # Word 2016 font: no SARA AA at all, words only with it
+        ("ผู้รับบริกำร คณะกรรมกำร หน่วยงำน", True),  # phichai complaint manual (Word 2013)
+        ("คำนำ ตำบล ทำงาน สำนักงาน", False),  # real SARA AM words
+        ("กำร กำร", False),  # too little to convict a font
+        ("การบริกำรประชาชน ด้านการบริหาร", False),  # SARA AA beside: a sound font with one odd word
+    ],
+)
+def test_reads_aa_as_am_weighs_a_fonts_whole_text(text: str, verdict: bool) -> None:
+    assert reads_aa_as_am(text) is verdict
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "stays"),
+    [("จัดท", "คู่มือ", True), ("บริก", "รประชาชน", False), ("ผู้บริห", "ร", False), ("น้", "", False)],
+)
+def test_am_stays_only_where_words_read_strictly_better(left: str, right: str, stays: bool) -> None:
+    """น้ำ and น้า are both words: a tie is no evidence, and the font's habit (SARA AA) wins."""
+    assert am_stays(left, right) is stays

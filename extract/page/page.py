@@ -18,6 +18,7 @@ class Char:
     top: float
     bottom: float
     size: float
+    font: str = ""  # the PDF font's name, subset tag included: a font's text-layer damage is the same everywhere
 
     @property
     def is_mark(self) -> bool:

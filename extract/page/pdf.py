@@ -241,7 +241,7 @@ def _read_layout(page: pdfplumber.page.Page) -> tuple[list[Char], list[Rule], fl
             if isinstance(obj, LTChar):
                 text = obj.get_text()
                 if obj.upright and text:
-                    chars.append(Char(text, obj.x0 + mb_x0, obj.x1 + mb_x0, y(obj.y1), y(obj.y0), float(obj.size)))
+                    chars.append(Char(text, obj.x0 + mb_x0, obj.x1 + mb_x0, y(obj.y1), y(obj.y0), float(obj.size), obj.fontname))
             elif isinstance(obj, LTRect):
                 x0, y0, x1, y1 = obj.bbox
                 rules.extend([Rule("h", y(y1), x0 + mb_x0, x1 + mb_x0), Rule("h", y(y0), x0 + mb_x0, x1 + mb_x0),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -46,7 +47,7 @@ def _single_chars(chars: list[Char]) -> list[Char]:
     out = []
     for c in chars:
         step = (c.x1 - c.x0) / max(1, len(c.text))
-        out.extend(Char(t, c.x0 + k * step, c.x0 + (k + 1) * step, c.top, c.bottom, c.size) for k, t in enumerate(c.text))
+        out.extend(replace(c, text=t, x0=c.x0 + k * step, x1=c.x0 + (k + 1) * step) for k, t in enumerate(c.text))
     return out
 
 
@@ -69,16 +70,16 @@ def align_text(chars: list[Char], text: str) -> list[Char]:
             continue
         if op == "delete":  # glyphs pdfium folded into the previous character: widen it over them
             if out and abs(out[-1].bottom - chars[i2 - 1].bottom) < 1:
-                out[-1] = Char(out[-1].text, out[-1].x0, max(out[-1].x1, chars[i2 - 1].x1), out[-1].top, out[-1].bottom, out[-1].size)
+                out[-1] = replace(out[-1], x1=max(out[-1].x1, chars[i2 - 1].x1))
             continue
         block = chars[i1:i2]
         for ch in text[j1:j2]:
             if block:  # the replacement covers the whole replaced block: no gap opens inside a word
                 x0, x1 = min(c.x0 for c in block), max(c.x1 for c in block)
-                out.append(Char(ch, x0, x1, block[0].top, block[0].bottom, block[0].size))
+                out.append(replace(block[0], text=ch, x0=x0, x1=x1))
             elif out and not ch.isspace():  # pdfium invents spaces at line ends: not the author's
                 prev = out[-1]
-                out.append(Char(ch, prev.x1, prev.x1, prev.top, prev.bottom, prev.size))
+                out.append(replace(prev, text=ch, x0=prev.x1))
     return out
 
 
@@ -137,21 +138,42 @@ def _letters_corrected(chars: list[Char], pdf_path: Path, index: int) -> list[Ch
     src = "".join(c.text for c in chars)
     if len(src) != len(chars) or "".join(src.split()) == "".join(alt.split()):
         return chars  # the readers agree (the usual case): no alignment needed
+    if orthography_errors(alt) > orthography_errors(src):
+        return chars  # pdfium reads this page worse (marks out of place by position: Word 2016): no swaps
     out: list[Char] = []
     swapped_at = -9  # index in src after a mark pdfium had and pdfplumber did not
     for op, i1, i2, j1, j2 in _opcodes(src, alt):
         theirs, ours = alt[j1:j2], chars[i1:i2]
         thai = all(is_thai_char(ch) for ch in theirs + src[i1:i2])
-        if op == "replace" and thai and len(ours) == len(theirs) <= 3:  # letters read otherwise
-            out.extend(Char(t, c.x0, c.x1, c.top, c.bottom, c.size) for t, c in zip(theirs, ours))
+        if op == "replace" and thai and len(ours) == len(theirs) <= 3 and _same_kinds(theirs, ours):
+            out.extend(replace(c, text=t) for t, c in zip(theirs, ours))  # letters read otherwise
         elif op == "delete" and thai and ours[0].text == "\u0e32" and len(ours) == 1 and out and out[-1].text == "\u0e33":
             continue  # SARA AA drawn beside a SARA AM that already holds it ("สำา")
-        elif op == "insert" and thai and len(theirs) == 1 and out and unicodedata.category(theirs) == "Mn":
+        elif op == "insert" and thai and len(theirs) == 1 and out and _lost_mark(theirs, src, alt):
             prev = out[-1]  # a mark pdfplumber lost: on its base, no width
-            out.append(Char(theirs, prev.x1, prev.x1, prev.top, prev.bottom, prev.size))
+            out.append(replace(prev, text=theirs, x0=prev.x1))
             swapped_at = i1
         elif op == "delete" and thai and len(ours) == 1 and ours[0].is_mark and i1 - swapped_at <= 1:
             continue  # the wrong mark pdfplumber read in place of the one just inserted ("ผ้่" → ผู้)
         else:
             out.extend(ours)
     return out
+
+
+def _same_kinds(theirs: str, ours: list[Char]) -> bool:
+    """Each swap keeps a mark a mark and a letter a letter: a glyph's shape does not change with its reading.
+
+    pdfium orders a line's characters by position, so where Word stores a mark after the
+    next letter it reads "ทม่ีปี" for ที่มีป; aligned one for one, that would turn the
+    zero-width SARA II into a MO MA (hangdong local-strategy, Word 2016, page 44).
+    """
+    return all((unicodedata.category(t) == "Mn") == c.is_mark for t, c in zip(theirs, ours))
+
+
+def _lost_mark(mark: str, src: str, alt: str) -> bool:
+    """pdfium has a mark pdfplumber lost: a combining mark, and more of them on pdfium's page than on ours.
+
+    When pdfium has no more of that mark than pdfplumber, the "missing" one is only read
+    in another place (pdfium's order by position), and inserting it would double it.
+    """
+    return unicodedata.category(mark) == "Mn" and alt.count(mark) > src.count(mark)

@@ -240,6 +240,112 @@ def _fix_am_for_aa(s: str) -> tuple[str, bool]:
     return "\n".join(lines), hit
 
 
+MIN_AM_EVIDENCE = 3  # SARA AM attached to a letter: fewer cannot show that a font reads SARA AA as SARA AM
+MAX_AA_SHARE = 0.1  # SARA AA beside them: in ordinary Thai า far outnumbers ำ; in such a font there is none
+EVIDENCE_CHARS = 3000  # characters of a font's text weighed by the dictionary (enough, and quick)
+
+
+def reads_aa_as_am(text: str) -> bool:
+    """Does this one font's text read as Thai only with each SARA AM taken for SARA AA?
+
+    Word 2016 and PowerPoint fonts whose ToUnicode maps the SARA AA glyph to SARA AM do
+    it wherever the font is used ("บริกำร", "ผู้บริหำร"): so the evidence is the font's
+    whole text, not one line, and a line that mixes it with a sound font (where the
+    per-line count in ``_line_has_am_for_aa`` fails) is still repaired. The real SARA AM
+    of such fonts comes out split (NIKHAHIT as a space glyph, "จัดท ำ"): the caller
+    leaves those out of ``text``. Dictionary evidence decides: the text must read better.
+
+    >>> reads_aa_as_am("กำรบริกำรประชำชน ด้ำนกำรบริหำร"), reads_aa_as_am("คำนำ ตำบล ทำงาน")
+    (True, False)
+    """
+    n_am = text.count(SARA_AM)
+    if n_am < MIN_AM_EVIDENCE or text.count(SARA_AA) > MAX_AA_SHARE * n_am:
+        return False
+    runs = [m.group(0) for m in re.finditer(f"[{CONSONANTS}\u0e30-\u0e4e]+", text) if SARA_AM in m.group(0)]
+    sample = " ".join(runs)[:EVIDENCE_CHARS]
+    as_is = sum(_dict_score(run)[0] for run in sample.split())
+    as_aa = sum(_dict_score(run.replace(SARA_AM, SARA_AA))[0] for run in sample.split())
+    return as_aa > as_is
+
+
+def am_stays(left: str, right: str) -> bool:
+    """In a font that reads SARA AA as SARA AM, does this one read strictly better as a real SARA AM?
+
+    ``left``/``right``: the Thai letters around it, the font's other SARA AM read as SARA AA.
+
+    >>> am_stays("จัดท", "คู่มือ"), am_stays("บริก", "รประชาชน")
+    (True, False)
+    """
+    return _dict_score(left + SARA_AM + right) > _dict_score(left + SARA_AA + right)
+
+
+# A mark stored after the next letter ("จดั" for จัด, "บตั รควิ" for บัตรคิว): extractors that order
+# glyphs by position, and fonts that draw a mark over the letter before it, leave it there. The
+# surest sign is MAI HAN-AKAT with no final consonant after it; only lines that show it are tried.
+_RE_HAN_AKAT_NO_FINAL = re.compile(f"\u0e31[{_TONES}]?(?![{CONSONANTS}{_TONES}])")
+_RE_DISPLACED = re.compile(f"(?<=[{CONSONANTS}])([{CONSONANTS}])([{_ABOVE_BELOW_VOWELS}{_TONES}{_UPPER_SIGNS}]+)")
+
+
+def _fix_displaced_marks(s: str) -> tuple[str, bool]:
+    """``"จดั ทำ บตั รควิ"`` → ``"จัดทำ บัตรคิว"``: marks moved back onto the letter before, where words say so.
+
+    Each mark run (or its first marks: "มสี ่วน" holds ี for ม and ่ for ส) is tried on the
+    letter before, with and without the space an extractor put after the misplaced
+    cluster, and moved only when the dictionary reads the run around it strictly better,
+    so sound text never changes. Only lines that show such damage are tried.
+    """
+    lines = s.split("\n")
+    hit = False
+    for k, line in enumerate(lines):
+        if _RE_HAN_AKAT_NO_FINAL.search(line):
+            lines[k] = _join_after_moves(*_move_marks(line))
+            hit = hit or lines[k] != line
+    return "\n".join(lines), hit
+
+
+def _move_marks(line: str) -> tuple[str, list[int]]:
+    """Mark runs moved onto the letter before where words say so; the positions just after each moved cluster."""
+    moved: list[int] = []
+    pos = 0
+    while (m := _RE_DISPLACED.search(line, pos)) is not None:
+        start, end = m.start() - 1, m.end()
+        spaced = line[end:end + 1] == " "
+        left, _ = _context(line, start, end)
+        _, right = _context(line, start, end + spaced)
+        first, letter, marks = line[start], m.group(1), m.group(2)
+        options = [(line[start:end], False)]
+        for j in range(1, len(marks) + 1):
+            options.append((first + marks[:j] + letter + marks[j:], False))
+            if spaced:
+                options.append((first + marks[:j] + letter + marks[j:], True))
+        scores = [_dict_score(left + o + right) if joined or not spaced else _spaced_score(f"{left}{o} {right}")
+                  for o, joined in options]
+        best = max(range(len(options)), key=lambda i: (scores[i], -i))
+        if best:
+            text, joined = options[best]
+            line = line[:start] + text + line[end + (spaced and joined):]
+            moved.append(start + len(text))
+        pos = m.start() + 1
+    return line, moved
+
+
+def _join_after_moves(line: str, moved: list[int]) -> str:
+    """Spaces right after moved clusters dropped, right to left, where the joined run reads better."""
+    for at in reversed(moved):
+        if line[at:at + 1] != " ":
+            continue
+        left, right = _context(line, at, at + 1)
+        if _dict_score(left + right) > _spaced_score(left + " " + right):
+            line = line[:at] + line[at + 1:]
+    return line
+
+
+def _spaced_score(text: str) -> tuple[int, int]:
+    """``_dict_score`` of text with spaces in it: the pieces scored apart and added."""
+    parts = [_dict_score(p) for p in text.split(" ") if p]
+    return sum(c for c, _ in parts), sum(t for _, t in parts)
+
+
 def _repair_pass(s: str, warnings: set[str]) -> str:
     """One full repair pass; mark order is fixed last, after the dictionary repairs."""
     s, lost = _join_lost_sara_am(s)
@@ -249,6 +355,8 @@ def _repair_pass(s: str, warnings: set[str]) -> str:
     if am_aa:
         warnings.add("sara_aa_as_am")
     ordered = _normalise_marks(s)
+    ordered, displaced = _fix_displaced_marks(ordered)  # after: words are weighed on whole clusters
+    ordered = _normalise_marks(ordered)
     if ordered != s:
         warnings.add("mark_order_repaired")
     return ordered
@@ -295,7 +403,7 @@ _ORTHOGRAPHY_ERRORS = re.compile(
             f"[{_TONES}{_UPPER_SIGNS}][{_ABOVE_BELOW_VOWELS}]",  # tone before its vowel: "ท่ี"
             "[\u0e31\u0e34-\u0e37\u0e47][\u0e31\u0e34-\u0e37\u0e47]",  # two above vowels
             f"[{_LEAD_VOWELS}](?![{CONSONANTS}])",  # lead vowel not followed by a consonant
-            f"\u0e31[{_TONES}]?(?![{CONSONANTS}])",  # MAI HAN-AKAT needs a final: "อตั รา" (Word 2016)
+            f"\u0e31[{_TONES}]?(?![{CONSONANTS}{_TONES}])",  # MAI HAN-AKAT needs a final: "อตั รา" (Word 2016)
             r"\(cid:\d+\)|\ufffd",  # glyphs the extractor could not decode at all
         ]
     )
