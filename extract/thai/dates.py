@@ -50,23 +50,23 @@ def _month_alternatives() -> list[tuple[str, int]]:
     return alts
 
 
-_MONTHS = _month_alternatives()
-_MONTH_RE = "|".join(f"(?P<m{i}>{pattern})" for i, (pattern, _) in enumerate(_MONTHS))
+MONTH_SPELLINGS = _month_alternatives()  # (regex, month number), every spelling, longest first
+MONTH_PATTERN = "|".join(f"(?P<m{i}>{pattern})" for i, (pattern, _) in enumerate(MONTH_SPELLINGS))
 _ERA = r"(?:(?P<{name}>[พค])\s?\.?\s?ศ\s?\.?\s*)?"
-_YEAR = r"(?:ปี\s*)?" + _ERA.format(name="era") + r"(?P<year>\d{4}|\d{2})(?!\d)"
+YEAR_PATTERN = r"(?:ปี\s*)?" + _ERA.format(name="era") + r"(?P<year>\d{4}|\d{2})(?!\d)"
 _DAY = r"(?<!\d)(?P<day>\d{1,2})"
-_NOT_IN_WORD = r"(?:เดือน\s*|(?<![\u0e01-\u0e4e]))"  # a month name must start a word
-_RE_WORD_DATE = re.compile(rf"{_DAY}\s*{_NOT_IN_WORD}(?:{_MONTH_RE})\s*{_YEAR}")
+NOT_IN_WORD = r"(?:เดือน\s*|(?<![\u0e01-\u0e4e]))"  # a month name must start a word
+_RE_WORD_DATE = re.compile(rf"{_DAY}\s*{NOT_IN_WORD}(?:{MONTH_PATTERN})\s*{YEAR_PATTERN}")
 _RE_NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
     r"(?P<year>\d{4}|(?<=/)\d{2})(?![\d/.\-])"
 )
-_RE_MONTH_YEAR = re.compile(rf"{_NOT_IN_WORD}(?:{_MONTH_RE})\s*(?:{_YEAR})?")
+_RE_MONTH_YEAR = re.compile(rf"{NOT_IN_WORD}(?:{MONTH_PATTERN})\s*(?:{YEAR_PATTERN})?")
 
 
-def _month_of(m: re.Match[str]) -> int:
+def month_of(m: re.Match[str]) -> int:
     """The month number of whichever month alternative matched."""
-    for i, (_, number) in enumerate(_MONTHS):
+    for i, (_, number) in enumerate(MONTH_SPELLINGS):
         if m.group(f"m{i}") is not None:
             return number
     raise ValueError("no month group matched")
@@ -97,7 +97,7 @@ def _dated_spans(s: str) -> list[tuple[int, int, datetime.date]]:
     text = to_arabic_digits(s)  # one char per char: positions stay valid
     found: list[tuple[int, int, datetime.date]] = []
     for m in _RE_WORD_DATE.finditer(text):
-        when = _make_date(year_to_ce(m["year"], m["era"]), _month_of(m), int(m["day"]))
+        when = _make_date(year_to_ce(m["year"], m["era"]), month_of(m), int(m["day"]))
         if when:
             found.append((m.start(), m.end(), when))
     for m in _RE_NUMERIC_DATE.finditer(text):
@@ -136,7 +136,7 @@ _FY_RE = re.compile(
     r"(?:ปี\s*งบ(?:ประมาณ)?|ประจ\s?[ำา]\s?ปี)\s*" + _ERA.format(name="era") + r"(?P<year>\d{4}|\d{2})(?!\d)"
 )
 _ROUND_RE = re.compile(r"รอบ\s*(?:ระยะเวลา\s*)?(?P<n>\d{1,2})\s*เดือน")
-_CONNECTOR = r"\s*(?:-|–|—|ถึง|จนถึง|ถึงวันที่|ถึงเดือน|ถึง\s*เดือน)\s*(?:วันที่\s*)?"
+CONNECTOR = r"\s*(?:-|–|—|ถึง|จนถึง|ถึงวันที่|ถึงเดือน|ถึง\s*เดือน)\s*(?:วันที่\s*)?"
 
 
 def fiscal_year_of(day: datetime.date) -> int:
@@ -144,7 +144,7 @@ def fiscal_year_of(day: datetime.date) -> int:
     return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
 
 
-def _month_end(year: int, month: int) -> datetime.date:
+def month_end(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -166,7 +166,7 @@ def _date_range(text: str) -> tuple[datetime.date, datetime.date] | None:
     spans = _dated_spans(text)
     arabic = to_arabic_digits(text)
     for (_, end1, first), (start2, _, second) in zip(spans, spans[1:]):
-        if re.fullmatch(_CONNECTOR, arabic[end1:start2]) and first <= second:
+        if re.fullmatch(CONNECTOR, arabic[end1:start2]) and first <= second:
             return first, second
     return None
 
@@ -176,17 +176,17 @@ def _month_range(text: str) -> tuple[datetime.date, datetime.date] | None:
     arabic = to_arabic_digits(text)
     months = list(_RE_MONTH_YEAR.finditer(arabic))
     for first, second in zip(months, months[1:]):
-        if not second["year"] or not re.fullmatch(_CONNECTOR, arabic[first.end():second.start()]):
+        if not second["year"] or not re.fullmatch(CONNECTOR, arabic[first.end():second.start()]):
             continue
         end_year = year_to_ce(second["year"], second["era"])
-        m1, m2 = _month_of(first), _month_of(second)
+        m1, m2 = month_of(first), month_of(second)
         start_year = year_to_ce(first["year"], first["era"]) if first["year"] else None
         if end_year is None:
             continue
         if start_year is None:
             start_year = end_year - 1 if m1 > m2 else end_year
         if (start_year, m1) <= (end_year, m2):
-            return datetime.date(start_year, m1, 1), _month_end(end_year, m2)
+            return datetime.date(start_year, m1, 1), month_end(end_year, m2)
     return None
 
 
@@ -194,11 +194,16 @@ def _months_between(start: datetime.date, end: datetime.date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
+def fiscal_year_bounds(fiscal_year: int) -> tuple[datetime.date, datetime.date]:
+    """First and last day of a BE fiscal year: 2567 → 2023-10-01 … 2024-09-30."""
+    return _inferred_range(fiscal_year, 12)
+
+
 def _inferred_range(fiscal_year: int, months: int) -> tuple[datetime.date, datetime.date]:
     """Round r of FY N: 1 Oct (N−1) to the end of the r-th month (6 → 31 Mar, 12 → 30 Sep)."""
     start = datetime.date(fiscal_year - BE_OFFSET - 1, 10, 1)
     last = 10 + months - 1
-    return start, _month_end(start.year + (last - 1) // 12, (last - 1) % 12 + 1)
+    return start, month_end(start.year + (last - 1) // 12, (last - 1) % 12 + 1)
 
 
 def parse_period(text: str) -> Period:
