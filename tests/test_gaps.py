@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from ita_extract.extract.table.gaps import spaces_between
 from ita_extract.extract.table.lines import Cluster, render
@@ -150,7 +150,11 @@ PHRASES = ["เจ้าหน้าที่", "ของหน่วยงา�
 def test_a_spread_line_with_space_glyphs_reads_exactly_as_typed(
     words: list[str], spaced: list[bool], add: float, ratio: float
 ) -> None:
-    """However Word or reportlab spreads a line, the text comes back with its typed spaces only."""
+    """However Word or reportlab spreads a line, the text comes back with its typed spaces only.
+
+    Spreads stop short of the table engine's cell gap (0.9 em): a wider gap parts two cells.
+    """
+    assume(add + ratio * 10.0 / SIZE < 0.85)
     text = words[0] + "".join((" " if s else "") + w for w, s in zip(words[1:], spaced))
     thai_only = all(not w.isascii() for w in words)
     clusters = laid_out(text, add=add, ratio=ratio if thai_only else 0.0)
@@ -163,3 +167,21 @@ def test_an_unspread_line_keeps_every_gap_space(words: list[str], gap: float) ->
     """Letters that touch, words apart by a gap and no glyph: each gap is a space, as before."""
     text = " ".join(words)
     assert render(laid_out(text, typed_gap=gap)) == text
+
+
+def test_irregular_gaps_are_no_spread() -> None:
+    """A broken font that lost glyphs leaves gaps of every width (hangdong's LibreOffice Calc list):
+    they fit no spread, so each wide one stays a space, as before."""
+    gaps = [0.0, 0.5, 0.0, 0.0, 0.35, 0.0, 0.7, 0.0, 0.3]
+    clusters, x = [], 0.0
+    for k, ch in enumerate("รวบผดดชอบห"):
+        clusters.append(Cluster(ch, x, x + 7.0, 0.0, SIZE, SIZE, k))
+        x += 7.0 + (gaps[k] * SIZE if k < len(gaps) else 0.0)
+    assert render(clusters) == "รว บผด ดช อบ ห"
+
+
+def test_a_gap_wider_than_a_cell_gap_is_always_a_space() -> None:
+    """Past 0.9 em (the table engine's cell gap) a gap parts two cells, whatever the spread."""
+    clusters = laid_out("การบริหารจัดการ", add=0.5)
+    wide = [*clusters, Cluster("ก", clusters[-1].x1 + 1.0 * SIZE, clusters[-1].x1 + 1.0 * SIZE + 7.0, 0.0, SIZE, SIZE)]
+    assert render(wide) == "การบริหารจัดการ ก"

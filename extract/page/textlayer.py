@@ -68,12 +68,15 @@ def align_text(chars: list[Char], text: str) -> list[Char]:
         if op == "equal":
             out.extend(chars[i1:i2])
             continue
-        if op == "delete":  # glyphs pdfium folded into the previous character: widen it over them
+        block = chars[i1:i2]
+        theirs = text[j1:j2]
+        if block and not any(c.text.isspace() for c in block):
+            theirs = "".join(theirs.split())  # pdfium's word-break spaces over glyphs ("นำ ขั้น" over นำาขั้น)
+        if op == "delete" or (block and not theirs):  # glyphs pdfium folded into the previous character
             if out and abs(out[-1].bottom - chars[i2 - 1].bottom) < 1:
                 out[-1] = replace(out[-1], x1=max(out[-1].x1, chars[i2 - 1].x1))
             continue
-        block = chars[i1:i2]
-        for ch in text[j1:j2]:
+        for ch in theirs:
             if block:  # the replacement covers the whole replaced block: no gap opens inside a word
                 x0, x1 = min(c.x0 for c in block), max(c.x1 for c in block)
                 out.append(replace(block[0], text=ch, x0=x0, x1=x1))

@@ -36,12 +36,17 @@ class GapSettings:
 
     space_em: float = 0.22  # a gap wider than this beyond the line's spread is a space the PDF did not draw
     spread_em: float = 0.05  # a spread smaller than this is kerning or rounding, not justification
-    doubt_em: float = 0.11  # beyond the spread by more than this but not by 2 spaces: language decides
+    doubt_em: float = 0.11  # beyond the spread by more than this but not by sure_spaces: language decides
+    sure_spaces: float = 1.5  # beyond the spread by this many spaces: a space (Word 2016 "การ -": 0.43 em)
     window: int = 4  # same-kind neighbouring gaps on each side that show the line's spread
+    max_spread_em: float = 0.9  # a wider gap parts two cells (the table engine's cell gap), never a spread
+    uniform: float = 0.3  # their median misfit over their median gap: at most this is a spread line
+    # (Word 2016's proportional spread: about 0.05 on the hangdong lines; a font's lost glyphs: over 1)
     context: int = 16  # characters on each side of a junction handed to the language evidence
 
 
 DEFAULT = GapSettings()
+WIDTH_APART = 0.01  # em: clusters of widths closer than this say nothing of how the gap grows with width
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +56,11 @@ class Junction:
     left: int  # index of the cluster before the gap
     gap: float  # em
     width: float  # em: the cluster before the gap (Word's spread grows with it)
-    thai: bool  # a Thai cluster on both sides
+    kind: str  # "thai" (Thai on both sides), "other" (on neither), "mixed"
 
     @property
-    def ratio(self) -> float:
-        return self.gap / self.width if self.width > 0 else 0.0
+    def thai(self) -> bool:
+        return self.kind == "thai"
 
 
 def junctions(items: Sequence[Cluster]) -> list[Junction]:
@@ -64,27 +69,49 @@ def junctions(items: Sequence[Cluster]) -> list[Junction]:
     for i, (a, b) in enumerate(zip(items, items[1:])):
         if a.is_space or b.is_space or b.size <= 0:
             continue
-        thai = is_thai_char(a.text[:1]) and is_thai_char(b.text[:1])
-        out.append(Junction(i, (b.x0 - a.x1) / b.size, (a.x1 - a.x0) / b.size, thai))
+        sides = is_thai_char(a.text[:1]) + is_thai_char(b.text[:1])
+        kind = ("other", "mixed", "thai")[sides]
+        out.append(Junction(i, (b.x0 - a.x1) / b.size, (a.x1 - a.x0) / b.size, kind))
     return out
 
 
-def spread_at(found: list[Junction], k: int, window: int) -> float | None:
-    """The spread the line shows around junction ``k``, in em, from its same-kind neighbours.
+def spread_at(found: list[Junction], k: int, settings: GapSettings = DEFAULT) -> float | None:
+    """The spread the line shows around junction ``k``, in em, from its neighbours of the same kind.
 
-    The larger of the two uniform models: the same gap after every cluster (character
-    spacing) or a gap in proportion to the cluster's width (Word). Medians, so a typed
-    space or two among the neighbours does not count. None when it has no neighbours.
+    Thai junctions are measured against Thai ones, Latin and digits against theirs, and a
+    junction between the two (a bracket, "การ SMEs") against the Thai beside it. The
+    neighbours on each side are read alone too: a spread cell's last letters sit beside
+    the next cell's unspread text on one line. None when there are no neighbours.
     """
-    kind = found[k].thai
-    before = [j for j in reversed(found[:k]) if j.thai == kind][:window]
-    after = [j for j in found[k + 1:] if j.thai == kind][:window]
-    near = before + after
-    if not near:
+    kind = found[k].kind
+    like = "thai" if kind == "mixed" else kind  # "(โปร่งใส": a bracket takes the spread of the Thai beside it
+    take = [j.gap <= settings.max_spread_em and j.kind == like for j in found]  # wider: another cell
+    before = [found[i] for i in range(k - 1, -1, -1) if take[i]][: settings.window]
+    after = [found[i] for i in range(k + 1, len(found)) if take[i]][: settings.window]
+    if not before and not after:
         return None
-    additive = statistics.median(j.gap for j in near)
-    proportional = statistics.median(j.ratio for j in near) * found[k].width
-    return max(additive, proportional, 0.0)
+    sides = [side for side in (before, after) if len(side) >= 2]  # one gap alone shows no pattern
+    return max(_fitted(near, found[k].width, settings) for near in (before + after, *sides))
+
+
+def _fitted(near: list[Junction], width: float, settings: GapSettings) -> float:
+    """The spread ``near`` shows at a cluster of ``width`` em; 0 where they show none.
+
+    A gap grows with the cluster's width (Word), is the same after every cluster
+    (character spacing), or both: a robust straight line gap = a + b × width through the
+    neighbours (Theil–Sen: medians of slopes and intercepts), so a typed space or two
+    among them does not count. Neighbours the line does not fit (gaps where a broken font
+    lost glyphs) show no spread.
+    """
+    slopes = [(q.gap - p.gap) / (q.width - p.width) for i, p in enumerate(near) for q in near[i + 1:]
+              if abs(q.width - p.width) > WIDTH_APART]
+    slope = max(statistics.median(slopes), 0.0) if slopes else 0.0
+    base = statistics.median(j.gap - slope * j.width for j in near)
+    middle = statistics.median(j.gap for j in near)
+    misfit = statistics.median(abs(j.gap - base - slope * j.width) for j in near)
+    if middle <= 0 or misfit > settings.uniform * middle:
+        return 0.0
+    return max(base + slope * width, 0.0)
 
 
 def spaces_between(items: Sequence[Cluster], settings: GapSettings = DEFAULT) -> set[int]:
@@ -107,7 +134,9 @@ def spaces_between(items: Sequence[Cluster], settings: GapSettings = DEFAULT) ->
 def _is_space(items: Sequence[Cluster], found: list[Junction], k: int, glyphs: bool, settings: GapSettings) -> bool:
     """Is the gap at junction ``k`` (wider than a space) a space, given the spread around it?"""
     junction = found[k]
-    spread = spread_at(found, k, settings.window)
+    if junction.gap > settings.max_spread_em:
+        return True  # two cells' texts, or a space no justification explains
+    spread = spread_at(found, k, settings)
     if spread is None:  # nothing to measure it against: a space unless it splits a word
         return _language(items, junction, settings) is not False
     if spread < settings.spread_em:
@@ -115,8 +144,8 @@ def _is_space(items: Sequence[Cluster], found: list[Junction], k: int, glyphs: b
     over = junction.gap - spread
     if over <= settings.doubt_em:
         return False  # the line's own spread
-    if over > 2 * settings.space_em:
-        return True  # wider than the spread by two spaces
+    if over > settings.sure_spaces * settings.space_em:
+        return True  # wider than the spread by more than a space and a half
     verdict = _language(items, junction, settings)
     if verdict is not None:
         return verdict
