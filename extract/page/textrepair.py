@@ -179,7 +179,7 @@ def _marks_on_their_letters(chars: list[Char]) -> list[Char]:
 
 def _letter_under(out: list[Char], mark: Char) -> int | None:
     """Index in ``out`` of the consonant before the last letter, when ``mark`` is drawn over it."""
-    bases = [i for i in range(len(out) - 1, -1, -1) if not out[i].is_mark][:2]
+    bases = _last_letters(out)
     if len(bases) < 2 or out[bases[0]].text.isspace() or out[bases[1]].text not in _CONSONANT_SET:
         return None
     last, before = out[bases[0]], out[bases[1]]
@@ -189,3 +189,14 @@ def _letter_under(out: list[Char], mark: Char) -> int | None:
     over_before = before.x0 < centre <= before.x1 + ZERO_WIDTH * em
     left_of_last = centre < last.x0 + OVER_LEFT_EDGE * (last.x1 - last.x0)
     return bases[1] if same_line and over_before and left_of_last else None
+
+
+def _last_letters(out: list[Char]) -> list[int]:
+    """Indices of the last two glyphs of ``out`` that are not marks, last first."""
+    found: list[int] = []
+    i = len(out) - 1
+    while i >= 0 and len(found) < 2:
+        if not out[i].is_mark:
+            found.append(i)
+        i -= 1
+    return found
