@@ -6,7 +6,7 @@ import datetime
 import json
 
 import pytest
-from conftest import SYNTHETIC
+from conftest import SAMPLES, SYNTHETIC
 from ita_extract.extract.thai.status import action_status, status_of
 
 
@@ -25,6 +25,8 @@ from ita_extract.extract.thai.status import action_status, status_of
         ("ยังไม่ได้ดำเนินการ เนื่องจากอยู่ระหว่างรอการจัดสรรงบประมาณ", "not_started"),  # holds อยู่ระหว่าง
         ("ยังไม่ดำเนินการ", "not_started"),
         ("จัดประชุมชี้แจงบุคลากร", None),  # says nothing of its state
+        ("อยู่ระหว่างรายงานผู้บริหาร", "follow_up"),  # something besides the measure under way
+        ("ดำเนินการแล้วเสร็จ อยู่ระหว่างรายงานผลต่อผู้บริหาร", "done"),
     ],
 )
 def test_action_status(action: str, status: str | None) -> None:
@@ -42,6 +44,8 @@ def test_action_status(action: str, status: str | None) -> None:
         (["ดำเนินการแล้ว", "ยังไม่ได้ดำเนินการ"], [], "in_progress"),
         (["ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ"], [], "not_started"),
         (["ดำเนินการแล้ว", "จัดประชุมชี้แจงบุคลากร"], [], "done"),  # a silent action does not count
+        (["ดำเนินการแล้ว ณ วันที่ ๒๒ ม.ค. ๖๗", "อยู่ระหว่างติดตามผลการดำเนินการ"], [], "done"),  # follow-up
+        (["อยู่ระหว่างรายงานผู้บริหาร"], [], "in_progress"),  # follow-up alone: still under way
     ],
 )
 def test_status_of_a_row(actions: list[str], dates: list[datetime.date], status: str | None) -> None:
@@ -49,9 +53,9 @@ def test_status_of_a_row(actions: list[str], dates: list[datetime.date], status:
 
 
 def truth_rows() -> list:
-    """Every (actions, action_dates) → status the synthetic corpus's truth gives."""
+    """Every (actions, action_dates) → status the synthetic corpus's and the samples' truth give."""
     rows = []
-    for path in sorted(SYNTHETIC.glob("syn*.json")):
+    for path in [*sorted(SYNTHETIC.glob("syn*.json")), *sorted(SAMPLES.glob("sample*.json"))]:
         for rec in json.loads(path.read_text(encoding="utf-8"))["records"]:
             dates = [datetime.date.fromisoformat(d) for d in rec["action_dates"]]
             rows.append(pytest.param(rec["actions"], dates, rec["status"], id=f"{path.stem}-{rec['row']}"))
@@ -59,5 +63,5 @@ def truth_rows() -> list:
 
 
 @pytest.mark.parametrize(("actions", "dates", "status"), truth_rows())
-def test_the_synthetic_corpus_truth(actions: list[str], dates: list[datetime.date], status: str | None) -> None:
+def test_the_truth_of_the_synthetic_corpus_and_the_samples(actions: list[str], dates: list[datetime.date], status: str | None) -> None:
     assert status_of(actions, dates) == status

@@ -6,7 +6,7 @@ import datetime
 import json
 
 import pytest
-from conftest import SYNTHETIC
+from conftest import SAMPLES, SYNTHETIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ita_extract.extract.thai.timeframe import parse_timeframe
@@ -75,9 +75,9 @@ def test_a_fiscal_year_is_needed_only_where_the_text_lacks_one() -> None:
 
 
 def truth_pairs() -> list:
-    """Every (timeframe, fiscal year) → (start, end) the synthetic corpus's truth gives, once each."""
+    """Every (timeframe, fiscal year) → (start, end) the synthetic corpus's and the samples' truth give, once each."""
     pairs: dict[tuple[str, int], tuple[str | None, str | None]] = {}
-    for path in sorted(SYNTHETIC.glob("syn*.json")):
+    for path in [*sorted(SYNTHETIC.glob("syn*.json")), *sorted(SAMPLES.glob("sample*.json"))]:
         doc = json.loads(path.read_text(encoding="utf-8"))
         for rec in doc["records"]:
             if rec.get("timeframe"):
@@ -89,7 +89,7 @@ def truth_pairs() -> list:
 
 
 @pytest.mark.parametrize(("text", "fiscal_year", "start", "end"), truth_pairs())
-def test_the_synthetic_corpus_truth(text: str, fiscal_year: int, start: str | None, end: str | None) -> None:
+def test_the_truth_of_the_synthetic_corpus_and_the_samples(text: str, fiscal_year: int, start: str | None, end: str | None) -> None:
     got = parse_timeframe(text, fiscal_year)
     assert tuple(d.isoformat() if d else None for d in got) == (start, end)
 

@@ -3,9 +3,10 @@
 Each action is read on its own, negations first, because the words overlap:
 "ยังไม่แล้วเสร็จ" (not finished) holds "แล้วเสร็จ" (finished), and "ยังไม่ได้ดำเนินการ
 เนื่องจากอยู่ระหว่างรอ…" (not begun, waiting for funds) holds "อยู่ระหว่าง" (under way).
-A dated action ("ดำเนินการเมื่อ ๒๐ ก.พ. ๖๖") reports something done. The row is done when
-every action it reports is done, not begun when every one is not begun, and under way
-otherwise (some done, some not, or any under way).
+A dated action ("ดำเนินการเมื่อ ๒๐ ก.พ. ๖๖") reports something done. Reporting or follow-up
+still under way ("อยู่ระหว่างรายงานผู้บริหาร", "อยู่ระหว่างติดตามผล") does not undo a measure
+carried out; alone, it says the work is under way. The row is done when what it reports
+is done, not begun when every action is not begun, and under way otherwise.
 
 >>> status_of(["ดำเนินการเมื่อ ๒๐ ก.พ. ๖๖ และ ๑ มี.ค. ๖๖"], [])
 'done'
@@ -13,6 +14,8 @@ otherwise (some done, some not, or any under way).
 'in_progress'
 >>> status_of(["ยังไม่ได้ดำเนินการ เนื่องจากอยู่ระหว่างรอการจัดสรรงบประมาณ"], [])
 'not_started'
+>>> status_of(["ดำเนินการแล้ว ณ วันที่ ๒๒ ม.ค. ๖๗", "อยู่ระหว่างติดตามผลการดำเนินการ"], [])
+'done'
 """
 
 from __future__ import annotations
@@ -26,15 +29,21 @@ from typing import Literal
 from .dates import find_thai_dates
 
 Status = Literal["done", "in_progress", "not_started"]
+Said = Literal["done", "in_progress", "not_started", "follow_up"]
 
-# Matched on text without spaces ("ดำเนินการ แล้ว" is typed both ways), first list first.
+# Matched on text without spaces ("ดำเนินการ แล้ว" is typed both ways), in this order.
 NOT_STARTED = ("ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ", "ยังไม่ได้เริ่ม", "ยังไม่เริ่ม", "ไม่ได้ดำเนินการ", "ยังไม่มีการดำเนินการ")
-IN_PROGRESS = ("อยู่ระหว่าง", "กำลังดำเนินการ", "ยังไม่แล้วเสร็จ", "ยังไม่เสร็จ", "ดำเนินการบางส่วน", "แล้วบางส่วน")
+IN_PROGRESS = ("อยู่ระหว่างดำเนินการ", "อยู่ระหว่างการดำเนินการ", "กำลังดำเนินการ", "ยังไม่แล้วเสร็จ", "ยังไม่เสร็จ",
+               "ดำเนินการบางส่วน", "แล้วบางส่วน")
 DONE = ("แล้ว", "เสร็จสิ้น", "เรียบร้อย")  # ดำเนินการแล้ว, แล้วเสร็จ, รายงานผู้บริหารทราบแล้ว, เสร็จเรียบร้อย
+UNDER_WAY = "อยู่ระหว่าง"  # anything else under way: reporting, follow-up, waiting
 
 
-def action_status(action: str) -> Status | None:
-    """One action's own wording: ``"จัดทำคู่มือแล้วเสร็จ ณ วันที่ ๒๔ ม.ค. ๒๕๖๖"`` → ``"done"``; None if it says nothing."""
+def action_status(action: str) -> Said | None:
+    """One action's own wording: ``"จัดทำคู่มือแล้วเสร็จ ณ วันที่ ๒๔ ม.ค. ๒๕๖๖"`` → ``"done"``; None if it says nothing.
+
+    ``"follow_up"``: only something besides the measure is under way ("อยู่ระหว่างรายงานผู้บริหาร").
+    """
     text = re.sub(r"\s+", "", unicodedata.normalize("NFC", action))
     if any(w in text for w in NOT_STARTED):
         return "not_started"
@@ -42,7 +51,7 @@ def action_status(action: str) -> Status | None:
         return "in_progress"
     if any(w in text for w in DONE) or find_thai_dates(action):
         return "done"
-    return None
+    return "follow_up" if UNDER_WAY in text else None
 
 
 def status_of(actions: Sequence[str], action_dates: Sequence[datetime.date] = ()) -> Status | None:
@@ -59,8 +68,8 @@ def status_of(actions: Sequence[str], action_dates: Sequence[datetime.date] = ()
     said = {s for s in found if s is not None}
     if not said:
         return None
-    if said == {"done"}:
-        return "done"
+    if said <= {"done", "follow_up"}:
+        return "done" if "done" in said else "in_progress"
     if said == {"not_started"}:
         return "not_started"
     return "in_progress"
