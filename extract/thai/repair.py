@@ -315,9 +315,10 @@ def _move_marks(line: str) -> tuple[str, list[int]]:
         first, letter, marks = line[start], m.group(1), m.group(2)
         options = [(line[start:end], False)]
         for j in range(1, len(marks) + 1):
-            options.append((first + marks[:j] + letter + marks[j:], False))
-            if spaced:
-                options.append((first + marks[:j] + letter + marks[j:], True))
+            moved_run = first + marks[:j] + letter + marks[j:]
+            options.append((moved_run, False))
+            if spaced and _splits_a_word(left + moved_run, right):
+                options.append((moved_run, True))
         scores = [_dict_score(left + o + right) if joined or not spaced else _spaced_score(f"{left}{o} {right}")
                   for o, joined in options]
         best = max(range(len(options)), key=lambda i: (scores[i], -i))
@@ -330,14 +331,29 @@ def _move_marks(line: str) -> tuple[str, list[int]]:
 
 
 def _join_after_moves(line: str, moved: list[int]) -> str:
-    """Spaces right after moved clusters dropped, right to left, where the joined run reads better."""
+    """Spaces right after moved clusters dropped, right to left, where a word runs across them and reads better."""
     for at in reversed(moved):
         if line[at:at + 1] != " ":
             continue
         left, right = _context(line, at, at + 1)
-        if _dict_score(left + right) > _spaced_score(left + " " + right):
+        if _splits_a_word(left, right) and _dict_score(left + right) > _spaced_score(left + " " + right):
             line = line[:at] + line[at + 1:]
     return line
+
+
+def _splits_a_word(left: str, right: str) -> bool:
+    """Does a dictionary word run across the junction of ``left`` and ``right`` ("บัต|รคิว", "จัด|ทำ")?
+
+    Only such a space is the extractor's; one between two words may be the author's.
+    """
+    from pythainlp.tokenize import word_tokenize
+
+    offset = 0
+    for token in word_tokenize(left + right, engine="newmm", keep_whitespace=False):
+        if offset < len(left) < offset + len(token):
+            return token in _words()
+        offset += len(token)
+    return False
 
 
 def _spaced_score(text: str) -> tuple[int, int]:
