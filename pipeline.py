@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract.errors import NeedsOCRError, Notice, OCRUnavailableError, collapse_repeats, printable
-from .extract.kinds import measures
+from .extract.kinds import assessment, measures
 from .extract.kinds.measures import MEASURES
 from .extract.page.ocr.confidence import uncertain_records
 from .extract.page.ocr.reader import OcrPage, with_ocr
@@ -63,6 +63,7 @@ class DocumentPass:
     opening: list[tuple[bool, list[str]]] = field(default_factory=list)  # (read by OCR, lines) of the first text pages
     ocr_pages: list[OcrPage] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    score_pages: list[assessment.PageLines] = field(default_factory=list)  # each page's lines, for the ITA results
 
 
 def read_document(pages: Iterable[Page]) -> DocumentPass:
@@ -80,6 +81,7 @@ def read_document(pages: Iterable[Page]) -> DocumentPass:
         if isinstance(page, OcrPage):
             seen.ocr_pages.append(page)
         seen.notices.extend(page.warnings)
+        seen.score_pages.append(assessment.page_lines(page))
         lines = page_lines(page, settings)
         if lines and seen.text_pages <= OPENING_PAGES:
             seen.opening.append((isinstance(page, OcrPage), [ln.text for ln in lines[:OPENING_LINES]]))
@@ -125,6 +127,10 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices.extend(uncertain_records(records, seen.ocr_pages))
     if not tables:
         notices.append(Notice("no_table", "no ITA measures table found in the document"))
+    results, result_notices = assessment.read_assessment(seen.score_pages, document.fiscal_year)
+    kind = assessment.analysis_document_type(document.document_type, len(records), results)
+    document = document.model_copy(update={"assessment": results, "document_type": kind})
+    notices.extend(result_notices)
     source = Source(file=printable(path.name), sha256=sha256_of(path), pages=n_pages)
     warnings = [Warning(code=n.code, message=n.message, page=n.page) for n in notices]
     return Report(source=source, document=document, records=records, warnings=warnings)

@@ -1,0 +1,207 @@
+"""Score tables' bodies → rows with their scores, across pages.
+
+A row starts at a line whose label cell opens with a label (``labels.read_label``); lines
+after it continue it until the next label, also over a page break. Scores are matched to
+rows by position, not by line: a wrapped question prints its score on its first or last
+line, and a tool score sits in a cell spanning its indicators, vertically centred, level
+with none of them (or with the middle one). So every number in a score column goes to
+the last row that started above it; a tool score then belongs to that row's tool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...errors import Notice
+from ...thai.catalogue import catalogue
+from ...thai.codes import tool_of
+from .header import HEADER_SETTINGS, Header, HeaderSettings, TableLayout, find_header
+from .labels import Label, read_label, read_score
+from .layout import Line, PageLines, Segment
+
+ROW_START_TOL_EM = 0.5  # a score may sit this far above its label's line (baselines of two cells differ)
+CROSS_EM = 1.0  # text running this far into the score column's header is prose, not a label cell
+MAX_ROW_GAP_EM = 4.0  # without rules, a gap this tall between two lines ends the table
+ALIGN_EM = 0.5  # label-column text continuing a row starts this close to where the table's labels start
+
+
+@dataclass(slots=True)
+class Row:
+    """One labelled row: where it starts, the label-cell text of each of its lines, and its score."""
+
+    label: Label
+    page: int
+    top: float
+    table: int
+    texts: list[Segment] = field(default_factory=list)
+    score: float | None = None
+    score_page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number printed in a score column, where it is, and whether it is a tool score."""
+
+    value: float
+    page: int
+    y: float
+    table: int
+    tool_column: bool
+    text: str
+
+
+@dataclass(slots=True)
+class TableRead:
+    """Rows and numbers of every score table in the document, in reading order."""
+
+    rows: list[Row] = field(default_factory=list)
+    numbers: list[Number] = field(default_factory=list)
+    tables: int = 0
+    consumed: set[tuple[int, int]] = field(default_factory=set)  # (page, line index) read as table
+
+
+def read_tables(pages: list[PageLines], settings: HeaderSettings = HEADER_SETTINGS) -> TableRead:
+    """Every score table's rows and numbers; a table continues over pages (header repeated or not)."""
+    out = TableRead()
+    active: TableLayout | None = None
+    for page in pages:
+        if active is not None and not _continues(page, active, settings):
+            active = None
+        headers = _headers(page, settings)
+        if active is not None:
+            stop = headers[0].first if headers else len(page.lines)
+            end = _body(page, 0, stop, active, out, settings)
+            active = active if end == stop else None
+        for k, header in enumerate(headers):
+            if active is None or active.roles() != header.layout.roles():
+                out.tables += 1
+            out.consumed.update((page.number, i) for i in range(header.first, header.body_start))
+            stop = headers[k + 1].first if k + 1 < len(headers) else len(page.lines)
+            end = _body(page, header.body_start, stop, header.layout, out, settings)
+            active = header.layout if end == stop else None
+    return out
+
+
+def _headers(page: PageLines, settings: HeaderSettings) -> list[Header]:
+    """Every score-table header on the page, top to bottom."""
+    found: list[Header] = []
+    start = 0
+    while (header := find_header(page, start, settings)) is not None:
+        found.append(header)
+        start = header.body_start
+    return found
+
+
+def _continues(page: PageLines, layout: TableLayout, settings: HeaderSettings) -> bool:
+    """Does this page go on with the table the last page ended in?
+
+    Yes when it repeats the header at its top, or, without one, opens with a labelled row
+    in the label column; a page of another width (the landscape measures table) never does.
+    """
+    if abs(page.width - layout.page_width) > 1 or not page.lines:
+        return False
+    header = find_header(page, 0, settings)
+    if header is not None and header.first == 0:
+        return header.layout.roles() == layout.roles()
+    first = page.lines[0]
+    labels = [s for s in first.segments if layout.column_at(s.x0).role == "label"]
+    return bool(labels) and read_label(labels[0].text) is not None and _inside(first, layout)
+
+
+def _inside(line: Line, layout: TableLayout) -> bool:
+    """A table line: within the table's edges, no text running across into a score column."""
+    size = line.size
+    if line.x0 < layout.left - CROSS_EM * size or line.x1 > layout.right + CROSS_EM * size:
+        return False
+    return not any(
+        read_score(s.text) is None and s.x0 < layout.score_x0 and s.x1 > layout.score_x0 + CROSS_EM * size
+        for s in line.segments
+    )
+
+
+def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: TableRead, settings: HeaderSettings) -> int:
+    """Read body lines ``start``..``stop`` until the table ends; return the index of the first line not read.
+
+    It ends at a line outside the table (``_inside``), at label-column text that starts
+    neither a row nor where the table's labels start (a heading or paragraph after the
+    table: the last row need not be closed by a rule), or after a tall gap.
+    """
+    prev: Line | None = None
+    for i in range(start, stop):
+        line = page.lines[i]
+        if not _inside(line, layout) or not _aligned(line, layout, out):
+            return i
+        if prev is not None and line.top - prev.bottom > MAX_ROW_GAP_EM * line.size:
+            return i
+        _read_line(line, layout, out)
+        out.consumed.add((page.number, i))
+        prev = line
+    return stop
+
+
+def _aligned(line: Line, layout: TableLayout, out: TableRead) -> bool:
+    """Label-column text of a line that opens no row starts where this table's labels start."""
+    labels = [s for s in line.segments if layout.column_at(s.x0).role == "label" and read_score(s.text) is None]
+    rows = [r for r in out.rows if r.table == out.tables]
+    if not labels or not rows or read_label(labels[0].text) is not None:
+        return True
+    return abs(labels[0].x0 - rows[0].texts[0].x0) <= ALIGN_EM * labels[0].size
+
+
+def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
+    """Sort a body line's cells: a label opens a row, label text continues one, numbers are kept."""
+    labels: list[Segment] = []
+    for seg in line.segments:
+        value = read_score(seg.text)
+        column = layout.column_at(seg.mid_x if value is not None else seg.x0)
+        if value is not None and column.role in ("score", "tool_score"):
+            tool_column = column.role == "tool_score"
+            out.numbers.append(Number(value, line.page, seg.mid_y, out.tables, tool_column, seg.text))
+        elif column.role == "label":
+            labels.append(seg)
+    if not labels:
+        return
+    label = read_label(labels[0].text)
+    if label is not None:
+        out.rows.append(Row(label, line.page, line.top, out.tables, texts=labels))
+    elif out.rows and out.rows[-1].table == out.tables:
+        out.rows[-1].texts.extend(labels)
+
+
+def row_tool(label: Label) -> str | None:
+    """The tool a row belongs to: its code's letter, its indicator's tool, or the tool it names."""
+    if label.level == "question":
+        return tool_of(label.code)
+    if label.level == "indicator":
+        return catalogue().tool_of_indicator(int(label.code))
+    if label.level == "tool":
+        return label.code
+    return None
+
+
+def assign_numbers(read: TableRead) -> tuple[list[tuple[Number, Row]], list[Notice]]:
+    """Each number with the row it belongs to: the last row of its table that started above it."""
+    pairs: list[tuple[Number, Row]] = []
+    notices: list[Notice] = []
+    for number in read.numbers:
+        rows = [r for r in read.rows if r.table == number.table]
+        row = _row_above(rows, number)
+        if row is None:
+            notices.append(Notice("assessment_score_unassigned", f"score {number.text} is in no row of its table; not kept", number.page))
+            continue
+        pairs.append((number, row))
+    return pairs, notices
+
+
+def _row_above(rows: list[Row], number: Number) -> Row | None:
+    """The last row starting above the number (with a little slack), else the table's first row."""
+    found = None
+    for row in rows:
+        slack = ROW_START_TOL_EM * _size(row)
+        if (row.page, row.top - slack) <= (number.page, number.y):
+            found = row
+    return found or (rows[0] if rows and (rows[0].page, rows[0].top) >= (number.page, number.y) else None)
+
+
+def _size(row: Row) -> float:
+    return row.texts[0].size if row.texts else 0.0
