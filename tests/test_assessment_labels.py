@@ -48,6 +48,22 @@ def test_text_that_opens_no_row_is_no_label(text: str) -> None:
     assert read_label(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("1. การปฏิบัติหน้าที่", Label("indicator", "1", "การปฏิบัติหน้าที่")),
+        ("๒) การใช้งบประมาณ", Label("indicator", "2", "การใช้งบประมาณ")),
+        ("การใช้อำนาจ", Label("indicator", "3", "การใช้อำนาจ")),  # the name alone, as the catalogue has it
+        ("การใช้ทรัพย์สินของ", Label("indicator", "4", "การใช้ทรัพย์สินของ")),  # a wrapped name's first line
+        ("การใช้", None),  # the start of three names: which?
+        ("ราชการ", None),  # a wrapped name's last line
+    ],
+)
+def test_in_a_column_headed_indicator_a_row_may_name_its_indicator_by_number_or_name(text: str, label: Label | None) -> None:
+    assert read_label(text, indicator_column=True) == label
+    assert read_label(text) is None  # elsewhere such text opens no row
+
+
 @given(letter=st.sampled_from("ieoIEO"), number=st.integers(1, 43), thai=st.booleans(), spaced=st.booleans())
 def test_a_question_code_reads_the_same_in_thai_or_arabic_digits_and_either_case(
     letter: str, number: int, thai: bool, spaced: bool

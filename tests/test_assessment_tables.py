@@ -153,3 +153,16 @@ def test_a_number_in_a_score_column_above_every_row_goes_to_the_first_row_and_a_
     assessment, notices = read_assessment([make_page(1, cells)])
     assert _pairs(assessment) == [("question", "EIT", "E1", 81.36, 1)]
     assert [n.code for n in notices if n.code.startswith("assessment_score")] == ["assessment_score_unassigned"]
+
+
+def test_a_table_of_tools_and_an_indicator_table_naming_indicators_alone_are_read() -> None:
+    cells = [(120, 60, "เครื่องมือการประเมิน"), (400, 60, "คะแนน"),
+             (76, 90, "IIT"), (405, 90, "85.55"), (76, 115, "เครื่องมือ EIT"), (405, 115, "83.68"),
+             (76, 140, "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)"), (405, 140, "95.35"),
+             (150, 200, "ตัวชี้วัด"), (400, 200, "คะแนน"),
+             (76, 230, "การปฏิบัติหน้าที่"), (405, 230, "92.11"), (76, 255, "๒. การใช้งบประมาณ"), (405, 255, "80.12")]
+    assessment, _ = read_assessment([make_page(1, cells)])
+    assert [(s.level, s.tool, s.code, s.score) for s in assessment.scores] == [
+        ("tool", "IIT", "IIT", 85.55), ("tool", "EIT", "EIT", 83.68), ("tool", "OIT", "OIT", 95.35),
+        ("indicator", "IIT", "1", 92.11), ("indicator", "IIT", "2", 80.12),
+    ]

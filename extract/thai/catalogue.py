@@ -64,6 +64,10 @@ class Catalogue:
         """How many questions the indicator has in ``year``: 6 for indicator 1; 0 for an unknown year."""
         return sum(r.last - r.first + 1 for r in self._of_year(year) if r.indicator == indicator)
 
+    def indicator_names(self) -> dict[int, str]:
+        """Each indicator's name, the latest year's wording: {1: "การปฏิบัติหน้าที่", …}."""
+        return {r.indicator: r.name for r in sorted(self.ranges, key=lambda r: r.last_year)}
+
     def indicators(self, year: int | None) -> set[int]:
         """The indicator numbers of an assessed year (1–10 for the years listed)."""
         return {r.indicator for r in self._of_year(year)}

@@ -31,12 +31,12 @@ Role = Literal["label", "score", "tool_score", "tool", "other"]
 # Header wording → role; the first pattern that matches a column's text (spaces removed) decides.
 HEADER_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("tool_score", re.compile(r"^(?:ผล)?คะแนน.*เครื่องมือ")),
-    ("score", re.compile(r"^(?:ผล)?คะแนน")),
+    ("score", re.compile(r"^(?:ผล)?คะแนน|^ผลการประเมิน$")),
     ("tool", re.compile(r"^เครื่องมือ")),
     ("label", re.compile(r"^(?:ตัวชี้วัด|ประเด็นการประเมิน|ประเด็น$|ข้อคำถาม|คำถาม|ข้อ$|รายการ)")),
-    ("other", re.compile(r"^(?:ที่|ลำดับ(?:ที่)?|หัวข้อ|หมายเหตุ|ด้าน|ประเด็นหลัก)$")),
+    ("other", re.compile(r"^(?:ที่|ลำดับ(?:ที่)?|หัวข้อ|หมายเหตุ|ด้าน|ประเด็นหลัก|ระดับ(?:ผลการประเมิน)?)$")),
 )
-ANCHOR = re.compile(r"^(?:ผล)?คะแนน")
+ANCHOR = re.compile(r"^(?:ผล)?คะแนน|^ผลการประเมิน$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,11 @@ class TableLayout:
             if x < column.x1:
                 return column
         return self.columns[-1]
+
+    @property
+    def lists_indicators(self) -> bool:
+        """Is the label column headed ตัวชี้วัด (rows may name an indicator by number or name alone)?"""
+        return any(c.role == "label" and c.text.startswith("ตัวชี้วัด") for c in self.columns)
 
     @property
     def score_x0(self) -> float:
@@ -202,6 +207,8 @@ def _columns(lines: list[Line], page: PageLines, anchor: Line, settings: HeaderS
             stacks.append([seg])
     texts = ["".join("".join(s.text.split()) for s in sorted(stack, key=lambda s: (s.top, s.x0))) for stack in stacks]
     roles = [_role(text) for text in texts]
+    if "label" not in roles and "tool" in roles:
+        roles[roles.index("tool")] = "label"  # a table of tools: "เครื่องมือ | คะแนน", one row per tool
     if None in roles or roles.count("score") != 1 or "label" not in roles:
         return None
     if roles.index("label") > roles.index("score"):

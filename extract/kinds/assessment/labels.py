@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ...thai.catalogue import catalogue
 from ...thai.codes import split_indicator, tool_in_text
 from ...thai.repair import to_arabic_digits
 
@@ -31,6 +32,8 @@ _TOOL = re.compile(r"\s*(?:เครื่องมือ(?:การประ�
 _THAI_TOOL_NAME = re.compile(r"\s*(?:เครื่องมือ(?:การประเมิน)?\s*)?แบบ(?:วัด|ตรวจ)")
 _TOTAL = re.compile(r"\s*(?:ผล)?(?:คะแนน)?\s*(?:รวม|เฉลี่ย)\s*(?:รวม|ทั้งหมด)?\s*(?:\(?\s*ITA\s*\)?)?\s*")
 _SCORE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})?)\s*")
+_NUMBERED = re.compile(r"\s*(\d{1,2})\s*[.)]\s*(?!\d)")  # "1. การปฏิบัติหน้าที่", "๒) การใช้งบประมาณ"
+MIN_NAME_PREFIX = 6  # characters: a wrapped first line names an indicator only if this long and unambiguous
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +45,13 @@ class Label:
     rest: str
 
 
-def read_label(text: str) -> Label | None:
+def read_label(text: str, indicator_column: bool = False) -> Label | None:
     """The label a row starts with, or None for text that continues the row above.
 
     "ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต" → indicator "10"; "o8 Q&A" → question "O8";
-    "เครื่องมือ EIT" → tool "EIT"; "คะแนนรวม" → total; "ราชการ" → None.
+    "เครื่องมือ EIT" → tool "EIT"; "คะแนนรวม" → total; "ราชการ" → None. In a column headed
+    ตัวชี้วัด (``indicator_column``) an indicator may also be a number ("1. การปฏิบัติหน้าที่")
+    or its name alone ("การใช้งบประมาณ").
     """
     arabic = to_arabic_digits(text)  # one character for one: positions stay valid in ``text``
     m = _INDICATOR.match(arabic)
@@ -64,7 +69,19 @@ def read_label(text: str) -> Label | None:
             return Label("tool", tool, "")
     if _TOTAL.fullmatch(arabic):
         return Label("total", "", "")
-    return None
+    return _listed_indicator(text, arabic) if indicator_column else None
+
+
+def _listed_indicator(text: str, arabic: str) -> Label | None:
+    """An indicator in a ตัวชี้วัด column by its number or, failing that, its catalogue name."""
+    m = _NUMBERED.match(arabic)
+    if m:
+        return Label("indicator", str(int(m[1])), text[m.end():].strip())
+    squeezed = "".join(text.split())
+    if len(squeezed) < MIN_NAME_PREFIX:
+        return None
+    found = [n for n, name in catalogue().indicator_names().items() if squeezed.startswith(name) or name.startswith(squeezed)]
+    return Label("indicator", str(found[0]), text.strip()) if len(found) == 1 else None
 
 
 def read_score(text: str) -> float | None:

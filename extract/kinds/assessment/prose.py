@@ -22,11 +22,19 @@ YEAR = r"(?:พ\.\s?ศ\.\s?)?(25\d\d)"
 GRADES = ("ผ่านดีเยี่ยม", "ผ่านดี", "ต้องปรับปรุงโดยด่วน", "ต้องปรับปรุง", "ผ่าน", "AA", "A", "B", "C", "D", "E", "F")
 
 _TOTAL = re.compile(
-    r"(?:คะแนน\s*(?:รวม|เฉลี่ยรวม)|(?:มี|ได้)\s*(?:ผล)?คะแนน(?:รวม)?)\s*(?:เท่ากับ|คือ|[:=])?\s*" + NUMBER + r"\s*คะแนน"
+    r"(?:คะแนน\s*(?:รวม|เฉลี่ยรวม)|(?:มี|ได้)\s*(?:ผล)?คะแนน(?:รวม)?)\s*(?:\(?\s*ITA\s*\)?)?\s*(?:เท่ากับ|คือ|[:=])?\s*"
+    + NUMBER
+    + r"\s*คะแนน(?!\s*(?:ขึ้นไป|ขึ้น))"
 )
+# The weaker "… ITA ปีงบประมาณ พ.ศ. 2566 ได้ 96.22 คะแนน", taken only when no sentence has the stronger form;
+# never inside parentheses, where reports give last year's ("(ปีงบประมาณ พ.ศ. 2565 ได้ 87.99 คะแนน)").
+_TOTAL_PLAIN = re.compile(r"ได้\s*" + NUMBER + r"\s*คะแนน(?!\s*(?:ขึ้นไป|ขึ้น))")
 _NOT_TOTAL = re.compile(r"ตัวชี้วัด|เครื่องมือ|IIT|EIT|OIT|ข้อ\s*[IEOieo]?\s*\d|[IEOieo]\d")
-_GRADE = re.compile(r"ระดับ\s*[“”\"'‘’(]?\s*(" + "|".join(GRADES) + r")(?![A-Za-z])")
-_YEAR_BEFORE = re.compile(r"(?:ปีงบประมาณ|ITA)\s*(?:ประจำปี\s*)?" + YEAR)
+# The sentence must be about the ITA: other indices are scored too ("เดนมาร์ก … มีคะแนน ๘๘ คะแนน" is the CPI).
+_ITA = re.compile(r"ITA|คุณธรรมและความโปร่งใส")
+_OTHER_INDEX = re.compile(r"CPI|ดัชนีการรับรู้|Corruption\s+Perceptions|ร้อยละ")
+_GRADE = re.compile(r"ระดับ\s*(?:ผลการประเมิน|คะแนน)?\s*[“”\"'‘’(]?\s*(" + "|".join(GRADES) + r")(?![A-Za-z])")
+_YEAR_BEFORE = re.compile(r"(?:ปีงบประมาณ|ประจำปี|ITA)\s*(?:ประจำปี\s*)?" + YEAR)
 _HEADING_YEAR = re.compile(r"ผลการประเมิน(?:\s*ITA|คุณธรรม)[^0-9]{0,160}?ปีงบประมาณ\s*" + YEAR)
 _PREVIOUS = re.compile(r"ปีงบประมาณ\s*" + YEAR + r"\s*(?:ได้|มีผลคะแนน|ได้คะแนน)\s*(?:คะแนน)?\s*" + NUMBER + r"\s*คะแนน")
 
@@ -90,23 +98,45 @@ def read_prose(pages: list[tuple[int, list[str]]], settings: ProseSettings = Pro
 
 def _statements(page: int, text: str, settings: ProseSettings) -> list[ProseFacts]:
     """Each total statement of one page's text, with the grade, year and last year's total around it."""
+    found = [m for m in _TOTAL.finditer(text) if _a_total(text, m, settings)]
+    if not found:
+        found = [m for m in _TOTAL_PLAIN.finditer(text) if _a_total(text, m, settings) and not _in_brackets(text, m.start())]
     out = []
-    for m in _TOTAL.finditer(text):
+    for m in found:
         start, end = m.span()
-        if _NOT_TOTAL.search(text[max(0, start - settings.context_before) : start]):
-            continue
         grade = _GRADE.search(text[end : end + settings.grade_reach])
         years = list(_YEAR_BEFORE.finditer(text[max(0, start - settings.year_reach) : start]))
         year = int(years[-1][1]) if years else None
         total = _number(m[1])
-        out.append(ProseFacts(
-            total=total,
-            rating=grade[1] if grade else None,
-            fiscal_year=year,
-            previous_total=_previous(text[end : end + settings.previous_reach], year),
-            totals=((page, total),),
-        ))
+        out.append(
+            ProseFacts(
+                total=total,
+                rating=grade[1] if grade else None,
+                fiscal_year=year,
+                previous_total=_previous(text[end : end + settings.previous_reach], year),
+                totals=((page, total),),
+            )
+        )
     return out
+
+
+def _a_total(text: str, m: re.Match[str], settings: ProseSettings) -> bool:
+    """Not about an indicator, tool or question, and about the ITA."""
+    start = m.start()
+    return not _NOT_TOTAL.search(text[max(0, start - settings.context_before) : start]) and _about_ita(text, m, settings)
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Is ``start`` inside an open parenthesis ("(ปีงบประมาณ พ.ศ. 2565 ได้ 87.99 คะแนน)")?"""
+    before = text[:start]
+    return before.rfind("(") > before.rfind(")")
+
+
+def _about_ita(text: str, m: re.Match[str], settings: ProseSettings) -> bool:
+    """Is the ITA named before the score in its sentence, with no other index named after it?"""
+    before = text[max(0, m.start() - settings.year_reach) : m.start(1)]
+    named = list(_ITA.finditer(before))
+    return bool(named) and not _OTHER_INDEX.search(before[named[-1].end() :])
 
 
 def _heading_year(pages: list[tuple[int, list[str]]]) -> int | None:

@@ -105,7 +105,7 @@ def _continues(page: PageLines, layout: TableLayout, settings: HeaderSettings) -
         return header.layout.roles() == layout.roles()
     first = page.lines[0]
     labels = [s for s in first.segments if layout.column_at(s.x0).role == "label"]
-    return bool(labels) and read_label(labels[0].text) is not None and _inside(first, layout)
+    return bool(labels) and read_label(labels[0].text, layout.lists_indicators) is not None and _inside(first, layout)
 
 
 def _inside(line: Line, layout: TableLayout) -> bool:
@@ -143,7 +143,7 @@ def _aligned(line: Line, layout: TableLayout, out: TableRead) -> bool:
     """Label-column text of a line that opens no row starts where this table's labels start."""
     labels = [s for s in line.segments if layout.column_at(s.x0).role == "label" and read_score(s.text) is None]
     rows = [r for r in out.rows if r.table == out.tables]
-    if not labels or not rows or read_label(labels[0].text) is not None:
+    if not labels or not rows or read_label(labels[0].text, layout.lists_indicators) is not None:
         return True
     return abs(labels[0].x0 - rows[0].texts[0].x0) <= ALIGN_EM * labels[0].size
 
@@ -161,7 +161,7 @@ def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
             labels.append(seg)
     if not labels:
         return
-    label = read_label(labels[0].text)
+    label = read_label(labels[0].text, layout.lists_indicators)
     if label is not None:
         out.rows.append(Row(label, line.page, line.top, out.tables, texts=labels))
     elif out.rows and out.rows[-1].table == out.tables:
