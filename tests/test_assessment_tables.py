@@ -166,3 +166,15 @@ def test_a_table_of_tools_and_an_indicator_table_naming_indicators_alone_are_rea
         ("tool", "IIT", "IIT", 85.55), ("tool", "EIT", "EIT", 83.68), ("tool", "OIT", "OIT", 95.35),
         ("indicator", "IIT", "1", 92.11), ("indicator", "IIT", "2", 80.12),
     ]
+
+
+def test_code_and_question_in_columns_of_their_own_make_one_row_with_the_wrapped_question() -> None:
+    cells = [(80, 60, "ข้อ"), (200, 60, "ประเด็นการประเมิน"), (470, 60, "คะแนน"),
+             (80, 90, "E๑"), (120, 90, "เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ"), (472, 90, "81.36"),
+             (120, 108, "ปฏิบัติงานตามขั้นตอน"),
+             (80, 133, "E๒"), (120, 133, "เจ้าหน้าที่ให้บริการอย่างเท่าเทียม"), (472, 133, "80.31")]
+    assessment, _ = read_assessment([make_page(1, cells)])
+    assert [(s.code, s.name, s.score) for s in assessment.scores] == [
+        ("E1", "เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ปฏิบัติงานตามขั้นตอน", 81.36),  # the space of E1's official wording
+        ("E2", "เจ้าหน้าที่ให้บริการอย่างเท่าเทียม", 80.31),
+    ]

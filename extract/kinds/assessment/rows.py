@@ -140,12 +140,16 @@ def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: Tabl
 
 
 def _aligned(line: Line, layout: TableLayout, out: TableRead) -> bool:
-    """Label-column text of a line that opens no row starts where this table's labels start."""
+    """Label-column text of a line that opens no row starts where this table's label cells start.
+
+    Where code and question have columns of their own ("ข้อ | ประเด็นการประเมิน"), a wrapped
+    question starts where the question column's first text did, so every start seen counts.
+    """
     labels = [s for s in line.segments if layout.column_at(s.x0).role == "label" and read_score(s.text) is None]
-    rows = [r for r in out.rows if r.table == out.tables]
-    if not labels or not rows or read_label(labels[0].text, layout.lists_indicators) is not None:
+    starts = [s.x0 for r in out.rows if r.table == out.tables for s in r.texts]
+    if not labels or not starts or read_label(labels[0].text, layout.lists_indicators) is not None:
         return True
-    return abs(labels[0].x0 - rows[0].texts[0].x0) <= ALIGN_EM * labels[0].size
+    return any(abs(labels[0].x0 - x0) <= ALIGN_EM * labels[0].size for x0 in starts)
 
 
 def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
