@@ -125,12 +125,12 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices.extend(collapse_repeats(record_notices))
     notices.extend(measures.no_records(document.title, records, len(tables)))
     notices.extend(uncertain_records(records, seen.ocr_pages))
-    if not tables:
-        notices.append(Notice("no_table", "no ITA measures table found in the document"))
     results, result_notices = assessment.read_assessment(seen.score_pages, document.fiscal_year)
     kind = assessment.analysis_document_type(document.document_type, len(records), results)
     document = document.model_copy(update={"assessment": results, "document_type": kind})
     notices.extend(result_notices)
+    if not tables and kind != "ita_analysis":  # an analysis alone has no measures table to miss
+        notices.append(Notice("no_table", "no ITA measures table found in the document"))
     source = Source(file=printable(path.name), sha256=sha256_of(path), pages=n_pages)
     warnings = [Warning(code=n.code, message=n.message, page=n.page) for n in notices]
     return Report(source=source, document=document, records=records, warnings=warnings)
