@@ -178,3 +178,24 @@ def test_code_and_question_in_columns_of_their_own_make_one_row_with_the_wrapped
         ("E1", "เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ปฏิบัติงานตามขั้นตอน", 81.36),  # the space of E1's official wording
         ("E2", "เจ้าหน้าที่ให้บริการอย่างเท่าเทียม", 80.31),
     ]
+
+
+@pytest.mark.parametrize("furniture", [[], [(290, 30, "- ๒ -")], [(290, 10, "หน้า 2"), (76, 30, "มาตรการส่งเสริมคุณธรรม")]])
+def test_a_table_goes_on_after_a_page_number_and_running_head_above_its_repeated_header(furniture: list) -> None:
+    header = [(200, 60, "ประเด็นการประเมิน"), (465, 60, "คะแนนที่"), (487, 78, "ได้")]
+    page1 = header + [(76, 110, "e3 เจ้าหน้าที่ให้ข้อมูล"), (76, 128, "อย่างตรงไปตรงมา")]
+    page2 = furniture + header + [(76, 110, "โดยไม่ปิดบัง"), (472, 110, "82.20"), (76, 135, "e4 ในระยะเวลา"), (472, 135, "97.77")]
+    assessment, notices = read_assessment([make_page(1, page1), make_page(2, page2)])
+    assert [(s.code, s.name, s.score, s.page) for s in assessment.scores] == [
+        ("E3", "เจ้าหน้าที่ให้ข้อมูลอย่างตรงไปตรงมา โดยไม่ปิดบัง", 82.20, 2),  # score on its last line, over the page
+        ("E4", "ในระยะเวลา", 97.77, 2),
+    ]
+    assert not [n for n in notices if n.code.startswith("assessment_score")]
+
+
+def test_a_table_goes_on_without_a_repeated_header_when_the_next_page_opens_with_a_row() -> None:
+    header = [(200, 60, "ประเด็นการประเมิน"), (465, 60, "คะแนนที่"), (487, 78, "ได้")]
+    page1 = header + [(76, 110, "o1 โครงสร้าง"), (481, 110, "๑๐๐")]
+    page2 = [(290, 30, "- ๒ -"), (76, 60, "o2 ข้อมูลผู้บริหาร"), (481, 60, "๑๐๐"), (76, 85, "o3 อำนาจหน้าที่"), (491, 85, "๐")]
+    assessment, _ = read_assessment([make_page(1, page1), make_page(2, page2)])
+    assert [(s.code, s.score, s.page) for s in assessment.scores] == [("O1", 100.0, 1), ("O2", 100.0, 2), ("O3", 0.0, 2)]

@@ -10,11 +10,13 @@ the last row that started above it; a tool score then belongs to that row's tool
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...errors import Notice
 from ...thai.catalogue import catalogue
 from ...thai.codes import tool_of
+from ...thai.repair import to_arabic_digits
 from .header import HEADER_SETTINGS, Header, HeaderSettings, TableLayout, find_header
 from .labels import Label, read_label, read_score
 from .layout import Line, PageLines, Segment
@@ -22,6 +24,8 @@ from .layout import Line, PageLines, Segment
 ROW_START_TOL_EM = 0.5  # a score may sit this far above its label's line (baselines of two cells differ)
 CROSS_EM = 1.0  # text running this far into the score column's header is prose, not a label cell
 MAX_ROW_GAP_EM = 4.0  # without rules, a gap this tall between two lines ends the table
+PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–)]?\s*$")  # "- ๗ -", "หน้า 7"
+RUNNING_HEAD_LINES = 2  # lines above a repeated header that are page furniture, not rows
 ALIGN_EM = 0.5  # label-column text continuing a row starts this close to where the table's labels start
 
 
@@ -65,13 +69,14 @@ def read_tables(pages: list[PageLines], settings: HeaderSettings = HEADER_SETTIN
     out = TableRead()
     active: TableLayout | None = None
     for page in pages:
-        if active is not None and not _continues(page, active, settings):
-            active = None
+        resume = _resumes_at(page, active, settings) if active is not None else None
         headers = _headers(page, settings)
-        if active is not None:
+        if active is not None and resume is not None:
             stop = headers[0].first if headers else len(page.lines)
-            end = _body(page, 0, stop, active, out, settings)
+            end = _body(page, resume, stop, active, out, settings)
             active = active if end == stop else None
+        elif resume is None:
+            active = None
         for k, header in enumerate(headers):
             if active is None or active.roles() != header.layout.roles():
                 out.tables += 1
@@ -92,20 +97,27 @@ def _headers(page: PageLines, settings: HeaderSettings) -> list[Header]:
     return found
 
 
-def _continues(page: PageLines, layout: TableLayout, settings: HeaderSettings) -> bool:
-    """Does this page go on with the table the last page ended in?
+def _resumes_at(page: PageLines, layout: TableLayout, settings: HeaderSettings) -> int | None:
+    """Where this page goes on with the table the last page ended in, or None if it does not.
 
-    Yes when it repeats the header at its top, or, without one, opens with a labelled row
-    in the label column; a page of another width (the landscape measures table) never does.
+    At its repeated header (page numbers and a running head above it are no rows), or,
+    without one, at a first line (after a page number) that opens a labelled row in the
+    label column. A page of another width (the landscape measures table) never goes on.
     """
-    if abs(page.width - layout.page_width) > 1 or not page.lines:
-        return False
-    header = find_header(page, 0, settings)
-    if header is not None and header.first == 0:
-        return header.layout.roles() == layout.roles()
-    first = page.lines[0]
+    if abs(page.width - layout.page_width) > 1:
+        return None
+    top = 0
+    while top < min(len(page.lines), RUNNING_HEAD_LINES) and PAGE_NUMBER.match(to_arabic_digits(page.lines[top].text)):
+        top += 1
+    header = find_header(page, top, settings)
+    if header is not None and header.first <= top + RUNNING_HEAD_LINES:
+        return header.first if header.layout.roles() == layout.roles() else None
+    if top >= len(page.lines):
+        return None
+    first = page.lines[top]
     labels = [s for s in first.segments if layout.column_at(s.x0).role == "label"]
-    return bool(labels) and read_label(labels[0].text, layout.lists_indicators) is not None and _inside(first, layout)
+    opens = bool(labels) and read_label(labels[0].text, layout.lists_indicators) is not None
+    return top if opens and _inside(first, layout) else None
 
 
 def _inside(line: Line, layout: TableLayout) -> bool:
