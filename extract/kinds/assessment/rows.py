@@ -31,15 +31,13 @@ ALIGN_EM = 0.5  # label-column text continuing a row starts this close to where 
 
 @dataclass(slots=True)
 class Row:
-    """One labelled row: where it starts, the label-cell text of each of its lines, and its score."""
+    """One labelled row: where it starts and the label-cell text of each of its lines."""
 
     label: Label
     page: int
     top: float
     table: int
     texts: list[Segment] = field(default_factory=list)
-    score: float | None = None
-    score_page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +71,7 @@ def read_tables(pages: list[PageLines], settings: HeaderSettings = HEADER_SETTIN
         headers = _headers(page, settings)
         if active is not None and resume is not None:
             stop = headers[0].first if headers else len(page.lines)
-            end = _body(page, resume, stop, active, out, settings)
+            end = _body(page, resume, stop, active, out)
             active = active if end == stop else None
         elif resume is None:
             active = None
@@ -82,7 +80,7 @@ def read_tables(pages: list[PageLines], settings: HeaderSettings = HEADER_SETTIN
                 out.tables += 1
             out.consumed.update((page.number, i) for i in range(header.first, header.body_start))
             stop = headers[k + 1].first if k + 1 < len(headers) else len(page.lines)
-            end = _body(page, header.body_start, stop, header.layout, out, settings)
+            end = _body(page, header.body_start, stop, header.layout, out)
             active = header.layout if end == stop else None
     return out
 
@@ -131,7 +129,7 @@ def _inside(line: Line, layout: TableLayout) -> bool:
     )
 
 
-def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: TableRead, settings: HeaderSettings) -> int:
+def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: TableRead) -> int:
     """Read body lines ``start``..``stop`` until the table ends; return the index of the first line not read.
 
     It ends at a line outside the table (``_inside``), at label-column text that starts
