@@ -81,7 +81,7 @@ def align_text(chars: list[Char], text: str) -> list[Char]:
             out.extend(c for c in chars[start:end] if not c.text.isspace())
             skip = slide
             continue
-        if op == "delete" and (i1, i2) in moved_spans:
+        if (i1, i2) in moved_spans:
             continue  # placed where pdfium reads it
         if op == "delete":  # glyphs pdfium folded into the previous character: widen it over them
             if out and abs(out[-1].bottom - chars[i2 - 1].bottom) < 1:
@@ -126,7 +126,11 @@ def _moved_runs(opcodes: list[tuple[str, int, int, int, int]], src: str, text: s
     it spans, so the alignment sees it deleted there and inserted after another row's
     "93.13". Without this the inserted copy got zero-width boxes on that row ("93.1390.63").
     """
-    deleted = {src[i1:i2].strip(): (i1, i2) for op, i1, i2, _, _ in opcodes if op == "delete" and len(src[i1:i2].strip()) >= 2}
+    deleted = {  # a run gone here, maybe with a space pdfium invents at the line end in its place
+        src[i1:i2].strip(): (i1, i2)
+        for op, i1, i2, j1, j2 in opcodes
+        if op in ("delete", "replace") and not text[j1:j2].strip() and len(src[i1:i2].strip()) >= 2
+    }
     inserted = {
         text[j1 + d : j2 + d].strip()
         for op, _, _, j1, j2 in opcodes
