@@ -37,6 +37,8 @@ HEADER_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("other", re.compile(r"^(?:ที่|ลำดับ(?:ที่)?|หัวข้อ|หมายเหตุ|ด้าน|ประเด็นหลัก|ระดับ(?:ผลการประเมิน)?)$")),
 )
 ANCHOR = re.compile(r"^(?:ผล)?คะแนน|^ผลการประเมิน$")
+ANCHOR_WORD = "คะแนน"
+MIN_ANCHOR_CHARS = 2  # "คะ": the first syllable of คะแนน on a line of its own
 
 
 @dataclass(frozen=True)
@@ -104,9 +106,11 @@ class Header:
 
 
 def is_anchor(segment: Segment, settings: HeaderSettings) -> bool:
-    """A header cell that opens a score column: "คะแนน", "คะแนนที่", "คะแนนราย"."""
+    """A header cell that opens a score column: "คะแนน", "คะแนนที่", "คะแนนราย", or "คะ" of a narrow
+    column that wraps the word itself ("คะ / แนนที่ / ได้"); the whole column's wording decides later."""
     text = "".join(segment.text.split())
-    return len(text) <= settings.max_cell_chars and bool(ANCHOR.match(text))
+    narrow = len(text) >= MIN_ANCHOR_CHARS and ANCHOR_WORD.startswith(text)
+    return len(text) <= settings.max_cell_chars and (bool(ANCHOR.match(text)) or narrow)
 
 
 def is_header_like(line: Line, settings: HeaderSettings) -> bool:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-from ...page.page import Page, Rule
-from ...table.lines import SPACE_GAP, Cluster, TextLine, clusters, group_lines
+from ...page.page import Char, Page, Rule
+from ...table.lines import SPACE_GAP, Cluster, TextLine, group_lines
 from ...thai.repair import repair_thai_text
 
 SEGMENT_GAP_EM = 0.9  # em: a wider gap between glyphs parts two cells (as TextLine.segments)
@@ -119,6 +119,24 @@ def spread_aware_text(items: list[Cluster]) -> str:
     return "".join(parts).strip()
 
 
+def clusters_over_marks(chars: list[Char]) -> list[Cluster]:
+    """``lines.clusters``, each cluster's box reaching over its marks' boxes.
+
+    A monospaced Thai font (TlwgTypo in reportlab) gives a combining mark an advance of its
+    own, so "ตัวชี้วัด" is drawn with a mark-wide hole after each mark; measured from the
+    base letters alone, those holes became spaces and even cell gaps ("ตั วชี้ | วั ดที่").
+    Written here, not in ``table/lines.py`` (being refactored); the same rule otherwise.
+    """
+    out: list[Cluster] = []
+    for ch in chars:
+        if ch.is_mark and out and not out[-1].is_space:
+            last = out[-1]
+            out[-1] = Cluster(last.text + ch.text, last.x0, max(last.x1, ch.x1), last.top, last.bottom, last.size, last.order)
+            continue
+        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, len(out)))
+    return out
+
+
 def to_segment(piece: TextLine) -> Segment:
     """A ``TextLine`` piece (one cell of one line) as a ``Segment`` with repaired text."""
     return Segment(
@@ -135,7 +153,7 @@ def to_segment(piece: TextLine) -> Segment:
 def page_lines(page: Page, gap_em: float = SEGMENT_GAP_EM) -> PageLines:
     """The page's text lines, each split into cell segments, top to bottom."""
     lines = []
-    for text_line in group_lines(clusters(page.chars)):
+    for text_line in group_lines(clusters_over_marks(page.chars)):
         segments = tuple(seg for seg in map(to_segment, text_line.segments(gap_em)) if seg.text)
         if segments:
             lines.append(Line(page.number, segments))

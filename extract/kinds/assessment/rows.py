@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from ...errors import Notice
 from ...thai.catalogue import catalogue
@@ -26,6 +27,7 @@ CROSS_EM = 1.0  # text running this far into the score column's header is prose,
 MAX_ROW_GAP_EM = 4.0  # without rules, a gap this tall between two lines ends the table
 PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–)]?\s*$")  # "- ๗ -", "หน้า 7"
 RUNNING_HEAD_LINES = 2  # lines above a repeated header that are page furniture, not rows
+RESUME_LINES = 8  # a row's rest at a page top is followed by a row or a score within this many lines (I30 runs to 7)
 ALIGN_EM = 0.5  # label-column text continuing a row starts this close to where the table's labels start
 
 
@@ -67,7 +69,7 @@ def read_tables(pages: list[PageLines], settings: HeaderSettings = HEADER_SETTIN
     out = TableRead()
     active: TableLayout | None = None
     for page in pages:
-        resume = _resumes_at(page, active, settings) if active is not None else None
+        resume = _resumes_at(page, active, out, settings) if active is not None else None
         headers = _headers(page, settings)
         if active is not None and resume is not None:
             stop = headers[0].first if headers else len(page.lines)
@@ -95,12 +97,14 @@ def _headers(page: PageLines, settings: HeaderSettings) -> list[Header]:
     return found
 
 
-def _resumes_at(page: PageLines, layout: TableLayout, settings: HeaderSettings) -> int | None:
+def _resumes_at(page: PageLines, layout: TableLayout, out: TableRead, settings: HeaderSettings) -> int | None:
     """Where this page goes on with the table the last page ended in, or None if it does not.
 
     At its repeated header (page numbers and a running head above it are no rows), or,
-    without one, at a first line (after a page number) that opens a labelled row in the
-    label column. A page of another width (the landscape measures table) never goes on.
+    without one, at the first line after a page number when the lines from there are the
+    table's: a labelled row, or the rest of the last page's row (aligned with the label
+    cells, running into no score column) with a row or a score within a few lines. A page
+    of another width (the landscape measures table) never goes on.
     """
     if abs(page.width - layout.page_width) > 1:
         return None
@@ -110,12 +114,22 @@ def _resumes_at(page: PageLines, layout: TableLayout, settings: HeaderSettings) 
     header = find_header(page, top, settings)
     if header is not None and header.first <= top + RUNNING_HEAD_LINES:
         return header.first if header.layout.roles() == layout.roles() else None
-    if top >= len(page.lines):
+    window = page.lines[top : top + RESUME_LINES]
+    if not window or not _inside(window[0], layout):
         return None
-    first = page.lines[top]
-    labels = [s for s in first.segments if layout.column_at(s.x0).role == "label"]
-    opens = bool(labels) and read_label(labels[0].text, layout.lists_indicators) is not None
-    return top if opens and _inside(first, layout) else None
+    if _opens_row(window[0], layout):
+        return top
+    if not _aligned(window[0], layout, out):
+        return None
+    tabular = list(takewhile(lambda ln: _inside(ln, layout), window))
+    scored = any(read_score(s.text) is not None and layout.column_at(s.mid_x).role in ("score", "tool_score")
+                 for ln in tabular for s in ln.segments)
+    return top if scored or any(_opens_row(ln, layout) for ln in tabular) else None
+
+
+def _opens_row(line: Line, layout: TableLayout) -> bool:
+    labels = [s for s in line.segments if layout.column_at(s.x0).role == "label"]
+    return bool(labels) and read_label(labels[0].text, layout.lists_indicators) is not None
 
 
 def _inside(line: Line, layout: TableLayout) -> bool:
