@@ -199,3 +199,12 @@ def test_a_table_goes_on_without_a_repeated_header_when_the_next_page_opens_with
     page2 = [(290, 30, "- ๒ -"), (76, 60, "o2 ข้อมูลผู้บริหาร"), (481, 60, "๑๐๐"), (76, 85, "o3 อำนาจหน้าที่"), (491, 85, "๐")]
     assessment, _ = read_assessment([make_page(1, page1), make_page(2, page2)])
     assert [(s.code, s.score, s.page) for s in assessment.scores] == [("O1", 100.0, 1), ("O2", 100.0, 2), ("O3", 0.0, 2)]
+
+
+def test_a_page_number_in_the_footer_does_not_end_a_table_that_goes_on_over_the_page() -> None:
+    header = [(200, 60, "ประเด็นการประเมิน"), (465, 60, "คะแนนที่"), (487, 78, "ได้")]
+    rules = [hrule(55, 70, 530), hrule(97, 70, 530), hrule(130, 70, 530)]
+    page1 = header + [(76, 110, "e1 เจ้าหน้าที่ของหน่วยงาน"), (472, 110, "81.36"), (522, 800, "หน้า 1")]
+    page2 = [(76, 60, "e2 เจ้าหน้าที่ให้บริการ"), (472, 60, "80.31")]
+    assessment, _ = read_assessment([make_page(1, page1, rules), make_page(2, page2, [hrule(55, 70, 530)])])
+    assert [(s.code, s.score, s.page) for s in assessment.scores] == [("E1", 81.36, 1), ("E2", 80.31, 2)]

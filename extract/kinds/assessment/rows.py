@@ -146,13 +146,15 @@ def _inside(line: Line, layout: TableLayout) -> bool:
 def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: TableRead) -> int:
     """Read body lines ``start``..``stop`` until the table ends; return the index of the first line not read.
 
-    It ends at a line outside the table (``_inside``), at label-column text that starts
+    Page numbers are passed over. It ends at a line outside the table (``_inside``), at label-column text that starts
     neither a row nor where the table's labels start (a heading or paragraph after the
     table: the last row need not be closed by a rule), or after a tall gap.
     """
     prev: Line | None = None
     for i in range(start, stop):
         line = page.lines[i]
+        if PAGE_NUMBER.match(to_arabic_digits(line.text)):
+            continue  # a page number in a footer (or header) is no row, and does not end the table
         if not _inside(line, layout) or not _aligned(line, layout, out):
             return i
         if prev is not None and line.top - prev.bottom > MAX_ROW_GAP_EM * line.size:
