@@ -208,3 +208,16 @@ def test_a_page_number_in_the_footer_does_not_end_a_table_that_goes_on_over_the_
     page2 = [(76, 60, "e2 เจ้าหน้าที่ให้บริการ"), (472, 60, "80.31")]
     assessment, _ = read_assessment([make_page(1, page1, rules), make_page(2, page2, [hrule(55, 70, 530)])])
     assert [(s.code, s.score, s.page) for s in assessment.scores] == [("E1", 81.36, 1), ("E2", 80.31, 2)]
+
+
+def test_marks_drawn_with_an_advance_of_their_own_leave_no_gap_in_a_label() -> None:
+    # a monospaced Thai font (TlwgTypo) advances the pen over each mark: "ตั วชี้ วั ดที่" on the page
+    from ita_extract.extract.page.page import Char, Page
+
+    def mono(x: float, top: float, text: str) -> list[Char]:
+        return [Char(ch, x + 9 * k, x + 9 * (k + 1), top, top + 15, 15.0) for k, ch in enumerate(text)]
+
+    chars = [*mono(200, 60, "ตัวชี้วัด"), *mono(460, 60, "คะแนน"), *mono(76, 100, "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             *mono(470, 100, "89.52")]
+    assessment, _ = read_assessment([Page(number=1, width=595.0, height=842.0, chars=chars, rules=[])])
+    assert [(s.code, s.name, s.score) for s in assessment.scores] == [("1", "การปฏิบัติหน้าที่", 89.52)]
