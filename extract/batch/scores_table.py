@@ -19,7 +19,7 @@ SCORE_COLUMNS: tuple[str, ...] = (
     "source_file", "sha256", "document_type", "agency_name", "agency_type", "district", "province",
     "fiscal_year", "assessed_year", "total", "rating", "previous_total", "level", "tool", "code", "name",
     "score", "page",
-)  # fmt: skip
+)
 SCORE_INT_COLUMNS = ("fiscal_year", "assessed_year", "page")
 SCORE_FLOAT_COLUMNS = ("total", "previous_total", "score")
 

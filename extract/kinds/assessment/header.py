@@ -138,7 +138,7 @@ def header_at(page: PageLines, anchor: int, settings: HeaderSettings) -> Header 
     top_rule = _rule_above(page, a, settings)
     first, last = _header_span(page, anchor, top_rule, settings)
     lines = page.lines[first : last + 1]
-    columns = _columns(lines, page, a, settings)
+    columns = _columns(lines, page, a)
     if columns is None:
         return None
     if top_rule is not None:
@@ -201,7 +201,7 @@ def _joins(upper: Line, lower: Line, gap: float, settings: HeaderSettings) -> bo
     return lower.top - upper.bottom <= gap and is_header_like(upper, settings) and is_header_like(lower, settings)
 
 
-def _columns(lines: list[Line], page: PageLines, anchor: Line, settings: HeaderSettings) -> tuple[Column, ...] | None:
+def _columns(lines: list[Line], page: PageLines, anchor: Line) -> tuple[Column, ...] | None:
     """Header segments stacked into columns (overlapping x-ranges), each with a role; None if not a score table."""
     stacks: list[list[Segment]] = []
     for seg in sorted((s for ln in lines for s in ln.segments), key=lambda s: s.x0):
@@ -210,16 +210,19 @@ def _columns(lines: list[Line], page: PageLines, anchor: Line, settings: HeaderS
         else:
             stacks.append([seg])
     texts = ["".join("".join(s.text.split()) for s in sorted(stack, key=lambda s: (s.top, s.x0))) for stack in stacks]
-    roles = [_role(text) for text in texts]
+    found = [_role(text) for text in texts]
+    if None in found:
+        return None
+    roles: list[Role] = [role for role in found if role is not None]
     if "label" not in roles and "tool" in roles:
         roles[roles.index("tool")] = "label"  # a table of tools: "เครื่องมือ | คะแนน", one row per tool
-    if None in roles or roles.count("score") != 1 or "label" not in roles:
+    if roles.count("score") != 1 or "label" not in roles:
         return None
     if roles.index("label") > roles.index("score"):
         return None  # the label column comes first in every score table
     edges = _boundaries(stacks, page, anchor)
     return tuple(
-        Column(role, text, edges[k], edges[k + 1], min(s.x0 for s in stack))  # type: ignore[arg-type]
+        Column(role, text, edges[k], edges[k + 1], min(s.x0 for s in stack))
         for k, (role, text, stack) in enumerate(zip(roles, texts, stacks))
     )
 
