@@ -21,6 +21,7 @@ import click
 from .extract.batch.limits import MB, Limits
 from .extract.batch.manifest import STATUSES, ManifestLine, combine_runs, load_report, write_manifest
 from .extract.batch.pool import BatchOptions, discover, read_file_list, run_batch
+from .extract.batch.scores_table import write_scores_table
 from .extract.batch.writers import (
     FORMATS,
     atomic_write_bytes,
@@ -43,6 +44,7 @@ Output layout with -o OUT:
                       (<stem>-<sha8>.json when two inputs share a stem)
   OUT/records.<fmt>   the whole batch as one table, one row per record
                       (csv, jsonl, parquet, xlsx; -f json writes no table)
+  OUT/scores.<fmt>    the printed ITA scores, one row per agency x score
   OUT/manifest.jsonl  one line per input: path, sha256, status
                       (ok/warning/failed/skipped), output, records, pages,
                       seconds, error, error_class, message, duplicate_of
@@ -116,6 +118,7 @@ def _write_outputs(out: Path, fmt: str, lines: Sequence[ManifestLine]) -> Path:
     """The combined table (from the per-report files on disk) and the manifest, both atomic."""
     reports = [load_report(safe_join(out, line.output)) for line in lines if line.has_report and line.output]
     write_table([r for r in reports if r is not None], out, fmt)
+    write_scores_table([r for r in reports if r is not None], out, fmt)
     return write_manifest(out, lines)
 
 

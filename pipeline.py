@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract.errors import NeedsOCRError, Notice, OCRUnavailableError, collapse_repeats, printable
-from .extract.kinds import measures
+from .extract.kinds import assessment, measures
 from .extract.kinds.measures import MEASURES
 from .extract.page.ocr.confidence import uncertain_records
 from .extract.page.ocr.reader import OcrPage, with_ocr
@@ -64,6 +64,7 @@ class DocumentPass:
     opening: list[tuple[bool, list[str]]] = field(default_factory=list)  # (read by OCR, lines) of the first text pages
     ocr_pages: list[OcrPage] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    score_pages: list[assessment.PageLines] = field(default_factory=list)  # each page's lines, for the ITA results
 
 
 def read_document(pages: Iterable[Page]) -> DocumentPass:
@@ -81,6 +82,7 @@ def read_document(pages: Iterable[Page]) -> DocumentPass:
         if isinstance(page, OcrPage):
             seen.ocr_pages.append(page)
         seen.notices.extend(page.warnings)
+        seen.score_pages.append(assessment.page_lines(page))
         lines = page_lines(page, settings)
         if lines and seen.text_pages <= OPENING_PAGES:
             seen.opening.append((isinstance(page, OcrPage), [ln.text for ln in lines[:OPENING_LINES]]))
@@ -119,12 +121,16 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     first = tables[0].page if tables else 1
     notices = [*seen.notices, *(n.on_page(first) for n in doc_notices)]
     rows = restore_wrap_spaces(merge_pages(tables, MEASURES, DEFAULT))
-    records, record_notices = measures.to_records(rows)
+    records, record_notices = measures.to_records(rows, document.fiscal_year)
     notices.extend(n for t in seen.tables for n in t.notices)
     notices.extend(collapse_repeats(record_notices))
     notices.extend(measures.no_records(document.title, records, len(tables)))
     notices.extend(uncertain_records(records, seen.ocr_pages))
-    if not tables:
+    results, result_notices = assessment.read_assessment(seen.score_pages, document.fiscal_year)
+    kind = assessment.analysis_document_type(document.document_type, len(records), results)
+    document = document.model_copy(update={"assessment": results, "document_type": kind})
+    notices.extend(result_notices)
+    if not tables and kind != "ita_analysis":  # an analysis alone has no measures table to miss
         notices.append(Notice("no_table", "no ITA measures table found in the document"))
     source = Source(file=printable(path.name), sha256=sha256_of(path), pages=n_pages)
     warnings = [Warning(code=n.code, message=n.message, page=n.page) for n in notices]

@@ -180,6 +180,14 @@ NOTICES: dict[str, NoticeCode] = {
     "row_dropped": NoticeCode("warning", "a table row with no issue, code, responsible, findings or measures was left out", "check the row on the page"),
     "no_records": NoticeCode("warning", "the title names measures but no record was extracted", "check the document; its table may have a layout the extractor does not know"),
     "score_unreadable": NoticeCode("warning", "a row's score cell holds no number from 0 to 100; the score was left empty", "read the score off the page"),
+    # ITA results (document.assessment)
+    "assessment_score_out_of_range": NoticeCode("warning", "a printed ITA score is outside 0-100 (a lost decimal point, a digit read twice)", "check the score against the page"),
+    "assessment_score_inconsistent": NoticeCode("warning", "a tool or indicator score is far from the mean of its parts, or the total from the weighted tools", "check those scores against the page"),
+    "assessment_code_unknown": NoticeCode("warning", "a question or indicator code is not in the assessed year's ITA catalogue", "check the code against the page"),
+    "assessment_score_conflict": NoticeCode("warning", "one score (or the total) is printed twice with different values; the first is kept", "check which printing is right"),
+    "assessment_score_unassigned": NoticeCode("warning", "a number in a score column belongs to no row, or is a second one in its row; it is not kept", "check the row on the page"),
+    "assessment_score_missing": NoticeCode("warning", "a labelled row of a score table has no score", "check the row on the page"),
+    "assessment_year_inferred": NoticeCode("warning", "the assessed year is printed nowhere and was taken as the year before the document's", "check assessment.fiscal_year"),
 }
 
 

@@ -120,6 +120,11 @@ class Assessment(_Model):
     rating: Text | None = Field(
         default=None, description="The printed grade: ผ่านดีเยี่ยม, ผ่านดี, ผ่าน, ต้องปรับปรุง, ต้องปรับปรุงโดยด่วน, or AA–F."
     )
+    previous_total: float | None = Field(
+        default=None,
+        description="The overall score of the year before the assessed one, where the document gives it "
+        "(\"ปีงบประมาณ พ.ศ. 2565 ได้ 87.99 คะแนน\").",
+    )
     scores: list[Score] = Field(default_factory=list, description="Every printed score, each (level, code) once, in document order.")
 
 

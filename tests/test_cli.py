@@ -150,7 +150,7 @@ def test_mixed_folder_of_good_reports_and_broken_files(tmp_path: Path) -> None:
     assert by_name[FAST.name].status == "skipped" and by_name[FAST.name].duplicate_of == dup.path
     assert by_name[FAST.name].output == dup.output
     reports = {line.output for line in lines if line.output}
-    assert sorted(p.name for p in out.iterdir()) == sorted([*reports, "manifest.jsonl", "records.csv"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*reports, "manifest.jsonl", "records.csv", "scores.csv"])
     counted = 0
     for line in lines:
         if line.status in ("ok", "warning"):

@@ -288,14 +288,14 @@ def _xlsx_cell(value: Any) -> Any:
     return int(value) if hasattr(value, "__index__") else value
 
 
-def write_xlsx(df: Any, target: Path) -> None:
-    """One sheet ``records`` with a frozen header; Thai text stays text, dates are real dates."""
+def write_xlsx(df: Any, target: Path, sheet: str = "records") -> None:
+    """One sheet (``records``) with a frozen header; Thai text stays text, dates are real dates."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("records")
+    ws = wb.create_sheet(sheet)
     ws.freeze_panes = "A2"
-    ws.append(list(COLUMNS))
+    ws.append(list(df.columns))
     for row in df.itertuples(index=False, name=None):
         ws.append([_xlsx_cell(v) for v in row])
     with atomic_path(target) as tmp:

@@ -17,6 +17,8 @@ from ..table.vocabulary import TableVocabulary
 from ..thai.codes import split_indicator, tool_in_text, tool_of
 from ..thai.dates import find_thai_dates
 from ..thai.repair import repair_thai_text_checked, to_arabic_digits
+from ..thai.status import status_of
+from ..thai.timeframe import parse_timeframe
 
 # Column roles, each with the header wordings agencies use. The role whose wording starts
 # earliest in a header cell wins, so "มาตรการ/แนวทางการดำเนินการ" is measures and
@@ -62,12 +64,15 @@ def document_type(title: str | None, roles: set[str]) -> str:
     return "measures" if roles or names_measures else "unknown"
 
 
-def to_records(rows: list[LogicalRow]) -> tuple[list[Record], list[Notice]]:
-    """Contract records for the rows with content in a known column, and the repairs made on the way."""
+def to_records(rows: list[LogicalRow], fiscal_year: int | None = None) -> tuple[list[Record], list[Notice]]:
+    """Contract records for the rows with content in a known column, and the repairs made on the way.
+
+    ``fiscal_year`` (BE, the document's) gives a time frame printed without a year its year.
+    """
     records: list[Record] = []
     notices: list[Notice] = []
     for row in rows:
-        record, found = to_record(row, len(records) + 1)
+        record, found = to_record(row, len(records) + 1, fiscal_year)
         notices.extend(found)
         if record is not None:
             records.append(record)
@@ -85,7 +90,7 @@ def no_records(title: str | None, records: list[Record], tables: int) -> list[No
     return [Notice("no_records", f"the title names measures ({title[:60]}) but {seen}")]
 
 
-def to_record(row: LogicalRow, number: int) -> tuple[Record | None, list[Notice]]:
+def to_record(row: LogicalRow, number: int, fiscal_year: int | None = None) -> tuple[Record | None, list[Notice]]:
     """A contract record (None for a row with no content in any known column) and its repair notices."""
     notices: list[Notice] = []
 
@@ -109,6 +114,8 @@ def to_record(row: LogicalRow, number: int) -> tuple[Record | None, list[Notice]
     if not (issue or code or responsible or findings or any(lists.values())):
         return None, notices
     score, score_notices = _score(text("score"), row.page_start)
+    action_dates = [d for entry in lists["actions"] for d in find_thai_dates(entry)]
+    start, end = parse_timeframe(timeframe, fiscal_year)
     record = Record(
         row=_row_number(row) or number,
         section=row.section,
@@ -119,7 +126,10 @@ def to_record(row: LogicalRow, number: int) -> tuple[Record | None, list[Notice]
         findings=findings,
         responsible=responsible,
         timeframe=timeframe,
-        action_dates=[d for entry in lists["actions"] for d in find_thai_dates(entry)],
+        timeframe_start=start,
+        timeframe_end=end,
+        status=status_of(lists["actions"], action_dates),
+        action_dates=action_dates,
         page_start=row.page_start,
         page_end=row.page_end,
         **lists,

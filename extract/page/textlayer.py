@@ -17,6 +17,8 @@ import pypdfium2 as pdfium
 from ..thai.repair import is_thai_char, orthography_errors
 from .page import Char
 
+MOVED_RUN_MAX = 64  # characters: a cell pdfium reads elsewhere (a merged cell's score) is short; longer inserts are text
+
 
 def _pdfium_text(pdf_path: Path, index: int) -> str:
     """The page's text as pdfium reads it (ActualText and ToUnicode honoured), line breaks dropped."""
@@ -64,10 +66,24 @@ def align_text(chars: list[Char], text: str) -> list[Char]:
     chars = _single_chars(chars)
     src = "".join(c.text for c in chars)
     out: list[Char] = []
-    for op, i1, i2, j1, j2 in _opcodes(src, text):
+    opcodes = _opcodes(src, text)
+    moved = _moved_runs(opcodes, src, text)
+    moved_spans = set(moved.values())
+    skip = 0  # characters of the next equal run already placed by a moved run's slide
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
-            out.extend(chars[i1:i2])
+            out.extend(chars[i1 + skip : i2])
+            skip = 0
             continue
+        slide = _slide(src, text, i1, j1, j2, moved) if op == "insert" else None
+        if slide is not None:  # a run pdfium reads elsewhere: it keeps its own boxes
+            out.extend(chars[i1 : i1 + slide])
+            start, end = moved.pop(text[j1 + slide : j2 + slide].strip())
+            out.extend(c for c in chars[start:end] if not c.text.isspace())
+            skip = slide
+            continue
+        if (i1, i2) in moved_spans:
+            continue  # placed where pdfium reads it
         block = chars[i1:i2]
         theirs = text[j1:j2]
         if block and not any(c.text.isspace() for c in block):
@@ -104,6 +120,36 @@ def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
         blocks.append((tag, i1, i2, j1, j2))
     return [(tag if tag == "equal" or (i2 > i1 and j2 > j1) else ("delete" if i2 > i1 else "insert"), i1, i2, j1, j2)
             for tag, i1, i2, j1, j2 in blocks]
+
+
+def _moved_runs(opcodes: list[tuple[str, int, int, int, int]], src: str, text: str) -> dict[str, tuple[int, int]]:
+    """Runs the two readers put in different places: deleted at one spot, inserted as the same text at another.
+
+    pdfium reads line by line, pdfplumber in content-stream order; a LibreOffice table draws
+    a vertically merged cell ("90.63", a tool score centred over three rows) after the rows
+    it spans, so the alignment sees it deleted there and inserted after another row's
+    "93.13". Without this the inserted copy got zero-width boxes on that row ("93.1390.63").
+    """
+    deleted = {  # a run gone here, maybe with a space pdfium invents at the line end in its place
+        src[i1:i2].strip(): (i1, i2)
+        for op, i1, i2, j1, j2 in opcodes
+        if op in ("delete", "replace") and not text[j1:j2].strip() and len(src[i1:i2].strip()) >= 2
+    }
+    inserted = {
+        text[j1 + d : j2 + d].strip()
+        for op, _, _, j1, j2 in opcodes
+        if op == "insert" and j2 - j1 <= MOVED_RUN_MAX
+        for d in range(j2 - j1)
+    }
+    return {run: span for run, span in deleted.items() if run in inserted}
+
+
+def _slide(src: str, text: str, i1: int, j1: int, j2: int, moved: dict[str, tuple[int, int]]) -> int | None:
+    """How far an insert slides right to be a moved run: an alignment may cut "93.13 90.63" as "93.1|3 90.6|3"."""
+    for d in range(min(j2 - j1, MOVED_RUN_MAX)):
+        if text[j1 : j1 + d] == src[i1 : i1 + d] and text[j1 + d : j2 + d].strip() in moved:
+            return d
+    return None
 
 
 def _thai_count(text: str) -> int:

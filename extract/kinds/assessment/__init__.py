@@ -1,0 +1,10 @@
+"""The ITA results a document prints (``document.assessment``): scores tables, prose, checks.
+
+``read_assessment(pages, fiscal_year)`` → ``(Assessment | None, notices)``;
+``analysis_document_type`` decides ``ita_analysis`` once records are known.
+"""
+
+from .layout import PageLines, page_lines
+from .reader import AssessmentSettings, analysis_document_type, read_assessment
+
+__all__ = ["AssessmentSettings", "PageLines", "analysis_document_type", "page_lines", "read_assessment"]
