@@ -213,7 +213,7 @@ def test_a_round_the_contract_has_no_value_for_is_left_empty_with_a_warning() ->
     """Found: "รอบ 6 เดือน" mutated to another number made Document validation fail (round_months is 6 or 12)."""
     from ita_extract.extract.table.meta import build_document
 
-    document, warnings = build_document(["รายงานผลการดำเนินการตามมาตรการ รอบ ๓ เดือน ปีงบประมาณ พ.ศ. ๒๕๖๖"], lambda title: "measures_report")
+    document, warnings = build_document([["รายงานผลการดำเนินการตามมาตรการ รอบ ๓ เดือน ปีงบประมาณ พ.ศ. ๒๕๖๖"]], lambda title: "measures_report")
     assert (document.round_months, document.fiscal_year) == (None, 2566)
     assert "round_unsupported" in [n.code for n in warnings]
 
