@@ -119,6 +119,12 @@ class InputNotFoundError(ExtractError):
     code = "not_found"
 
 
+class InputChangedError(ExtractError):
+    """The file changed between being hashed and being read (a download still being written?)."""
+
+    code = "input_changed"
+
+
 class WorkerCrashedError(ExtractError):
     """The worker process extracting this file died without a result (signal, abort, OOM kill)."""
 
@@ -180,6 +186,9 @@ NOTICES: dict[str, NoticeCode] = {
     "row_dropped": NoticeCode("warning", "a table row with no issue, code, responsible, findings or measures was left out", "check the row on the page"),
     "no_records": NoticeCode("warning", "the title names measures but no record was extracted", "check the document; its table may have a layout the extractor does not know"),
     "score_unreadable": NoticeCode("warning", "a row's score cell holds no number from 0 to 100; the score was left empty", "read the score off the page"),
+    # batch outputs (printed by the CLI, not part of a report)
+    "xlsx_cell_cut": NoticeCode("warning", "a text longer than Excel's 32,767-character cell limit was cut in records.xlsx", "read the whole text in the report JSON (or use -f csv/parquet)"),
+    "json_ignored": NoticeCode("warning", "a JSON file in a run folder is not a report of this contract version (or not readable) and was left out", "remove or move it; extract its PDF again if it was a report"),
 }
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from ita_extract.extract.batch.limits import Limits, count_pages
 from ita_extract.extract.batch.manifest import finished_outputs, read_manifest
+from ita_extract.extract.batch.outdir import LOCK_NAME
 from ita_extract.extract.batch.pool import (
     BatchOptions,
     Input,
@@ -99,7 +100,7 @@ def test_plan_dedupes_by_content_and_names_shared_stems(tmp_path: Path) -> None:
     copy = tmp_path / "copy.pdf"
     shutil.copy(one, copy)
     inputs = [Input(p, str(p)) for p in (one, two, other, copy, tmp_path / "missing.pdf")]
-    the_plan = plan(inputs, Limits(), {})
+    the_plan = plan(inputs, Limits())
     assert [t.output for t in the_plan.tasks] == [f"r-{sha256_file(one)[:8]}.json", "s.json",
                                                    f"r-{sha256_file(other)[:8]}.json"]  # fmt: skip
     dup, missing = the_plan.settled[3], the_plan.settled[4]
@@ -110,7 +111,7 @@ def test_plan_dedupes_by_content_and_names_shared_stems(tmp_path: Path) -> None:
 def test_plan_refuses_too_large_files_before_hashing(tmp_path: Path) -> None:
     [big] = _files(tmp_path, "big.pdf")
     big.write_bytes(b"%PDF" + b"0" * 5000)
-    the_plan = plan([Input(big, "big.pdf")], Limits(max_bytes=1000), {})
+    the_plan = plan([Input(big, "big.pdf")], Limits(max_bytes=1000))
     line = the_plan.settled[0]
     assert (line.status, line.error, line.sha256) == ("failed", "file_too_large", None)
 
@@ -182,14 +183,15 @@ def test_batch_writes_reports_and_resume_skips_finished(tmp_path: Path) -> None:
     out = tmp_path / "out"
     failures: list[str] = []
     first = run_batch(inputs, BatchOptions(out_dir=out, workers=2), fake_extract, failures.append)
-    assert [ln.status for ln in first.lines] == ["ok", "ok", "failed"]
+    assert [ln.status for ln in first.lines] == ["ok", "ok", "failed"] and first.complete
     assert len(failures) == 1 and "bug.pdf: internal_error: ValueError" in failures[0]
-    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "manifest.jsonl.part"]
-    assert len(read_manifest(out / "manifest.jsonl.part")) == 3
+    assert sorted(p.name for p in out.iterdir()) == [LOCK_NAME, "a.json", "b.json", "manifest.jsonl"]
+    assert first.manifest == out / "manifest.jsonl" and len(read_manifest(first.manifest)) == 3
     assert set(finished_outputs(out)) == {ln.sha256 for ln in first.lines if ln.output}
     again = run_batch(inputs, BatchOptions(out_dir=out, workers=2, resume=True), fake_extract, failures.append)
-    assert [ln.status for ln in again.lines] == ["skipped", "skipped", "failed"]  # failures are retried
-    assert again.lines[0].output == "a.json" and again.lines[0].records == 1
+    assert [ln.status for ln in again.lines] == ["ok", "ok", "failed"]  # the real status; failures are retried
+    assert again.lines[0].output == "a.json" and again.lines[0].records == 1 and again.lines[0].seconds is None
+    assert "already extracted in a.json" in again.lines[0].message
 
 
 def test_stdout_mode_keeps_reports_in_memory(tmp_path: Path) -> None:

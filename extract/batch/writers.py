@@ -8,7 +8,12 @@ Three promises to the user live here:
   of separators, control characters and leading dots, and every path is checked to sit
   directly in the output folder.
 - **Nothing executed by a spreadsheet.** Text cells that Excel or LibreOffice would read as
-  a formula (``= + - @``, tab, CR first) get a leading apostrophe (OWASP CSV injection).
+  a formula (``= + - @``, tab, CR first, also behind spaces or invisible characters) get a
+  leading apostrophe (OWASP CSV injection), and control characters and bidi overrides
+  (NUL, ESC, RLO …) are dropped from csv and xlsx cells; the JSON keeps the text as it is.
+- **Nothing replaced.** A report's name is chosen against what the output folder already
+  holds: a name taken by another file's report (or by anything that is not ours) is never
+  reused, so two different ``ITA-o36.pdf`` on two days keep two reports.
 
 The table is derived from the contract JSON (dicts), never from in-memory objects, so
 a fresh run, a resumed run and ``combine`` all build it from the same bytes.
@@ -21,15 +26,19 @@ import functools
 import json
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..errors import Notice
+
 TEMP_PREFIX = ".ita-tmp-"
+_OUR_TEMP = re.compile(r"\.ita-tmp-(\d+)-[a-z0-9_]{8}\.tmp")  # TEMP_PREFIX, writer's pid, mkstemp's 8 characters
 TABLE_FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 FORMATS = ("json", *TABLE_FORMATS)
 
@@ -44,7 +53,8 @@ FLOAT_COLUMNS = ("score",)
 DATE_COLUMNS = ("period_start", "period_end", "timeframe_start", "timeframe_end")
 LIST_COLUMNS = ("measures", "steps", "monitoring", "actions", "action_dates")
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width forms
+_CELL_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # keeps \t \n \r
 _UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -100,14 +110,42 @@ def unique_output_names(items: Sequence[tuple[str, str]]) -> dict[str, str]:
     return names
 
 
+def names_in_folder(
+    items: Sequence[tuple[str, str]], owners: Mapping[str, str | None], known: Mapping[str, str]
+) -> dict[str, str]:
+    """Each sha256's report name, never one that holds a different file's report.
+
+    ``items`` as for :func:`unique_output_names`; ``owners`` maps each name already in the
+    folder (casefolded) to the sha256 of the report in it, or None when it is anything
+    else (a user's file, a folder, a symlink); ``known`` maps a sha256 to the name its
+    report already has there, which it keeps. Otherwise the run's name is used when free,
+    then ``<stem>-<sha8>.json``, then ``<stem>-<sha256>.json``. Deterministic in the set
+    of items and the folder, so a resumed run names files as the first run did.
+    """
+    preferred = unique_output_names(items)
+    names = {sha: known[sha] for sha in sorted(preferred) if sha in known}
+    claimed = {name.casefold() for name in names.values()}
+    for sha in sorted((s for s in preferred if s not in names), key=lambda s: (preferred[s], s)):
+        stem = preferred[sha].removesuffix(".json")
+        base = stem.removesuffix(f"-{sha[:8]}")
+        for name in (preferred[sha], f"{base}-{sha[:8]}.json", f"{base}-{sha}.json"):
+            key = name.casefold()
+            if key not in claimed and owners.get(key, sha) == sha:
+                break
+        names[sha] = name
+        claimed.add(name.casefold())
+    return names
+
+
 def safe_join(out_dir: Path, name: str) -> Path:
-    """``out_dir / name``, refusing any name that is not one plain component inside ``out_dir``."""
-    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+    """``out_dir / name``, refusing any name that is not one plain component inside ``out_dir``.
+
+    The check is on the name alone and never follows a symlink: files are written by
+    renaming over the name, which replaces a link there rather than writing through it.
+    """
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name or name != name.strip("\n"):
         raise OutputPathError(f"unsafe output name {name!r}")
-    path = out_dir / name
-    if path.resolve().parent != out_dir.resolve():
-        raise OutputPathError(f"output {name!r} would leave {out_dir}")
-    return path
+    return out_dir / name
 
 
 # ---------------------------------------------------------------- atomic writes
@@ -126,9 +164,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temp path next to ``target``; on success fsync it and rename it over ``target``.
 
     The temp file lives in the same folder (rename is atomic only within a filesystem)
-    and carries a prefix that :func:`remove_stale_temps` recognises after a crash.
+    and is named ``.ita-tmp-<pid>-<random>.tmp``: :func:`remove_stale_temps` removes it
+    after a crash only once the process that wrote it is gone.
     """
-    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=target.parent)
     os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
     os.close(fd)
     tmp = Path(tmp_name)
@@ -153,29 +192,76 @@ def atomic_write_text(target: Path, text: str) -> None:
     atomic_write_bytes(target, text.encode("utf-8"))
 
 
+def _running(pid: int) -> bool:
+    """Whether a process with this pid exists (``kill(pid, 0)`` checks without signalling)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return pid > 0  # someone else's process, or not a pid at all (then: not ours to judge)
+    return True
+
+
+def is_stale_temp(folder: Path, name: str) -> bool:
+    """A temp file this program wrote whose writer is gone: its name, a regular file of ours, no such pid.
+
+    Everything else is left alone: an input named ``.ita-tmp-x.pdf``, another user's
+    file, and the temp of a run still writing (its pid is alive).
+    """
+    match = _OUR_TEMP.fullmatch(name)
+    if match is None:
+        return False
+    try:
+        info = os.lstat(folder / name)
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return stat.S_ISREG(info.st_mode) and mine and not _running(int(match.group(1)))
+
+
 def remove_stale_temps(out_dir: Path) -> int:
-    """Delete temp files a killed run left behind; return how many."""
+    """Delete the temp files a killed run of ours left behind (see :func:`is_stale_temp`); return how many.
+
+    Call it only while holding the output folder's lock, so no other run of ours is writing.
+    """
     count = 0
-    for tmp in out_dir.glob(f"{TEMP_PREFIX}*"):
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-            count += 1
+    for name in os.listdir(out_dir):
+        if is_stale_temp(out_dir, name):
+            with contextlib.suppress(FileNotFoundError):
+                (out_dir / name).unlink()
+                count += 1
     return count
 
 
 # ---------------------------------------------------------------- formula injection
 
 
+def _visible_start(text: str) -> str:
+    """``text`` from the first character a spreadsheet looks at: spaces and invisible characters skipped.
+
+    Excel and LibreOffice skip a leading space, a zero-width space or a BOM before they
+    look for ``=``; so must the check. Tab and CR are formula starts themselves.
+    """
+    for at, ch in enumerate(text):
+        if ch in "\t\r" or not (ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Zs")):
+            return text[at:]
+    return ""
+
+
 def neutralise(value: Any) -> Any:
     """Make a text cell inert in spreadsheets: ``=SUM(A1)`` → ``'=SUM(A1)``; other values unchanged.
 
     OWASP's advice for CSV injection: prefix cells starting with = + - @ tab or CR with a
-    single quote. Thai free text beginning with a dash (``- จัดทำคู่มือ``) gets the quote
-    too; that is the accepted price of never running a formula.
+    single quote, also when spaces or invisible characters come first (`` =1+1``,
+    ``\u200b=1+1``). Control characters and bidi overrides (NUL, ESC, RLO …) are dropped:
+    a cell must not hide or reorder what it shows. Thai free text beginning with a dash
+    (``- จัดทำคู่มือ``) gets the quote too; that is the accepted price of never running a formula.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = _CELL_CONTROLS.sub("", value)
+    return "'" + text if _visible_start(text).startswith(_FORMULA_START) else text
 
 
 # ---------------------------------------------------------------- flat table
@@ -279,17 +365,33 @@ def write_parquet(df: Any, target: Path) -> None:
         pq.write_table(table, tmp)
 
 
+XLSX_CUT_MARK = " [cut: Excel's cell limit; the whole text is in the report JSON]"
+
+
 def _xlsx_cell(value: Any) -> Any:
-    """Cell value openpyxl accepts: NA → empty, illegal control characters dropped, neutralised."""
+    """Cell value openpyxl accepts: NA → empty, illegal control characters dropped, neutralised, cut to the limit."""
     if value is None or (isinstance(value, float) and value != value) or str(value) == "<NA>":
         return None
     if isinstance(value, str):
-        return neutralise(_XLSX_ILLEGAL.sub("", value)[:XLSX_MAX_CELL])
+        text = neutralise(_XLSX_ILLEGAL.sub("", value))
+        return text if len(text) <= XLSX_MAX_CELL else text[: XLSX_MAX_CELL - len(XLSX_CUT_MARK)] + XLSX_CUT_MARK
     return int(value) if hasattr(value, "__index__") else value
 
 
-def write_xlsx(df: Any, target: Path) -> None:
-    """One sheet ``records`` with a frozen header; Thai text stays text, dates are real dates."""
+def _cut_notice(row: Sequence[Any], column: str, length: int) -> Notice:
+    """One line naming the report, the record and the column whose cell was cut."""
+    source, record = row[COLUMNS.index("source_file")], row[COLUMNS.index("row")]
+    message = (f"{source}: record {record}, column {column}: {length:,} characters cut to {XLSX_MAX_CELL:,} "
+               "in records.xlsx (Excel's cell limit); the whole text is in the report JSON")  # fmt: skip
+    return Notice("xlsx_cell_cut", message)
+
+
+def write_xlsx(df: Any, target: Path, notify: Callable[[Notice], None] | None = None) -> None:
+    """One sheet ``records`` with a frozen header; Thai text stays text, dates are real dates.
+
+    A cell longer than Excel's 32,767 characters is cut with a visible mark and
+    ``notify`` hears an ``xlsx_cell_cut`` notice naming the report, record and column.
+    """
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -297,7 +399,11 @@ def write_xlsx(df: Any, target: Path) -> None:
     ws.freeze_panes = "A2"
     ws.append(list(COLUMNS))
     for row in df.itertuples(index=False, name=None):
-        ws.append([_xlsx_cell(v) for v in row])
+        cells = [_xlsx_cell(v) for v in row]
+        for column, value, cell in zip(COLUMNS, row, cells):
+            if notify is not None and isinstance(cell, str) and cell.endswith(XLSX_CUT_MARK) and len(value) > len(cell):
+                notify(_cut_notice(row, column, len(value)))
+        ws.append(cells)
     with atomic_path(target) as tmp:
         wb.save(tmp)
 
@@ -307,14 +413,20 @@ def table_name(fmt: str) -> str:
     return f"records.{fmt}"
 
 
-def write_table(reports: Sequence[dict[str, Any]], out_dir: Path, fmt: str) -> Path | None:
-    """Write the combined table for ``fmt`` into ``out_dir``; ``json`` has no table."""
+def write_table(
+    reports: Sequence[dict[str, Any]], out_dir: Path, fmt: str, notify: Callable[[Notice], None] | None = None
+) -> Path | None:
+    """Write the combined table for ``fmt`` into ``out_dir``; ``json`` has no table.
+
+    ``notify`` hears what the format could not hold (xlsx: cells cut at Excel's limit).
+    """
     if fmt == "json":
         return None
     target = safe_join(out_dir, table_name(fmt))
     if fmt == "jsonl":
         write_jsonl(reports, target)
+    elif fmt == "xlsx":
+        write_xlsx(records_frame(reports), target, notify)
     else:
-        df = records_frame(reports)
-        {"csv": write_csv, "parquet": write_parquet, "xlsx": write_xlsx}[fmt](df, target)
+        {"csv": write_csv, "parquet": write_parquet}[fmt](records_frame(reports), target)
     return target

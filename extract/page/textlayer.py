@@ -11,9 +11,8 @@ import functools
 import unicodedata
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from ..thai.repair import is_thai_char, orthography_errors
+from .guard import page_texts
 from .page import Char
 
 
@@ -28,11 +27,7 @@ def _pdfium_text(pdf_path: Path, index: int) -> str:
 @functools.lru_cache(maxsize=2)
 def _pdfium_texts(path: str, mtime_ns: int) -> tuple[str, ...]:
     """Every page's pdfium text, read in one opening of the file (cached for the file being read)."""
-    doc = pdfium.PdfDocument(path)
-    try:
-        return tuple(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
+    return page_texts(Path(path))  # under the process-wide pdfium lock, streams checked first
 
 
 def _single_chars(chars: list[Char]) -> list[Char]:
