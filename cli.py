@@ -65,7 +65,7 @@ columns; jsonl keeps lists as arrays. Failed files write no report.
 Same content twice (sha256) is extracted once, the other input "skipped".
 \b
 Without -o: json prints the report(s), csv/jsonl print the table.
-One run at a time per OUT (.ita-extract.lock); report names never
+One run at a time per OUT (a second one is refused); report names never
 replace another file's report already in OUT (<stem>-<sha8>.json then).
 \b
 Exit codes:

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from ita_extract.extract.batch.limits import Limits, count_pages
 from ita_extract.extract.batch.manifest import finished_outputs, read_manifest
-from ita_extract.extract.batch.outdir import LOCK_NAME
 from ita_extract.extract.batch.pool import (
     BatchOptions,
     Input,
@@ -185,7 +184,7 @@ def test_batch_writes_reports_and_resume_skips_finished(tmp_path: Path) -> None:
     first = run_batch(inputs, BatchOptions(out_dir=out, workers=2), fake_extract, failures.append)
     assert [ln.status for ln in first.lines] == ["ok", "ok", "failed"] and first.complete
     assert len(failures) == 1 and "bug.pdf: internal_error: ValueError" in failures[0]
-    assert sorted(p.name for p in out.iterdir()) == [LOCK_NAME, "a.json", "b.json", "manifest.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "manifest.jsonl"]
     assert first.manifest == out / "manifest.jsonl" and len(read_manifest(first.manifest)) == 3
     assert set(finished_outputs(out)) == {ln.sha256 for ln in first.lines if ln.output}
     again = run_batch(inputs, BatchOptions(out_dir=out, workers=2, resume=True), fake_extract, failures.append)

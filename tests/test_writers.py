@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from ita_extract.extract.batch import writers
 from ita_extract.extract.batch.writers import (
     COLUMNS,
+    XLSX_MAX_CELL,
     OutputPathError,
     atomic_write_text,
-    XLSX_MAX_CELL,
     csv_text,
     flat_rows,
     is_stale_temp,

@@ -5,10 +5,10 @@ Found by a fault probe: two runs into one folder overwrote each other's manifest
 deleted every ``.ita-tmp-*`` in the folder, an input PDF of that name included; an
 unwritable folder gave a traceback. So a run (``extract`` or ``combine``):
 
-1. creates the folder, takes an exclusive ``flock`` on ``.ita-extract.lock`` in it (a
-   second run refuses with one line naming the holder's pid; the lock goes when the
-   process dies, even by SIGKILL), and writes a probe temp file: a folder that cannot be
-   created or written is an :class:`OutputFolderError` before any work (exit code 2);
+1. creates the folder, takes an exclusive ``flock`` on it (a second run refuses with one
+   line; the lock goes when the process dies, even by SIGKILL), and writes a probe temp
+   file: a folder that cannot be created or written is an :class:`OutputFolderError`
+   before any work (exit code 2);
 2. removes only its own provably stale temps (``writers.is_stale_temp``);
 3. reads what the folder holds (:func:`holdings`), so report names never take a name
    that holds another file's report, and ``--resume`` knows what is done.
@@ -44,7 +44,6 @@ try:  # not on Windows: there a second run is not kept out
 except ImportError:  # pragma: no cover - platform dependent
     fcntl = None  # type: ignore[assignment]
 
-LOCK_NAME = ".ita-extract.lock"
 _held: set[int] = set()  # lock file descriptors this process holds
 
 
@@ -70,26 +69,24 @@ def _unusable(folder: Path, what: str, err: OSError) -> OutputFolderError:
 
 
 def _lock(folder: Path) -> int:
-    """An exclusive lock on the folder for this process; raises :class:`OutputFolderError` when held elsewhere."""
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    """An exclusive lock on the folder for this process; raises :class:`OutputFolderError` when held elsewhere.
+
+    ``flock`` on the folder itself: no lock file is left behind, and the lock goes with
+    the process, however it ends.
+    """
     try:
-        fd = os.open(folder / LOCK_NAME, flags, 0o644)
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
-        raise _unusable(folder, "cannot write to the output folder", err) from err
+        raise _unusable(folder, "cannot open the output folder", err) from err
     try:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
     except BlockingIOError as err:
-        holder = os.pread(fd, 32, 0).decode("ascii", errors="replace").strip()
         os.close(fd)
-        pid = f" (pid {holder})" if holder.isdigit() else ""
-        raise OutputFolderError(f"{folder}: another ita-extract run{pid} is writing to this folder; "
+        raise OutputFolderError(f"{folder}: another ita-extract run is writing to this folder; "
                                 "wait for it to finish or choose another -o") from err  # fmt: skip
-    except OSError as err:
-        os.close(fd)
-        raise _unusable(folder, "cannot write to the output folder", err) from err
+    except OSError:  # a file system without flock (some network mounts): run unlocked, as before
+        pass
     _held.add(fd)
     return fd
 
@@ -129,7 +126,7 @@ class OutputFolder:
         return self
 
     def close(self) -> None:
-        """Release the lock (the lock file stays: removing it would race with a run opening it)."""
+        """Release the lock."""
         if self._fd is not None:
             _held.discard(self._fd)
             os.close(self._fd)

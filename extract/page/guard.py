@@ -16,7 +16,6 @@ Two ways pypdfium2 took the whole process down, fixed here for every module that
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 from contextlib import AbstractContextManager
@@ -54,18 +53,46 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
-def address_space_limit() -> int | None:
-    """This process's address-space limit in bytes (a batch worker's ``--max-memory``), or None."""
+def address_space() -> tuple[int | None, int]:
+    """(this process's address-space limit in bytes or None, bytes mapped now) — Linux's view of a worker."""
     if resource is None:
-        return None
+        return None, 0
     soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
-    return None if soft == resource.RLIM_INFINITY else soft
+    if soft == resource.RLIM_INFINITY:
+        return None, 0
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            in_use = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        in_use = 0
+    return soft, in_use
 
 
-@functools.lru_cache(maxsize=4)
-def _measured(path: str, identity: tuple[int, int, int], budget: int) -> Measured:
-    """:func:`streams.measure` of a file, once per version of it (``identity``: size, mtime, inode)."""
-    return measure(read_regular(path), budget)
+_measured: dict[tuple[str, int, int, int], tuple[int, Measured]] = {}  # the last few files: (budget used, result)
+MEASURED_KEPT = 4
+_measured_lock = threading.Lock()
+
+
+def _measure_file(path: Path, budget: int) -> Measured:
+    """:func:`streams.measure` of a file, reused for the same version of it when the budget allows.
+
+    A batch worker asks twice per file (page count, then the parser's open) with budgets
+    that differ by what it has mapped meanwhile: a result that fits both is not redone.
+    """
+    info = os.stat(path)
+    key = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+    with _measured_lock:
+        used, result = _measured.get(key, (0, None))
+    if result is not None:
+        fits = result.over_budget is None and result.largest <= budget
+        if fits or (result.over_budget is not None and budget <= used):
+            return result
+    result = measure(read_regular(path), budget)
+    with _measured_lock:
+        _measured[key] = (budget, result)
+        while len(_measured) > MEASURED_KEPT:
+            del _measured[next(iter(_measured))]
+    return result
 
 
 def check_decoding(path: Path, limits: StreamLimits = DEFAULT_LIMITS) -> Measured:
@@ -75,8 +102,7 @@ def check_decoding(path: Path, limits: StreamLimits = DEFAULT_LIMITS) -> Measure
     the budget; pdfium would abort the process on it and pdfminer take the memory.
     Returns the measurement, whose ``pages`` counts the real page objects.
     """
-    info = os.stat(path)
-    measured = _measured(str(path), (info.st_size, info.st_mtime_ns, info.st_ino), limits.budget(address_space_limit()))
+    measured = _measure_file(path, limits.budget(*address_space()))
     if measured.over_budget:
         raise MemoryExceededError(f"{measured.over_budget} (a decompression bomb?); not opened", file=str(path))
     return measured

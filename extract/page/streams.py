@@ -36,8 +36,9 @@ class StreamLimits:
     ``max_stream_mb``: one stream's decoded size (each stage of a filter chain alike). A
     600 dpi RGB scan of an A4 page is about 100 MB decoded; 512 MB leaves room for that
     and still refuses the 4 GiB bombs. Under an address-space limit (a batch worker's
-    ``--max-memory``) the budget is a quarter of that limit: pdfium holds the
-    compressed and decoded copies at once, next to the Python extractor.
+    ``--max-memory``) the budget is also at most a quarter of that limit and half of what
+    is still free under it: pdfium holds the compressed and decoded copies at once, next
+    to the Python extractor, and must never be the one to run out.
     ``scan_content_mb``: decoded content streams up to this size are searched for inline
     images; larger ones (rare: huge vector drawings) are measured but not searched.
     """
@@ -46,10 +47,12 @@ class StreamLimits:
     memory_share: int = 4
     scan_content_mb: int = 64
 
-    def budget(self, address_space: int | None) -> int:
-        """Bytes one decoded stream may take, given the process's address-space limit (or None)."""
+    def budget(self, address_space: int | None, in_use: int = 0) -> int:
+        """Bytes one decoded stream may take, given the address-space limit (or None) and what is mapped now."""
         cap = self.max_stream_mb * MB
-        return min(cap, address_space // self.memory_share) if address_space else cap
+        if not address_space:
+            return cap
+        return max(0, min(cap, address_space // self.memory_share, (address_space - in_use) // 2))
 
 
 @dataclass(frozen=True)
@@ -273,38 +276,38 @@ def _object_stream_pages(head: bytes, content: bytes) -> set[int]:
     return _page_objects(content, numbers)
 
 
-def _inline_images_over(content: bytes, budget: int) -> bool:
-    """Whether an inline image in this content stream inflates past ``budget``."""
+def _inline_images_size(content: bytes, budget: int) -> int:
+    """The decoded size of the largest inline image in a content stream; :class:`_OverBudget` past ``budget``."""
+    largest = 0
     for match in _INLINE.finditer(content):
         filters = [_ABBREVIATIONS.get(n, n) for n in _filters(match.group(1))]
         if filters:
-            try:
-                decoded_size(content[match.end() :], filters, budget)
-            except _OverBudget:
-                return True
-    return False
+            largest = max(largest, decoded_size(content[match.end() :], filters, budget)[0])
+    return largest
 
 
 def measure(data: bytes, budget: int, limits: StreamLimits | None = None) -> Measured:
     """Decode every stream of ``data`` under ``budget`` bytes; count the page objects on the way.
 
-    ``over_budget`` names the first stream (or inline image) whose decoding passes the
-    budget; measuring stops there.
+    ``largest`` is the largest decoded stream or inline image; ``over_budget`` names the
+    first one past the budget, and measuring stops there.
     """
     keep = (limits or StreamLimits()).scan_content_mb * MB
-    outside, numbers, pages, largest, pos = [], [], set(), 0, 0
+    outside, pages, largest, pos = [], set(), 0, 0
     for stream in _streams(data):
         outside.append(data[pos : stream.end - len(stream.body)])
         pos = stream.end
         where = f"object {stream.number}" if stream.number is not None else "a stream"
+        wanted = 0 if _IMAGE.search(stream.head) else keep  # pixels hold neither pages nor inline images
         try:
-            wanted = 0 if _IMAGE.search(stream.head) else keep  # pixels hold neither pages nor inline images
             size, content = decoded_size(stream.body, _filters(stream.head), budget, wanted)
-            if content is not None and _inline_images_over(content, budget):
-                return Measured(len(pages), largest, f"an inline image in {where} inflates past {budget // MB} MB")
         except _OverBudget:
             return Measured(len(pages), largest, f"{where} inflates past {budget // MB} MB")
-        largest = max(largest, size)
+        try:
+            inline = _inline_images_size(content, budget) if content is not None else 0
+        except _OverBudget:
+            return Measured(len(pages), largest, f"an inline image in {where} inflates past {budget // MB} MB")
+        largest = max(largest, size, inline)
         if content is not None and _OBJSTM.search(stream.head):
             pages |= _object_stream_pages(stream.head, content)
     outside.append(data[pos:])

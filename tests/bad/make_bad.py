@@ -85,18 +85,21 @@ def one_page(extra: bytes = b"", resources: bytes = b"") -> list[bytes]:
 # ---------------------------------------------------------------- the structural attacks
 
 
-def zeros_deflate(total: int, chunk: int = 1 << 24) -> bytes:
-    """A valid zlib stream of ``total`` zero bytes, made without ever compressing them all.
+def zeros_deflate(total: int, chunk: int = 1 << 24, fill: int = 0) -> bytes:
+    """A valid zlib stream of ``total`` bytes ``fill`` (zeros by default), made without compressing them all.
 
-    After a full flush the compressor forgets its history, so every further chunk of
-    zeros compresses to the same bytes; the stream is the first chunk, copies of the
-    second, an empty final block, and the Adler-32 of ``total`` zeros (a = 1, b = total).
+    After a full flush the compressor forgets its history, so every further chunk
+    compresses to the same bytes; the stream is the first chunk, copies of the second, an
+    empty final block, and the Adler-32 of ``total`` equal bytes (a = 1 + total·fill,
+    b = total + fill·total·(total + 1)/2, both mod 65521). ``total`` is a multiple of ``chunk``.
     """
     comp = zlib.compressobj(9)
-    first = comp.compress(bytes(chunk)) + comp.flush(zlib.Z_FULL_FLUSH)
-    again = comp.compress(bytes(chunk)) + comp.flush(zlib.Z_FULL_FLUSH)
-    adler = ((total % 65521) << 16) | 1
-    return first + again * (total // chunk - 1) + b"\x03\x00" + adler.to_bytes(4, "big")
+    block = bytes([fill]) * chunk
+    first = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    again = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    a = (1 + total * fill) % 65521
+    b = (total + fill * total * (total + 1) // 2) % 65521
+    return first + again * (total // chunk - 1) + b"\x03\x00" + ((b << 16) | a).to_bytes(4, "big")
 
 
 def bomb() -> bytes:
