@@ -58,15 +58,18 @@ Output layout with -o OUT:
   OUT/manifest.jsonl  one line per input: path, sha256, status
                       (ok/warning/failed/skipped), output, records, pages,
                       seconds, error, error_class, message, duplicate_of
+
 \b
 Tables: csv (UTF-8 with BOM) and xlsx join list fields with newlines and
 put ' before any cell starting with = + - @ tab CR; parquet has date
 columns; jsonl keeps lists as arrays. Failed files write no report.
 Same content twice (sha256) is extracted once, the other input "skipped".
+
 \b
 Without -o: json prints the report(s), csv/jsonl print the table.
 One run at a time per OUT (a second one is refused); report names never
 replace another file's report already in OUT (<stem>-<sha8>.json then).
+
 \b
 Exit codes:
   0    all inputs ok (or with warnings)
