@@ -16,9 +16,9 @@ from typing import Any
 
 from ..errors import ExtractError, Notice, printable
 from ..files import open_regular, read_regular
+from .atomic import TEMP_PREFIX, atomic_write_bytes, safe_join
 from .manifest import MANIFEST_NAME, ManifestLine, Notify, load_report, parse_manifest, status_for
 from .outdir import OutputFolder, holdings, write_run_outputs
-from .writers import TEMP_PREFIX, atomic_write_bytes, safe_join
 
 
 @dataclass(frozen=True)

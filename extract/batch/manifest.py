@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from ...schema import Report
 from ..errors import ExtractError, Notice, printable
 from ..files import open_regular
-from .writers import TEMP_PREFIX, atomic_write_text, safe_join
+from .atomic import TEMP_PREFIX, atomic_write_text, safe_join
 
 MANIFEST_NAME = "manifest.jsonl"
 JOURNAL_NAME = MANIFEST_NAME + ".part"

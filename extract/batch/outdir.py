@@ -25,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..errors import Notice, printable
+from .atomic import TEMP_PREFIX, names_in_folder, remove_stale_temps, safe_join
 from .manifest import (
     JOURNAL_NAME,
     MANIFEST_NAME,
@@ -37,7 +38,7 @@ from .manifest import (
     report_sha,
     write_manifest,
 )
-from .writers import TEMP_PREFIX, names_in_folder, remove_stale_temps, safe_join, table_name, write_table
+from .writers import table_name, write_table
 
 try:  # not on Windows: there a second run is not kept out
     import fcntl

@@ -35,13 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExtractError, MemoryExceededError, TimeoutExceededError, WorkerCrashedError
+from .atomic import atomic_write_text, safe_join
 from .inputs import Input, discover, read_file_list, sha256_file
 from .limits import Limits
 from .manifest import Journal, ManifestLine, status_for
 from .outdir import Holdings, OutputFolder, holdings, write_run_outputs
 from .plan import Plan, Task, plan
 from .worker import EXIT_OUT_OF_MEMORY, ExtractFn, WorkerResult, worker_main
-from .writers import atomic_write_text, safe_join
 
 __all__ = [  # discovery, planning and the worker live in their own modules; these names stay importable here
     "Batch", "BatchOptions", "Input", "Plan", "Task", "WorkerResult", "discover", "plan", "read_file_list",
