@@ -27,6 +27,7 @@ from pdfminer.ascii85 import ascii85decode, asciihexdecode
 
 MB = 1024 * 1024
 CHUNK = 1 << 20  # bytes of output per inflate step: memory stays at a few MB whatever a stream holds
+FEED = 1 << 14  # bytes of input per inflate call (see _inflate)
 
 
 @dataclass(frozen=True)
@@ -72,20 +73,25 @@ class _OverBudget(Exception):
 
 
 def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Flate, chunk by chunk; stops at the end of the zlib stream or at the first damaged byte."""
+    """Flate, chunk by chunk; stops at the end of the zlib stream or at the first damaged byte.
+
+    Input goes in small pieces: zlib hands back the unconsumed input as a fresh copy after
+    each bounded step, and a bomb consumes a few bytes per megabyte it gives.
+    """
     inflater = zlib.decompressobj()
     for chunk in chunks:
-        data = chunk
-        while data and not inflater.eof:
-            try:
-                out = inflater.decompress(data, CHUNK)
-            except zlib.error:
-                return  # damaged: the parsers stop here too, and say so
-            data = inflater.unconsumed_tail
-            if out:
-                yield out
-        if inflater.eof:
-            return
+        for at in range(0, len(chunk), FEED):
+            data = chunk[at : at + FEED]
+            while data and not inflater.eof:
+                try:
+                    out = inflater.decompress(data, CHUNK)
+                except zlib.error:
+                    return  # damaged: the parsers stop here too, and say so
+                data = inflater.unconsumed_tail
+                if out:
+                    yield out
+            if inflater.eof:
+                return
 
 
 def _run_length(chunks: Iterable[bytes]) -> Iterator[bytes]:
