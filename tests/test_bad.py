@@ -264,12 +264,12 @@ def test_the_page_limit_is_checked_before_extraction(bad_files: dict[str, Path],
 THREADS_SCRIPT = """
 import sys, threading
 from pathlib import Path
-from ita_extract.extract.page import guard, pdf
+from ita_extract.extract.page import guard
 files = [Path(p) for p in sys.argv[1:]]
 def work(k):
     for i in range(int(REPEAT)):
         path = files[(i + k) % len(files)]
-        pdf._pdfium_texts.__wrapped__(str(path), 0)  # the pipeline's pdfium text reader, uncached
+        guard.page_texts(path)  # the text layer's pdfium reader (textlayer caches it per file)
         doc = guard.open_pdfium(path)
         try:
             guard.render_page(doc, 0, scale=0.2)  # the OCR step's render
