@@ -287,7 +287,7 @@ def test_pdfium_is_safe_from_four_threads() -> None:
     """Found: ``extract()`` from several threads crashed the process (pdfium called without a lock).
 
     The same loop with bare pypdfium2 calls, as the code made them before, died with SIGTRAP
-    in 3 runs of 3; through ``page/guard.py`` it finishes.
+    in 4 of 6 runs (``tools/fault_probe.py``); through ``page/guard.py`` it finishes.
     """
     samples = [str(p) for p in sorted((REPO / "samples").glob("*.pdf"))]
     proc = subprocess.run([sys.executable, "-c", THREADS_SCRIPT, *samples], capture_output=True, text=True, timeout=600)
