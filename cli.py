@@ -94,8 +94,8 @@ class _Cli(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
-            raise
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, BrokenPipeError):
+            raise  # click's own handling (a closed pipe: ``ita-extract … | head`` exits quietly)
         except KeyboardInterrupt:
             click.echo("interrupted; run the same command again to finish", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
