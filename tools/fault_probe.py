@@ -293,6 +293,7 @@ p = subprocess.Popen(
     env=ENV,
     stderr=subprocess.PIPE,
     text=True,
+    preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a terminal, even if we run in the background
 )
 deadline = time.time() + 60
 while not (d / "out" / "copy01.json").exists() and time.time() < deadline:
