@@ -1,41 +1,52 @@
 """Entry points: ``extract(path) -> Report`` and the ``ita-extract`` command line.
 
-The extraction itself lives in ``extract/`` (one file: ``report``; many files:
-``batch``, ``writers``, ``manifest``); this module only wires it to users: options,
-usage errors (exit 2), one-line messages on stderr, the summary and the exit code.
+The extraction itself lives in ``extract/`` (one file: ``pipeline``; many files:
+``extract/batch``); this module only wires it to users: options, usage errors, one-line
+messages on stderr, the summary and the exit code (:class:`ExitCode`). Nothing reaches
+the user as a traceback: Ctrl-C and SIGTERM stop a batch cleanly (130), and a bug is one
+line naming a file that holds the details (70).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import tempfile
+import traceback
 from collections import Counter
 from collections.abc import Sequence
+from enum import IntEnum
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from types import FrameType
+from typing import Any, BinaryIO, NoReturn
 
 import click
 
+from .extract.batch.combine import combine_into, combine_runs
 from .extract.batch.limits import MB, Limits
-from .extract.batch.manifest import STATUSES, ManifestLine, combine_runs, load_report, write_manifest
-from .extract.batch.pool import BatchOptions, discover, read_file_list, run_batch
-from .extract.batch.scores_table import write_scores_table
-from .extract.batch.writers import (
-    FORMATS,
-    atomic_write_bytes,
-    csv_text,
-    jsonl_text,
-    records_frame,
-    remove_stale_temps,
-    safe_join,
-    unique_output_names,
-    write_table,
-)
+from .extract.batch.manifest import STATUSES, ManifestLine
+from .extract.batch.outdir import OutputFolderError
+from .extract.batch.pool import Batch, BatchOptions, discover, read_file_list, run_batch
+from .extract.batch.writers import FORMATS, csv_text, jsonl_text, records_frame
+from .extract.errors import Notice, printable
+from .extract.files import read_regular
 from .extract.page.ocr.reader import OCR_MODES
 from .pipeline import extract, warm_up
 from .schema import Report
+
+
+class ExitCode(IntEnum):
+    """What ``ita-extract`` exits with; listed in ``extract --help``."""
+
+    OK = 0  # every input ok (or a warning)
+    FAILED = 1  # some inputs failed; each has its line in the manifest and on stderr
+    USAGE = 2  # bad usage, or -o unusable (cannot be created or written, another run holds it): nothing done
+    INTERNAL = 70  # a bug in ita-extract (sysexits EX_SOFTWARE): one line, the traceback saved to a file
+    OUTPUT = 74  # -o failed mid-run (disk full, I/O error; sysexits EX_IOERR): what was done is kept
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM: what finished is kept; rerun with --resume
 
 LAYOUT_HELP = """
 \b
@@ -48,18 +59,66 @@ Output layout with -o OUT:
   OUT/manifest.jsonl  one line per input: path, sha256, status
                       (ok/warning/failed/skipped), output, records, pages,
                       seconds, error, error_class, message, duplicate_of
+
 \b
 Tables: csv (UTF-8 with BOM) and xlsx join list fields with newlines and
 put ' before any cell starting with = + - @ tab CR; parquet has date
 columns; jsonl keeps lists as arrays. Failed files write no report.
 Same content twice (sha256) is extracted once, the other input "skipped".
+
 \b
 Without -o: json prints the report(s), csv/jsonl print the table.
-Exit codes: 0 all inputs ok, 1 some failed, 2 bad usage.
+One run at a time per OUT (a second one is refused); report names never
+replace another file's report already in OUT (<stem>-<sha8>.json then).
+
+\b
+Exit codes:
+  0    all inputs ok (or with warnings)
+  1    some inputs failed (each on stderr and in the manifest)
+  2    bad usage, or OUT cannot be created or written, or another
+       run is writing to it (nothing was done)
+  70   internal error: a bug; one line names a file with the details
+  74   OUT failed during the run (disk full): what was done is kept;
+       free space and rerun with --resume
+  130  interrupted (Ctrl-C, SIGTERM): what finished is kept, with
+       its table and manifest; rerun with --resume
 """
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Cli(click.Group):
+    """The command group, with the last net: no traceback ever reaches the user.
+
+    Ctrl-C outside a batch (while inputs are listed, say) exits 130; any unexpected
+    exception is one line naming a file that holds the traceback, and exit code 70.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, BrokenPipeError):
+            raise  # click's own handling (a closed pipe: ``ita-extract … | head`` exits quietly)
+        except KeyboardInterrupt:
+            click.echo("interrupted; run the same command again to finish", err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
+        except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a line, not a traceback
+            ctx.exit(_crashed(exc))
+
+
+def _crashed(exc: BaseException) -> int:
+    """Say that ita-extract has a bug, in one line, with the traceback kept in a file."""
+    where = "(could not save the traceback)"
+    try:
+        with tempfile.NamedTemporaryFile("w", prefix="ita-extract-crash-", suffix=".txt", delete=False) as fh:
+            fh.write("".join(traceback.format_exception(exc)))
+            where = f"details in {fh.name}"
+    except OSError:
+        pass
+    text = printable(" ".join(str(exc).split()))[:200]
+    click.echo(f"ita-extract: internal error (a bug, please report it): {type(exc).__name__}: {text}; {where}", err=True)
+    return ExitCode.INTERNAL
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ita-extract")
 def cli() -> None:
     """Turn Thai ITA report PDFs into clean, typed data (JSON, CSV, Parquet, Excel).
@@ -97,6 +156,10 @@ def _say(message: str) -> None:
     tqdm.write(message, file=sys.stderr)
 
 
+def _say_notice(notice: Notice) -> None:
+    _say(notice.message)
+
+
 def _summary(lines: Sequence[ManifestLine], where: Path | None) -> str:
     counts = Counter(line.status for line in lines)
     parts = [f"{counts[s]} {s}" for s in STATUSES if counts[s] or s in ("ok", "failed")]
@@ -114,14 +177,6 @@ def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
         raise click.UsageError(f"{out}: -o must be a folder, and this is a file")
 
 
-def _write_outputs(out: Path, fmt: str, lines: Sequence[ManifestLine]) -> Path:
-    """The combined table (from the per-report files on disk) and the manifest, both atomic."""
-    reports = [load_report(safe_join(out, line.output)) for line in lines if line.has_report and line.output]
-    write_table([r for r in reports if r is not None], out, fmt)
-    write_scores_table([r for r in reports if r is not None], out, fmt)
-    return write_manifest(out, lines)
-
-
 def _print_stdout(fmt: str, texts: Sequence[str]) -> None:
     """Stdout mode: reports as JSON, or the combined table as csv/jsonl."""
     if fmt == "json":
@@ -132,10 +187,29 @@ def _print_stdout(fmt: str, texts: Sequence[str]) -> None:
     click.echo(jsonl_text(reports) if fmt == "jsonl" else csv_text(records_frame(reports)), nl=False)
 
 
-def _finish(lines: Sequence[ManifestLine], where: Path | None, quiet: bool) -> None:
+def _finish(lines: Sequence[ManifestLine], where: Path | None, quiet: bool) -> NoReturn:
     if not quiet:
         click.echo(_summary(lines, where), err=True)
-    sys.exit(1 if any(line.status == "failed" for line in lines) else 0)
+    sys.exit(ExitCode.FAILED if any(line.status == "failed" for line in lines) else ExitCode.OK)
+
+
+def _unusable(err: OutputFolderError) -> NoReturn:
+    """-o cannot be used: one line, exit 2, before any work."""
+    click.echo(str(err), err=True)
+    sys.exit(ExitCode.USAGE)
+
+
+def _stopped(batch: Batch, resumable: bool) -> NoReturn:
+    """A batch that did not go through: its error lines, then how far it got and how to finish."""
+    for error in batch.errors:
+        _say(error)
+    done = f"{len(batch.lines)} of {batch.total} done"
+    rerun = "rerun with --resume" if resumable else "nothing printed; rerun to finish"
+    if batch.interrupted:
+        _say(f"interrupted: {done}; {rerun}")
+        sys.exit(ExitCode.INTERRUPTED)
+    _say(f"stopped: {done}; free space in the output folder and {rerun}")
+    sys.exit(ExitCode.OUTPUT)
 
 
 @cli.command("extract", epilog=LAYOUT_HELP)
@@ -143,8 +217,8 @@ def _finish(lines: Sequence[ManifestLine], where: Path | None, quiet: bool) -> N
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Combined table format (per-report JSON is always written with -o).")
-@click.option("--files-from", type=click.File("r", encoding="utf-8"),
-              help="Read more input paths from this file, one per line (- for stdin).")
+@click.option("--files-from", type=click.File("rb"),
+              help="Read more input paths from this file, one per line (- for stdin; UTF-8, UTF-16 or Thai Windows).")
 @click.option("-j", "--workers", type=click.IntRange(1, 256), default=None,
               help="Worker processes  [default: number of cores]")
 @click.option("--timeout", type=click.FloatRange(0), default=Limits.timeout_s, show_default=True,
@@ -160,7 +234,7 @@ def _finish(lines: Sequence[ManifestLine], where: Path | None, quiet: bool) -> N
               help="OCR scanned pages with Tesseract: auto (pages with no usable text), always, never.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors still print.")
 def extract_cmd(
-    inputs: tuple[str, ...], output: Path | None, fmt: str, files_from: TextIO | None, workers: int | None,
+    inputs: tuple[str, ...], output: Path | None, fmt: str, files_from: BinaryIO | None, workers: int | None,
     timeout: float, max_pages: int, max_size: float, max_memory: int, resume: bool, ocr: str, quiet: bool,
 ) -> None:  # fmt: skip
     """Extract INPUT... (PDF files, folders searched recursively, or glob patterns).
@@ -180,14 +254,18 @@ def extract_cmd(
     opts = BatchOptions(
         out_dir=output, limits=_limits(timeout, max_pages, max_size, max_memory),
         workers=workers or _default_workers(), resume=resume,
-        progress=not quiet and not single and sys.stderr.isatty(),
+        progress=not quiet and not single and sys.stderr.isatty(), table_format=fmt,
     )  # fmt: skip
     warm_up()  # before the workers fork, so they share the loaded dictionaries
-    batch = run_batch(found, opts, partial(extract, ocr=ocr), _say)
-    where = _write_outputs(output, fmt, batch.lines) if output is not None else None
+    try:
+        batch = run_batch(found, opts, partial(extract, ocr=ocr), _say)
+    except OutputFolderError as err:
+        _unusable(err)
+    if not batch.complete:
+        _stopped(batch, resumable=output is not None)
     if output is None:
         _print_stdout(fmt, [batch.texts[i] for i in sorted(batch.texts)])
-    _finish(batch.lines, where, quiet or single)
+    _finish(batch.lines, batch.manifest, quiet or single)
 
 
 @cli.command("combine", epilog=LAYOUT_HELP)
@@ -209,18 +287,20 @@ def combine_cmd(runs: tuple[Path, ...], output: Path | None, fmt: str, quiet: bo
     _check_usage(output, fmt, resume=False)
     if output is not None and any(output.resolve() == run.resolve() for run in runs):
         raise click.UsageError(f"{output}: -o must not be one of the runs being combined")
-    kept, lines = combine_runs(runs)
     if output is None:
-        _print_stdout(fmt, [found.path.read_text(encoding="utf-8") for found in kept])
+        kept, lines = combine_runs(runs, _say_notice)
+        _print_stdout(fmt, [read_regular(found.path).decode("utf-8") for found in kept])
         _finish(lines, None, quiet)
-    output.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(output)
-    names = unique_output_names([(f.path.name, f.data["source"]["sha256"]) for f in kept])
-    for found in kept:
-        atomic_write_bytes(safe_join(output, names[found.data["source"]["sha256"]]), found.path.read_bytes())
-    for line in lines:
-        line.output = names.get(line.sha256 or "")
-    _finish(lines, _write_outputs(output, fmt, lines), quiet)
+    try:
+        combined = combine_into(runs, output, fmt, _say_notice)
+    except OutputFolderError as err:
+        _unusable(err)
+    if combined.errors:
+        for error in combined.errors:
+            _say(error)
+        _say(f"stopped: {len(combined.lines)} report(s) combined; free space in the output folder and rerun")
+        sys.exit(ExitCode.OUTPUT)
+    _finish(combined.lines, combined.manifest, quiet)
 
 
 @cli.command("schema")
@@ -231,6 +311,12 @@ def schema_cmd() -> None:
     click.echo(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (``kill``, ``timeout``, a scheduler) stops a run as Ctrl-C does: cleanly."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminate)
     cli()

@@ -119,6 +119,12 @@ class InputNotFoundError(ExtractError):
     code = "not_found"
 
 
+class InputChangedError(ExtractError):
+    """The file changed between being hashed and being read (a download still being written?)."""
+
+    code = "input_changed"
+
+
 class WorkerCrashedError(ExtractError):
     """The worker process extracting this file died without a result (signal, abort, OOM kill)."""
 
@@ -188,6 +194,9 @@ NOTICES: dict[str, NoticeCode] = {
     "assessment_score_unassigned": NoticeCode("warning", "a number in a score column belongs to no row, or is a second one in its row; it is not kept", "check the row on the page"),
     "assessment_score_missing": NoticeCode("warning", "a labelled row of a score table has no score", "check the row on the page"),
     "assessment_year_inferred": NoticeCode("warning", "the assessed year is printed nowhere and was taken as the year before the document's", "check assessment.fiscal_year"),
+    # batch outputs (printed by the CLI, not part of a report)
+    "xlsx_cell_cut": NoticeCode("warning", "a text longer than Excel's 32,767-character cell limit was cut in records.xlsx", "read the whole text in the report JSON (or use -f csv/parquet)"),
+    "json_ignored": NoticeCode("warning", "a JSON file in a run folder is not a report of this contract version (or not readable) and was left out", "remove or move it; extract its PDF again if it was a report"),
 }
 
 

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import pty
+import re
 import shutil
 import signal
 import struct
@@ -25,7 +26,7 @@ from pathlib import Path
 import ita_extract
 import pytest
 from click.testing import CliRunner
-from ita_extract.cli import cli
+from ita_extract.cli import ExitCode, cli
 from ita_extract.extract.batch.manifest import read_manifest
 
 REPO = Path(__file__).parents[1]
@@ -224,10 +225,10 @@ def test_sigkill_then_resume_equals_an_uninterrupted_run(tmp_path: Path) -> None
     got, want = _snapshot(killed), _snapshot(clean)
     assert sorted(got) == sorted(want)
     assert [name for name in want if got[name] != want[name]] == []
-    statuses = {Path(ln.path).name: ln.status for ln in read_manifest(killed / "manifest.jsonl")}
-    assert "skipped" in statuses.values() and statuses["zero.pdf"] == "failed"
-    first = [(ln.path, ln.sha256, ln.output) for ln in read_manifest(clean / "manifest.jsonl")]
-    assert first == [(ln.path, ln.sha256, ln.output) for ln in read_manifest(killed / "manifest.jsonl")]
+    resumed_lines = read_manifest(killed / "manifest.jsonl")
+    assert any("already extracted in" in (ln.message or "") for ln in resumed_lines)
+    first = [(ln.path, ln.sha256, ln.output, ln.status) for ln in read_manifest(clean / "manifest.jsonl")]
+    assert first == [(ln.path, ln.sha256, ln.output, ln.status) for ln in resumed_lines]  # real statuses, not "skipped"
 
 
 # ---------------------------------------------------------------- formats and combine
@@ -285,3 +286,187 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     quiet = _in_pty("extract", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--quiet")
     assert "file/s" not in quiet and "failed" not in quiet.split(": ", 1)[-1].split("\n")[-1]
     assert _run("extract", str(tmp_path / "in"), "-o", str(tmp_path / "o3")).stderr.count("file/s") == 0
+
+
+# ---------------------------------------------------------------- issue 19: exit codes, interrupts, -o failures
+
+
+def test_help_documents_every_exit_code() -> None:
+    shown = _run("extract", "--help").stdout
+    assert "\b" not in shown  # click's no-rewrap marks are used, not shown
+    listed = re.findall(r"^ {4}(\d+) +\S", shown.split("Exit codes:")[1], re.M)
+    assert listed == [str(int(code)) for code in ExitCode]
+
+
+def _wait_for(pattern: str, folder: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not list(folder.glob(pattern)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _ctrl_c_on() -> None:
+    """As in a terminal: a test run started in the background inherits SIGINT ignored, and Python keeps it so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_keeps_what_finished_and_resume_completes_it(tmp_path: Path, sig: signal.Signals) -> None:
+    """Found: Ctrl-C lost a 3,000-report run's table and manifest (click's "Aborted!", exit 1)."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _copies(folder, FAST, 12)
+    proc = subprocess.Popen([EXE, "extract", str(folder), "-o", str(out), "-f", "csv", "--workers", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_on)  # fmt: skip
+    _wait_for("copy01.json", out)
+    proc.send_signal(sig)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in stderr
+    lines = read_manifest(out / "manifest.jsonl")
+    assert 2 <= len(lines) < 12 and all(ln.status == "ok" for ln in lines)
+    assert stderr.strip().splitlines()[-1] == f"interrupted: {len(lines)} of 12 done; rerun with --resume"
+    assert sorted(p.name for p in out.glob("*.json")) == sorted(ln.output for ln in lines)
+    assert len(_csv_rows(out / "records.csv")) == sum(ln.records for ln in lines)
+    assert not (out / "manifest.jsonl.part").exists()
+    resumed = _cli("extract", str(folder), "-o", str(out), "-f", "csv", "--resume", "-q")
+    assert resumed.returncode == 0 and len(read_manifest(out / "manifest.jsonl")) == 12
+
+
+def test_a_run_killed_twice_leaves_each_input_once_in_the_journal(tmp_path: Path) -> None:
+    """Found: a run killed twice left duplicate journal lines."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    _copies(folder, FAST, 10)
+    for wanted in ("copy01.json", "copy04.json"):
+        proc = subprocess.Popen([EXE, "extract", str(folder), "-o", str(out), "--workers", "1", "--resume", "-q"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        _wait_for(wanted, out)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    journal = [ln.path for ln in read_manifest(out / "manifest.jsonl.part")]
+    assert len(journal) == len(set(journal)) >= 5
+
+
+HOLD = "import sys; from ita_extract.extract.batch.outdir import OutputFolder; OutputFolder(__import__('pathlib').Path(sys.argv[1])).open(); print('held', flush=True); sys.stdin.read()"
+
+
+def test_a_second_run_into_the_same_folder_is_refused_with_one_line(tmp_path: Path) -> None:
+    """Found: with no lock, concurrent runs overwrote each other's manifest (a 40-input run ended with 1 line)."""
+    out = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)  # fmt: skip
+    try:
+        assert holder.stdout.readline() == "held\n"
+        second = _cli("extract", str(FAST), "-o", str(out))
+        run = tmp_path / "run"
+        assert _cli("extract", str(FAST), "-o", str(run), "-q").returncode == 0
+        combined = _cli("combine", str(run), "-o", str(out))
+    finally:
+        holder.communicate("")
+    for proc in (second, combined):
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr == f"{out}: another ita-extract run is writing to this folder; wait for it to finish or choose another -o\n"
+    assert sorted(p.name for p in out.iterdir()) == []  # nothing was written
+    assert _cli("extract", str(FAST), "-o", str(out), "-q").returncode == 0  # the lock went with its process
+
+
+@pytest.mark.parametrize("where", ["a-file/sub", "/proc/ita-extract/out"])
+def test_an_output_folder_that_cannot_be_created_exits_2_with_one_line(tmp_path: Path, where: str) -> None:
+    """Found: an uncreatable -o gave a traceback and exit 1."""
+    (tmp_path / "a-file").write_text("")
+    out = Path(where) if where.startswith("/") else tmp_path / where
+    result = _cli("extract", str(FAST), "-o", str(out))
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{out}: cannot create the output folder: ")
+
+
+def _in_tmpfs(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
+    """Run a shell script in a private mount namespace where ``$MNT`` is a tiny tmpfs (skip where that is not allowed)."""
+    if shutil.which("unshare") is None:
+        pytest.skip("unshare is not installed")
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    probe = subprocess.run(["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs {mnt}"],
+                           capture_output=True, text=True)  # fmt: skip
+    if probe.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs in a user namespace here: {probe.stderr.strip()}")
+    env = {**os.environ, "MNT": str(mnt), "EXE": EXE, "FAST": str(FAST), "KEEP": str(tmp_path / "keep")}
+    return subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, env=env, timeout=600)
+
+
+def test_a_full_disk_stops_cleanly_and_resume_finishes_with_space(tmp_path: Path) -> None:
+    """Found: both disk-full runs gave a traceback and lost their manifest."""
+    _copies(tmp_path / "in", FAST, 12)
+    size = len(ita_extract.extract(FAST).to_json().encode()) * 5  # room for about four reports
+    proc = _in_tmpfs(tmp_path, f"""
+        mount -t tmpfs -o size={size} tmpfs "$MNT" || exit 99
+        "$EXE" extract {tmp_path / 'in'} -o "$MNT/out" --workers 1 -f csv 2>"$MNT/../err1.txt"; echo "first=$?"
+        mkdir -p "$KEEP"; cp -a "$MNT/out" "$KEEP/full"
+        mount -o remount,size=50m "$MNT"
+        "$EXE" extract {tmp_path / 'in'} -o "$MNT/out" --workers 1 -f csv --resume -q; echo "second=$?"
+        cp -a "$MNT/out" "$KEEP/done"
+    """)
+    assert "first=74" in proc.stdout and "second=0" in proc.stdout, proc.stdout + proc.stderr
+    err = (tmp_path / "err1.txt").read_text()
+    assert "Traceback" not in err and "No space left on device" in err
+    assert err.strip().splitlines()[-1].startswith("stopped: ") and "rerun with --resume" in err
+    full, done = tmp_path / "keep" / "full", tmp_path / "keep" / "done"
+    kept = list(full.glob("copy*.json"))
+    assert kept and all(ita_extract.Report.model_validate_json(p.read_text()) for p in kept)  # whole, not torn
+    assert not list(full.glob(".ita-tmp-*"))
+    assert len(read_manifest(done / "manifest.jsonl")) == 12 and len(list(done.glob("copy*.json"))) == 12
+
+
+def test_a_read_only_output_folder_exits_2_before_any_work(tmp_path: Path) -> None:
+    """Found: a read-only -o gave a traceback and exit 1."""
+    proc = _in_tmpfs(tmp_path, """
+        mount -t tmpfs -o size=1m tmpfs "$MNT" && mkdir "$MNT/out" && mount -o remount,ro "$MNT" || exit 99
+        "$EXE" extract "$FAST" -o "$MNT/out"; echo "existing=$?"
+        "$EXE" extract "$FAST" -o "$MNT/new"; echo "new=$?"
+    """)
+    assert "existing=2" in proc.stdout and "new=2" in proc.stdout, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    said = proc.stderr.splitlines()
+    assert len(said) == 2 and all("Read-only file system" in line for line in said)
+
+
+def test_an_internal_error_is_one_line_with_the_traceback_in_a_file(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from ita_extract import cli as cli_module
+
+    def bug(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(cli_module, "run_batch", bug)
+    result = CliRunner().invoke(cli, ["extract", str(FAST), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 70
+    [line] = result.stderr.splitlines()
+    assert line.startswith("ita-extract: internal error (a bug, please report it): ZeroDivisionError: a bug; details in ")
+    details = Path(line.rsplit("details in ", 1)[1])
+    assert "Traceback" in details.read_text() and "ZeroDivisionError" in details.read_text()
+    details.unlink()
+
+
+def test_files_from_a_tis620_list_works_end_to_end(tmp_path: Path) -> None:
+    """Found: a --files-from list in TIS-620 (Thai Windows) gave a UnicodeDecodeError traceback."""
+    pdf = tmp_path / "รายงาน.pdf"
+    shutil.copy(FAST, pdf)
+    listing = tmp_path / "list.txt"
+    listing.write_bytes(str(tmp_path).encode() + b"/" + "รายงาน.pdf".encode("cp874") + b"\r\n")
+    result = _cli("extract", "--files-from", str(listing), "-o", str(tmp_path / "out"), "-q")
+    assert result.returncode == 0 and result.stderr == ""
+    [line] = read_manifest(tmp_path / "out" / "manifest.jsonl")
+    assert line.path == str(pdf) and line.output == "รายงาน.json"
+
+
+def test_combine_skips_a_stray_json_and_a_fifo_with_one_line_each(tmp_path: Path) -> None:
+    """Found: a malformed JSON in a run folder crashed ``combine``; a FIFO named ``*.json`` hung it."""
+    run = tmp_path / "run"
+    assert _run("extract", *map(str, _copies(tmp_path / "in", FAST, 2)), "-o", str(run), "-q").exit_code == 0
+    (run / "manifest.jsonl").unlink()  # read the folder's JSON files, strays included
+    (run / "stray.json").write_text('{"source": {"sha256": "' + "a" * 64 + '"}, "records": 7}')
+    os.mkfifo(run / "pipe.json")
+    result = subprocess.run([EXE, "combine", str(run), "-o", str(tmp_path / "all"), "-f", "csv"],
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    said = result.stderr.splitlines()
+    assert [line.split(": ")[0] for line in said[:-1]] == [str(run / "pipe.json"), str(run / "stray.json")]
+    assert said[-1].startswith("2 file(s): 2 ok")

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,10 +17,13 @@ from hypothesis import strategies as st
 from ita_extract.extract.batch import writers
 from ita_extract.extract.batch.writers import (
     COLUMNS,
+    XLSX_MAX_CELL,
     OutputPathError,
     atomic_write_text,
     csv_text,
     flat_rows,
+    is_stale_temp,
+    names_in_folder,
     neutralise,
     records_frame,
     remove_stale_temps,
@@ -113,14 +119,41 @@ def test_atomic_write_leaves_old_content_when_interrupted(tmp_path: Path) -> Non
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
 
 
-def test_atomic_write_makes_ordinary_files_and_stale_temps_are_removed(tmp_path: Path) -> None:
+def test_atomic_write_makes_ordinary_files_named_by_the_writers_pid(tmp_path: Path) -> None:
     target = tmp_path / "r.json"
-    atomic_write_text(target, "ไทย")
+    seen = []
+    with writers.atomic_path(target) as tmp:
+        seen.append(tmp.name)
+        tmp.write_text("ไทย", encoding="utf-8")
     assert target.read_text(encoding="utf-8") == "ไทย"
     assert target.stat().st_mode & 0o044  # readable by others, unlike mkstemp's 0600
-    (tmp_path / f"{writers.TEMP_PREFIX}abc.tmp").write_text("half")
+    assert seen[0].startswith(f"{writers.TEMP_PREFIX}{os.getpid()}-") and seen[0].endswith(".tmp")
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has ended (a fresh pid is not reused within a test)."""
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(proc.stdout)
+
+
+def test_only_our_provably_stale_temps_are_removed(tmp_path: Path) -> None:
+    """Found: start-up deleted every .ita-tmp-* in -o, an input PDF and a running combine's temp included."""
+    dead, alive = _dead_pid(), os.getpid()
+    stale = f"{writers.TEMP_PREFIX}{dead}-abc_123x.tmp"
+    kept = [
+        f"{writers.TEMP_PREFIX}{alive}-abcdefgh.tmp",  # a run still writing
+        f"{writers.TEMP_PREFIX}evil.pdf",  # an input PDF with our prefix
+        f"{writers.TEMP_PREFIX}abcdefgh.tmp",  # no pid: not provably ours
+        f"{writers.TEMP_PREFIX}{dead}-abcdefgh.tmp.pdf",  # not our pattern exactly
+        "notes.txt",
+    ]
+    for name in [stale, *kept]:
+        (tmp_path / name).write_text("x")
+    link = f"{writers.TEMP_PREFIX}{dead}-linklink.tmp"
+    (tmp_path / link).symlink_to(tmp_path / "notes.txt")  # a link is not a temp of ours
+    assert [is_stale_temp(tmp_path, n) for n in [stale, *kept, link]] == [True] + [False] * (len(kept) + 1)
     assert remove_stale_temps(tmp_path) == 1
-    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*kept, link])
 
 
 # ---------------------------------------------------------------- formula injection
@@ -131,9 +164,81 @@ def test_formula_starts_are_neutralised(cell: str) -> None:
     assert neutralise(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("cell", ["ข้อความ", "E1", "", 5, None, "a=b"])
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        (" =1+1", "' =1+1"),  # a spreadsheet skips the space, then runs the formula
+        ("   @SUM(A1)", "'   @SUM(A1)"),
+        ("\u200b=HYPERLINK(1)", "'\u200b=HYPERLINK(1)"),  # zero-width space first
+        ("\ufeff+1", "'\ufeff+1"),  # a BOM first
+        ("\u00a0-1", "'\u00a0-1"),  # a no-break space first
+        ("\n=1", "'\n=1"),
+        ("\x00=1+1", "'=1+1"),  # NUL dropped, then the formula quoted
+        ("\x1b=cmd|calc", "'=cmd|calc"),  # ESC dropped
+        ("\u202e=1+1", "'=1+1"),  # right-to-left override dropped
+        ("ab\u202ecd\x00e\x7f", "abcde"),  # controls and overrides dropped anywhere
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width equals sign
+        ("ก\u200bข", "ก\u200bข"),  # a zero-width space inside Thai text is a word break: kept
+        ("line\nbreak\ttab", "line\nbreak\ttab"),  # newline and tab inside a cell are data
+    ],
+)
+def test_hidden_formula_starts_and_controls_are_neutralised(cell: str, safe: str) -> None:
+    """Found: cells starting with a space or an invisible character before =, and RLO/NUL/ESC, were left as they were."""
+    assert neutralise(cell) == safe
+
+
+@pytest.mark.parametrize("cell", ["ข้อความ", "E1", "", 5, None, "a=b", "1 - 2"])
 def test_other_cells_are_unchanged(cell: object) -> None:
     assert neutralise(cell) == cell
+
+
+# ---------------------------------------------------------------- names against the folder
+
+
+@pytest.mark.parametrize(
+    ("owners", "known", "want"),
+    [
+        ({}, {}, "report.json"),  # an empty folder
+        ({"report.json": SHA_A}, {SHA_A: "report.json"}, "report.json"),  # its own earlier report: replaced by itself
+        ({"report.json": SHA_B}, {SHA_B: "report.json"}, "report-aaaaaaaa.json"),  # another file's report: kept
+        ({"report.json": None}, {}, "report-aaaaaaaa.json"),  # a user's file, a folder or a symlink
+        ({"REPORT.JSON": None, "report.json": None}, {}, "report-aaaaaaaa.json"),
+        ({"report.json": SHA_B, "report-aaaaaaaa.json": SHA_C}, {}, f"report-{SHA_A}.json"),
+        ({"old-name.json": SHA_A}, {SHA_A: "old-name.json"}, "old-name.json"),  # a report keeps its name
+    ],
+)
+def test_names_never_replace_another_files_report(owners: dict, known: dict, want: str) -> None:
+    """Found: two different ITA-o36.pdf on two days: the first report was silently replaced."""
+    owners = {k.casefold(): v for k, v in owners.items()}
+    assert names_in_folder([("in/report.pdf", SHA_A)], owners, known) == {SHA_A: want}
+
+
+def test_names_in_folder_stay_unique_within_the_run() -> None:
+    items = [("a/report.pdf", SHA_A), ("b/report.pdf", SHA_B), ("c.pdf", SHA_C)]
+    owners = {"report-aaaaaaaa.json": SHA_C, "c.json": SHA_A}
+    names = names_in_folder(items, owners, {})
+    assert names == {SHA_A: f"report-{SHA_A}.json", SHA_B: "report-bbbbbbbb.json", SHA_C: "c-cccccccc.json"}
+    assert names_in_folder(items[::-1], owners, {}) == names
+
+
+# ---------------------------------------------------------------- xlsx cell limit
+
+
+def test_an_xlsx_cell_over_excels_limit_is_cut_with_a_warning_and_json_keeps_it(tmp_path: Path) -> None:
+    """Found: XLSX cut cells over 32,767 characters silently."""
+    openpyxl = pytest.importorskip("openpyxl")
+    long_text = "ก" * (XLSX_MAX_CELL + 500)
+    report = _report(issue=long_text)
+    heard = []
+    path = write_table([report], tmp_path, "xlsx", heard.append)
+    ws = openpyxl.load_workbook(path)["records"]
+    cell = ws.cell(2, COLUMNS.index("issue") + 1).value
+    assert len(cell) == XLSX_MAX_CELL and cell.endswith(writers.XLSX_CUT_MARK) and cell.startswith("ก" * 1000)
+    [notice] = heard
+    assert notice.code == "xlsx_cell_cut" and "\n" not in notice.message
+    assert notice.message.startswith("รายงาน.pdf: record 1, column issue: 33,267 characters")
+    assert report["records"][0]["issue"] == long_text  # the report itself is not touched
+    assert write_table([_report()], tmp_path, "xlsx", heard.append) and len(heard) == 1  # short cells: no notice
 
 
 # ---------------------------------------------------------------- the table

@@ -14,11 +14,19 @@ import contextlib
 import ctypes
 import os
 import signal
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from ..errors import FileTooLargeError, TimeoutExceededError, TooManyPagesError
+from ..errors import (
+    ExtractError,
+    FileTooLargeError,
+    MemoryExceededError,
+    TimeoutExceededError,
+    TooManyPagesError,
+)
+from ..page.guard import check_decoding
 
 try:  # not on Windows; there the memory limit is simply not applied
     import resource
@@ -59,21 +67,20 @@ def check_size(path: Path, limits: Limits) -> int:
 
 
 def count_pages(path: Path) -> int | None:
-    """Page count from pdfium's cross-reference table: cheap, no page is parsed.
+    """The file's real page objects, counted in its bytes before any parser runs (``page.streams``).
 
-    ``None`` when pdfium cannot open the file; the extractor then reports why, with its
-    own typed error, so the limit check never hides the real reason.
+    Not the page tree's ``/Count``: a tree saying ``/Count 1`` over 200,000 pages slipped
+    under ``--max-pages`` when pdfium's count was trusted. Raises
+    :class:`MemoryExceededError` for a decompression bomb; ``None`` when no page object is
+    found or the file cannot be read: the extractor then reports why, with its own typed
+    error, so the limit check never hides the real reason.
     """
     try:
-        import pypdfium2 as pdfium
-
-        pdf = pdfium.PdfDocument(str(path))
-    except Exception:
+        return check_decoding(path).pages or None
+    except MemoryExceededError:
+        raise
+    except (OSError, ExtractError):
         return None
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
 
 
 def check_pages(pages: int | None, limits: Limits, name: str) -> None:
@@ -86,9 +93,11 @@ def start_alarm(limits: Limits) -> None:
     """Arm the time limit for one file in the worker: SIGALRM raises :class:`TimeoutExceededError`.
 
     The alarm interrupts Python code only; a parser stuck inside C code is killed by the
-    parent at :meth:`Limits.hard_deadline_s` instead.
+    parent at :meth:`Limits.hard_deadline_s` instead. Signals reach the main thread only,
+    so elsewhere (a thread pool) no alarm is set and the caller must bound the time.
     """
-    if limits.timeout_s and hasattr(signal, "SIGALRM"):
+    main = threading.current_thread() is threading.main_thread()
+    if limits.timeout_s and hasattr(signal, "SIGALRM") and main:
         timeout = limits.timeout_s
 
         def _on_alarm(signum: int, frame: FrameType | None) -> None:
@@ -115,7 +124,7 @@ def limit_memory(limits: Limits) -> None:
 
 def cancel_alarm() -> None:
     """Stop the time limit once the result is ready, so sending it is never interrupted."""
-    if hasattr(signal, "SIGALRM"):
+    if hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread():
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 

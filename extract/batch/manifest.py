@@ -2,28 +2,45 @@
 
 The manifest is what a researcher reads after a night-long run: which files worked,
 which failed and why, in one line each. It is journalled while the batch runs
-(``manifest.jsonl.part``, appended and flushed per file, so a killed run still shows how
-far it got) and written atomically in input order at the end.
+(``manifest.jsonl.part``, started afresh by each run and flushed per file, so a killed run
+still shows how far it got, each input once) and written atomically in input order at
+the end — also when the run is interrupted or the disk fills up, for what was done.
 
 Resume state is not taken from the manifest but from the per-report JSON files
 themselves: each is written atomically and names its input's sha256, so "a finished
-output exists" is exactly "a JSON file with that sha256 is in the folder".
+output exists" is exactly "a valid report with that sha256 is in the folder". A JSON
+file there that is not one (a stray, a FIFO, a report of another contract version) is
+left out with a ``json_ignored`` notice, never a crash.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import os
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import printable
-from .writers import TEMP_PREFIX, atomic_write_text, safe_join
+from pydantic import ValidationError
+
+from ...schema import Report
+from ..errors import ExtractError, Notice, printable
+from ..files import open_regular
+from .atomic import TEMP_PREFIX, atomic_write_text, safe_join
 
 MANIFEST_NAME = "manifest.jsonl"
 JOURNAL_NAME = MANIFEST_NAME + ".part"
 STATUSES = ("ok", "warning", "failed", "skipped")
+MAX_REPORT_BYTES = 64 * 1024 * 1024  # a report is KBs to a few MB; a bigger JSON is not ours and is not read
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+Notify = Callable[[Notice], None]
+
+
+def status_for(warning_codes: Iterable[str]) -> str:
+    """A report's manifest status from its warning codes: the same rule for fresh, resumed and combined runs."""
+    return "warning" if any(True for _ in warning_codes) else "ok"
 
 
 @dataclass
@@ -72,14 +89,20 @@ class ManifestLine:
 
 def read_manifest(path: Path) -> list[ManifestLine]:
     """Read a manifest, ignoring a torn last line (a journal cut short by a kill)."""
+    return parse_manifest(path.read_text(encoding="utf-8"))
+
+
+def parse_manifest(text: str) -> list[ManifestLine]:
+    """Manifest lines from text; a line that is not a JSON object (torn, edited by hand) is skipped."""
     lines = []
-    for text in path.read_text(encoding="utf-8").splitlines():
+    for row in text.splitlines():
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
+            data = json.loads(row)
+        except (ValueError, RecursionError):
             continue
-        known = {k: data.get(k) for k in ManifestLine.__dataclass_fields__}
-        lines.append(ManifestLine(**known))
+        if isinstance(data, dict) and isinstance(data.get("path"), str):
+            known = {k: data.get(k) for k in ManifestLine.__dataclass_fields__}
+            lines.append(ManifestLine(**known))
     return lines
 
 
@@ -92,10 +115,14 @@ def write_manifest(out_dir: Path, lines: Iterable[ManifestLine]) -> Path:
 
 
 class Journal:
-    """Append-only ``manifest.jsonl.part``: one flushed line per finished input."""
+    """``manifest.jsonl.part``: one flushed line per finished input, this run's only.
+
+    Opened empty: a resumed run lists again every input it settles (finished ones with
+    their real status), so lines carried over from a killed run would only be duplicates.
+    """
 
     def __init__(self, out_dir: Path) -> None:
-        self._fh: TextIO = open(safe_join(out_dir, JOURNAL_NAME), "a", encoding="utf-8")  # noqa: SIM115
+        self._fh: TextIO = open(safe_join(out_dir, JOURNAL_NAME), "w", encoding="utf-8")  # noqa: SIM115
 
     def add(self, line: ManifestLine) -> None:
         self._fh.write(line.to_json() + "\n")
@@ -112,93 +139,86 @@ class Finished:
     output: str
     records: int
     pages: int
-    warnings: int
+    warnings: tuple[str, ...]  # the report's warning codes
+
+    @property
+    def status(self) -> str:
+        """The report's real status (``ok``/``warning``), as the run that wrote it had it."""
+        return status_for(self.warnings)
 
 
-def load_report(path: Path) -> dict[str, Any] | None:
-    """A per-report JSON as a dict, or ``None`` if it is not one of ours."""
+def read_json(path: Path) -> tuple[Any, str | None]:
+    """(the parsed JSON, None), or (None, why not) for anything that is not a readable JSON file.
+
+    Only regular files are opened (a FIFO named ``x.json`` would block), and none larger
+    than any report; malformed text, bad UTF-8 and absurd nesting are reasons, not errors.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
+        with open_regular(path) as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_REPORT_BYTES:
+                return None, f"larger than {MAX_REPORT_BYTES // 2**20} MB, so not a report"
+            raw = fh.read()
+    except ExtractError as err:
+        return None, err.message
+    except OSError as err:
+        return None, f"cannot read: {err.strerror}"
+    try:
+        return json.loads(raw.decode("utf-8")), None
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        return None, f"not valid JSON ({printable(str(err))[:80]})"
+
+
+def report_sha(data: Any) -> str | None:
+    """The ``source.sha256`` a report-shaped JSON names, or None (checks the shape only)."""
+    source = data.get("source") if isinstance(data, dict) else None
+    sha = source.get("sha256") if isinstance(source, dict) else None
+    return sha if isinstance(sha, str) and _SHA256.fullmatch(sha) else None
+
+
+def report_problem(data: Any) -> str | None:
+    """Why parsed JSON is not a valid report of this contract version, or None when it is."""
+    try:
+        Report.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ())) or "the top level"
+        return f"not a report of contract version 2 ({where}: {first.get('msg', 'invalid')})"
+    return None
+
+
+def load_report(path: Path, notify: Notify | None = None) -> dict[str, Any] | None:
+    """A valid per-report JSON as a dict, or ``None`` (``notify`` hears why, as a ``json_ignored`` notice)."""
+    data, problem = read_json(path)
+    if problem is None:
+        problem = report_problem(data)
+    if problem is not None:
+        if notify is not None:
+            notify(Notice("json_ignored", f"{printable(str(path))}: {problem}; left out"))
         return None
     return data
 
 
-def finished_outputs(out_dir: Path) -> dict[str, Finished]:
+def finished_entry(name: str, data: dict[str, Any]) -> Finished:
+    """The resume state of one valid report."""
+    return Finished(
+        output=name, records=len(data.get("records", [])), pages=int(data["source"].get("pages") or 0),
+        warnings=tuple(w.get("code", "") for w in data.get("warnings", [])),
+    )  # fmt: skip
+
+
+def finished_outputs(out_dir: Path, notify: Notify | None = None) -> dict[str, Finished]:
     """sha256 → the finished per-report JSON in ``out_dir`` (the ``--resume`` state).
 
-    Only whole files exist there (atomic writes), so every readable report counts.
+    Only whole files exist there (atomic writes), so every valid report counts; other
+    JSON files are left out (``notify`` hears of each).
     """
     found: dict[str, Finished] = {}
     if not out_dir.is_dir():
         return found
     for path in sorted(out_dir.glob("*.json")):
-        if path.name.startswith(TEMP_PREFIX):
+        if path.name.startswith(TEMP_PREFIX) or path.is_symlink():
             continue
-        data = load_report(path)
-        sha = data and data["source"].get("sha256")
-        if data and isinstance(sha, str) and sha not in found:
-            found[sha] = Finished(
-                output=path.name,
-                records=len(data.get("records", [])),
-                pages=int(data["source"].get("pages") or 0),
-                warnings=len(data.get("warnings", [])),
-            )
+        data = load_report(path, notify)
+        if data is not None and data["source"]["sha256"] not in found:
+            found[data["source"]["sha256"]] = finished_entry(path.name, data)
     return found
-
-
-# ---------------------------------------------------------------- combining runs
-
-
-@dataclass(frozen=True)
-class FoundReport:
-    """A per-report JSON from an earlier run, with the manifest line that produced it."""
-
-    path: Path
-    data: dict[str, Any]
-
-
-def reports_of_run(run: Path) -> list[FoundReport]:
-    """The reports of an earlier run folder (in its manifest's order), or a single report file.
-
-    A folder without a manifest (copied by hand, or a run killed before the end) is
-    read as every ``*.json`` report in it, sorted by name.
-    """
-    if run.is_file():
-        paths = [run]
-    elif (run / MANIFEST_NAME).is_file():
-        outputs = [line.output for line in read_manifest(run / MANIFEST_NAME) if line.has_report]
-        paths = [run / name for name in dict.fromkeys(o for o in outputs if o)]
-    else:
-        paths = sorted(p for p in run.glob("*.json") if not p.name.startswith(TEMP_PREFIX))
-    found = []
-    for path in paths:
-        data = load_report(path)
-        if data is not None:
-            found.append(FoundReport(path, data))
-    return found
-
-
-def combine_runs(runs: Iterable[Path]) -> tuple[list[FoundReport], list[ManifestLine]]:
-    """Reports of several runs, each sha256 once (first run wins), and a manifest line per report."""
-    kept: list[FoundReport] = []
-    lines: list[ManifestLine] = []
-    first: dict[str, str] = {}
-    for run in runs:
-        for rep in reports_of_run(run):
-            source = rep.data["source"]
-            sha = source.get("sha256")
-            line = ManifestLine(
-                path=str(rep.path), sha256=sha, status="warning" if rep.data.get("warnings") else "ok",
-                records=len(rep.data.get("records", [])), pages=source.get("pages"),
-            )  # fmt: skip
-            if sha in first:
-                line.status, line.duplicate_of = "skipped", first[sha]
-                line.message = f"{rep.path}: same report as {first[sha]}; kept once"
-            else:
-                first[sha] = str(rep.path)
-                kept.append(rep)
-            lines.append(line)
-    return kept, lines

@@ -1,4 +1,4 @@
-"""Batch runs: find the inputs, hash and deduplicate them, extract each in its own worker.
+"""The worker pool, and a whole batch: each file in its own forked worker, each report written when done.
 
 Why our own small pool rather than a ``ProcessPoolExecutor``: a worker that dies
 (memory limit, a segfault in a PDF library, a hard kill on timeout) breaks an executor
@@ -9,280 +9,46 @@ worker, ~0.5 s, instead of once per file) and retired after a limit was hit or a
 ``TASKS_PER_WORKER`` files. Handing a file to a warm worker costs about a millisecond
 (measured in ``tests/test_batch.py``).
 
-Data flow: ``discover`` (paths) → ``plan`` (sha256, duplicates, resume, output names)
-→ ``run_pool`` (workers) → ``run_batch`` writes each report atomically and journals a
-manifest line per input. This module never imports the CLI; the extract function is
-passed in, which also lets tests drive the pool with misbehaving fakes.
+Data flow: ``inputs.discover`` (paths) → ``outdir.OutputFolder`` (lock, what ``-o``
+holds) → ``plan.plan`` (sha256, duplicates, resume, output names) → :func:`run_pool`
+(``worker.extract_under_limits`` in each worker) → :func:`run_batch` writes each report
+atomically and journals a manifest line per input; at the end, or when interrupted or
+out of disk space, the table and manifest of what was done. This module never imports
+the CLI; the extract function is passed in, which also lets tests drive the pool with
+misbehaving fakes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import faulthandler
-import glob
-import hashlib
 import multiprocessing as mp
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from ..errors import (
-    ExtractError,
-    InputNotFoundError,
-    InternalError,
-    MemoryExceededError,
-    TimeoutExceededError,
-    WorkerCrashedError,
-)
-from .limits import (
-    Limits,
-    cancel_alarm,
-    check_pages,
-    check_size,
-    count_pages,
-    die_with_parent,
-    limit_memory,
-    start_alarm,
-)
-from .manifest import Finished, Journal, ManifestLine, finished_outputs
-from .writers import atomic_write_text, remove_stale_temps, safe_join, unique_output_names
+from ..errors import ExtractError, MemoryExceededError, TimeoutExceededError, WorkerCrashedError
+from .atomic import atomic_write_text, safe_join
+from .inputs import Input, discover, read_file_list, sha256_file
+from .limits import Limits
+from .manifest import Journal, ManifestLine, status_for
+from .outdir import Holdings, OutputFolder, holdings, write_run_outputs
+from .plan import Plan, Task, plan
+from .worker import EXIT_OUT_OF_MEMORY, ExtractFn, WorkerResult, worker_main
 
-GLOB_CHARS = ("*", "?", "[")
+__all__ = [  # discovery, planning and the worker live in their own modules; these names stay importable here
+    "Batch", "BatchOptions", "Input", "Plan", "Task", "WorkerResult", "discover", "plan", "read_file_list",
+    "run_batch", "run_pool", "sha256_file",
+]  # fmt: skip
 
-
-ExtractFn = Callable[[Path], Any]
 Notify = Callable[[str], None]
-
-
-# ---------------------------------------------------------------- discovery
-
-
-@dataclass(frozen=True)
-class Input:
-    """One input file as the user named it (``label``), or why it could not be found."""
-
-    path: Path
-    label: str
-    error: ExtractError | None = None
-
-
-def _folder_pdfs(folder: Path) -> list[Path]:
-    """Every ``*.pdf`` (any case) under ``folder``, recursively, in a stable order."""
-    found = [p for p in folder.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file()]
-    return sorted(found, key=lambda p: p.as_posix())
-
-
-def _expand(spec: str) -> list[Input]:
-    """A file, a folder (recursive) or a glob pattern (``**`` allowed) → inputs."""
-    path = Path(spec)
-    if path.is_dir():
-        return [Input(p, str(p)) for p in _folder_pdfs(path)]
-    if path.exists() or not any(c in spec for c in GLOB_CHARS):
-        return [Input(path, spec)]
-    matches = sorted(glob.glob(spec, recursive=True))
-    if not matches:
-        return [Input(path, spec, InputNotFoundError("no file matches this pattern", file=spec))]
-    return [inp for match in matches for inp in _expand(match)]
-
-
-def discover(specs: Iterable[str]) -> list[Input]:
-    """Expand command-line inputs in order; a name given twice is kept (it shows up as a duplicate)."""
-    return [inp for spec in specs for inp in _expand(spec)]
-
-
-def read_file_list(text: str) -> list[str]:
-    """Paths from a ``--files-from`` list: one per line, blank lines and ``#`` comments skipped."""
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
-def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
-    """Hex sha256 of a file, streamed (inputs can be hundreds of MB)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while block := fh.read(chunk):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-# ---------------------------------------------------------------- planning
-
-
-@dataclass(frozen=True)
-class Task:
-    """A file that needs extracting, with the output name decided up front."""
-
-    index: int
-    path: Path
-    label: str
-    sha256: str
-    output: str
-
-
-@dataclass
-class Plan:
-    """What to run, and the manifest lines of inputs settled without running (by index)."""
-
-    tasks: list[Task] = field(default_factory=list)
-    settled: dict[int, ManifestLine] = field(default_factory=dict)
-    total: int = 0
-
-
-def _failed_line(label: str, sha: str | None, err: ExtractError, **extra: Any) -> ManifestLine:
-    err.file = label
-    return ManifestLine(
-        path=label, sha256=sha, status="failed", error=err.code,
-        error_class=type(err).__name__, message=err.one_line(), **extra,
-    )  # fmt: skip
-
-
-def _identify(inp: Input, limits: Limits) -> tuple[str | None, ManifestLine | None]:
-    """sha256 of an input, or the manifest line saying why it cannot be processed."""
-    if inp.error is not None:
-        return None, _failed_line(inp.label, None, inp.error)
-    try:
-        if not inp.path.is_file():
-            raise InputNotFoundError("no such file" if not inp.path.exists() else "not a regular file")
-        check_size(inp.path, limits)
-        return sha256_file(inp.path), None
-    except ExtractError as err:
-        return None, _failed_line(inp.label, None, err)
-    except OSError as err:
-        return None, _failed_line(inp.label, None, InputNotFoundError(f"cannot read: {err.strerror}"))
-
-
-def plan(inputs: Sequence[Input], limits: Limits, finished: dict[str, Finished]) -> Plan:
-    """Hash every input, settle duplicates and resumed files, and name the outputs.
-
-    Names are computed over all distinct inputs of the run (not only the ones left to
-    do), so an interrupted and a resumed run agree on every file name.
-    """
-    result = Plan(total=len(inputs))
-    first: dict[str, int] = {}
-    todo: list[tuple[int, Input, str]] = []
-    for index, inp in enumerate(inputs):
-        sha, line = _identify(inp, limits)
-        if line is not None:
-            result.settled[index] = line
-        elif sha in first:
-            dup_of = inputs[first[sha]].label
-            result.settled[index] = ManifestLine(
-                path=inp.label, sha256=sha, status="skipped", duplicate_of=dup_of,
-                message=f"{inp.label}: same content as {dup_of}; extracted once",
-            )  # fmt: skip
-        else:
-            first[sha] = index
-            todo.append((index, inp, sha))
-    names = unique_output_names([(inp.path.name, sha) for _, inp, sha in todo])
-    for index, inp, sha in todo:
-        done = finished.get(sha)
-        if done is None:
-            result.tasks.append(Task(index, inp.path, inp.label, sha, names[sha]))
-            continue
-        result.settled[index] = ManifestLine(
-            path=inp.label, sha256=sha, status="skipped", output=done.output, records=done.records,
-            pages=done.pages, message=f"{inp.label}: already extracted in {done.output}",
-        )  # fmt: skip
-    return result
-
-
-# ---------------------------------------------------------------- the worker
-
-
-@dataclass
-class WorkerResult:
-    """What a worker sends back: the report's contract JSON, or a typed failure."""
-
-    report_json: str | None = None
-    records: int | None = None
-    pages: int | None = None
-    warnings: list[str] = field(default_factory=list)
-    error: str | None = None
-    error_class: str | None = None
-    message: str | None = None
-    page: int | None = None
-    seconds: float | None = None
-
-
-def _failure(exc: BaseException, pages: int | None, limits: Limits) -> WorkerResult:
-    """Turn any exception into a typed failure; unexpected ones keep their class name."""
-    if isinstance(exc, ExtractError):
-        err, cls = exc, type(exc).__name__
-    elif isinstance(exc, MemoryError):
-        err = MemoryExceededError(f"needed more than the memory limit of {limits.max_memory_mb} MB")
-        cls = type(err).__name__
-    else:
-        err, cls = InternalError(f"{type(exc).__name__}: {exc}"), type(exc).__name__
-    return WorkerResult(pages=pages, error=err.code, error_class=cls, message=err.message, page=err.page)
-
-
-def _extract_one(path: Path, extract_fn: ExtractFn, limits: Limits) -> WorkerResult:
-    """Size and page limits first (cheap), then the extractor itself."""
-    pages = None
-    try:
-        check_size(path, limits)
-        pages = count_pages(path)
-        check_pages(pages, limits, path.name)
-        report = extract_fn(path)
-        text = report.to_json()
-        return WorkerResult(
-            report_json=text, records=len(report.records), pages=report.source.pages,
-            warnings=[w.code for w in report.warnings],
-        )  # fmt: skip
-    except BaseException as exc:  # noqa: BLE001 - every failure becomes a manifest line
-        return _failure(exc, pages, limits)
-
-
-def _silence_stdio() -> None:
-    """Workers never write to the terminal: stdout may carry JSON, stderr the progress bar.
-
-    The parent reports a crash in the manifest, so a fault handler's dump is only noise.
-    """
-    faulthandler.disable()
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-
-
-def _serve(conn: Connection, extract_fn: ExtractFn, limits: Limits) -> None:
-    """Extract each path the parent sends, under a fresh time limit, until told to stop."""
-    while True:
-        try:
-            path = conn.recv()
-        except (EOFError, OSError):
-            return
-        if path is None:
-            return
-        start = time.perf_counter()
-        try:
-            start_alarm(limits)
-            result = _extract_one(path, extract_fn, limits)
-        except BaseException as exc:  # noqa: BLE001 - the alarm may fire at any point
-            result = _failure(exc, None, limits)
-        cancel_alarm()
-        result.seconds = round(time.perf_counter() - start, 3)
-        conn.send(result)
-
-
-def _worker_main(conn: Connection, extract_fn: ExtractFn, limits: Limits, parent: int, inherited: list) -> None:
-    """Entry point of a worker process: limits on, serve files, exit without touching stdio."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    for other in inherited:  # other workers' pipes, copied by fork: not ours to hold open
-        other.close()
-    _silence_stdio()
-    die_with_parent(parent)
-    try:
-        limit_memory(limits)
-        _serve(conn, extract_fn, limits)
-    finally:
-        os._exit(0)
 
 
 # ---------------------------------------------------------------- the pool
@@ -314,7 +80,7 @@ def _spawn(ctx: Any, extract_fn: ExtractFn, limits: Limits, others: list[_Worker
     sys.stderr.flush()
     parent_conn, child_conn = ctx.Pipe(duplex=True)
     inherited = [w.conn for w in others] if ctx.get_start_method() == "fork" else []
-    proc = ctx.Process(target=_worker_main, args=(child_conn, extract_fn, limits, os.getpid(), inherited),
+    proc = ctx.Process(target=worker_main, args=(child_conn, extract_fn, limits, os.getpid(), inherited),
                        daemon=True)  # fmt: skip
     proc.start()
     child_conn.close()  # so the parent sees EOF if the worker dies
@@ -325,7 +91,7 @@ def _assign(worker: _Worker, task: Task, limits: Limits) -> None:
     worker.task, worker.started = task, time.monotonic()
     hard = limits.hard_deadline_s()
     worker.deadline = worker.started + hard if hard else None
-    worker.conn.send(task.path)
+    worker.conn.send((task.path, task.sha256))
 
 
 def _stop(worker: _Worker, kill: bool = False) -> None:
@@ -349,10 +115,12 @@ def _lost(worker: _Worker, err: ExtractError) -> WorkerResult:
                         seconds=round(time.monotonic() - worker.started, 3))  # fmt: skip
 
 
-def _crash_error(worker: _Worker) -> WorkerCrashedError:
+def _crash_error(worker: _Worker) -> ExtractError:
     """Say how a worker died, from its exit code."""
     worker.proc.join(5)
     code = worker.proc.exitcode
+    if code == EXIT_OUT_OF_MEMORY:
+        return MemoryExceededError("ran out of memory: needed more than the memory limit")
     if code is not None and code < 0:
         hint = " (out of memory?)" if -code == signal.SIGKILL else ""
         return WorkerCrashedError(f"worker died from {signal.Signals(-code).name}{hint}")
@@ -364,8 +132,10 @@ def _collect(worker: _Worker, limits: Limits) -> tuple[WorkerResult | None, bool
     if worker.conn.poll():
         try:
             result: WorkerResult = worker.conn.recv()
-        except (EOFError, OSError):
+        except Exception:  # EOF, or a result torn by a worker that died sending it
             return _lost(worker, _crash_error(worker)), False
+        if result.seconds is None:  # the prebuilt out-of-memory result is timed here
+            result = replace(result, seconds=round(time.monotonic() - worker.started, 3))
         worker.served += 1
         return result, result.error not in RETIRE_AFTER and worker.served < TASKS_PER_WORKER
     if not worker.proc.is_alive():
@@ -421,24 +191,46 @@ def run_pool(
 
 # ---------------------------------------------------------------- a whole batch
 
-
 @dataclass
 class BatchOptions:
-    """How to run a batch. ``out_dir=None`` keeps reports in memory (stdout mode)."""
+    """How to run a batch. ``out_dir=None`` keeps reports in memory (stdout mode).
+
+    With ``out_dir``, the combined table in ``table_format`` (``json``: none) and the
+    manifest are written at the end, under the folder's lock.
+    """
 
     out_dir: Path | None = None
     limits: Limits = field(default_factory=Limits)
     workers: int = 1
     resume: bool = False
     progress: bool = False
+    table_format: str = "json"
 
 
 @dataclass
 class Batch:
-    """Manifest lines in input order, and the report JSON texts when nothing is written to disk."""
+    """Manifest lines in input order (of the inputs settled), and the report texts when nothing is written.
+
+    A run that did not go through is ``interrupted`` (Ctrl-C, SIGTERM) or has ``errors``
+    (one line each: the output folder full or failing); ``lines`` then hold what was
+    done. ``manifest`` is where the lines were written, or None.
+    """
 
     lines: list[ManifestLine]
     texts: dict[int, str]
+    total: int = 0
+    interrupted: bool = False
+    errors: list[str] = field(default_factory=list)
+    manifest: Path | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Every input has its line: nothing was interrupted or stopped."""
+        return not self.interrupted and not self.errors
+
+
+class OutputWriteError(Exception):
+    """Writing to the output folder failed mid-run (disk full, I/O error): the batch stops cleanly."""
 
 
 def _line_for(task: Task, result: WorkerResult) -> ManifestLine:
@@ -451,7 +243,7 @@ def _line_for(task: Task, result: WorkerResult) -> ManifestLine:
         line.status, line.error, line.error_class, line.message = "failed", result.error, result.error_class, err.one_line()
     elif result.warnings:
         codes = ", ".join(dict.fromkeys(result.warnings))
-        line.status, line.message = "warning", f"{len(result.warnings)} warning(s): {codes}"
+        line.status, line.message = status_for(result.warnings), f"{len(result.warnings)} warning(s): {codes}"
     if line.status != "failed":
         line.output = task.output
     return line
@@ -473,45 +265,122 @@ def _progress_bar(total: int, enabled: bool) -> Any:
     return tqdm(total=total, unit="file", disable=not enabled, dynamic_ncols=True, leave=False)
 
 
+@contextlib.contextmanager
+def _interrupts(defer: bool) -> Iterator[None]:
+    """Ctrl-C and SIGTERM held off (``defer``: raised once the block is done) or ignored, for a few writes.
+
+    A report written but not yet in the journal, or a manifest half-replaced, is what an
+    interrupt at the wrong instant would leave; only the main thread can set handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    handler = (lambda signum, frame: caught.append(signum)) if defer else signal.SIG_IGN
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+    if caught:
+        raise KeyboardInterrupt
+
+
+class _Run:
+    """One batch in progress: the lines so far, the report texts (stdout mode), the journal."""
+
+    def __init__(self, out: Path | None, notify: Notify) -> None:
+        self.out, self.notify = out, notify
+        self.lines: dict[int, ManifestLine] = {}
+        self.texts: dict[int, str] = {}
+        self.journal: Journal | None = None
+
+    def start(self, settled: dict[int, ManifestLine]) -> None:
+        if self.out is not None:
+            try:
+                self.journal = Journal(self.out)
+            except OSError as err:
+                raise OutputWriteError(f"{self.out}: cannot write the manifest journal: {err.strerror}") from err
+        for index, line in sorted(settled.items()):
+            self.settle(index, line)
+
+    def settle(self, index: int, line: ManifestLine) -> None:
+        """Record an input's line: in memory first, then in the journal; say so when it failed."""
+        self.lines[index] = line
+        if self.journal is not None:
+            try:
+                self.journal.add(line)
+            except OSError as err:
+                raise OutputWriteError(f"{self.out}: cannot write the manifest journal: {err.strerror}") from err
+        if line.status == "failed":
+            self.notify(line.message or line.path)
+
+    def finish(self, task: Task, result: WorkerResult) -> None:
+        """A worker's result: the report written whole (or kept in memory), then its line."""
+        if result.report_json is not None:
+            if self.out is None:
+                self.texts[task.index] = result.report_json
+            else:
+                target = safe_join(self.out, task.output)
+                try:
+                    atomic_write_text(target, result.report_json)
+                except OSError as err:
+                    raise OutputWriteError(f"{target}: cannot write the report: {err.strerror}") from err
+        self.settle(task.index, _line_for(task, result))
+
+    def close(self) -> list[ManifestLine]:
+        if self.journal is not None:
+            self.journal.close()
+        _fill_duplicates(self.lines)
+        return [self.lines[i] for i in sorted(self.lines)]
+
+
+def _execute(run: _Run, the_plan: Plan, opts: BatchOptions, extract_fn: ExtractFn) -> None:
+    """Settle what the plan settled, then run the tasks, writing each result as it comes."""
+    run.start(the_plan.settled)
+    bar = _progress_bar(len(the_plan.tasks), opts.progress)
+    try:
+        with contextlib.closing(run_pool(the_plan.tasks, extract_fn, opts.limits, opts.workers)) as results:
+            for task, result in results:
+                with _interrupts(defer=True):
+                    run.finish(task, result)
+                bar.update(1)
+    finally:
+        bar.close()
+
+
+def _batch(inputs: Sequence[Input], opts: BatchOptions, extract_fn: ExtractFn, notify: Notify) -> Batch:
+    """Plan and run; stop cleanly on Ctrl-C or an output error; write the manifest and table of what was done."""
+    out = opts.out_dir
+    run = _Run(out, notify)
+    batch = Batch([], run.texts, total=len(inputs))
+    try:
+        held = holdings(out, opts.resume, lambda n: notify(n.message)) if out is not None else Holdings()
+        _execute(run, plan(inputs, opts.limits, held), opts, extract_fn)
+    except KeyboardInterrupt:
+        batch.interrupted = True
+    except OutputWriteError as err:
+        batch.errors.append(str(err))
+    batch.lines = run.close()
+    if out is not None and batch.lines:
+        with _interrupts(defer=False):
+            batch.manifest, problems = write_run_outputs(out, opts.table_format, batch.lines, lambda n: notify(n.message))
+        batch.errors.extend(problems)
+    return batch
+
+
 def run_batch(inputs: Sequence[Input], opts: BatchOptions, extract_fn: ExtractFn, notify: Notify) -> Batch:
     """Run a batch; each report is written (atomically) the moment its worker finishes.
 
-    ``notify`` receives the one-line message of every failed input as it happens (the
-    CLI prints it with ``tqdm.write`` so it lands above the progress bar).
+    With ``opts.out_dir`` the folder is held for the whole run (``outdir.OutputFolder``):
+    an unusable folder raises ``OutputFolderError`` before any work. Ctrl-C, SIGTERM or
+    a full disk stop the run cleanly: what was done keeps its reports, manifest and
+    table, and ``--resume`` finishes the rest (see :class:`Batch`). ``notify``
+    receives the one-line message of every failed input as it happens (the CLI prints
+    it with ``tqdm.write`` so it lands above the progress bar), and of every notice.
     """
-    out = opts.out_dir
-    finished: dict[str, Finished] = {}
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        remove_stale_temps(out)
-        finished = finished_outputs(out) if opts.resume else {}
-    the_plan = plan(inputs, opts.limits, finished)
-    journal = Journal(out) if out is not None else None
-    lines, texts = dict(the_plan.settled), {}
-    for line in the_plan.settled.values():
-        if journal:
-            journal.add(line)
-        if line.status == "failed":
-            notify(line.message or line.path)
-    bar = _progress_bar(len(the_plan.tasks), opts.progress)
-    try:
-        for task, result in run_pool(the_plan.tasks, extract_fn, opts.limits, opts.workers):
-            line = _line_for(task, result)
-            if result.report_json is not None:
-                if out is not None:
-                    atomic_write_text(safe_join(out, task.output), result.report_json)
-                else:
-                    texts[task.index] = result.report_json
-            lines[task.index] = line
-            if journal:
-                journal.add(line)
-            if line.status == "failed":
-                notify(line.message or line.path)
-            bar.update(1)
-    finally:
-        bar.close()
-        if journal:
-            journal.close()
-    _fill_duplicates(lines)
-    ordered = [lines[i] for i in sorted(lines)]
-    return Batch(ordered, texts)
+    if opts.out_dir is None:
+        return _batch(inputs, opts, extract_fn, notify)
+    with OutputFolder(opts.out_dir):
+        return _batch(inputs, opts, extract_fn, notify)

@@ -9,10 +9,11 @@ table's safety (atomic writes, formulas neutralised, UTF-8 with BOM for Excel).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..errors import Notice
 from .writers import atomic_path, atomic_write_text, safe_join, write_csv, write_xlsx
 
 SCORE_COLUMNS: tuple[str, ...] = (
@@ -81,7 +82,9 @@ def scores_jsonl_text(reports: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for report in reports for row in score_rows(report))
 
 
-def write_scores_table(reports: Sequence[dict[str, Any]], out_dir: Path, fmt: str) -> Path | None:
+def write_scores_table(
+    reports: Sequence[dict[str, Any]], out_dir: Path, fmt: str, notify: Callable[[Notice], None] | None = None
+) -> Path | None:
     """Write ``scores.<fmt>`` into ``out_dir`` (``json`` has no table); written even when empty, like records."""
     if fmt == "json":
         return None
@@ -93,5 +96,5 @@ def write_scores_table(reports: Sequence[dict[str, Any]], out_dir: Path, fmt: st
     elif fmt == "parquet":
         write_scores_parquet(scores_frame(reports), target)
     else:
-        write_xlsx(scores_frame(reports), target, sheet="scores")
+        write_xlsx(scores_frame(reports), target, notify, sheet="scores")
     return target

@@ -1,35 +1,44 @@
-"""Batch outputs: safe file names, atomic writes, and the flat one-row-per-record table.
+"""Batch tables: the flat one-row-per-record table in csv, jsonl, parquet and xlsx, safe in spreadsheets.
 
-Three promises to the user live here:
-- **Nothing half-written.** Every file is written to a temp file in the same folder and
-  renamed over the target, so a batch killed at any moment leaves each output either
-  complete or absent — which is what makes ``--resume`` trustworthy.
-- **Nothing written outside ``-o``.** Output names come from input *stems* only, cleaned
-  of separators, control characters and leading dots, and every path is checked to sit
-  directly in the output folder.
 - **Nothing executed by a spreadsheet.** Text cells that Excel or LibreOffice would read as
-  a formula (``= + - @``, tab, CR first) get a leading apostrophe (OWASP CSV injection).
+  a formula (``= + - @``, tab, CR first, also behind spaces or invisible characters) get a
+  leading apostrophe (OWASP CSV injection), and control characters and bidi overrides
+  (NUL, ESC, RLO …) are dropped from csv and xlsx cells; the JSON keeps the text as it is.
+- **Nothing cut in silence.** An xlsx cell over Excel's 32,767 characters is cut with a
+  visible mark and an ``xlsx_cell_cut`` notice; the report JSON keeps the whole text.
 
 The table is derived from the contract JSON (dicts), never from in-memory objects, so
-a fresh run, a resumed run and ``combine`` all build it from the same bytes.
+a fresh run, a resumed run and ``combine`` all build it from the same bytes. Names and
+atomic writes live in ``atomic`` (re-exported here: ``from .writers import safe_join``
+keeps working).
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import json
-import os
 import re
-import tempfile
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-TEMP_PREFIX = ".ita-tmp-"
+from ..errors import Notice
+from .atomic import (  # noqa: F401 - re-exported for callers of the old module
+    MAX_STEM_BYTES,
+    TEMP_PREFIX,
+    OutputPathError,
+    atomic_path,
+    atomic_write_bytes,
+    atomic_write_text,
+    is_stale_temp,
+    names_in_folder,
+    remove_stale_temps,
+    safe_join,
+    safe_stem,
+    unique_output_names,
+)
+
 TABLE_FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 FORMATS = ("json", *TABLE_FORMATS)
 
@@ -44,138 +53,42 @@ FLOAT_COLUMNS = ("score",)
 DATE_COLUMNS = ("period_start", "period_end", "timeframe_start", "timeframe_end")
 LIST_COLUMNS = ("measures", "steps", "monitoring", "actions", "action_dates")
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width forms
+_CELL_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # keeps \t \n \r
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-MAX_STEM_BYTES = 120
 XLSX_MAX_CELL = 32767
 
 
-class OutputPathError(ValueError):
-    """A computed output path would leave the output folder (a bug, never user data)."""
-
-
-# ---------------------------------------------------------------- names and paths
-
-
-def safe_stem(name: str) -> str:
-    """A file stem that is safe as a single path component on Linux, macOS and Windows.
-
-    Only the last path part of ``name`` is used, so ``../../etc/passwd.pdf`` → ``passwd``;
-    Thai is kept (NFC); separators and anything unprintable become ``_`` (control and
-    bidi-override characters, and the bytes of a name that is not UTF-8, which Python holds
-    as lone surrogates and no UTF-8 writer accepts); leading dots go
-    (no hidden files, no ``..``), and the name is cut to 120 UTF-8 bytes on a character
-    boundary. ``รายงาน ITA.pdf`` → ``รายงาน ITA``.
-    """
-    base = re.split(r"[/\\]", name)[-1]
-    stem = base[: -len(Path(base).suffix)] if Path(base).suffix else base
-    stem = _UNSAFE_NAME_CHARS.sub("_", unicodedata.normalize("NFC", stem))
-    stem = "".join(ch if ch.isprintable() else "_" for ch in stem)
-    stem = stem.strip().lstrip(".").rstrip(". ")
-    encoded = stem.encode("utf-8")[:MAX_STEM_BYTES]
-    stem = encoded.decode("utf-8", errors="ignore").rstrip(". ")
-    if not stem:
-        return "report"
-    return f"_{stem}" if stem.casefold() in _WINDOWS_RESERVED else stem
-
-
-def unique_output_names(items: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """Map each sha256 to ``<stem>.json``, adding ``-<sha8>`` to every stem shared by several files.
-
-    ``items`` are (input name, sha256) with distinct sha256s. The choice depends only on
-    the set of inputs, not their order, so a resumed run names files as the first run did.
-    Stems are compared case-insensitively because macOS and Windows folders are.
-    """
-    groups: dict[str, set[str]] = defaultdict(set)
-    stems: dict[str, str] = {}
-    for name, sha in items:
-        stems[sha] = safe_stem(name)
-        groups[stems[sha].casefold()].add(sha)
-    names: dict[str, str] = {}
-    for sha, stem in stems.items():
-        shared = len(groups[stem.casefold()]) > 1
-        names[sha] = f"{stem}-{sha[:8]}.json" if shared else f"{stem}.json"
-    return names
-
-
-def safe_join(out_dir: Path, name: str) -> Path:
-    """``out_dir / name``, refusing any name that is not one plain component inside ``out_dir``."""
-    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
-        raise OutputPathError(f"unsafe output name {name!r}")
-    path = out_dir / name
-    if path.resolve().parent != out_dir.resolve():
-        raise OutputPathError(f"output {name!r} would leave {out_dir}")
-    return path
-
-
-# ---------------------------------------------------------------- atomic writes
-
-
-@functools.cache
-def _umask() -> int:
-    """The process umask (read once: reading it means setting it)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temp path next to ``target``; on success fsync it and rename it over ``target``.
-
-    The temp file lives in the same folder (rename is atomic only within a filesystem)
-    and carries a prefix that :func:`remove_stale_temps` recognises after a crash.
-    """
-    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
-    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` all-or-nothing."""
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
-
-
-def atomic_write_text(target: Path, text: str) -> None:
-    """Write UTF-8 ``text`` to ``target`` all-or-nothing."""
-    atomic_write_bytes(target, text.encode("utf-8"))
-
-
-def remove_stale_temps(out_dir: Path) -> int:
-    """Delete temp files a killed run left behind; return how many."""
-    count = 0
-    for tmp in out_dir.glob(f"{TEMP_PREFIX}*"):
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-            count += 1
-    return count
 
 
 # ---------------------------------------------------------------- formula injection
+
+
+def _visible_start(text: str) -> str:
+    """``text`` from the first character a spreadsheet looks at: spaces and invisible characters skipped.
+
+    Excel and LibreOffice skip a leading space, a zero-width space or a BOM before they
+    look for ``=``; so must the check. Tab and CR are formula starts themselves.
+    """
+    for at, ch in enumerate(text):
+        if ch in "\t\r" or not (ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Zs")):
+            return text[at:]
+    return ""
 
 
 def neutralise(value: Any) -> Any:
     """Make a text cell inert in spreadsheets: ``=SUM(A1)`` → ``'=SUM(A1)``; other values unchanged.
 
     OWASP's advice for CSV injection: prefix cells starting with = + - @ tab or CR with a
-    single quote. Thai free text beginning with a dash (``- จัดทำคู่มือ``) gets the quote
-    too; that is the accepted price of never running a formula.
+    single quote, also when spaces or invisible characters come first (`` =1+1``,
+    ``\u200b=1+1``). Control characters and bidi overrides (NUL, ESC, RLO …) are dropped:
+    a cell must not hide or reorder what it shows. Thai free text beginning with a dash
+    (``- จัดทำคู่มือ``) gets the quote too; that is the accepted price of never running a formula.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = _CELL_CONTROLS.sub("", value)
+    return "'" + text if _visible_start(text).startswith(_FORMULA_START) else text
 
 
 # ---------------------------------------------------------------- flat table
@@ -279,17 +192,33 @@ def write_parquet(df: Any, target: Path) -> None:
         pq.write_table(table, tmp)
 
 
+XLSX_CUT_MARK = " [cut: Excel's cell limit; the whole text is in the report JSON]"
+
+
 def _xlsx_cell(value: Any) -> Any:
-    """Cell value openpyxl accepts: NA → empty, illegal control characters dropped, neutralised."""
+    """Cell value openpyxl accepts: NA → empty, illegal control characters dropped, neutralised, cut to the limit."""
     if value is None or (isinstance(value, float) and value != value) or str(value) == "<NA>":
         return None
     if isinstance(value, str):
-        return neutralise(_XLSX_ILLEGAL.sub("", value)[:XLSX_MAX_CELL])
+        text = neutralise(_XLSX_ILLEGAL.sub("", value))
+        return text if len(text) <= XLSX_MAX_CELL else text[: XLSX_MAX_CELL - len(XLSX_CUT_MARK)] + XLSX_CUT_MARK
     return int(value) if hasattr(value, "__index__") else value
 
 
-def write_xlsx(df: Any, target: Path, sheet: str = "records") -> None:
-    """One sheet (``records``) with a frozen header; Thai text stays text, dates are real dates."""
+def _cut_notice(cells: dict[str, Any], column: str, length: int, target: Path) -> Notice:
+    """One line naming the report, the row (record number, or score code) and the column whose cell was cut."""
+    where = f"record {cells['row']}" if "row" in cells else f"score {cells.get('code')}"
+    message = (f"{cells.get('source_file')}: {where}, column {column}: {length:,} characters cut to "
+               f"{XLSX_MAX_CELL:,} in {target.name} (Excel's cell limit); the whole text is in the report JSON")  # fmt: skip
+    return Notice("xlsx_cell_cut", message)
+
+
+def write_xlsx(df: Any, target: Path, notify: Callable[[Notice], None] | None = None, sheet: str = "records") -> None:
+    """One sheet (``records``, or ``sheet``) with a frozen header; Thai text stays text, dates are real dates.
+
+    A cell longer than Excel's 32,767 characters is cut with a visible mark and
+    ``notify`` hears an ``xlsx_cell_cut`` notice naming the report, record and column.
+    """
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -297,7 +226,11 @@ def write_xlsx(df: Any, target: Path, sheet: str = "records") -> None:
     ws.freeze_panes = "A2"
     ws.append(list(df.columns))
     for row in df.itertuples(index=False, name=None):
-        ws.append([_xlsx_cell(v) for v in row])
+        cells = [_xlsx_cell(v) for v in row]
+        for column, value, cell in zip(df.columns, row, cells):
+            if notify is not None and isinstance(cell, str) and cell.endswith(XLSX_CUT_MARK) and len(value) > len(cell):
+                notify(_cut_notice(dict(zip(df.columns, row)), column, len(value), target))
+        ws.append(cells)
     with atomic_path(target) as tmp:
         wb.save(tmp)
 
@@ -307,14 +240,20 @@ def table_name(fmt: str) -> str:
     return f"records.{fmt}"
 
 
-def write_table(reports: Sequence[dict[str, Any]], out_dir: Path, fmt: str) -> Path | None:
-    """Write the combined table for ``fmt`` into ``out_dir``; ``json`` has no table."""
+def write_table(
+    reports: Sequence[dict[str, Any]], out_dir: Path, fmt: str, notify: Callable[[Notice], None] | None = None
+) -> Path | None:
+    """Write the combined table for ``fmt`` into ``out_dir``; ``json`` has no table.
+
+    ``notify`` hears what the format could not hold (xlsx: cells cut at Excel's limit).
+    """
     if fmt == "json":
         return None
     target = safe_join(out_dir, table_name(fmt))
     if fmt == "jsonl":
         write_jsonl(reports, target)
+    elif fmt == "xlsx":
+        write_xlsx(records_frame(reports), target, notify)
     else:
-        df = records_frame(reports)
-        {"csv": write_csv, "parquet": write_parquet, "xlsx": write_xlsx}[fmt](df, target)
+        {"csv": write_csv, "parquet": write_parquet}[fmt](records_frame(reports), target)
     return target

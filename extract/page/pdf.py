@@ -36,6 +36,8 @@ from ..errors import (
     Notice,
     printable,
 )
+from ..files import open_regular
+from .guard import check_decoding
 from .page import Char, Page, Rule
 from .textlayer import choose_text_layer
 
@@ -106,9 +108,12 @@ def typed_library_errors(build: Callable[P, R]) -> Callable[P, R]:
 
 
 def sniff(path: Path) -> None:
-    """Reject what is plainly not a PDF before the parser sees it, with a reason a user understands."""
+    """Reject what is plainly not a PDF before the parser sees it, with a reason a user understands.
+
+    Only a regular file is opened: a named pipe called ``x.pdf`` would block the read forever.
+    """
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(1024)
     except FileNotFoundError as err:
         raise InputNotFoundError("file not found", file=str(path)) from err
@@ -192,6 +197,7 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
     page then carries a ``pdf_repaired`` warning, since pages past a cut are missing.
     """
     sniff(path)
+    check_decoding(path)
     try:
         return _open(path)
     except Exception as err:  # pdfminer raises anything on damaged files (TypeError, KeyError …)

@@ -12,9 +12,8 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from ..thai.repair import is_thai_char, orthography_errors
+from .guard import page_texts
 from .page import Char
 
 MOVED_RUN_MAX = 64  # characters: a cell pdfium reads elsewhere (a merged cell's score) is short; longer inserts are text
@@ -31,11 +30,7 @@ def _pdfium_text(pdf_path: Path, index: int) -> str:
 @functools.lru_cache(maxsize=2)
 def _pdfium_texts(path: str, mtime_ns: int) -> tuple[str, ...]:
     """Every page's pdfium text, read in one opening of the file (cached for the file being read)."""
-    doc = pdfium.PdfDocument(path)
-    try:
-        return tuple(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
+    return page_texts(Path(path))  # under the process-wide pdfium lock, streams checked first
 
 
 def _single_chars(chars: list[Char]) -> list[Char]:

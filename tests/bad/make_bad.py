@@ -85,18 +85,21 @@ def one_page(extra: bytes = b"", resources: bytes = b"") -> list[bytes]:
 # ---------------------------------------------------------------- the structural attacks
 
 
-def zeros_deflate(total: int, chunk: int = 1 << 24) -> bytes:
-    """A valid zlib stream of ``total`` zero bytes, made without ever compressing them all.
+def zeros_deflate(total: int, chunk: int = 1 << 24, fill: int = 0) -> bytes:
+    """A valid zlib stream of ``total`` bytes ``fill`` (zeros by default), made without compressing them all.
 
-    After a full flush the compressor forgets its history, so every further chunk of
-    zeros compresses to the same bytes; the stream is the first chunk, copies of the
-    second, an empty final block, and the Adler-32 of ``total`` zeros (a = 1, b = total).
+    After a full flush the compressor forgets its history, so every further chunk
+    compresses to the same bytes; the stream is the first chunk, copies of the second, an
+    empty final block, and the Adler-32 of ``total`` equal bytes (a = 1 + total·fill,
+    b = total + fill·total·(total + 1)/2, both mod 65521). ``total`` is a multiple of ``chunk``.
     """
     comp = zlib.compressobj(9)
-    first = comp.compress(bytes(chunk)) + comp.flush(zlib.Z_FULL_FLUSH)
-    again = comp.compress(bytes(chunk)) + comp.flush(zlib.Z_FULL_FLUSH)
-    adler = ((total % 65521) << 16) | 1
-    return first + again * (total // chunk - 1) + b"\x03\x00" + adler.to_bytes(4, "big")
+    block = bytes([fill]) * chunk
+    first = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    again = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    a = (1 + total * fill) % 65521
+    b = (total + fill * total * (total + 1) // 2) % 65521
+    return first + again * (total // chunk - 1) + b"\x03\x00" + ((b << 16) | a).to_bytes(4, "big")
 
 
 def bomb() -> bytes:
@@ -104,6 +107,69 @@ def bomb() -> bytes:
     data = zlib.compress(zeros_deflate(4 * GIB), 9)
     objects = one_page()
     objects[3] = stream(data, b"/Filter [/FlateDecode /FlateDecode] ")
+    return raw_pdf(objects)
+
+
+def _xref_stream_pdf(objects: list[bytes], xref_data: bytes, xref_filter: bytes, compressed: dict[int, tuple[int, int]]) -> bytes:
+    """A PDF 1.5 file whose only cross-reference is a stream (object ``len(objects) + 1``).
+
+    ``compressed`` maps object numbers held in an object stream to (stream object, index);
+    ``xref_data`` replaces the real table when given (the bomb cases).
+    """
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number, body in enumerate(objects, 1):
+        if body:
+            offsets[number] = len(out)
+            out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    size = len(objects) + 2
+    xref_number = len(objects) + 1
+    offsets[xref_number] = len(out)
+    table = bytearray(b"\x00\x00\x00\x00\xff\xff")
+    for number in range(1, size):
+        if number in compressed:
+            table += b"\x02" + compressed[number][0].to_bytes(4, "big") + compressed[number][1].to_bytes(1, "big")
+        else:
+            table += b"\x01" + offsets.get(number, 0).to_bytes(4, "big") + b"\x00"
+    data = xref_data or zlib.compress(bytes(table))
+    head = b"/Type /XRef /Size %d /W [1 4 1] /Root 1 0 R %s" % (size, xref_filter or b"/Filter /FlateDecode ")
+    out += b"%d 0 obj\n%s\nendobj\n" % (xref_number, stream(data, head))
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref_number]
+    return bytes(out)
+
+
+def xref_stream_bomb() -> bytes:
+    """A ~4 KB file whose cross-reference stream inflates to 4 GiB: read before any page."""
+    return _xref_stream_pdf(one_page(), zlib.compress(zeros_deflate(4 * GIB), 9),
+                            b"/Filter [/FlateDecode /FlateDecode] ", {})
+
+
+def object_stream_bomb() -> bytes:
+    """A ~4 KB file whose page tree sits in an object stream that inflates to 4 GiB."""
+    objects = one_page()
+    data = zlib.compress(zeros_deflate(4 * GIB), 9)
+    objstm = stream(data, b"/Type /ObjStm /N 1 /First 4 /Filter [/FlateDecode /FlateDecode] ")
+    objects[1] = b""  # the page tree lives in the object stream (object 5) as its first object
+    return _xref_stream_pdf([*objects, objstm], b"", b"", {2: (5, 0)})
+
+
+def inline_image_bomb() -> bytes:
+    """A readable page whose content holds an inline image that inflates to 4 GiB (~4 MB file).
+
+    The image says it is 1000 × 1000 pixels; pdfium inflates its data to find where it
+    ends, and aborts on the 4 GiB (for a 65536-pixel square it refuses at once instead).
+    """
+    image = b"q 100 0 0 100 72 600 cm BI /W 1000 /H 1000 /CS /G /BPC 8 /F /Fl ID " + zeros_deflate(4 * GIB) + b"\nEI Q"
+    objects = one_page()
+    objects[3] = stream(HELLO + b"\n" + image)
+    return raw_pdf(objects)
+
+
+def false_page_count(count: int = 5000) -> bytes:
+    """``count`` pages behind a page tree that says ``/Count 1``: page limits that trust it are bypassed."""
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count 1 >>" % kids]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>"] * count
     return raw_pdf(objects)
 
 
@@ -269,6 +335,10 @@ CASES: dict[str, Case] = {
     "one-bad-page.pdf": Case(one_bad_page, "report", "page 2 unreadable: skipped with a page_unreadable warning"),
     "blank-2000-pages.pdf": Case(blank_pages, "too_many_pages", "2,000 empty pages (checked with --max-pages 100)"),
     "bomb-4gib.pdf": Case(bomb, "memory_exceeded", "a 4 KB file whose content inflates to 4 GiB"),
+    "bomb-xref-stream.pdf": Case(xref_stream_bomb, "memory_exceeded", "a 4 KB file whose cross-reference stream inflates to 4 GiB"),
+    "bomb-object-stream.pdf": Case(object_stream_bomb, "memory_exceeded", "a 4 KB file whose object stream inflates to 4 GiB"),
+    "bomb-inline-image.pdf": Case(inline_image_bomb, "memory_exceeded", "a 4 MB page whose inline image inflates to 4 GiB"),
+    "false-page-count.pdf": Case(false_page_count, "too_many_pages", "5,000 pages under a page tree saying /Count 1"),
     "deep-arrays.pdf": Case(deep_arrays, "report", "arrays nested 100,000 deep"),
     "deep-page-tree.pdf": Case(deep_page_tree, "corrupt_pdf", "a page tree 5,000 levels deep"),
     "cyclic-page-tree.pdf": Case(cyclic_page_tree, "report", "a page tree that contains itself"),

@@ -31,6 +31,7 @@ import numpy as np
 from PIL import Image
 
 from ...errors import Notice, OCRFailedError, OCRUnavailableError
+from ..guard import close_pdfium, open_pdfium, render_page
 from ..page import Char, Page, Rule
 from .digits import (
     MARKS,
@@ -505,13 +506,13 @@ def ocr_reason(page: Page, mode: str) -> str | None:
     return unusable_text_layer(_text_of(page), fraction)
 
 
-def _blank_page(pdf_page: Any) -> bool:
+def _blank_page(doc: Any, index: int) -> bool:
     """Nothing drawn on the page: a thumbnail (about 18 dpi) has no dark pixel.
 
     Blank pages (separators, padding, a 2,000-page blank file) have no text either, and
     Tesseract would spend seconds on each; a thumbnail takes milliseconds.
     """
-    thumb = np.asarray(pdf_page.render(scale=0.25, grayscale=True).to_pil(), dtype=np.uint8)
+    thumb = np.asarray(render_page(doc, index, scale=0.25), dtype=np.uint8)
     return bool(thumb.size) and int(thumb.min()) > 200
 
 
@@ -538,17 +539,15 @@ def with_ocr(pages: Iterable[Page], path: Path, mode: str = "auto") -> Iterator[
                 yield _blank(page, "ocr_unavailable", f"page not read: {reason}; {problem}")
             else:
                 if doc is None:
-                    import pypdfium2 as pdfium
-
-                    doc = pdfium.PdfDocument(str(path))
-                if _blank_page(doc[page.number - 1]):
+                    doc = open_pdfium(path)  # streams checked, under the process-wide pdfium lock
+                if _blank_page(doc, page.number - 1):
                     yield page  # nothing drawn: nothing to read, and no seconds spent finding that out
                     continue
                 scale = min(DPI / 72, MAX_SIDE / max(page.width, page.height, 1.0))
-                image = doc[page.number - 1].render(scale=scale, grayscale=True).to_pil()
+                image = render_page(doc, page.number - 1, scale=scale)
                 ocr_page = read_image(image, page.number, page.width, page.height, scale * 72)
                 ocr_page.warnings.insert(0, Notice("text_source_ocr", f"{reason}: page read by OCR", page.number))
                 yield ocr_page
     finally:
         if doc is not None:
-            doc.close()
+            close_pdfium(doc)
