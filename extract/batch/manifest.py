@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import printable
+from ..errors import NOTICES, needs_a_look, printable
 from .writers import TEMP_PREFIX, atomic_write_text, safe_join
 
 MANIFEST_NAME = "manifest.jsonl"
@@ -33,6 +33,9 @@ class ManifestLine:
     ``output`` is the per-report JSON file name inside the output folder (also for
     ``skipped`` inputs: the file that already holds their report). ``duplicate_of`` names
     the earlier input with the same sha256 when this one was skipped as a duplicate.
+    ``source_path`` is the input's path relative to the folder (or a glob's fixed part) it
+    was found under, the table's ``source_path`` column; ``warnings`` the distinct codes of
+    the report's warnings, notes included (``status`` says whether any needs a look).
     """
 
     path: str
@@ -46,6 +49,8 @@ class ManifestLine:
     error_class: str | None = None
     message: str | None = None
     duplicate_of: str | None = None
+    source_path: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         """One line of JSON, Thai kept as characters, the message printable.
@@ -70,6 +75,30 @@ class ManifestLine:
         return self.output is not None and self.status != "failed" and self.duplicate_of is None
 
 
+def status_of(codes: Iterable[str]) -> str:
+    """``warning`` when a code asks a person to look (``NOTICES`` level warning), else ``ok``.
+
+    Repairs are notes: a perfect report whose font needed PUA glyphs mapped is ``ok``. A
+    code missing from the registry counts as a warning (``needs_a_look``): unknown is not fine.
+    """
+    return "warning" if needs_a_look(codes) else "ok"
+
+
+def warnings_message(codes: Iterable[str]) -> str | None:
+    """The manifest message of a report that worked: its codes, those needing a look first.
+
+    ``["text_source_pypdfium2"] * 12 + ["no_table"]`` → ``"needs a look: no_table; notes: text_source_pypdfium2 (12)"``
+    """
+    counts: dict[str, int] = {}
+    for code in codes:
+        counts[code] = counts.get(code, 0) + 1
+    shown = {c: f"{c} ({n})" if n > 1 else c for c, n in counts.items()}
+    look = [shown[c] for c in counts if needs_a_look([c])]
+    notes = [shown[c] for c in counts if c in NOTICES and not needs_a_look([c])]
+    parts = ([f"needs a look: {', '.join(look)}"] if look else []) + ([f"notes: {', '.join(notes)}"] if notes else [])
+    return "; ".join(parts) or None
+
+
 def read_manifest(path: Path) -> list[ManifestLine]:
     """Read a manifest, ignoring a torn last line (a journal cut short by a kill)."""
     lines = []
@@ -78,7 +107,8 @@ def read_manifest(path: Path) -> list[ManifestLine]:
             data = json.loads(text)
         except json.JSONDecodeError:
             continue
-        known = {k: data.get(k) for k in ManifestLine.__dataclass_fields__}
+        known = {k: data[k] for k in ManifestLine.__dataclass_fields__ if k in data}
+        known["warnings"] = list(known.get("warnings") or [])  # manifests before the field: none
         lines.append(ManifestLine(**known))
     return lines
 
@@ -113,6 +143,12 @@ class Finished:
     records: int
     pages: int
     warnings: int
+    codes: tuple[str, ...] = ()
+
+
+def report_codes(data: dict[str, Any]) -> list[str]:
+    """The codes of a report's warnings (as read back from disk), in order, repeats kept."""
+    return [w["code"] for w in data.get("warnings") or [] if isinstance(w, dict) and isinstance(w.get("code"), str)]
 
 
 def load_report(path: Path) -> dict[str, Any] | None:
@@ -145,6 +181,7 @@ def finished_outputs(out_dir: Path) -> dict[str, Finished]:
                 records=len(data.get("records", [])),
                 pages=int(data["source"].get("pages") or 0),
                 warnings=len(data.get("warnings", [])),
+                codes=tuple(dict.fromkeys(report_codes(data))),
             )
     return found
 
@@ -158,6 +195,7 @@ class FoundReport:
 
     path: Path
     data: dict[str, Any]
+    source_path: str | None = None
 
 
 def reports_of_run(run: Path) -> list[FoundReport]:
@@ -166,18 +204,20 @@ def reports_of_run(run: Path) -> list[FoundReport]:
     A folder without a manifest (copied by hand, or a run killed before the end) is
     read as every ``*.json`` report in it, sorted by name.
     """
+    where: dict[str, str | None] = {}  # report file name -> the input's source_path in that run
     if run.is_file():
         paths = [run]
     elif (run / MANIFEST_NAME).is_file():
-        outputs = [line.output for line in read_manifest(run / MANIFEST_NAME) if line.has_report]
-        paths = [run / name for name in dict.fromkeys(o for o in outputs if o)]
+        reported = [line for line in read_manifest(run / MANIFEST_NAME) if line.has_report and line.output]
+        where = {line.output: line.source_path for line in reported if line.output}
+        paths = [run / name for name in dict.fromkeys(line.output for line in reported if line.output)]
     else:
         paths = sorted(p for p in run.glob("*.json") if not p.name.startswith(TEMP_PREFIX))
     found = []
     for path in paths:
         data = load_report(path)
         if data is not None:
-            found.append(FoundReport(path, data))
+            found.append(FoundReport(path, data, where.get(path.name)))
     return found
 
 
@@ -190,9 +230,11 @@ def combine_runs(runs: Iterable[Path]) -> tuple[list[FoundReport], list[Manifest
         for rep in reports_of_run(run):
             source = rep.data["source"]
             sha = source.get("sha256")
+            codes = report_codes(rep.data)
             line = ManifestLine(
-                path=str(rep.path), sha256=sha, status="warning" if rep.data.get("warnings") else "ok",
-                records=len(rep.data.get("records", [])), pages=source.get("pages"),
+                path=str(rep.path), sha256=sha, status=status_of(codes), records=len(rep.data.get("records", [])),
+                pages=source.get("pages"), source_path=rep.source_path, warnings=list(dict.fromkeys(codes)),
+                message=warnings_message(codes),
             )  # fmt: skip
             if sha in first:
                 line.status, line.duplicate_of = "skipped", first[sha]

@@ -42,6 +42,7 @@ from ..errors import (
     WorkerCrashedError,
 )
 from .limits import (
+    TIMEOUT_HINT,
     Limits,
     cancel_alarm,
     check_pages,
@@ -51,7 +52,8 @@ from .limits import (
     limit_memory,
     start_alarm,
 )
-from .manifest import Finished, Journal, ManifestLine, finished_outputs
+from .manifest import Finished, Journal, ManifestLine, finished_outputs, status_of, warnings_message
+from .progress import progress_for
 from .writers import atomic_write_text, remove_stale_temps, safe_join, unique_output_names
 
 GLOB_CHARS = ("*", "?", "[")
@@ -66,11 +68,15 @@ Notify = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Input:
-    """One input file as the user named it (``label``), or why it could not be found."""
+    """One input file as the user named it (``label``), or why it could not be found.
+
+    ``source_path`` is its path below the folder it was found in (``sources.py``).
+    """
 
     path: Path
     label: str
     error: ExtractError | None = None
+    source_path: str | None = None
 
 
 def _folder_pdfs(folder: Path) -> list[Path]:
@@ -188,6 +194,7 @@ def plan(inputs: Sequence[Input], limits: Limits, finished: dict[str, Finished])
         result.settled[index] = ManifestLine(
             path=inp.label, sha256=sha, status="skipped", output=done.output, records=done.records,
             pages=done.pages, message=f"{inp.label}: already extracted in {done.output}",
+            warnings=list(done.codes),
         )  # fmt: skip
     return result
 
@@ -374,7 +381,8 @@ def _collect(worker: _Worker, limits: Limits) -> tuple[WorkerResult | None, bool
         return _lost(worker, _crash_error(worker)), False
     if worker.deadline is not None and time.monotonic() > worker.deadline:
         worker.proc.kill()
-        return _lost(worker, TimeoutExceededError(f"no result after {limits.timeout_s:g} s; worker killed")), False
+        message = f"no result after {limits.timeout_s:g} s; worker killed; {TIMEOUT_HINT}"
+        return _lost(worker, TimeoutExceededError(message)), False
     return None, True
 
 
@@ -430,7 +438,7 @@ class BatchOptions:
     limits: Limits = field(default_factory=Limits)
     workers: int = 1
     resume: bool = False
-    progress: bool = False
+    progress: str = "off"  # bar (a terminal), lines (a log), off: see progress.py
 
 
 @dataclass
@@ -449,9 +457,9 @@ def _line_for(task: Task, result: WorkerResult) -> ManifestLine:
         err = ExtractError(result.message or result.error, file=task.label, page=result.page)
         err.code = result.error
         line.status, line.error, line.error_class, line.message = "failed", result.error, result.error_class, err.one_line()
-    elif result.warnings:
-        codes = ", ".join(dict.fromkeys(result.warnings))
-        line.status, line.message = "warning", f"{len(result.warnings)} warning(s): {codes}"
+    else:  # repairs are notes: only a code that needs a look makes the file "warning"
+        line.warnings = list(dict.fromkeys(result.warnings))
+        line.status, line.message = status_of(result.warnings), warnings_message(result.warnings)
     if line.status != "failed":
         line.output = task.output
     return line
@@ -464,13 +472,6 @@ def _fill_duplicates(lines: dict[int, ManifestLine]) -> None:
         first = by_label.get(line.duplicate_of or "")
         if first is not None and first.output:
             line.output, line.records, line.pages = first.output, first.records, first.pages
-
-
-def _progress_bar(total: int, enabled: bool) -> Any:
-    from tqdm import tqdm
-
-    tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
-    return tqdm(total=total, unit="file", disable=not enabled, dynamic_ncols=True, leave=False)
 
 
 def run_batch(inputs: Sequence[Input], opts: BatchOptions, extract_fn: ExtractFn, notify: Notify) -> Batch:
@@ -488,15 +489,17 @@ def run_batch(inputs: Sequence[Input], opts: BatchOptions, extract_fn: ExtractFn
     the_plan = plan(inputs, opts.limits, finished)
     journal = Journal(out) if out is not None else None
     lines, texts = dict(the_plan.settled), {}
-    for line in the_plan.settled.values():
+    for index, line in the_plan.settled.items():
+        line.source_path = inputs[index].source_path
         if journal:
             journal.add(line)
         if line.status == "failed":
             notify(line.message or line.path)
-    bar = _progress_bar(len(the_plan.tasks), opts.progress)
+    bar = progress_for(len(the_plan.tasks), opts.progress)
     try:
         for task, result in run_pool(the_plan.tasks, extract_fn, opts.limits, opts.workers):
             line = _line_for(task, result)
+            line.source_path = inputs[task.index].source_path
             if result.report_json is not None:
                 if out is not None:
                     atomic_write_text(safe_join(out, task.output), result.report_json)
@@ -507,7 +510,7 @@ def run_batch(inputs: Sequence[Input], opts: BatchOptions, extract_fn: ExtractFn
                 journal.add(line)
             if line.status == "failed":
                 notify(line.message or line.path)
-            bar.update(1)
+            bar.update(line.status == "failed")
     finally:
         bar.close()
         if journal:
