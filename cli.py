@@ -50,12 +50,15 @@ Output layout with -o OUT:
                       (csv, jsonl, parquet, xlsx; -f json writes no table)
   OUT/manifest.jsonl  one line per input: path, sha256, status
                       (ok/warning/failed/skipped), output, records, pages,
-                      seconds, error, error_class, message, duplicate_of
+                      seconds, error, error_class, message, duplicate_of,
+                      source_path, warnings
 \b
 Tables: csv (UTF-8 with BOM) and xlsx join list fields with newlines and
 put ' before any cell starting with = + - @ tab CR; parquet has date
-columns; jsonl keeps lists as arrays. Failed files write no report.
-Same content twice (sha256) is extracted once, the other input "skipped".
+columns; jsonl keeps lists as arrays. Columns source_path (the path below
+the folder given), ocr and unsure (OCR read / was unsure of the record).
+Failed files write no report. Same content twice (sha256) is extracted
+once, the other input "skipped". Every field: docs/CONTRACT.md.
 \b
 Status "warning" means a code that needs a look (ita-extract codes);
 repairs are notes and leave a file "ok".

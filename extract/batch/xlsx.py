@@ -38,7 +38,7 @@ class SheetLayout:
 def text_width(text: str) -> int:
     """Columns ``text``'s longest line takes: Thai marks above and below a letter take none.
 
-    ``"ผู้รับผิดชอบ"`` is 12 code points but 9 letters wide: ู ้ and ิ sit on their consonant.
+    ``"ผู้รับผิดชอบ"`` is 12 code points but 8 wide: ู ้ ั and ิ sit on their consonants.
     """
     return max((sum(1 for ch in line if not _zero_width(ch)) for line in text.split("\n")), default=0)
 
