@@ -7,6 +7,7 @@ usage errors (exit 2), one-line messages on stderr, the summary and the exit cod
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
@@ -117,6 +118,19 @@ def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
         raise click.UsageError(f"{out}: -o must be a folder, and this is a file")
 
 
+FORMAT_PACKAGES = {"xlsx": "openpyxl", "parquet": "pyarrow"}  # optional extras of the same names
+
+
+def _check_format_installed(fmt: str) -> None:
+    """A table format whose package is missing is bad usage, said before hours of work (exit 2)."""
+    package = FORMAT_PACKAGES.get(fmt)
+    if package and importlib.util.find_spec(package) is None:
+        raise click.UsageError(
+            f"-f {fmt} needs the Python package {package}: install ita-extract with it, "
+            f"pip install '.[{fmt}]' in this repository (or choose -f csv)"
+        )
+
+
 def _source_paths(lines: Sequence[ManifestLine]) -> dict[str, str | None]:
     """sha256 → the input's path below its folder, for the table's ``source_path`` column."""
     return {line.sha256: line.source_path for line in lines if line.has_report and line.sha256}
@@ -220,6 +234,7 @@ def extract_cmd(
     specs = [*inputs, *(read_file_list(files_from.read()) if files_from else [])]
     found = _inputs(discover_each(specs))
     fmt = _resume_format(ctx, output, fmt, resume)
+    _check_format_installed(fmt)
     single = output is None and len(found) == 1
     progress = "off" if quiet or single else "bar" if sys.stderr.isatty() else "lines"
     opts = BatchOptions(
@@ -254,6 +269,7 @@ def combine_cmd(runs: tuple[Path, ...], output: Path | None, fmt: str, quiet: bo
     """
     started = time.monotonic()
     _check_usage(output, fmt, resume=False)
+    _check_format_installed(fmt)
     if output is not None and any(output.resolve() == run.resolve() for run in runs):
         raise click.UsageError(f"{output}: -o must not be one of the runs being combined")
     kept, lines = combine_runs(runs)

@@ -166,6 +166,20 @@ def test_format_is_taken_in_any_case(tmp_path: Path, fmt: str) -> None:
     assert table.exists() == (fmt.lower() != "json")
 
 
+@pytest.mark.parametrize(("fmt", "package"), [("xlsx", "openpyxl"), ("parquet", "pyarrow")])
+def test_a_table_format_whose_package_is_missing_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, package: str
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == package else real(name, *a))
+    monkeypatch.setattr(cli_module, "run_batch", lambda *a: pytest.fail("the batch ran"))
+    result = CliRunner().invoke(cli, ["extract", str(PERFECT), "-o", str(tmp_path / "out"), "-f", fmt])
+    assert result.exit_code == 2
+    assert f"-f {fmt} needs the Python package {package}" in result.stderr and f"'.[{fmt}]'" in result.stderr
+
+
 def test_a_folder_with_no_pdfs_is_named_and_the_pattern_searched_is_said(tmp_path: Path) -> None:
     empty = tmp_path / "downloads"
     (empty / "sub").mkdir(parents=True)
