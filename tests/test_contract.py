@@ -191,7 +191,8 @@ def test_the_generated_parts_of_contract_md_are_up_to_date() -> None:
 def test_every_code_is_documented_with_its_level_meaning_and_action() -> None:
     doc = _doc()
     for code, notice in NOTICES.items():
-        row = next(line for line in doc.splitlines() if line.startswith(f"| `{code}` |"))
+        row = next((line for line in doc.splitlines() if line.startswith(f"| `{code}` |")), None)
+        assert row is not None, f"{code} has no row in docs/CONTRACT.md: run .venv/bin/python tools/contract_doc.py"
         assert notice.meaning.split()[0] in row and notice.action.split()[0] in row
         section = doc[: doc.index(row)].rsplit("#### ", 1)[-1]
         assert section.startswith("Warnings" if notice.level == "warning" else "Notes")
