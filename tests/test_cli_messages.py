@@ -215,6 +215,13 @@ def test_combine_names_a_run_without_reports_and_merges_the_others(tmp_path: Pat
     assert (tmp_path / "all" / "records.csv").exists()
 
 
+def test_combine_to_stdout_counts_the_records_it_prints(tmp_path: Path) -> None:
+    assert _run("extract", str(PERFECT), "-o", str(tmp_path / "run"), "-q").exit_code == 0
+    result = _run("combine", str(tmp_path / "run"), "-f", "jsonl")
+    rows = result.stdout.splitlines()
+    assert result.stderr.strip().splitlines()[-1].startswith(f"1 file: 1 ok, 0 warning, 0 failed; {len(rows)} records")
+
+
 def test_a_timeout_message_names_the_timeout_option(tmp_path: Path) -> None:
     result = _cli("extract", str(PERFECT), "-o", str(tmp_path / "out"), "--timeout", "0.001")
     assert result.returncode == 1

@@ -42,7 +42,8 @@ def no_records_reason(codes: Sequence[str]) -> str:
 
 def summarise(lines: Sequence[ManifestLine], seconds: float | None = None) -> RunSummary:
     """Count files by status, the records in the table, and empty reports by reason."""
-    reported = [line for line in lines if line.has_report]
+    # every report once: not failed, not a duplicate (a combine to stdout has no output names)
+    reported = [line for line in lines if line.status != "failed" and line.duplicate_of is None]
     empty = Counter(no_records_reason(line.warnings) for line in reported if not line.records)
     return RunSummary(
         files=len(lines),
