@@ -9,14 +9,15 @@ line naming a file that holds the details (70).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
 import sys
 import tempfile
+import time
 import traceback
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
@@ -26,12 +27,15 @@ from typing import Any, BinaryIO, NoReturn
 import click
 
 from .extract.batch.combine import combine_into, combine_runs
+from .extract.batch.inputs import Input
 from .extract.batch.limits import MB, Limits
-from .extract.batch.manifest import STATUSES, ManifestLine
+from .extract.batch.manifest import ManifestLine
 from .extract.batch.outdir import OutputFolderError
-from .extract.batch.pool import Batch, BatchOptions, discover, read_file_list, run_batch
-from .extract.batch.writers import FORMATS, csv_text, jsonl_text, records_frame
-from .extract.errors import Notice, printable
+from .extract.batch.pool import Batch, BatchOptions, read_file_list, run_batch
+from .extract.batch.sources import Found, discover_each
+from .extract.batch.summary import reason_lines, summarise, summary_line
+from .extract.batch.writers import FORMATS, TABLE_FORMATS, csv_text, jsonl_text, records_frame, table_name
+from .extract.errors import NOTICES, Notice, printable
 from .extract.files import read_regular
 from .extract.page.ocr.reader import OCR_MODES
 from .pipeline import extract, warm_up
@@ -58,16 +62,24 @@ Output layout with -o OUT:
   OUT/scores.<fmt>    the printed ITA scores, one row per agency x score
   OUT/manifest.jsonl  one line per input: path, sha256, status
                       (ok/warning/failed/skipped), output, records, pages,
-                      seconds, error, error_class, message, duplicate_of
+                      seconds, error, error_class, message, duplicate_of,
+                      source_path, warnings
 
 \b
 Tables: csv (UTF-8 with BOM) and xlsx join list fields with newlines and
 put ' before any cell starting with = + - @ tab CR; parquet has date
-columns; jsonl keeps lists as arrays. Failed files write no report.
-Same content twice (sha256) is extracted once, the other input "skipped".
+columns; jsonl keeps lists as arrays. Columns source_path (the path below
+the folder given), ocr and unsure (OCR read / was unsure of the record).
+Failed files write no report. Same content twice (sha256) is extracted
+once, the other input "skipped". Every field: docs/CONTRACT.md.
 
 \b
-Without -o: json prints the report(s), csv/jsonl print the table.
+Status "warning" means a code that needs a look (ita-extract codes);
+repairs are notes and leave a file "ok".
+
+\b
+Without -o: json prints the report (one input) or a JSON array of
+reports (several), csv/jsonl print the table.
 One run at a time per OUT (a second one is refused); report names never
 replace another file's report already in OUT (<stem>-<sha8>.json then).
 
@@ -160,13 +172,6 @@ def _say_notice(notice: Notice) -> None:
     _say(notice.message)
 
 
-def _summary(lines: Sequence[ManifestLine], where: Path | None) -> str:
-    counts = Counter(line.status for line in lines)
-    parts = [f"{counts[s]} {s}" for s in STATUSES if counts[s] or s in ("ok", "failed")]
-    text = f"{len(lines)} file(s): " + ", ".join(parts)
-    return text + (f"; manifest: {where}" if where else "")
-
-
 def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
     """Refuse option combinations that cannot work, before any work starts (exit code 2)."""
     if out is None and fmt in ("parquet", "xlsx"):
@@ -177,19 +182,44 @@ def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
         raise click.UsageError(f"{out}: -o must be a folder, and this is a file")
 
 
-def _print_stdout(fmt: str, texts: Sequence[str]) -> None:
-    """Stdout mode: reports as JSON, or the combined table as csv/jsonl."""
+FORMAT_PACKAGES = {"xlsx": "openpyxl", "parquet": "pyarrow"}  # optional extras of the same names
+
+
+def _check_format_installed(fmt: str) -> None:
+    """A table format whose package is missing is bad usage, said before hours of work (exit 2)."""
+    package = FORMAT_PACKAGES.get(fmt)
+    if package and importlib.util.find_spec(package) is None:
+        raise click.UsageError(
+            f"-f {fmt} needs the Python package {package}: install ita-extract with it, "
+            f"pip install '.[{fmt}]' in this repository (or choose -f csv)"
+        )
+
+
+def _source_paths(lines: Sequence[ManifestLine]) -> dict[str, str | None]:
+    """sha256 → the input's path below its folder, for the table's ``source_path`` column."""
+    return {line.sha256: line.source_path for line in lines if line.has_report and line.sha256}
+
+
+def _print_stdout(fmt: str, texts: Sequence[str], paths: Mapping[str, str | None], several: bool) -> None:
+    """Stdout mode: the report as JSON (a JSON array of them for several inputs), or the table as csv/jsonl."""
     if fmt == "json":
-        for text in texts:
-            click.echo(text)
+        if several:  # one document a JSON parser takes whole, not objects end to end
+            click.echo("[" + ",\n".join(texts) + "]")
+        elif texts:
+            click.echo(texts[0])
         return
     reports = [json.loads(text) for text in texts]
-    click.echo(jsonl_text(reports) if fmt == "jsonl" else csv_text(records_frame(reports)), nl=False)
+    click.echo(jsonl_text(reports, paths) if fmt == "jsonl" else csv_text(records_frame(reports, paths)), nl=False)
 
 
-def _finish(lines: Sequence[ManifestLine], where: Path | None, quiet: bool) -> NoReturn:
+def _finish(lines: Sequence[ManifestLine], quiet: bool, started: float, out: Path | None, fmt: str,
+            manifest: Path | None = None) -> NoReturn:  # fmt: skip
+    """The reasons some files gave no records, the summary line, and the exit code."""
     if not quiet:
-        click.echo(_summary(lines, where), err=True)
+        table = out / table_name(fmt) if out is not None and fmt != "json" else None
+        run = summarise(lines, time.monotonic() - started)
+        for text in [*reason_lines(run), summary_line(run, table, manifest)]:
+            click.echo(text, err=True)
     sys.exit(ExitCode.FAILED if any(line.status == "failed" for line in lines) else ExitCode.OK)
 
 
@@ -212,11 +242,38 @@ def _stopped(batch: Batch, resumable: bool) -> NoReturn:
     sys.exit(ExitCode.OUTPUT)
 
 
+def _inputs(found: Sequence[Found]) -> list[Input]:
+    """Every input file; a folder with no PDFs is named (an error when nothing else was found)."""
+    empty = [f.spec for f in found if f.empty_folder]
+    inputs = [inp for f in found for inp in f.inputs]
+    where = "*.pdf files (any case, in every subfolder)"
+    if not inputs:
+        if empty:
+            raise click.UsageError(f"no PDF files in {', '.join(empty)}: searched for {where}")
+        raise click.UsageError("no input files (give PDF files, folders or patterns)")
+    for spec in empty:
+        _say(f"{spec}: no PDF files in this folder (searched for {where})")
+    return inputs
+
+
+def _resume_format(ctx: click.Context, out: Path | None, fmt: str, resume: bool) -> str:
+    """With ``--resume`` and no ``-f``, the table format of the run being resumed (and say so)."""
+    if not resume or out is None or ctx.get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT:
+        return fmt
+    tables = sorted((p for f in TABLE_FORMATS if (p := out / table_name(f)).is_file()), key=lambda p: p.stat().st_mtime)
+    if not tables:
+        _say(f"--resume: {out} holds no table from the earlier run; writing reports only (-f json); give -f to choose")
+        return fmt
+    earlier = tables[-1].suffix.lstrip(".")
+    _say(f"--resume: writing {tables[-1].name} as the earlier run did (give -f to choose another format)")
+    return earlier
+
+
 @cli.command("extract", epilog=LAYOUT_HELP)
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="Combined table format (per-report JSON is always written with -o).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default="json",
+              show_default=True, help="Combined table format (per-report JSON is always written with -o).")
 @click.option("--files-from", type=click.File("rb"),
               help="Read more input paths from this file, one per line (- for stdin; UTF-8, UTF-16 or Thai Windows).")
 @click.option("-j", "--workers", type=click.IntRange(1, 256), default=None,
@@ -229,13 +286,16 @@ def _stopped(batch: Batch, resumable: bool) -> NoReturn:
               help="Refuse files larger than this many MB (0 = no limit).")
 @click.option("--max-memory", type=click.IntRange(0), default=Limits.max_memory_mb, show_default=True,
               help="Memory per worker in MB (0 = no limit).")
-@click.option("--resume", is_flag=True, help="Skip inputs whose report is already in -o (same sha256).")
+@click.option("--resume", is_flag=True,
+              help="Skip inputs whose report is already in -o (same sha256); the table keeps the earlier -f.")
 @click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
               help="OCR scanned pages with Tesseract: auto (pages with no usable text), always, never.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors still print.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; errors still print.")
+@click.pass_context
 def extract_cmd(
-    inputs: tuple[str, ...], output: Path | None, fmt: str, files_from: BinaryIO | None, workers: int | None,
-    timeout: float, max_pages: int, max_size: float, max_memory: int, resume: bool, ocr: str, quiet: bool,
+    ctx: click.Context, inputs: tuple[str, ...], output: Path | None, fmt: str, files_from: BinaryIO | None,
+    workers: int | None, timeout: float, max_pages: int, max_size: float, max_memory: int, resume: bool, ocr: str,
+    quiet: bool,
 ) -> None:  # fmt: skip
     """Extract INPUT... (PDF files, folders searched recursively, or glob patterns).
 
@@ -245,16 +305,18 @@ def extract_cmd(
       ita-extract extract 'reports/**/*.pdf' -o out/ -f xlsx --workers 4
       ita-extract extract reports/ -o out/ --resume     # continue a killed run
     """
+    started = time.monotonic()
+    fmt = fmt.lower()
     _check_usage(output, fmt, resume)
     specs = [*inputs, *(read_file_list(files_from.read()) if files_from else [])]
-    found = discover(specs)
-    if not found:
-        raise click.UsageError("no input files (give PDF files, folders or patterns)")
+    found = _inputs(discover_each(specs))
+    fmt = _resume_format(ctx, output, fmt, resume)
+    _check_format_installed(fmt)
     single = output is None and len(found) == 1
+    progress = "off" if quiet or single else "bar" if sys.stderr.isatty() else "lines"
     opts = BatchOptions(
         out_dir=output, limits=_limits(timeout, max_pages, max_size, max_memory),
-        workers=workers or _default_workers(), resume=resume,
-        progress=not quiet and not single and sys.stderr.isatty(), table_format=fmt,
+        workers=workers or _default_workers(), resume=resume, progress=progress, table_format=fmt,
     )  # fmt: skip
     warm_up()  # before the workers fork, so they share the loaded dictionaries
     try:
@@ -264,8 +326,9 @@ def extract_cmd(
     if not batch.complete:
         _stopped(batch, resumable=output is not None)
     if output is None:
-        _print_stdout(fmt, [batch.texts[i] for i in sorted(batch.texts)])
-    _finish(batch.lines, batch.manifest, quiet or single)
+        texts = [batch.texts[i] for i in sorted(batch.texts)]
+        _print_stdout(fmt, texts, _source_paths(batch.lines), several=not single)
+    _finish(batch.lines, quiet or single, started, output, fmt, batch.manifest)
 
 
 @cli.command("combine", epilog=LAYOUT_HELP)
@@ -284,13 +347,17 @@ def combine_cmd(runs: tuple[Path, ...], output: Path | None, fmt: str, quiet: bo
     Example:
       ita-extract combine out-2566/ out-2567/ -o all/ -f parquet
     """
+    started = time.monotonic()
     _check_usage(output, fmt, resume=False)
+    _check_format_installed(fmt)
     if output is not None and any(output.resolve() == run.resolve() for run in runs):
         raise click.UsageError(f"{output}: -o must not be one of the runs being combined")
+    kept, lines = combine_runs(runs, _say_notice if output is None else None)
+    _check_reports_found(runs, lines)
     if output is None:
-        kept, lines = combine_runs(runs, _say_notice)
-        _print_stdout(fmt, [read_regular(found.path).decode("utf-8") for found in kept])
-        _finish(lines, None, quiet)
+        texts = [read_regular(found.path).decode("utf-8") for found in kept]
+        _print_stdout(fmt, texts, _source_paths(lines), several=len(runs) > 1 or runs[0].is_dir())
+        _finish(lines, quiet, started, None, fmt)
     try:
         combined = combine_into(runs, output, fmt, _say_notice)
     except OutputFolderError as err:
@@ -300,7 +367,18 @@ def combine_cmd(runs: tuple[Path, ...], output: Path | None, fmt: str, quiet: bo
             _say(error)
         _say(f"stopped: {len(combined.lines)} report(s) combined; free space in the output folder and rerun")
         sys.exit(ExitCode.OUTPUT)
-    _finish(combined.lines, combined.manifest, quiet)
+    _finish(combined.lines, quiet, started, output, fmt, combined.manifest)
+
+
+def _check_reports_found(runs: Sequence[Path], lines: Sequence[ManifestLine]) -> None:
+    """Name every run that held no report; refuse to combine nothing (exit 2)."""
+    if not lines:
+        what = "report .json files (folders written by `ita-extract extract -o`, or the files themselves)"
+        raise click.UsageError(f"nothing to combine: no {what} in {', '.join(map(str, runs))}")
+    paths = [Path(line.path) for line in lines]
+    for run in runs:
+        if not any(path == run or path.parent == run for path in paths):
+            _say(f"{run}: no report .json here; left out")
 
 
 @cli.command("schema")
@@ -309,6 +387,17 @@ def schema_cmd() -> None:
     import json
 
     click.echo(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@cli.command("codes")
+def codes_cmd() -> None:
+    """List the warning codes a report may carry: note or warning, what it means, what to do.
+
+    A "note" is a repair that needs no look; a "warning" makes the file's status
+    "warning" in the manifest.
+    """
+    for code, notice in NOTICES.items():
+        click.echo(f"{code}\t{notice.level}\t{notice.meaning}\t{notice.action}")
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

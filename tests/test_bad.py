@@ -40,6 +40,7 @@ from ita_extract.cli import cli
 from ita_extract.extract.batch.limits import Limits
 from ita_extract.extract.batch.manifest import ManifestLine, read_manifest
 from ita_extract.extract.batch.pool import Task, WorkerResult, run_pool, sha256_file
+from ita_extract.extract.batch.summary import reason_lines, summarise
 from ita_extract.extract.errors import ExtractError
 from ita_extract.extract.page.streams import StreamLimits
 from ita_extract.schema import Agency, Document, Record, Report, Source
@@ -116,8 +117,12 @@ def test_the_batch_goes_on_and_accounts_for_every_input(bad_run: Run, bad_files:
     assert set(bad_run.lines) == {*bad_files, GOOD.name}
     failed = [line for line in bad_run.lines.values() if line.status == "failed"]
     said = bad_run.proc.stderr.splitlines()
-    assert sorted(said[:-1]) == sorted(line.message for line in failed)  # one stderr line per failure
-    assert said[-1].startswith(f"{bad_run.count} file(s): ")
+    progress = [ln for ln in said if ln.startswith("ita-extract: ")]  # stderr is no terminal: progress lines
+    reasons = reason_lines(summarise(list(bad_run.lines.values())))  # why files gave no records
+    assert said[-1 - len(reasons) : -1] == reasons
+    errors = [ln for ln in said[: -1 - len(reasons)] if ln not in progress]
+    assert sorted(errors) == sorted(line.message for line in failed)  # one stderr line per failure
+    assert said[-1].startswith(f"{bad_run.count} files: ")
 
 
 @pytest.mark.parametrize("name", [*CASES, JUNK_OCR_NAME])

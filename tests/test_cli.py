@@ -161,7 +161,7 @@ def test_mixed_folder_of_good_reports_and_broken_files(tmp_path: Path) -> None:
             assert line.records == len(report.records) and line.seconds is not None
             counted += len(report.records)
     assert len(_csv_rows(out / "records.csv")) == counted > 0
-    assert f"{len(lines)} file(s): " in result.stderr and str(out / "manifest.jsonl") in result.stderr
+    assert f"{len(lines)} files: " in result.stderr and f"manifest {out / 'manifest.jsonl'}" in result.stderr
 
 
 def test_output_names_stay_inside_out_and_are_unique(tmp_path: Path) -> None:

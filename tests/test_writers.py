@@ -310,3 +310,63 @@ def test_empty_batch_still_writes_a_table(tmp_path: Path, fmt: str) -> None:
 
 def test_json_format_writes_no_table(tmp_path: Path) -> None:
     assert write_table([_report()], tmp_path, "json") is None
+
+
+# ---------------------------------------------------------------- source_path, ocr and unsure
+
+
+def _with_warnings(*warnings: tuple[str, str, int | None]) -> dict:
+    report = _report()
+    report["warnings"] = [{"code": c, "message": m, "page": p} for c, m, p in warnings]
+    return report
+
+
+def test_source_path_comes_from_the_caller_and_falls_back_to_the_file_name() -> None:
+    report = _report()
+    assert {r["source_path"] for r in flat_rows(report, "agency-a/รายงาน.pdf")} == {"agency-a/รายงาน.pdf"}
+    assert {r["source_path"] for r in flat_rows(report)} == {"รายงาน.pdf"}
+    frame = records_frame([report, _report(SHA_B)], {SHA_A: "a/x.pdf"})
+    assert list(frame["source_path"]) == ["a/x.pdf", "a/x.pdf", "รายงาน.pdf", "รายงาน.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("warnings", "ocr", "unsure"),
+    [
+        ([], [False, False], [False, False]),
+        ([("ocr_used", "page read by OCR", 2)], [True, True], [False, False]),  # record 1 runs over pages 1-2
+        ([("text_source_ocr", "no text layer: page read by OCR", 1)], [True, False], [False, False]),
+        ([("ocr_low_confidence", "OCR mean word confidence 41% is low: check this page's text", 1)],
+         [False, False], [True, False]),  # a page's confidence: every record on it
+        ([("ocr_low_confidence", "record 2 (no code): OCR was unsure of 1 word(s): ปรางค์", 2)],
+         [False, False], [False, True]),  # a record's words: that record only, not record 1 on the same page
+        ([("agency_name_corrected", "x → y", 1), ("no_table", "none", None)], [False, False], [False, False]),
+    ],
+)  # fmt: skip
+def test_ocr_and_unsure_come_from_the_warnings_on_the_records_pages(
+    warnings: list[tuple[str, str, int | None]], ocr: list[bool], unsure: list[bool]
+) -> None:
+    rows = flat_rows(_with_warnings(*warnings))
+    assert [r["ocr"] for r in rows] == ocr and [r["unsure"] for r in rows] == unsure
+
+
+def test_unsure_reads_the_record_named_by_the_ocr_confidence_step() -> None:
+    """The message format is the OCR step's own (confidence.uncertain_records), not a copy of it."""
+    from ita_extract.extract.page.ocr.confidence import uncertain_records
+    from ita_extract.extract.page.ocr.reader import OcrPage
+
+    report = Report.model_validate(_report())
+    page = OcrPage(2, 600.0, 800.0, [], [], low_confidence_words=["ผู้บริหาร"])
+    notices = uncertain_records(report.records, [page])
+    assert [n.code for n in notices] == ["ocr_low_confidence"]
+    rows = flat_rows(_with_warnings(*((n.code, n.message, n.page) for n in notices)))
+    assert [r["unsure"] for r in rows] == [True, False]  # record 1's measures hold the word; record 2 is on page 2 too
+
+
+def test_flags_are_booleans_in_parquet(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    path = write_table([_with_warnings(("ocr_used", "page read by OCR", 2))], tmp_path, "parquet")
+    table = pq.read_table(path)
+    assert table.schema.field("ocr").type == pa.bool_()
+    assert table.column("ocr").to_pylist() == [True, True]

@@ -17,7 +17,16 @@ from typing import Any
 from ..errors import ExtractError, Notice, printable
 from ..files import open_regular, read_regular
 from .atomic import TEMP_PREFIX, atomic_write_bytes, safe_join
-from .manifest import MANIFEST_NAME, ManifestLine, Notify, load_report, parse_manifest, status_for
+from .manifest import (
+    MANIFEST_NAME,
+    ManifestLine,
+    Notify,
+    load_report,
+    parse_manifest,
+    report_codes,
+    status_of,
+    warnings_message,
+)
 from .outdir import OutputFolder, holdings, write_run_outputs
 
 
@@ -27,6 +36,7 @@ class FoundReport:
 
     path: Path
     data: dict[str, Any]
+    source_path: str | None = None  # the input's path below its folder, as that run's manifest has it
 
 
 def _run_manifest(run: Path, notify: Notify | None) -> list[ManifestLine] | None:
@@ -61,6 +71,7 @@ def reports_of_run(run: Path, notify: Notify | None = None) -> list[FoundReport]
     report is left out, and ``notify`` hears of it.
     """
     manifest = None if run.is_file() else _run_manifest(run, notify)
+    where = {line.output: line.source_path for line in manifest or [] if line.has_report and line.output}
     if run.is_file():
         paths = [run]
     elif manifest is not None:
@@ -72,7 +83,7 @@ def reports_of_run(run: Path, notify: Notify | None = None) -> list[FoundReport]
     for path in paths:
         data = load_report(path, notify)
         if data is not None:
-            found.append(FoundReport(path, data))
+            found.append(FoundReport(path, data, where.get(path.name)))
     return found
 
 
@@ -85,10 +96,11 @@ def combine_runs(runs: Iterable[Path], notify: Notify | None = None) -> tuple[li
         for rep in reports_of_run(run, notify):
             source = rep.data["source"]
             sha = source.get("sha256")
-            codes = [w.get("code", "") for w in rep.data.get("warnings", [])]
+            codes = report_codes(rep.data)
             line = ManifestLine(
-                path=str(rep.path), sha256=sha, status=status_for(codes),
-                records=len(rep.data.get("records", [])), pages=source.get("pages"),
+                path=str(rep.path), sha256=sha, status=status_of(codes), records=len(rep.data.get("records", [])),
+                pages=source.get("pages"), source_path=rep.source_path, warnings=list(dict.fromkeys(codes)),
+                message=warnings_message(codes),
             )  # fmt: skip
             if sha in first:
                 line.status, line.duplicate_of = "skipped", first[sha]

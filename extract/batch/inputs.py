@@ -30,11 +30,15 @@ GLOB_CHARS = ("*", "?", "[")
 
 @dataclass(frozen=True)
 class Input:
-    """One input file as the user named it (``label``), or why it could not be found."""
+    """One input file as the user named it (``label``), or why it could not be found.
+
+    ``source_path`` is its path below the folder it was found in (``sources.py``).
+    """
 
     path: Path
     label: str
     error: ExtractError | None = None
+    source_path: str | None = None
 
 
 def _is_pdf_name(name: str) -> bool:

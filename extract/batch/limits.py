@@ -89,6 +89,10 @@ def check_pages(pages: int | None, limits: Limits, name: str) -> None:
         raise TooManyPagesError(f"{pages} pages is over the limit of {limits.max_pages}", file=name)
 
 
+# What to do about a timeout, in every timeout message: scans take seconds a page (README, OCR).
+TIMEOUT_HINT = "allow more with --timeout SECONDS (0 = no limit); scanned pages take a few seconds each"
+
+
 def start_alarm(limits: Limits) -> None:
     """Arm the time limit for one file in the worker: SIGALRM raises :class:`TimeoutExceededError`.
 
@@ -101,7 +105,7 @@ def start_alarm(limits: Limits) -> None:
         timeout = limits.timeout_s
 
         def _on_alarm(signum: int, frame: FrameType | None) -> None:
-            raise TimeoutExceededError(f"took longer than the time limit of {timeout:g} s")
+            raise TimeoutExceededError(f"took longer than the time limit of {timeout:g} s; {TIMEOUT_HINT}")
 
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)

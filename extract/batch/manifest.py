@@ -19,14 +19,14 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
 from ...schema import Report
-from ..errors import ExtractError, Notice, printable
+from ..errors import NOTICES, ExtractError, Notice, needs_a_look, printable
 from ..files import open_regular
 from .atomic import TEMP_PREFIX, atomic_write_text, safe_join
 
@@ -38,11 +38,6 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 Notify = Callable[[Notice], None]
 
 
-def status_for(warning_codes: Iterable[str]) -> str:
-    """A report's manifest status from its warning codes: the same rule for fresh, resumed and combined runs."""
-    return "warning" if any(True for _ in warning_codes) else "ok"
-
-
 @dataclass
 class ManifestLine:
     """One input's outcome. ``error``/``error_class`` are set only when ``status`` is failed.
@@ -50,6 +45,9 @@ class ManifestLine:
     ``output`` is the per-report JSON file name inside the output folder (also for
     ``skipped`` inputs: the file that already holds their report). ``duplicate_of`` names
     the earlier input with the same sha256 when this one was skipped as a duplicate.
+    ``source_path`` is the input's path relative to the folder (or a glob's fixed part) it
+    was found under, the table's ``source_path`` column; ``warnings`` the distinct codes of
+    the report's warnings, notes included (``status`` says whether any needs a look).
     """
 
     path: str
@@ -63,6 +61,8 @@ class ManifestLine:
     error_class: str | None = None
     message: str | None = None
     duplicate_of: str | None = None
+    source_path: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         """One line of JSON, Thai kept as characters, the message printable.
@@ -87,6 +87,30 @@ class ManifestLine:
         return self.output is not None and self.status != "failed" and self.duplicate_of is None
 
 
+def status_of(codes: Iterable[str]) -> str:
+    """``warning`` when a code asks a person to look (``NOTICES`` level warning), else ``ok``.
+
+    Repairs are notes: a perfect report whose font needed PUA glyphs mapped is ``ok``. A
+    code missing from the registry counts as a warning (``needs_a_look``): unknown is not fine.
+    """
+    return "warning" if needs_a_look(codes) else "ok"
+
+
+def warnings_message(codes: Iterable[str]) -> str | None:
+    """The manifest message of a report that worked: its codes, those needing a look first.
+
+    ``["text_source_pypdfium2"] * 12 + ["no_table"]`` → ``"needs a look: no_table; notes: text_source_pypdfium2 (12)"``
+    """
+    counts: dict[str, int] = {}
+    for code in codes:
+        counts[code] = counts.get(code, 0) + 1
+    shown = {c: f"{c} ({n})" if n > 1 else c for c, n in counts.items()}
+    look = [shown[c] for c in counts if needs_a_look([c])]
+    notes = [shown[c] for c in counts if c in NOTICES and not needs_a_look([c])]
+    parts = ([f"needs a look: {', '.join(look)}"] if look else []) + ([f"notes: {', '.join(notes)}"] if notes else [])
+    return "; ".join(parts) or None
+
+
 def read_manifest(path: Path) -> list[ManifestLine]:
     """Read a manifest, ignoring a torn last line (a journal cut short by a kill)."""
     return parse_manifest(path.read_text(encoding="utf-8"))
@@ -102,6 +126,7 @@ def parse_manifest(text: str) -> list[ManifestLine]:
             continue
         if isinstance(data, dict) and isinstance(data.get("path"), str):
             known = {k: data.get(k) for k in ManifestLine.__dataclass_fields__}
+            known["warnings"] = list(known.get("warnings") or [])  # manifests before the field: none
             lines.append(ManifestLine(**known))
     return lines
 
@@ -144,7 +169,7 @@ class Finished:
     @property
     def status(self) -> str:
         """The report's real status (``ok``/``warning``), as the run that wrote it had it."""
-        return status_for(self.warnings)
+        return status_of(self.warnings)
 
 
 def read_json(path: Path) -> tuple[Any, str | None]:
@@ -198,11 +223,16 @@ def load_report(path: Path, notify: Notify | None = None) -> dict[str, Any] | No
     return data
 
 
+def report_codes(data: dict[str, Any]) -> list[str]:
+    """The codes of a report's warnings (as read back from disk), in order, repeats kept."""
+    return [w["code"] for w in data.get("warnings") or [] if isinstance(w, dict) and isinstance(w.get("code"), str)]
+
+
 def finished_entry(name: str, data: dict[str, Any]) -> Finished:
     """The resume state of one valid report."""
     return Finished(
         output=name, records=len(data.get("records", [])), pages=int(data["source"].get("pages") or 0),
-        warnings=tuple(w.get("code", "") for w in data.get("warnings", [])),
+        warnings=tuple(report_codes(data)),
     )  # fmt: skip
 
 

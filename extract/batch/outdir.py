@@ -218,9 +218,14 @@ def write_run_outputs(
             data, problem = read_json(safe_join(folder, line.output))
             if problem is None and report_sha(data) is not None:
                 reports.append(data)
-    for name, write in ((table_name(fmt), write_table), (f"scores.{fmt}", write_scores_table)):
+    source_paths = {line.sha256: line.source_path for line in lines if line.has_report and line.sha256}
+    writes = (
+        (table_name(fmt), lambda: write_table(reports, folder, fmt, notify, source_paths)),
+        (f"scores.{fmt}", lambda: write_scores_table(reports, folder, fmt, notify)),
+    )
+    for name, write in writes:
         try:
-            write(reports, folder, fmt, notify)
+            write()
         except OSError as err:
             problems.append(f"{folder / name}: cannot write: {err.strerror}; the reports are whole")
     return manifest, problems

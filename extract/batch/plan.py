@@ -87,6 +87,7 @@ def _resumed_line(inp: Input, sha: str, done: Finished) -> ManifestLine:
     return ManifestLine(
         path=inp.label, sha256=sha, status=done.status, output=done.output, records=done.records,
         pages=done.pages, message=f"{inp.label}: already extracted in {done.output}",
+        source_path=inp.source_path, warnings=list(dict.fromkeys(done.warnings)),
     )  # fmt: skip
 
 

@@ -37,10 +37,11 @@ from typing import Any
 from ..errors import ExtractError, MemoryExceededError, TimeoutExceededError, WorkerCrashedError
 from .atomic import atomic_write_text, safe_join
 from .inputs import Input, discover, read_file_list, sha256_file
-from .limits import Limits
-from .manifest import Journal, ManifestLine, status_for
+from .limits import TIMEOUT_HINT, Limits
+from .manifest import Journal, ManifestLine, status_of, warnings_message
 from .outdir import Holdings, OutputFolder, holdings, write_run_outputs
 from .plan import Plan, Task, plan
+from .progress import progress_for
 from .worker import EXIT_OUT_OF_MEMORY, ExtractFn, WorkerResult, worker_main
 
 __all__ = [  # discovery, planning and the worker live in their own modules; these names stay importable here
@@ -144,7 +145,8 @@ def _collect(worker: _Worker, limits: Limits) -> tuple[WorkerResult | None, bool
         return _lost(worker, _crash_error(worker)), False
     if worker.deadline is not None and time.monotonic() > worker.deadline:
         worker.proc.kill()
-        return _lost(worker, TimeoutExceededError(f"no result after {limits.timeout_s:g} s; worker killed")), False
+        message = f"no result after {limits.timeout_s:g} s; worker killed; {TIMEOUT_HINT}"
+        return _lost(worker, TimeoutExceededError(message)), False
     return None, True
 
 
@@ -203,7 +205,7 @@ class BatchOptions:
     limits: Limits = field(default_factory=Limits)
     workers: int = 1
     resume: bool = False
-    progress: bool = False
+    progress: str = "off"  # bar (a terminal), lines (a log), off: see progress.py
     table_format: str = "json"
 
 
@@ -241,9 +243,9 @@ def _line_for(task: Task, result: WorkerResult) -> ManifestLine:
         err = ExtractError(result.message or result.error, file=task.label, page=result.page)
         err.code = result.error
         line.status, line.error, line.error_class, line.message = "failed", result.error, result.error_class, err.one_line()
-    elif result.warnings:
-        codes = ", ".join(dict.fromkeys(result.warnings))
-        line.status, line.message = status_for(result.warnings), f"{len(result.warnings)} warning(s): {codes}"
+    else:  # repairs are notes: only a code that needs a look makes the file "warning"
+        line.warnings = list(dict.fromkeys(result.warnings))
+        line.status, line.message = status_of(result.warnings), warnings_message(result.warnings)
     if line.status != "failed":
         line.output = task.output
     return line
@@ -256,13 +258,6 @@ def _fill_duplicates(lines: dict[int, ManifestLine]) -> None:
         first = by_label.get(line.duplicate_of or "")
         if first is not None and first.output:
             line.output, line.records, line.pages = first.output, first.records, first.pages
-
-
-def _progress_bar(total: int, enabled: bool) -> Any:
-    from tqdm import tqdm
-
-    tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
-    return tqdm(total=total, unit="file", disable=not enabled, dynamic_ncols=True, leave=False)
 
 
 @contextlib.contextmanager
@@ -290,8 +285,9 @@ def _interrupts(defer: bool) -> Iterator[None]:
 class _Run:
     """One batch in progress: the lines so far, the report texts (stdout mode), the journal."""
 
-    def __init__(self, out: Path | None, notify: Notify) -> None:
+    def __init__(self, out: Path | None, notify: Notify, inputs: Sequence[Input] = ()) -> None:
         self.out, self.notify = out, notify
+        self.sources = [inp.source_path for inp in inputs]  # by input index: the table's source_path
         self.lines: dict[int, ManifestLine] = {}
         self.texts: dict[int, str] = {}
         self.journal: Journal | None = None
@@ -307,6 +303,8 @@ class _Run:
 
     def settle(self, index: int, line: ManifestLine) -> None:
         """Record an input's line: in memory first, then in the journal; say so when it failed."""
+        if index < len(self.sources):
+            line.source_path = self.sources[index]
         self.lines[index] = line
         if self.journal is not None:
             try:
@@ -339,13 +337,13 @@ class _Run:
 def _execute(run: _Run, the_plan: Plan, opts: BatchOptions, extract_fn: ExtractFn) -> None:
     """Settle what the plan settled, then run the tasks, writing each result as it comes."""
     run.start(the_plan.settled)
-    bar = _progress_bar(len(the_plan.tasks), opts.progress)
+    bar = progress_for(len(the_plan.tasks), opts.progress)
     try:
         with contextlib.closing(run_pool(the_plan.tasks, extract_fn, opts.limits, opts.workers)) as results:
             for task, result in results:
                 with _interrupts(defer=True):
                     run.finish(task, result)
-                bar.update(1)
+                bar.update(run.lines[task.index].status == "failed")
     finally:
         bar.close()
 
@@ -353,7 +351,7 @@ def _execute(run: _Run, the_plan: Plan, opts: BatchOptions, extract_fn: ExtractF
 def _batch(inputs: Sequence[Input], opts: BatchOptions, extract_fn: ExtractFn, notify: Notify) -> Batch:
     """Plan and run; stop cleanly on Ctrl-C or an output error; write the manifest and table of what was done."""
     out = opts.out_dir
-    run = _Run(out, notify)
+    run = _Run(out, notify, inputs)
     batch = Batch([], run.texts, total=len(inputs))
     try:
         held = holdings(out, opts.resume, lambda n: notify(n.message)) if out is not None else Holdings()
