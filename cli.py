@@ -7,17 +7,26 @@ usage errors (exit 2), one-line messages on stderr, the summary and the exit cod
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 import click
 
+from .extract.batch.executors import (
+    EXECUTORS,
+    Executor,
+    ExecutorUnavailableError,
+    dask_missing,
+    open_executor,
+)
 from .extract.batch.limits import MB, Limits
 from .extract.batch.manifest import STATUSES, ManifestLine, combine_runs, load_report, write_manifest
 from .extract.batch.pool import BatchOptions, discover, read_file_list, run_batch
@@ -112,6 +121,33 @@ def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
         raise click.UsageError(f"{out}: -o must be a folder, and this is a file")
 
 
+class ExecutorError(click.ClickException):
+    """The chosen executor cannot run (Dask missing, scheduler unreachable): one line, exit 2."""
+
+    exit_code = 2
+
+
+def _check_executor(executor: str, scheduler: str | None, workers: int | None) -> None:
+    """``--executor``/``--scheduler``/``-j`` that cannot go together, and Dask asked for but absent."""
+    if scheduler is not None and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if scheduler is not None and workers is not None:
+        raise click.UsageError("-j sizes the local pool or LocalCluster; with --scheduler the cluster decides")
+    missing = dask_missing() if executor == "dask" else None
+    if missing:
+        raise ExecutorError(missing)
+
+
+@contextlib.contextmanager
+def _executor(name: str, workers: int, scheduler: str | None) -> Iterator[Executor]:
+    """The executor for ``run_batch``, open for the block; a cluster that cannot start is one line, exit 2."""
+    try:
+        with open_executor(name, workers, scheduler, warm_up=warm_up, notify=_say) as execute:
+            yield execute
+    except ExecutorUnavailableError as exc:
+        raise ExecutorError(str(exc)) from None
+
+
 def _write_outputs(out: Path, fmt: str, lines: Sequence[ManifestLine]) -> Path:
     """The combined table (from the per-report files on disk) and the manifest, both atomic."""
     reports = [load_report(safe_join(out, line.output)) for line in lines if line.has_report and line.output]
@@ -156,9 +192,16 @@ def _finish(lines: Sequence[ManifestLine], where: Path | None, quiet: bool) -> N
 @click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
               help="OCR scanned pages with Tesseract: auto (pages with no usable text), always, never.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors still print.")
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help="Where files are extracted: this machine's process pool, or a Dask cluster "
+                   "(pip install 'ita-extract[dask]'; docs/SCALING.md).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786) or scheduler file; "
+                   "without it, --executor dask starts a LocalCluster of -j processes.")
 def extract_cmd(
     inputs: tuple[str, ...], output: Path | None, fmt: str, files_from: TextIO | None, workers: int | None,
     timeout: float, max_pages: int, max_size: float, max_memory: int, resume: bool, ocr: str, quiet: bool,
+    executor: str, scheduler: str | None,
 ) -> None:  # fmt: skip
     """Extract INPUT... (PDF files, folders searched recursively, or glob patterns).
 
@@ -167,8 +210,10 @@ def extract_cmd(
       ita-extract extract report.pdf > report.json
       ita-extract extract 'reports/**/*.pdf' -o out/ -f xlsx --workers 4
       ita-extract extract reports/ -o out/ --resume     # continue a killed run
+      ita-extract extract reports/ -o out/ --executor dask --scheduler tcp://head:8786
     """
     _check_usage(output, fmt, resume)
+    _check_executor(executor, scheduler, workers)
     specs = [*inputs, *(read_file_list(files_from.read()) if files_from else [])]
     found = discover(specs)
     if not found:
@@ -179,8 +224,10 @@ def extract_cmd(
         workers=workers or _default_workers(), resume=resume,
         progress=not quiet and not single and sys.stderr.isatty(),
     )  # fmt: skip
-    warm_up()  # before the workers fork, so they share the loaded dictionaries
-    batch = run_batch(found, opts, partial(extract, ocr=ocr), _say)
+    if executor == "local":
+        warm_up()  # before the workers fork, so they share the loaded dictionaries (Dask: on its workers)
+    with _executor(executor, opts.workers, scheduler) as execute:
+        batch = run_batch(found, replace(opts, executor=execute), partial(extract, ocr=ocr), _say)
     where = _write_outputs(output, fmt, batch.lines) if output is not None else None
     if output is None:
         _print_stdout(fmt, [batch.texts[i] for i in sorted(batch.texts)])

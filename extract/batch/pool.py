@@ -431,6 +431,8 @@ class BatchOptions:
     workers: int = 1
     resume: bool = False
     progress: bool = False
+    # Who extracts the tasks (``executors.Executor``): ``None`` is this module's ``run_pool``.
+    executor: Callable[[Iterable[Task], ExtractFn, Limits, int], Iterator[tuple[Task, WorkerResult]]] | None = None
 
 
 @dataclass
@@ -495,7 +497,8 @@ def run_batch(inputs: Sequence[Input], opts: BatchOptions, extract_fn: ExtractFn
             notify(line.message or line.path)
     bar = _progress_bar(len(the_plan.tasks), opts.progress)
     try:
-        for task, result in run_pool(the_plan.tasks, extract_fn, opts.limits, opts.workers):
+        execute = opts.executor or run_pool
+        for task, result in execute(the_plan.tasks, extract_fn, opts.limits, opts.workers):
             line = _line_for(task, result)
             if result.report_json is not None:
                 if out is not None:
