@@ -218,6 +218,20 @@ def test_a_lost_worker_file_is_retried_once_then_reported(tmp_path: Path, dask_p
     dask_pool.client.wait_for_workers(2, timeout=60)  # the nannies restarted them, for later tests
 
 
+def test_a_scheduler_that_refuses_remote_code_gets_a_note_not_a_crash() -> None:
+    from ita_extract.extract.batch.dask_executor import _tune_scheduler
+
+    class RefusingClient:  # what a scheduler with distributed.scheduler.pickle off answers
+        def run_on_scheduler(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("pickled functions are not allowed")
+
+    notes: list[str] = []
+    _tune_scheduler(RefusingClient(), notes.append)
+    [note] = notes
+    assert note.startswith("note: could not set the Dask scheduler's retries (RuntimeError)")
+    assert "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1" in note
+
+
 # ---------------------------------------------------------------- the command line
 
 

@@ -145,7 +145,7 @@ def _outcome(future: Future) -> WorkerResult:
         return _failed(WorkerCrashedError("the Dask cluster cancelled this file (scheduler restarted or lost?)"))
     exc = future.exception()
     if isinstance(exc, KilledWorker):
-        tries = RETRIES_WHEN_LOST + 1
+        tries = exc.allowed_failures + 1
         return _failed(WorkerCrashedError(f"Dask worker lost while extracting this file, {tries} times; not tried again"))
     return _failed(InternalError(f"on a Dask worker: {type(exc).__name__}: {exc}"))
 
@@ -197,7 +197,13 @@ def _tune_scheduler(client: Client, notify: Notify) -> None:
         return old
 
     wanted = (SCHEDULER["allowed-failures"], SCHEDULER["worker-saturation"])
-    old = tuple(client.run_on_scheduler(swap, allowed=wanted[0], saturation=wanted[1]))
+    try:
+        old = tuple(client.run_on_scheduler(swap, allowed=wanted[0], saturation=wanted[1]))
+    except Exception as exc:  # noqa: BLE001 - a scheduler that refuses remote code (distributed.scheduler.pickle)
+        env = " ".join(f"DASK_DISTRIBUTED__SCHEDULER__{k.upper().replace('-', '_')}={v}" for k, v in SCHEDULER.items())
+        notify(f"note: could not set the Dask scheduler's retries ({type(exc).__name__}); "
+               f"start it with {env} so a lost worker's file is retried once, then reported")  # fmt: skip
+        return
     changed = [f"{name} {was:g} → {now:g}" for name, was, now in zip(SCHEDULER, old, wanted) if was != now]
     if changed:
         notify(f"note: Dask scheduler {client.scheduler.address}: {', '.join(changed)} "
