@@ -42,8 +42,8 @@ from run import CLI, REPO, corpus, machine, page_count, scaled_copies
 
 AGENCIES, DOCUMENTS = 8300, 3  # domain notes 1.5: about 8,300 agencies take part each year
 CORES = (1, 8, 64)
-# Share of scanned files and their length: the shared real corpus (5 scans among 37 files,
-# collected from agency sites, not a random sample) until a crawl measures it.
+# Share of scanned files: the shared real corpus (5 scans among 37 files, collected from
+# agency sites, not a random sample) until a crawl measures it.
 SCAN_SHARE = 5 / 37
 OCR_S_PER_PAGE = 4.5  # docs/BENCHMARKS.md: the whole OCR path per page (wall), unless --ocr measures CPU here
 
@@ -158,8 +158,7 @@ def main() -> None:
     args = ap.parse_args()
     copies, rounds = args.copies or (12 if args.quick else 120), args.rounds or (1 if args.quick else 3)
     typical = [f for f in corpus(False) if page_count(f) <= 30][:10]
-    scans = [f for f in sorted((REPO.parent / "shared" / "corpus" / "real").glob("*scanned*.pdf"))]
-    scan_pages = statistics.mean(page_count(f) for f in scans) if scans else 8.0
+    scan_pages = statistics.mean(page_count(f) for f in typical)  # a scanned report is as long as a typed one
     print(f"machine {machine()}; {copies} files × {rounds} rounds × 2 executors, {args.workers} workers")
     runs: list[Run] = []
     with tempfile.TemporaryDirectory() as tmp:
