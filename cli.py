@@ -9,6 +9,7 @@ line naming a file that holds the details (70).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -17,7 +18,8 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
@@ -27,6 +29,13 @@ from typing import Any, BinaryIO, NoReturn
 import click
 
 from .extract.batch.combine import combine_into, combine_runs
+from .extract.batch.executors import (
+    EXECUTORS,
+    Executor,
+    ExecutorUnavailableError,
+    dask_missing,
+    open_executor,
+)
 from .extract.batch.inputs import Input
 from .extract.batch.limits import MB, Limits
 from .extract.batch.manifest import ManifestLine
@@ -182,6 +191,33 @@ def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
         raise click.UsageError(f"{out}: -o must be a folder, and this is a file")
 
 
+class ExecutorError(click.ClickException):
+    """The chosen executor cannot run (Dask missing, scheduler unreachable): one line, exit 2."""
+
+    exit_code = 2
+
+
+def _check_executor(executor: str, scheduler: str | None, workers: int | None) -> None:
+    """``--executor``/``--scheduler``/``-j`` that cannot go together, and Dask asked for but absent."""
+    if scheduler is not None and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if scheduler is not None and workers is not None:
+        raise click.UsageError("-j sizes the local pool or LocalCluster; with --scheduler the cluster decides")
+    missing = dask_missing() if executor == "dask" else None
+    if missing:
+        raise ExecutorError(missing)
+
+
+@contextlib.contextmanager
+def _executor(name: str, workers: int, scheduler: str | None) -> Iterator[Executor]:
+    """The executor for ``run_batch``, open for the block; a cluster that cannot start is one line, exit 2."""
+    try:
+        with open_executor(name, workers, scheduler, warm_up=warm_up, notify=_say) as execute:
+            yield execute
+    except ExecutorUnavailableError as exc:
+        raise ExecutorError(str(exc)) from None
+
+
 FORMAT_PACKAGES = {"xlsx": "openpyxl", "parquet": "pyarrow"}  # optional extras of the same names
 
 
@@ -291,11 +327,17 @@ def _resume_format(ctx: click.Context, out: Path | None, fmt: str, resume: bool)
 @click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
               help="OCR scanned pages with Tesseract: auto (pages with no usable text), always, never.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; errors still print.")
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help="Where files are extracted: this machine's process pool, or a Dask cluster "
+                   "(pip install 'ita-extract[dask]'; docs/SCALING.md).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786) or scheduler file; "
+                   "without it, --executor dask starts a LocalCluster of -j processes.")
 @click.pass_context
 def extract_cmd(
     ctx: click.Context, inputs: tuple[str, ...], output: Path | None, fmt: str, files_from: BinaryIO | None,
     workers: int | None, timeout: float, max_pages: int, max_size: float, max_memory: int, resume: bool, ocr: str,
-    quiet: bool,
+    quiet: bool, executor: str, scheduler: str | None,
 ) -> None:  # fmt: skip
     """Extract INPUT... (PDF files, folders searched recursively, or glob patterns).
 
@@ -304,10 +346,12 @@ def extract_cmd(
       ita-extract extract report.pdf > report.json
       ita-extract extract 'reports/**/*.pdf' -o out/ -f xlsx --workers 4
       ita-extract extract reports/ -o out/ --resume     # continue a killed run
+      ita-extract extract reports/ -o out/ --executor dask --scheduler tcp://head:8786
     """
     started = time.monotonic()
     fmt = fmt.lower()
     _check_usage(output, fmt, resume)
+    _check_executor(executor, scheduler, workers)
     specs = [*inputs, *(read_file_list(files_from.read()) if files_from else [])]
     found = _inputs(discover_each(specs))
     fmt = _resume_format(ctx, output, fmt, resume)
@@ -318,9 +362,11 @@ def extract_cmd(
         out_dir=output, limits=_limits(timeout, max_pages, max_size, max_memory),
         workers=workers or _default_workers(), resume=resume, progress=progress, table_format=fmt,
     )  # fmt: skip
-    warm_up()  # before the workers fork, so they share the loaded dictionaries
+    if executor == "local":
+        warm_up()  # before the workers fork, so they share the loaded dictionaries (Dask: on its workers)
     try:
-        batch = run_batch(found, opts, partial(extract, ocr=ocr), _say)
+        with _executor(executor, opts.workers, scheduler) as execute:
+            batch = run_batch(found, replace(opts, executor=execute), partial(extract, ocr=ocr), _say)
     except OutputFolderError as err:
         _unusable(err)
     if not batch.complete:

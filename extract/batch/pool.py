@@ -207,6 +207,8 @@ class BatchOptions:
     resume: bool = False
     progress: str = "off"  # bar (a terminal), lines (a log), off: see progress.py
     table_format: str = "json"
+    # Who extracts the tasks (``executors.Executor``): ``None`` is this module's ``run_pool``.
+    executor: Callable[[Iterable[Task], ExtractFn, Limits, int], Iterator[tuple[Task, WorkerResult]]] | None = None
 
 
 @dataclass
@@ -339,7 +341,8 @@ def _execute(run: _Run, the_plan: Plan, opts: BatchOptions, extract_fn: ExtractF
     run.start(the_plan.settled)
     bar = progress_for(len(the_plan.tasks), opts.progress)
     try:
-        with contextlib.closing(run_pool(the_plan.tasks, extract_fn, opts.limits, opts.workers)) as results:
+        execute = opts.executor or run_pool
+        with contextlib.closing(execute(the_plan.tasks, extract_fn, opts.limits, opts.workers)) as results:
             for task, result in results:
                 with _interrupts(defer=True):
                     run.finish(task, result)
