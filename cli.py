@@ -18,6 +18,9 @@ from typing import TextIO
 
 import click
 
+from .extract.analysis.runs import InputError
+from .extract.analysis.sqlite import RunFile, write_database
+from .extract.analysis.summary import MissingDependency, write_summary
 from .extract.batch.limits import MB, Limits
 from .extract.batch.manifest import STATUSES, ManifestLine, combine_runs, load_report, write_manifest
 from .extract.batch.pool import BatchOptions, discover, read_file_list, run_batch
@@ -36,13 +39,17 @@ from .extract.page.ocr.reader import OCR_MODES
 from .pipeline import extract, warm_up
 from .schema import Report
 
+OUTPUT_FORMATS = (*FORMATS, "sqlite")  # sqlite: extract/analysis/sqlite.py, beside the writers' tables
+
 LAYOUT_HELP = """
 \b
 Output layout with -o OUT:
   OUT/<stem>.json     one report per input, exactly the contract JSON
                       (<stem>-<sha8>.json when two inputs share a stem)
   OUT/records.<fmt>   the whole batch as one table, one row per record
-                      (csv, jsonl, parquet, xlsx; -f json writes no table)
+                      (csv, jsonl, parquet, xlsx; -f json writes no table;
+                      -f sqlite: tables reports, records, scores,
+                      warnings, files and views, docs/ANALYSIS.md)
   OUT/manifest.jsonl  one line per input: path, sha256, status
                       (ok/warning/failed/skipped), output, records, pages,
                       seconds, error, error_class, message, duplicate_of
@@ -104,7 +111,7 @@ def _summary(lines: Sequence[ManifestLine], where: Path | None) -> str:
 
 def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
     """Refuse option combinations that cannot work, before any work starts (exit code 2)."""
-    if out is None and fmt in ("parquet", "xlsx"):
+    if out is None and fmt in ("parquet", "xlsx", "sqlite"):
         raise click.UsageError(f"-f {fmt} writes a binary file: give an output folder with -o")
     if out is None and resume:
         raise click.UsageError("--resume needs the output folder of the earlier run (-o)")
@@ -115,7 +122,11 @@ def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
 def _write_outputs(out: Path, fmt: str, lines: Sequence[ManifestLine]) -> Path:
     """The combined table (from the per-report files on disk) and the manifest, both atomic."""
     reports = [load_report(safe_join(out, line.output)) for line in lines if line.has_report and line.output]
-    write_table([r for r in reports if r is not None], out, fmt)
+    reports = [r for r in reports if r is not None]
+    if fmt == "sqlite":
+        write_database(reports, [RunFile(line) for line in lines], out)
+    else:
+        write_table(reports, out, fmt)
     return write_manifest(out, lines)
 
 
@@ -138,7 +149,7 @@ def _finish(lines: Sequence[ManifestLine], where: Path | None, quiet: bool) -> N
 @cli.command("extract", epilog=LAYOUT_HELP)
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="json", show_default=True,
               help="Combined table format (per-report JSON is always written with -o).")
 @click.option("--files-from", type=click.File("r", encoding="utf-8"),
               help="Read more input paths from this file, one per line (- for stdin).")
@@ -191,7 +202,7 @@ def extract_cmd(
 @click.argument("runs", nargs=-1, required=True, metavar="RUN...",
                 type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="csv", show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 def combine_cmd(runs: tuple[Path, ...], output: Path | None, fmt: str, quiet: bool) -> None:
     """Merge earlier runs (output folders or report JSON files) into one dataset.
@@ -218,6 +229,34 @@ def combine_cmd(runs: tuple[Path, ...], output: Path | None, fmt: str, quiet: bo
     for line in lines:
         line.output = names.get(line.sha256 or "")
     _finish(lines, _write_outputs(output, fmt, lines), quiet)
+
+
+@cli.command("summary")
+@click.argument("inputs", nargs=-1, required=True, metavar="OUT...", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default="summary.html",
+              show_default=True, help="The HTML file to write.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def summary_cmd(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
+    """Write one self-contained HTML page comparing agencies, from OUT... (run folders or one database).
+
+    Thai and English; charts drawn by matplotlib and inlined as SVG; opens offline.
+
+    \b
+    Examples:
+      ita-extract summary out/ -o summary.html
+      ita-extract summary out-2566/ out-2567/ -o compare.html
+      ita-extract summary all/records.sqlite -o summary.html
+    """
+    try:
+        done = write_summary(inputs, output)
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except MissingDependency as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        c = done.counts
+        click.echo(f"{output}: {c.reports} report(s), {c.agencies} agencies, {c.records} records, "
+                   f"{c.failed} failed file(s), {len(done.charts)} chart(s)", err=True)  # fmt: skip
 
 
 @cli.command("schema")
