@@ -114,13 +114,13 @@ def score_histogram(totals: Any) -> Chart | None:
     bins = np.arange(np.floor(low / SCORE_BIN) * SCORE_BIN, 100 + SCORE_BIN, SCORE_BIN)
     title = "การกระจายของคะแนนรวม ITA · Distribution of total ITA scores"
     with chart_style():
-        fig, ax = new_figure(WIDTH_IN, 3.2)
+        fig, ax = new_figure(WIDTH_IN, 3.6)
         ax.hist(totals["total"], bins=bins, color="#1565c0", edgecolor="white")
         _score_lines(ax)
         ax.set_xlabel(label("total_score"))
         ax.set_ylabel(label("agencies"))
         ax.yaxis.get_major_locator().set_params(integer=True)
-        ax.legend(loc="upper left")
+        fig.legend(loc="outside lower center", ncols=2)
         return Chart("histogram", title, figure_svg(fig, "histogram", title))
 
 
@@ -138,7 +138,7 @@ def score_boxplot(totals: Any) -> Chart | None:
             ax.scatter(scores, [row] * len(scores), s=12, color="#1565c0", alpha=0.6, zorder=3)
         _score_lines(ax)
         ax.set_xlabel(label("total_score"))
-        ax.legend(loc="lower left")
+        fig.legend(loc="outside lower center", ncols=2)
         return Chart("boxplot", title, figure_svg(fig, "boxplot", title))
 
 
