@@ -19,7 +19,7 @@ from typing import TextIO
 import click
 
 from .extract.analysis.runs import InputError
-from .extract.analysis.sqlite import RunFile, write_database
+from .extract.analysis.sqlite import RunFile, StoreError, write_database
 from .extract.analysis.summary import MissingDependency, write_summary
 from .extract.batch.limits import MB, Limits
 from .extract.batch.manifest import STATUSES, ManifestLine, combine_runs, load_report, write_manifest
@@ -123,11 +123,15 @@ def _write_outputs(out: Path, fmt: str, lines: Sequence[ManifestLine]) -> Path:
     """The combined table (from the per-report files on disk) and the manifest, both atomic."""
     reports = [load_report(safe_join(out, line.output)) for line in lines if line.has_report and line.output]
     reports = [r for r in reports if r is not None]
-    if fmt == "sqlite":
-        write_database(reports, [RunFile(line) for line in lines], out)
-    else:
+    if fmt != "sqlite":
         write_table(reports, out, fmt)
-    return write_manifest(out, lines)
+        return write_manifest(out, lines)
+    where = write_manifest(out, lines)
+    try:
+        write_database(reports, [RunFile(line) for line in lines], out)
+    except StoreError as exc:  # a report JSON that is not the contract's (combine of foreign files)
+        raise click.ClickException(str(exc)) from exc
+    return where
 
 
 def _print_stdout(fmt: str, texts: Sequence[str]) -> None:

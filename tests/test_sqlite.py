@@ -272,3 +272,16 @@ def test_extract_sqlite_on_the_samples_is_whole_and_a_resume_adds_nothing(tmp_pa
     con = open_database(out / DATABASE_NAME)
     assert con.execute("SELECT count(*), count(DISTINCT sha256) FROM reports").fetchone() == (len(samples),) * 2
     assert con.execute("SELECT count(*) FROM records").fetchone()[0] == records
+
+
+def test_a_report_that_is_not_contract_json_is_named_and_the_manifest_still_written(tmp_path: Path) -> None:
+    run = handbuilt.write_run(tmp_path / "run", handbuilt.reports()[:2], failed=False)
+    stray = json.loads((run / "prangku-6m-2567.json").read_text())
+    stray["source"]["sha256"] = "f" * 64
+    stray["records"][0]["page_start"] = None  # page_start is NOT NULL in the schema and required by the contract
+    (run / "stray.json").write_text(json.dumps(stray))
+    (run / "manifest.jsonl").unlink()  # a folder copied by hand: every JSON in it counts
+    result = CliRunner().invoke(cli, ["combine", str(run), "-o", str(tmp_path / "all"), "-f", "sqlite"])
+    assert result.exit_code == 1
+    assert "prangku-6m-2567.pdf: not stored in the analysis database: IntegrityError" in result.output
+    assert (tmp_path / "all" / "manifest.jsonl").is_file() and not (tmp_path / "all" / DATABASE_NAME).exists()

@@ -239,3 +239,12 @@ def test_a_batch_with_no_manifest_still_counts_its_reports(tmp_path: Path) -> No
     assert "progress" in names and "in/broken.pdf" not in html  # no manifest: no failed files to list
     write_manifest(run, [ManifestLine(path="x.pdf", sha256=None, status="failed", error="not_pdf")])
     assert "x.pdf" in page_of(run)[0]
+
+
+def test_a_stray_json_in_a_run_folder_is_named_as_bad_usage(tmp_path: Path) -> None:
+    run = handbuilt.write_run(tmp_path / "run", handbuilt.reports()[:1])
+    (run / "zz-notes.json").write_text('{"source": {"file": "notes.pdf"}, "records": "none"}')
+    (run / "manifest.jsonl").unlink()
+    result = CliRunner().invoke(cli, ["summary", str(run), "-o", str(tmp_path / "s.html")])
+    assert result.exit_code == 2
+    assert "zz-notes.json: not a contract report (source.sha256: Field required)" in result.output

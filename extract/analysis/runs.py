@@ -10,8 +10,11 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from ...schema import Report
 from ..batch.manifest import MANIFEST_NAME, combine_runs, read_manifest
-from .sqlite import RunFile, fill_database, open_database
+from .sqlite import RunFile, StoreError, fill_database, open_database
 
 SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
@@ -40,10 +43,24 @@ def run_files(run: Path) -> list[RunFile]:
 
 
 def database_from_runs(runs: Sequence[Path]) -> sqlite3.Connection:
-    """An in-memory analysis database of several run folders, each report (sha256) once."""
+    """An in-memory analysis database of several run folders, each report (sha256) once.
+
+    Every report is checked against the contract first, so a stray JSON file in a folder is
+    named in a one-line error instead of breaking the page halfway.
+    """
     kept, _ = combine_runs(runs)
+    for found in kept:
+        try:
+            Report.model_validate(found.data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise InputError(f"{found.path}: not a contract report ({where}: {first['msg']})") from exc
     files = [item for run in runs for item in run_files(run)]
-    return fill_database(sqlite3.connect(":memory:"), (found.data for found in kept), files)
+    try:
+        return fill_database(sqlite3.connect(":memory:"), (found.data for found in kept), files)
+    except StoreError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def open_inputs(inputs: Sequence[Path]) -> sqlite3.Connection:

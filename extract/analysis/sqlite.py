@@ -30,6 +30,10 @@ RECORD_FIELDS = (
 )  # fmt: skip
 
 
+class StoreError(ValueError):
+    """A report that cannot be stored (it is not contract JSON); the message names its file."""
+
+
 @dataclass(frozen=True)
 class RunFile:
     """One manifest line and the output folder it was read from (``None`` for the database's own run)."""
@@ -63,10 +67,32 @@ def unique_reports(reports: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]
     """Each report once by sha256, the first one winning (as ``combine`` keeps them)."""
     seen: set[str] = set()
     for report in reports:
-        sha = report["source"]["sha256"]
+        sha = _sha256(report)
         if sha not in seen:
             seen.add(sha)
             yield report
+
+
+def _sha256(report: dict[str, Any]) -> str:
+    """The report's key, or a :class:`StoreError` naming the file when it has none."""
+    source = report.get("source") if isinstance(report, dict) else None
+    sha = source.get("sha256") if isinstance(source, dict) else None
+    if not isinstance(sha, str):
+        name = source.get("file") if isinstance(source, dict) else None
+        raise StoreError(f"{name or '<report>'}: not stored in the analysis database: no source.sha256")
+    return sha
+
+
+def _store(con: sqlite3.Connection, report: dict[str, Any], line: ManifestLine | None) -> None:
+    """Insert one report and its rows, or raise a :class:`StoreError` naming its file."""
+    try:
+        _insert(con, "reports", [report_row(report, line)])
+        _insert(con, "records", record_rows(report))
+        _insert(con, "scores", score_rows(report))
+        _insert(con, "warnings", warning_rows(report))
+    except (KeyError, TypeError, AttributeError, sqlite3.IntegrityError, sqlite3.InterfaceError) as exc:
+        name = storable(str(report["source"].get("file") or report["source"]["sha256"]))
+        raise StoreError(f"{name}: not stored in the analysis database: {type(exc).__name__}: {exc}") from exc
 
 
 def report_row(report: dict[str, Any], line: ManifestLine | None) -> dict[str, Any]:
@@ -151,7 +177,8 @@ def fill_database(
     """Create the schema in an empty database and load ``reports`` (each sha256 once) and ``files``.
 
     The report's input path and status are taken from the first manifest line that stands for it.
-    Foreign keys are enforced while loading, so a row that points nowhere fails here, loudly.
+    Foreign keys and checks are enforced while loading, so a report that is not contract JSON fails
+    here, loudly, with a :class:`StoreError` naming its file.
     """
     con.execute("PRAGMA foreign_keys = ON")
     con.executescript(schema_sql())
@@ -162,11 +189,8 @@ def fill_database(
     stored: set[str] = set()
     with con:
         for report in unique_reports(reports):
-            sha = report["source"]["sha256"]
-            _insert(con, "reports", [report_row(report, lines.get(sha))])
-            _insert(con, "records", record_rows(report))
-            _insert(con, "scores", score_rows(report))
-            _insert(con, "warnings", warning_rows(report))
+            sha = _sha256(report)
+            _store(con, report, lines.get(sha))
             stored.add(sha)
         _insert(con, "files", [file_row(item, stored) for item in files])
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
