@@ -21,6 +21,7 @@ from ita_extract.extract.analysis.runs import run_files
 from ita_extract.extract.analysis.sqlite import (
     DATABASE_NAME,
     RunFile,
+    StoreError,
     fill_database,
     open_database,
     storable,
@@ -187,7 +188,7 @@ def test_a_failed_build_leaves_the_old_database_and_no_temp_file(run: Path) -> N
     before = (run / DATABASE_NAME).read_bytes()
     broken = json.loads(handbuilt.reports()[1].to_json())
     broken["records"][0]["status"] = "finished"  # not a contract status: the CHECK refuses it
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="prangku-6m-2567.pdf: not stored .* IntegrityError"):
         write_database([broken], [], run)
     assert (run / DATABASE_NAME).read_bytes() == before
     assert not list(run.glob(f"{TEMP_PREFIX}*"))
