@@ -28,6 +28,8 @@ from typing import Any, BinaryIO, NoReturn
 
 import click
 
+from .extract.analysis.runs import InputError
+from .extract.analysis.summary import MissingDependency, write_summary
 from .extract.batch.combine import combine_into, combine_runs
 from .extract.batch.executors import (
     EXECUTORS,
@@ -61,13 +63,17 @@ class ExitCode(IntEnum):
     OUTPUT = 74  # -o failed mid-run (disk full, I/O error; sysexits EX_IOERR): what was done is kept
     INTERRUPTED = 130  # Ctrl-C or SIGTERM: what finished is kept; rerun with --resume
 
+OUTPUT_FORMATS = (*FORMATS, "sqlite")  # sqlite: extract/analysis/sqlite.py, beside the writers' tables
+
 LAYOUT_HELP = """
 \b
 Output layout with -o OUT:
   OUT/<stem>.json     one report per input, exactly the contract JSON
                       (<stem>-<sha8>.json when two inputs share a stem)
   OUT/records.<fmt>   the whole batch as one table, one row per record
-                      (csv, jsonl, parquet, xlsx; -f json writes no table)
+                      (csv, jsonl, parquet, xlsx; -f json writes no table;
+                      -f sqlite: records.sqlite, tables reports, records,
+                      scores, warnings, files and views, docs/ANALYSIS.md)
   OUT/scores.<fmt>    the printed ITA scores, one row per agency x score
   OUT/manifest.jsonl  one line per input: path, sha256, status
                       (ok/warning/failed/skipped), output, records, pages,
@@ -183,7 +189,7 @@ def _say_notice(notice: Notice) -> None:
 
 def _check_usage(out: Path | None, fmt: str, resume: bool) -> None:
     """Refuse option combinations that cannot work, before any work starts (exit code 2)."""
-    if out is None and fmt in ("parquet", "xlsx"):
+    if out is None and fmt in ("parquet", "xlsx", "sqlite"):
         raise click.UsageError(f"-f {fmt} writes a binary file: give an output folder with -o")
     if out is None and resume:
         raise click.UsageError("--resume needs the output folder of the earlier run (-o)")
@@ -296,7 +302,7 @@ def _resume_format(ctx: click.Context, out: Path | None, fmt: str, resume: bool)
     """With ``--resume`` and no ``-f``, the table format of the run being resumed (and say so)."""
     if not resume or out is None or ctx.get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT:
         return fmt
-    tables = sorted((p for f in TABLE_FORMATS if (p := out / table_name(f)).is_file()), key=lambda p: p.stat().st_mtime)
+    tables = sorted((p for f in (*TABLE_FORMATS, "sqlite") if (p := out / table_name(f)).is_file()), key=lambda p: p.stat().st_mtime)
     if not tables:
         _say(f"--resume: {out} holds no table from the earlier run; writing reports only (-f json); give -f to choose")
         return fmt
@@ -308,7 +314,7 @@ def _resume_format(ctx: click.Context, out: Path | None, fmt: str, resume: bool)
 @cli.command("extract", epilog=LAYOUT_HELP)
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default="json",
+@click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS, case_sensitive=False), default="json",
               show_default=True, help="Combined table format (per-report JSON is always written with -o).")
 @click.option("--files-from", type=click.File("rb"),
               help="Read more input paths from this file, one per line (- for stdin; UTF-8, UTF-16 or Thai Windows).")
@@ -381,7 +387,7 @@ def extract_cmd(
 @click.argument("runs", nargs=-1, required=True, metavar="RUN...",
                 type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="csv", show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 def combine_cmd(runs: tuple[Path, ...], output: Path | None, fmt: str, quiet: bool) -> None:
     """Merge earlier runs (output folders or report JSON files) into one dataset.
@@ -425,6 +431,34 @@ def _check_reports_found(runs: Sequence[Path], lines: Sequence[ManifestLine]) ->
     for run in runs:
         if not any(path == run or path.parent == run for path in paths):
             _say(f"{run}: no report .json here; left out")
+
+
+@cli.command("summary")
+@click.argument("inputs", nargs=-1, required=True, metavar="OUT...", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default="summary.html",
+              show_default=True, help="The HTML file to write.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def summary_cmd(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
+    """Write one self-contained HTML page comparing agencies, from OUT... (run folders or one database).
+
+    Thai and English; charts drawn by matplotlib and inlined as SVG; opens offline.
+
+    \b
+    Examples:
+      ita-extract summary out/ -o summary.html
+      ita-extract summary out-2566/ out-2567/ -o compare.html
+      ita-extract summary all/records.sqlite -o summary.html
+    """
+    try:
+        done = write_summary(inputs, output)
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except MissingDependency as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        c = done.counts
+        click.echo(f"{output}: {c.reports} report(s), {c.agencies} agencies, {c.records} records, "
+                   f"{c.failed} failed file(s), {len(done.charts)} chart(s)", err=True)  # fmt: skip
 
 
 @cli.command("schema")

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from ..errors import Notice, printable
 from .atomic import TEMP_PREFIX, names_in_folder, remove_stale_temps, safe_join
@@ -222,10 +223,20 @@ def write_run_outputs(
     writes = (
         (table_name(fmt), lambda: write_table(reports, folder, fmt, notify, source_paths)),
         (f"scores.{fmt}", lambda: write_scores_table(reports, folder, fmt, notify)),
-    )
+    ) if fmt != "sqlite" else ((table_name(fmt), lambda: _write_database(reports, lines, folder)),)  # fmt: skip
     for name, write in writes:
         try:
             write()
         except OSError as err:
             problems.append(f"{folder / name}: cannot write: {err.strerror}; the reports are whole")
     return manifest, problems
+
+
+def _write_database(reports: list[dict[str, Any]], lines: list[ManifestLine], folder: Path) -> None:
+    """``-f sqlite``: the analysis database (records, scores, warnings, files) in place of the tables.
+
+    Imported here: the analysis package reads run folders through this package.
+    """
+    from ..analysis.sqlite import RunFile, write_database
+
+    write_database(reports, [RunFile(line) for line in lines], folder)
