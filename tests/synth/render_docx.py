@@ -132,10 +132,14 @@ def shade(cell) -> None:  # noqa: ANN001
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def repeat_row(row) -> None:  # noqa: ANN001
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
+def keep_header(row, repeat: bool) -> None:  # noqa: ANN001
+    """A header row never splits and keeps with the next row; it repeats on each page when asked."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if repeat:
+        flag = OxmlElement("w:tblHeader")
+        flag.set(qn("w:val"), "true")
+        trpr.append(flag)
 
 
 def write_table(container, t: Table, doc: Doc, faces: tuple[str, str], width: float) -> None:  # noqa: ANN001
@@ -150,15 +154,15 @@ def write_table(container, t: Table, doc: Doc, faces: tuple[str, str], width: fl
         for c in range(len(widths)):
             table.cell(r, c).width = Pt(widths[c])
     for r, row in enumerate(rows):
-        if r < len(t.header) and t.repeat_header:
-            repeat_row(table.rows[r])
+        if r < len(t.header):
+            keep_header(table.rows[r], t.repeat_header)
         for c, cell in enumerate(row):
             if cell is None:
                 continue
             target = table.cell(r, c)
             if cell.colspan > 1 or cell.rowspan > 1:
                 target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
-            fill_cell(target, cell, faces, doc.size, sum(widths[c:c + cell.colspan]))
+            fill_cell(target, cell, faces, doc.size, sum(widths[c:c + cell.colspan]), keep=r < len(t.header))
             if cell.shade or (r < len(t.header) and t.header_shade):
                 shade(target)
     if t.keep_together:  # Word's way to keep a table on one page: every row but the last keeps with the next
@@ -168,12 +172,14 @@ def write_table(container, t: Table, doc: Doc, faces: tuple[str, str], width: fl
                     p.paragraph_format.keep_with_next = True
 
 
-def fill_cell(target, cell: Cell, faces: tuple[str, str], size: float, width: float) -> None:  # noqa: ANN001
+def fill_cell(target, cell: Cell, faces: tuple[str, str], size: float, width: float,  # noqa: ANN001
+              keep: bool = False) -> None:
     font = faces[1] if cell.bold else faces[0]
     target.vertical_alignment = VALIGN[cell.valign]
     for k, text in enumerate(cell.paras):
         p = target.paragraphs[0] if k == 0 else target.add_paragraph()
         align(p, cell.align, cell.justify)
+        p.paragraph_format.keep_with_next = keep or None
         add_text(p, forced_lines(text, font, size, width - 11, cell.lines), font, size, cell.bold)
 
 

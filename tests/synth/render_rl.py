@@ -19,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -39,6 +40,7 @@ BASELINE = 0.3  # baseline above a line's bottom / font size: room for below-bas
 PAD_X, PAD_TOP, PAD_BOTTOM = 4.0, 2.0, 4.0  # cell padding (pt)
 SIGN_INDENT = 0.45  # a signature block sits in the page's right part, from this share of the width on
 RULE = 0.6  # ruling line width (pt)
+BODY_LINES_AFTER_HEADER = 3  # a table starts on a new page unless its header and this many lines fit
 
 
 class FontMissing(RuntimeError):
@@ -197,17 +199,22 @@ def table_style(t: Table) -> list[tuple]:
     return style
 
 
-def table(t: Table, faces: Faces, width: float, log: dict) -> Flowable:
+def table(t: Table, faces: Faces, width: float, log: dict) -> list[Flowable]:
+    """The table, after a conditional page break that keeps its header off a page foot (Word's
+    "keep with next" on header rows: a header is never left alone at the bottom of a page)."""
     total = sum(t.widths)
     widths = [width * w / total for w in t.widths]
     data = [[cell_flowables(cell, faces, span_width(widths, c, cell), log) if cell else "" for c, cell in enumerate(row)]
             for row in t.header + t.body]
+    line = faces.size * LEADING
+    header_height = sum(max(len(x) for x in row) * line + PAD_TOP + PAD_BOTTOM for row in data[:len(t.header)])
     spans = any(cell and cell.rowspan > 1 for row in t.body for cell in row)
     drawn = RuledTable(data, colWidths=widths, repeatRows=len(t.header) if t.repeat_header else 0,
                        splitByRow=1 if spans else 0, splitInRow=0 if spans else 2 * faces.size,
                        style=TableStyle(table_style(t)))
     drawn.close_split = t.rules == "grid"
-    return KeepTogether([drawn]) if t.keep_together else drawn
+    return [CondPageBreak(header_height + BODY_LINES_AFTER_HEADER * line),
+            KeepTogether([drawn]) if t.keep_together else drawn]
 
 
 def render(doc: Doc, path: Path) -> tuple[int, dict[str, tuple[int, int]]]:
@@ -255,6 +262,6 @@ def render(doc: Doc, path: Path) -> tuple[int, dict[str, tuple[int, int]]]:
         elif isinstance(block, Para):
             story += paragraph(block, faces, width)
         elif isinstance(block, Table):
-            story.append(table(block, faces, width, log))
+            story += table(block, faces, width, log)
     pdf.build(story)
     return pdf.page, {key: (min(pages), max(pages)) for key, pages in log.items()}
