@@ -26,10 +26,24 @@ FIELDS = ["row", "section", "tool", "indicator", "issue", "score", "findings", "
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 # Known gaps, each a real limitation with its reason, as {doc: reason} or {(doc, field): reason};
-# a strict xfail fails the run once the gap is fixed. None today: borderless tables split at a
-# page break and tables whose header is printed once were both fixed by issue 4.
-KNOWN_DOCS: dict[str, str] = {}
-KNOWN: dict[tuple[str, str], str] = {}
+# a strict xfail fails the run once the gap is fixed. Borderless tables split at a page break and
+# tables whose header is printed once were both fixed by issue 4. The FY2567-template samples
+# (09-12, made by samples/make_fy2567_samples.py) are issue 13's: the engine does not read that
+# template yet; remove each mark as the engine learns it.
+FY2567 = "issue 13: the FY2567 template (cover, results pages, two-level header) is not read yet"
+KNOWN_META: dict[str, str] = {f"sample{n}": FY2567 for n in ("09", "10", "11", "12")}
+KNOWN_DOCS: dict[str, str] = {f"sample{n}": FY2567 for n in ("09", "10", "11")}
+KNOWN: dict[tuple[str, str], str] = {
+    (doc, field): FY2567
+    for doc, fields in {
+        "sample09": ("tool", "indicator", "issue", "responsible", "measures", "monitoring", "page_start", "page_end"),
+        "sample10": ("tool", "indicator", "issue", "responsible", "measures", "monitoring", "page_end"),
+        "sample11": ("tool", "indicator", "issue", "responsible", "measures", "monitoring", "page_start", "page_end"),
+        "sample12": ("responsible", "measures", "monitoring"),
+    }.items()
+    for field in fields
+}
+FY2567_SAMPLES = [f"sample{n}" for n in ("09", "10", "11", "12")]
 
 
 def loose(value: object) -> object:
@@ -52,7 +66,14 @@ def load(name: str, pdf: Path, truth: Path) -> tuple[dict, dict]:
     return json.loads(truth.read_text(encoding="utf-8")), extracted(str(pdf))
 
 
-@pytest.mark.parametrize(("name", "pdf", "truth"), cases(), ids=[c[0] for c in cases()])
+def meta_cases() -> list:
+    return [
+        pytest.param(*c, id=c[0], marks=[pytest.mark.xfail(reason=KNOWN_META[c[0]], strict=True)] if c[0] in KNOWN_META else [])
+        for c in cases()
+    ]
+
+
+@pytest.mark.parametrize(("name", "pdf", "truth"), meta_cases())
 def test_document_metadata(name: str, pdf: Path, truth: Path) -> None:
     want, got = load(name, pdf, truth)
     assert got["source"]["pages"] == want["source"]["pages"]
@@ -113,3 +134,22 @@ def test_score_synthetic(tmp_path: Path) -> None:
     assert float(scores["overall"]) >= 0.98, last
     assert float(scores["records_f1"]) >= 0.98, last
     assert float(scores["strict_text"]) >= 0.95, last
+
+
+@pytest.mark.xfail(reason=FY2567, strict=True, raises=AssertionError)
+@pytest.mark.parametrize("name", FY2567_SAMPLES)
+def test_fy2567_sample_scores_at_least_098(tmp_path: Path, name: str) -> None:
+    """Issue 13's bar for each FY2567 sample, with every contract v2 field (score, findings, steps,
+    timeframe, assessment) through the shared scorer."""
+    need_shared()
+    truth_dir, pred_dir = tmp_path / "truth", tmp_path / "pred"
+    truth_dir.mkdir()
+    pred_dir.mkdir()
+    (truth_dir / f"{name}.json").write_bytes((SAMPLES / f"{name}.json").read_bytes())
+    got = extracted(str(SAMPLES / f"{name}.pdf"))
+    (pred_dir / f"{name}.json").write_text(json.dumps(got, ensure_ascii=False), "utf-8")
+    proc = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(truth_dir), str(pred_dir)],
+                          capture_output=True, text=True, check=True)
+    last = proc.stdout.strip().splitlines()[-1]
+    print(last)
+    assert float(dict(item.split("=") for item in last.split())["overall"]) >= 0.98, last
