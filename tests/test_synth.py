@@ -23,7 +23,6 @@ import pytest
 from conftest import REPO, SHARED, need_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from ita_extract.schema import Report
 from synth import content
 from synth.plan import draw_knobs
