@@ -88,11 +88,13 @@ def page_setup(section, orientation: str, margins: tuple[float, float, float, fl
     section.top_margin, section.bottom_margin = Pt(top), Pt(bottom)
 
 
-def page_number_field(paragraph, font: str, size: float, thai: bool) -> None:  # noqa: ANN001
+def page_number_field(paragraph, font: str, size: float) -> None:  # noqa: ANN001
+    """A PAGE field in Arabic digits: LibreOffice 7.4 imports Word's ``\\* ThaiArabic`` switch as Thai
+    letters (ก ข ค …), which no agency prints."""
     run = paragraph.add_run()
     styled(run, font, size)
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE \\* ThaiArabic" if thai else "PAGE")
+    field.set(qn("w:instr"), "PAGE")
     field.append(run._r)
     paragraph._p.append(field)
 
@@ -104,14 +106,14 @@ def decorate(section, doc: Doc, regular: str) -> None:  # noqa: ANN001
         p = section.header.paragraphs[0]
         align(p, "center")
         styled(p.add_run("- "), regular, size)
-        page_number_field(p, regular, size, doc.thai_digits)
+        page_number_field(p, regular, size)
         styled(p.add_run(" -"), regular, size)
     if doc.page_footer:
         p = section.footer.paragraphs[0]
         align(p, "right" if doc.page_footer == "page" else "center")
         if doc.page_footer == "page":
             styled(p.add_run("หน้า "), regular, size)
-        page_number_field(p, regular, size, doc.thai_digits)
+        page_number_field(p, regular, size)
 
 
 def set_borders(table, rules: str) -> None:  # noqa: ANN001
