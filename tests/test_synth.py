@@ -16,9 +16,11 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from conftest import REPO, SHARED, need_shared
 from hypothesis import given, settings
@@ -76,6 +78,28 @@ def test_truth_is_valid_contract_v2(tmp_path: Path, seed: int) -> None:
     if assessment:
         keys = [(s["level"], s["code"]) for s in assessment["scores"]]
         assert len(keys) == len(set(keys)), "each (level, code) is listed once"
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33"))
+
+
+@pytest.mark.parametrize(("producer", "seed"), [("reportlab", 5), ("libreoffice", 2), ("libreoffice", 7)])
+def test_each_record_starts_on_the_page_that_prints_its_issue(tmp_path: Path, producer: str, seed: int) -> None:
+    """The truth's page_start, read back independently: the page's text holds the issue's first words."""
+    need_fonts()
+    if producer == "libreoffice" and not shutil.which("soffice"):
+        pytest.skip("soffice not found: apt-get install libreoffice-writer-nogui")
+    proc = synth(tmp_path, str(seed), "--producer", producer)
+    assert proc.returncode == 0, proc.stderr
+    truth = json.loads((tmp_path / f"syn{seed:05d}.json").read_text(encoding="utf-8"))
+    pdf = pdfium.PdfDocument(str(tmp_path / f"syn{seed:05d}.pdf"))
+    pages = [squeezed(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
+    pdf.close()
+    for rec in truth["records"]:
+        start = squeezed(rec["issue"])[:6]
+        assert start in pages[rec["page_start"] - 1], (rec["indicator"], rec["page_start"])
+        assert rec["page_start"] <= rec["page_end"] <= len(pages)
 
 
 @settings(max_examples=200, deadline=None)
