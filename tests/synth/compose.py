@@ -170,6 +170,7 @@ def header_text(ctx: Ctx, role: str, roles: list[str]) -> str:
     if role == "monitoring" and "timeframe" not in roles and k.template == "seed5" and k.wording % 3 == 0:
         role = "monitoring_deadline"
     options = HEADERS[role]
+    # one drawn number picks every role's wording; dividing by a per-role amount decorrelates the picks
     return options[(k.wording // (len(role) + 1)) % len(options)].format(round=ctx.digit(k.round_months or 6))
 
 
