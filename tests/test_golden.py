@@ -26,10 +26,25 @@ FIELDS = ["row", "section", "tool", "indicator", "issue", "score", "findings", "
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 # Known gaps, each a real limitation with its reason, as {doc: reason} or {(doc, field): reason};
-# a strict xfail fails the run once the gap is fixed. None today: borderless tables split at a
-# page break and tables whose header is printed once were both fixed by issue 4.
-KNOWN_DOCS: dict[str, str] = {}
-KNOWN: dict[tuple[str, str], str] = {}
+# a strict xfail fails the run once the gap is fixed. Borderless tables split at a page break and
+# tables whose header is printed once were both fixed by issue 4. The FY2567-template samples
+# (09-12, made by samples/make_fy2567_samples.py) are issue 13's: the engine does not read that
+# template yet; remove each mark as the engine learns it.
+FY2567 = "issue 13: the FY2567 template (cover, results pages, two-level header) is not read yet"
+KNOWN_DOCS: dict[str, str] = {f"sample{n}": FY2567 for n in ("09", "10", "11")}
+_ROWS = ("tool", "indicator", "issue", "measures", "monitoring", "page_end")
+_V2 = ("score", "findings", "steps", "timeframe", "timeframe_start", "timeframe_end")
+KNOWN: dict[tuple[str, str], str] = {
+    (doc, field): FY2567
+    for doc, fields in {
+        "sample09": (*_ROWS, "findings", "timeframe_start", "timeframe_end"),  # justified findings spaced apart
+        "sample10": (*_ROWS, "responsible", *_V2),
+        "sample11": (*_ROWS, "responsible", "page_start", *_V2),
+        "sample12": ("timeframe_start", "timeframe_end"),
+    }.items()
+    for field in fields
+}
+FY2567_SAMPLES = [f"sample{n}" for n in ("09", "10", "11", "12")]
 
 
 def loose(value: object) -> object:
@@ -113,3 +128,22 @@ def test_score_synthetic(tmp_path: Path) -> None:
     assert float(scores["overall"]) >= 0.98, last
     assert float(scores["records_f1"]) >= 0.98, last
     assert float(scores["strict_text"]) >= 0.95, last
+
+
+@pytest.mark.xfail(reason=FY2567, strict=True, raises=AssertionError)
+@pytest.mark.parametrize("name", FY2567_SAMPLES)
+def test_fy2567_sample_scores_at_least_098(tmp_path: Path, name: str) -> None:
+    """Issue 13's bar for each FY2567 sample, with every contract v2 field (score, findings, steps,
+    timeframe, assessment) through the shared scorer."""
+    need_shared()
+    truth_dir, pred_dir = tmp_path / "truth", tmp_path / "pred"
+    truth_dir.mkdir()
+    pred_dir.mkdir()
+    (truth_dir / f"{name}.json").write_bytes((SAMPLES / f"{name}.json").read_bytes())
+    got = extracted(str(SAMPLES / f"{name}.pdf"))
+    (pred_dir / f"{name}.json").write_text(json.dumps(got, ensure_ascii=False), "utf-8")
+    proc = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(truth_dir), str(pred_dir)],
+                          capture_output=True, text=True, check=True)
+    last = proc.stdout.strip().splitlines()[-1]
+    print(last)
+    assert float(dict(item.split("=") for item in last.split())["overall"]) >= 0.98, last

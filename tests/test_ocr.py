@@ -51,6 +51,9 @@ SCORE = SHARED / "tools" / "score.py"
 # Issue 8's bar for the scanned samples; measured: overall 0.853, records_f1 0.983.
 SCORE_MIN = 0.85
 RECORDS_F1_MIN = 0.96
+# The eight seed-era samples. Samples 09-12 are the FY2567 template, which the engine does not read
+# yet even born digital (issue 13, strict xfails in test_golden.py); scanning them is for later.
+OCR_SAMPLES = [f"sample{n:02d}" for n in range(1, 9)]
 
 # The junk layers of two real scans (the first characters of their pdfplumber text).
 JUNK_LAYERS = [
@@ -364,7 +367,7 @@ def test_bad_ocr_mode_is_a_usage_error() -> None:
 def scans(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Scanned copies of the samples scored here, made once per session."""
     folder = tmp_path_factory.mktemp("scans")
-    names = sorted(p.stem for p in SAMPLES.glob("*.pdf"))
+    names = OCR_SAMPLES
     for name in names:
         scan_pdf(SAMPLES / f"{name}.pdf", folder / f"{name}.pdf")
     return folder

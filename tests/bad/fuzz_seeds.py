@@ -39,13 +39,18 @@ class Seed:
 
 
 def first_pages(pdf: Path, count: int) -> bytes:
-    """The first ``count`` pages of ``pdf`` as a new PDF (pypdfium2 copies the objects they use)."""
+    """The first ``count`` pages of ``pdf`` as a new PDF."""
+    return some_pages(pdf, list(range(count)))
+
+
+def some_pages(pdf: Path, pages: list[int]) -> bytes:
+    """Pages ``pages`` (0-based) of ``pdf`` as a new PDF (pypdfium2 copies the objects they use)."""
     import pypdfium2 as pdfium
 
     src = pdfium.PdfDocument(str(pdf))
     new = pdfium.PdfDocument.new()
     try:
-        new.import_pages(src, list(range(min(count, len(src)))))
+        new.import_pages(src, [p for p in pages if p < len(src)])
         buf = io.BytesIO()
         new.save(buf)
         return buf.getvalue()
@@ -157,20 +162,32 @@ def font_free_spans(data: bytes) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in spans if b > a)
 
 
-def pages_to_first_record(pdf: Path) -> int:
-    """The page the sample's first record ends on, from its expected JSON (1 without one)."""
+def first_record_pages(pdf: Path) -> tuple[int, int]:
+    """The pages (1-based) the sample's first record starts and ends on, from its expected JSON."""
     expected = pdf.with_suffix(".json")
     if not expected.is_file():
-        return 1
+        return 1, 1
     records = json.loads(expected.read_text(encoding="utf-8")).get("records") or [{}]
-    return int(records[0].get("page_end") or 1)
+    return int(records[0].get("page_start") or 1), int(records[0].get("page_end") or 1)
+
+
+MAX_SEED_PAGES = 3  # slices stay small: the FY2567 samples' first record is on page 9
+
+
+def seed_pages(pdf: Path) -> list[int]:
+    """Pages (0-based) of a seed: up to the first record's end, or, when that is far in (the FY2567
+    samples' cover and results pages), the cover and the first record's own pages."""
+    start, end = first_record_pages(pdf)
+    if end <= MAX_SEED_PAGES:
+        return list(range(end))
+    return [0, *range(start - 1, end)]
 
 
 def seeds(samples: Path = SAMPLES) -> list[Seed]:
     """Packed and plain slices of every bundled sample."""
     found = []
     for pdf in sorted(samples.glob("*.pdf")):
-        packed = first_pages(pdf, pages_to_first_record(pdf))
+        packed = some_pages(pdf, seed_pages(pdf))
         for layout, data in (("packed", packed), ("plain", plain(packed))):
             found.append(Seed(f"{pdf.stem}-{layout}", data, font_free_spans(data)))
     return found
