@@ -27,7 +27,7 @@ import pytest
 from conftest import REAL, SAMPLES, SHARED
 from ita_extract import extract
 from ita_extract.extract.errors import NeedsOCRError, OCRUnavailableError
-from ita_extract.extract.page.ocr.reader import OcrLine, OcrWord, line_chars, parse_hocr, tesseract_problem
+from ita_extract.extract.page.ocr.lines import line_chars
 from ita_extract.extract.page.ocr.scan import (
     is_gibberish,
     ruling_lines,
@@ -35,6 +35,7 @@ from ita_extract.extract.page.ocr.scan import (
     skew_angle,
     unusable_text_layer,
 )
+from ita_extract.extract.page.ocr.tesseract import OcrLine, OcrWord, parse_hocr, tesseract_problem
 from ita_extract.extract.page.ocr.words import best_form, is_stray, mend_code, restore_marks
 from PIL import Image, ImageDraw
 
@@ -241,7 +242,7 @@ def test_hocr_words_become_chars_on_the_baseline() -> None:
 
 def test_line_chars_do_not_space_after_a_mark_that_sticks_out() -> None:
     words = [OcrWord("ด", 0, 30, 10, 60, 90), OcrWord("ํ", 25, 70, 0, 20, 90), OcrWord("า", 72, 100, 10, 60, 90)]
-    chars = line_chars(OcrLine(words, 0, 60, 0.0, 0.0, 84), scale=1.0, em=60)
+    chars = line_chars(OcrLine(tuple(words), 0, 60, 0.0, 0.0, 84), scale=1.0, em=60)
     assert "".join(c.text for c in chars) == "ดํา"
     assert chars[0].x1 == 72  # the base reaches the next letter
 

@@ -1,6 +1,6 @@
 """Glyph shapes: one printed character's ink, reduced to numbers that can be compared.
 
-Used by ``thai_digits`` to recognise Thai digits that Tesseract's Thai model cannot
+Used by ``digits`` to recognise Thai digits that Tesseract's Thai model cannot
 output (see there). A glyph is described the same way whether it was rendered from a
 font (the shipped templates, made by ``tools/make_glyph_templates.py``) or cut from a
 scanned page: its ink box scaled to a small square (shape), its width over its height
@@ -18,12 +18,11 @@ from importlib.resources import files
 import numpy as np
 from PIL import Image
 
+from .settings import DEFAULT, OcrSettings
+
+# The shipped templates' format (tools/make_glyph_templates.py writes it), not a tolerance:
 SIDE = 14  # pixels: the square a glyph's ink is scaled to; enough for digits' loops and tails
 TEMPLATES = "glyph_templates.npz"
-SHAPE_WEIGHT = 1.0
-ASPECT_WEIGHT = 0.6  # per unit of log(width / height)
-HEIGHT_WEIGHT = 0.8  # per unit of log(height / Thai letter height)
-FOOT_WEIGHT = 0.8  # per Thai letter height the glyph's foot lies off the baseline
 
 
 @dataclass(frozen=True)
@@ -70,19 +69,19 @@ class Templates:
     heights: np.ndarray
     feet: np.ndarray
 
-    def distances(self, g: Glyph) -> np.ndarray:
+    def distances(self, g: Glyph, s: OcrSettings = DEFAULT) -> np.ndarray:
         """Distance of ``g`` to every template: shape (1 − cosine) plus weighted size terms."""
         return (
-            SHAPE_WEIGHT * (1.0 - self.shapes @ g.shape)
-            + ASPECT_WEIGHT * np.abs(self.aspects - g.aspect)
-            + HEIGHT_WEIGHT * np.abs(self.heights - g.height)
-            + FOOT_WEIGHT * np.abs(self.feet - g.foot)
+            s.shape_weight * (1.0 - self.shapes @ g.shape)
+            + s.aspect_weight * np.abs(self.aspects - g.aspect)
+            + s.height_weight * np.abs(self.heights - g.height)
+            + s.foot_weight * np.abs(self.feet - g.foot)
         )
 
-    def nearest(self, g: Glyph) -> tuple[str, float, float]:
+    def nearest(self, g: Glyph, s: OcrSettings = DEFAULT) -> tuple[str, float, float]:
         """The nearest template's label, its distance, and the distance of the nearest
         template of any other label (the margin a decision can rest on)."""
-        d = self.distances(g)
+        d = self.distances(g, s)
         best = int(np.argmin(d))
         label = self.labels[best]
         other = d[self.labels != label]
@@ -91,7 +90,9 @@ class Templates:
     def only(self, labels: frozenset[str]) -> Templates:
         """The templates of these labels alone (a smaller set is searched faster, too)."""
         keep = np.isin(self.labels, sorted(labels))
-        return Templates(self.labels[keep], self.shapes[keep], self.aspects[keep], self.heights[keep], self.feet[keep])
+        return Templates(
+            self.labels[keep], self.shapes[keep], self.aspects[keep], self.heights[keep], self.feet[keep]
+        )
 
 
 @lru_cache(maxsize=1)
