@@ -48,7 +48,9 @@ from .limits import (
     check_size,
     count_pages,
     die_with_parent,
+    extend_alarm,
     limit_memory,
+    ocr_allowance,
     start_alarm,
 )
 from .manifest import Finished, Journal, ManifestLine, finished_outputs
@@ -222,13 +224,27 @@ def _failure(exc: BaseException, pages: int | None, limits: Limits) -> WorkerRes
     return WorkerResult(pages=pages, error=err.code, error_class=cls, message=err.message, page=err.page)
 
 
-def _extract_one(path: Path, extract_fn: ExtractFn, limits: Limits) -> WorkerResult:
-    """Size and page limits first (cheap), then the extractor itself."""
+@dataclass(frozen=True)
+class Extension:
+    """A worker's word to the parent before its result: this file has ``seconds`` more
+    (pages that need OCR), so the hard deadline moves with the worker's own alarm."""
+
+    seconds: float
+
+
+def _extract_one(
+    path: Path, extract_fn: ExtractFn, limits: Limits, extended: Callable[[float], None] = lambda s: None
+) -> WorkerResult:
+    """Size and page limits first (cheap), the time for OCR pages added, then the extractor itself."""
     pages = None
     try:
         check_size(path, limits)
         pages = count_pages(path)
         check_pages(pages, limits, path.name)
+        extra = ocr_allowance(path, pages, limits)
+        if extra:
+            extend_alarm(extra)
+            extended(extra)
         report = extract_fn(path)
         text = report.to_json()
         return WorkerResult(
@@ -263,7 +279,7 @@ def _serve(conn: Connection, extract_fn: ExtractFn, limits: Limits) -> None:
         start = time.perf_counter()
         try:
             start_alarm(limits)
-            result = _extract_one(path, extract_fn, limits)
+            result = _extract_one(path, extract_fn, limits, lambda s: conn.send(Extension(s)))
         except BaseException as exc:  # noqa: BLE001 - the alarm may fire at any point
             result = _failure(exc, None, limits)
         cancel_alarm()
@@ -363,9 +379,12 @@ def _collect(worker: _Worker, limits: Limits) -> tuple[WorkerResult | None, bool
     """(result, worker still usable) for a busy worker; result ``None`` while it is still working."""
     if worker.conn.poll():
         try:
-            result: WorkerResult = worker.conn.recv()
+            result: WorkerResult | Extension = worker.conn.recv()
         except (EOFError, OSError):
             return _lost(worker, _crash_error(worker)), False
+        if isinstance(result, Extension):
+            worker.deadline = worker.deadline + result.seconds if worker.deadline is not None else None
+            return None, True
         worker.served += 1
         return result, result.error not in RETIRE_AFTER and worker.served < TASKS_PER_WORKER
     if not worker.proc.is_alive():

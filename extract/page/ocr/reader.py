@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from ...errors import Notice
+from ...errors import Notice, TimeoutExceededError
 from ..page import Char, Page, Rule
 from .lines import drop_specks, fit_to_ink, line_chars, line_ems, mend_codes, restore_line
 from .mend import mend_digits
@@ -162,6 +162,44 @@ def _ocr_page(doc: Any, page: Page, reason: str, s: OcrSettings) -> Page:
     return ocr_page
 
 
+def pages_needing_ocr(path: Path, s: OcrSettings = DEFAULT) -> int:
+    """How many pages ``auto`` mode would read by OCR, judged from pdfium's text and image
+    objects (nothing rendered: about a millisecond a page); 0 when pdfium cannot open the file.
+
+    Only for budgeting time: the pages themselves are judged on pdfplumber's text later.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except Exception:  # noqa: BLE001 - the extractor reports why, with its own typed error
+        return 0
+    try:
+        count = 0
+        for page in doc:
+            width, height = page.get_size()
+            boxes = [
+                obj.get_bounds()
+                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
+            ]
+            area = sum(max(0.0, r - left) * max(0.0, top - b) for left, b, r, top in boxes)
+            fraction = min(1.0, area / (width * height)) if width and height else 0.0
+            count += unusable_text_layer(page.get_textpage().get_text_range(), fraction, s) is not None
+        return count
+    finally:
+        doc.close()
+
+
+def _out_of_time(page: Page) -> Page:
+    """The page the time limit ran out on, unread, saying so (the pages before it are kept)."""
+    message = (
+        f"the time limit ran out while page {page.number} was read by OCR: it and the pages after it "
+        "were not read; the pages before it are kept"
+    )
+    return _blank(page, "ocr_time_limit", message)
+
+
 def with_ocr(
     pages: Iterable[Page], path: Path, mode: str = "auto", s: OcrSettings = DEFAULT
 ) -> Iterator[Page]:
@@ -170,27 +208,44 @@ def with_ocr(
     ``never``: such pages are passed on without text (a junk layer is dropped), so a
     wholly scanned file still fails with ``needs_ocr``. ``auto`` with Tesseract missing
     does the same, with an ``ocr_unavailable`` warning per page; ``always`` then raises.
+    When the file's time limit (the batch's alarm) runs out during OCR, the pages already
+    read are kept: the page is passed on unread with an ``ocr_time_limit`` warning and the
+    document ends there, instead of the whole file being lost.
     """
     if mode not in OCR_MODES:
         raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {mode!r}")
-    doc = None
+    doc, kept = None, False
     try:
         for page in pages:
             reason = ocr_reason(page, mode, s)
-            if reason is None:
-                yield page
-            elif mode == "never":
-                yield _blank(page, "text_layer_unusable", f"{reason}; OCR is off") if page.has_text else page
-            elif (problem := tesseract_problem()) is not None:
-                if mode == "always":
-                    require_tesseract(str(path), page.number)
-                yield _blank(page, "ocr_unavailable", f"page not read: {reason}; {problem}")
+            if reason is None or mode == "never" or tesseract_problem() is not None:
+                out = _not_read(page, reason, mode, path)
             else:
                 if doc is None:
                     import pypdfium2 as pdfium
 
                     doc = pdfium.PdfDocument(str(path))
-                yield _ocr_page(doc, page, reason, s)
+                try:
+                    out = _ocr_page(doc, page, reason, s)
+                except TimeoutExceededError:
+                    if not kept:
+                        raise  # nothing read yet: nothing to keep, the file fails with ``timeout``
+                    yield _out_of_time(page)
+                    return
+            yield out
+            kept = kept or out.has_text
     finally:
         if doc is not None:
             doc.close()
+
+
+def _not_read(page: Page, reason: str | None, mode: str, path: Path) -> Page:
+    """A page OCR does not read: it needs none, OCR is off, or Tesseract is missing."""
+    if reason is None:
+        return page
+    if mode == "never":
+        return _blank(page, "text_layer_unusable", f"{reason}; OCR is off") if page.has_text else page
+    problem = tesseract_problem()
+    if mode == "always":
+        require_tesseract(str(path), page.number)
+    return _blank(page, "ocr_unavailable", f"page not read: {reason}; {problem}")
