@@ -23,7 +23,7 @@ from statistics import median
 
 import numpy as np
 
-from .glyphs import Templates, describe, templates
+from .glyphs import Glyph, Templates, describe, templates
 from .scan import true_runs
 from .settings import DEFAULT, OcrSettings
 
@@ -191,28 +191,6 @@ def widen(
     return a, b
 
 
-def _nearest(
-    store: Templates, ink: np.ndarray, base: float, height: float, digits: bool, s: OcrSettings
-) -> tuple[str, float, float] | None:
-    """The nearest template to this ink; in a digit group also to the ink cut off just below
-    the baseline (digits have no descender; a mark of the line below may touch them)."""
-    glyph = describe(ink, base, height)
-    if glyph is None:
-        return None
-    if digits:
-        store = _digit_group_templates()
-    found = store.nearest(glyph, s)
-    if digits:
-        cut = ink.copy()
-        cut[int(np.ceil(base + s.digit_foot * height)) :] = False
-        clipped = describe(cut, base, height)
-        if clipped is not None:
-            other = store.nearest(clipped, s)
-            if other[1] < found[1]:
-                found = other
-    return found
-
-
 # Where Tesseract read Thai digits, what else the glyphs may be: digits of either kind, the
 # letters indicator codes start with, and the punctuation of numbers, dates and list items.
 IN_DIGIT_GROUP = THAI_DIGITS | frozenset("0123456789EOI()./-:,;")
@@ -247,21 +225,27 @@ def reading(
     box = ink[y0:y1, xa:xb]
     if box.size == 0:
         return []
-    band = _Band(box, baseline - y0, height, xa, digits, templates())
+    store = _digit_group_templates() if digits else templates()
+    band = _Band(box, baseline - y0, height, xa, digits, store)
     cuts = _cuts(box, band.base, height, s)
-    edges = {0, box.shape[1]} | {e for run in true_runs(box.any(axis=0)) for e in run}
+    pieces = _pieces(band, cuts, s)
     best: list[tuple[float, list[Read]] | None] = [None] * len(cuts)
     best[0] = (0.0, [])
     for j in range(1, len(cuts)):
         for i in range(j - 1, -1, -1):
-            if cuts[j] - cuts[i] > s.max_width * height:
-                break
-            prev = best[i]
-            sliver = cuts[j] - cuts[i] < s.sliver * height and cuts[i] not in edges and cuts[j] not in edges
-            if prev is None or sliver:
+            if (i, j) not in pieces:
+                if cuts[j] - cuts[i] > s.max_width * height:
+                    break
                 continue  # a sliver cut out of a glyph's middle is no glyph
-            cand = _extend(prev, band, cuts[i], cuts[j], s)
-            if cand is not None and (best[j] is None or cand[0] < best[j][0]):
+            prev, piece = best[i], pieces[i, j]
+            if prev is None or piece is None:
+                continue
+            cand = (
+                (prev[0], prev[1])
+                if piece is BLANK
+                else (prev[0] + piece.dist + s.segment_cost, [*prev[1], piece])
+            )
+            if best[j] is None or cand[0] < best[j][0]:
                 best[j] = cand
         if (
             best[j] is None and best[j - 1] is not None
@@ -285,20 +269,51 @@ class _Band:
     store: Templates
 
 
-def _extend(
-    prev: tuple[float, list[Read]], band: _Band, a: int, b: int, s: OcrSettings
-) -> tuple[float, list[Read]] | None:
-    """The reading ``prev`` with columns a..b of the band read as one more glyph (blank
-    columns add nothing); None when the piece is no glyph at all."""
-    part = band.box[:, a:b]
-    if not part.any():
-        return (prev[0], prev[1])
-    found = _nearest(
-        band.store, _on_line(part, band.base, band.height), band.base, band.height, band.digits, s
-    )
-    if found is None:
-        return None
-    label, dist, other = found
-    inked = np.flatnonzero(part.any(axis=0))  # the glyph's own columns, not the blank ones cut with it
-    read = Read(label, dist, other, band.left + a + int(inked[0]), band.left + a + int(inked[-1]) + 1)
-    return (prev[0] + dist + s.segment_cost, [*prev[1], read])
+BLANK = Read(" ", 0.0, 0.0, 0, 0)  # a piece with no ink: it adds nothing to a reading
+
+
+def _pieces(band: _Band, cuts: list[int], s: OcrSettings) -> dict[tuple[int, int], Read | None]:
+    """Every piece between two cuts that may be a glyph, read: (i, j) → its reading, BLANK
+    for a piece with no ink, None for one no template fits. Slivers cut out of a glyph's
+    middle and pieces wider than any glyph are left out. All pieces of the band are matched
+    against the templates in one batch (``Templates.nearest``)."""
+    edges = {0, band.box.shape[1]} | {e for run in true_runs(band.box.any(axis=0)) for e in run}
+    out: dict[tuple[int, int], Read | None] = {}
+    glyphs, owners = [], []
+    for j in range(1, len(cuts)):
+        for i in range(j - 1, -1, -1):
+            a, b = cuts[i], cuts[j]
+            if b - a > s.max_width * band.height:
+                break
+            if b - a < s.sliver * band.height and a not in edges and b not in edges:
+                continue
+            part = band.box[:, a:b]
+            out[i, j] = BLANK if not part.any() else None
+            if out[i, j] is None:
+                for glyph in _descriptions(_on_line(part, band.base, band.height), band, s):
+                    glyphs.append(glyph)
+                    owners.append((i, j))
+    for (i, j), (label, dist, other) in zip(owners, band.store.nearest(glyphs, s)):
+        seen = out[i, j]
+        if seen is None or dist < seen.dist:  # of the whole ink and the ink cut at the foot, the nearer
+            inked = np.flatnonzero(band.box[:, cuts[i] : cuts[j]].any(axis=0))
+            x0, x1 = band.left + cuts[i] + int(inked[0]), band.left + cuts[i] + int(inked[-1]) + 1
+            out[i, j] = Read(label, dist, other, x0, x1)
+    return out
+
+
+def _descriptions(ink: np.ndarray, band: _Band, s: OcrSettings) -> list[Glyph]:
+    """The piece's ink described; in a digit group also the ink cut off just below the
+    baseline (digits have no descender; a mark of the line below may touch them)."""
+    glyph = describe(ink, band.base, band.height)
+    if glyph is None:
+        return []
+    if not band.digits:
+        return [glyph]
+    foot = int(np.ceil(band.base + s.digit_foot * band.height))
+    if not ink[foot:].any():
+        return [glyph]  # nothing below the foot: the cut ink is the same glyph
+    cut = ink.copy()
+    cut[foot:] = False
+    clipped = describe(cut, band.base, band.height)
+    return [glyph] if clipped is None else [glyph, clipped]
