@@ -107,5 +107,24 @@ class OcrSettings:
     unknown_cost: float = 5.0  # a letter no word covers is rarer than the rarest word by this much
     keep_factor: float = 2.0  # the form OCR read stays unless another form is this many times commoner
 
+    # -- OCR'd record text checked against known forms (lexicon.py); similarity is
+    # 1 - normalised edit distance over the letters, spaces ignored
+    match_question: float = 0.85  # official question wording of the record's code
+    match_unit: float = 0.8  # a unit name (short: one wrong letter in กองคลัง is 0.86)
+    match_unit_margin: float = 0.1  # and this much nearer than any other unit name
+    match_phrase: float = 0.85  # a set phrase of measures reports
+    match_repeat: float = 0.9  # a phrase the same report prints in several rows
+    repeat_min_letters: int = 8  # shorter items are too short to tell a misread from another phrase
+    reworded_run: int = (
+        3  # Thai letters in a row one text has and the other lacks: a rewording, not a misread
+    )
+    year_window: int = 3  # years either side of the report's fiscal year whose question lists apply
+
+    # -- numbers and dates checked (plausible.py)
+    first_fiscal_year: int = 2557  # the ITA's first year: an earlier year read by OCR is a misread
+    later_years: int = 1  # years after today's a fiscal year may be (reports are written ahead, a little)
+    date_slack_days: int = 366  # an action date may lie this far outside its fiscal year (late reports)
+    majority: float = 0.6  # share of the records' dates that must agree to name a misread fiscal year
+
 
 DEFAULT = OcrSettings()
