@@ -13,7 +13,7 @@ from ita_extract.extract.batch.pool import Task, run_pool, sha256_file
 from ita_extract.extract.errors import TimeoutExceededError
 from ita_extract.extract.page.ocr import reader
 from ita_extract.extract.page.ocr.reader import pages_needing_ocr, with_ocr
-from ita_extract.extract.page.pdf import Char, Page
+from ita_extract.extract.page.page import Char, Page
 from ita_extract.schema import Report, Source
 from PIL import Image, ImageDraw
 
@@ -101,10 +101,11 @@ def test_a_time_limit_during_ocr_keeps_the_pages_read(tmp_path: Path, monkeypatc
     monkeypatch.setattr(reader, "_ocr_page", fake_ocr)
     blank = [Page(n, 595, 842, [], [], 595 * 842, "none", []) for n in (1, 2, 3)]
     pages = list(with_ocr(blank, scan, "auto"))
-    assert [p.number for p in pages] == [1, 2]  # the document ends where the time ran out
-    assert pages[0].has_text and not pages[1].has_text
-    assert [n.code for n in pages[1].warnings] == ["ocr_time_limit"]
-    assert "page 2" in pages[1].warnings[0].message
+    assert [p.number for p in pages] == [1, 2, 3]
+    assert pages[0].has_text and not pages[1].has_text and not pages[2].has_text
+    assert [n.code for n in pages[1].warnings] == ["ocr_time_limit"]  # where the time ran out
+    assert [n.code for n in pages[2].warnings] == ["ocr_time_limit"]  # and each page after it
+    assert "page 2" in pages[1].warnings[0].message and "page 2" in pages[2].warnings[0].message
 
 
 def test_a_time_limit_before_any_page_was_read_fails_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -200,6 +200,15 @@ def _out_of_time(page: Page) -> Page:
     return _blank(page, "ocr_time_limit", message)
 
 
+def _not_reached(doc: Any, stopped: int) -> Iterator[Page]:
+    """The pages after the one the time limit ran out on, unread and saying so: sized by
+    pdfium, not parsed (the time is up)."""
+    for number in range(stopped + 1, len(doc) + 1):
+        width, height = doc[number - 1].get_size()
+        message = f"page not read: the time limit ran out while page {stopped} was read by OCR"
+        yield Page(number, width, height, [], [], 0.0, "none", [Notice("ocr_time_limit", message, number)])
+
+
 def with_ocr(
     pages: Iterable[Page], path: Path, mode: str = "auto", s: OcrSettings = DEFAULT
 ) -> Iterator[Page]:
@@ -231,6 +240,7 @@ def with_ocr(
                     if not kept:
                         raise  # nothing read yet: nothing to keep, the file fails with ``timeout``
                     yield _out_of_time(page)
+                    yield from _not_reached(doc, page.number)
                     return
             yield out
             kept = kept or out.has_text
