@@ -78,17 +78,14 @@ def _default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _limits(
-    timeout: float, max_pages: int, max_size: float, max_memory: int, ocr_page_time: float, ocr: str
-) -> Limits:
-    """Command-line limits (0 = off) → :class:`Limits`; with ``--ocr never`` no page is read by OCR."""
+def _limits(timeout: float, max_pages: int, max_size: float, max_memory: int, ocr_page_time: float) -> Limits:
+    """Command-line limits (0 = off) → :class:`Limits`."""
     return Limits(
         max_bytes=int(max_size * MB) or None,
         max_pages=max_pages or None,
         timeout_s=timeout or None,
         max_memory_mb=max_memory or None,
-        ocr_page_s=(ocr_page_time or None) if ocr != "never" else None,
-        ocr_every_page=ocr == "always",
+        ocr_page_s=ocr_page_time or None,
     )
 
 
@@ -183,7 +180,7 @@ def extract_cmd(
         raise click.UsageError("no input files (give PDF files, folders or patterns)")
     single = output is None and len(found) == 1
     opts = BatchOptions(
-        out_dir=output, limits=_limits(timeout, max_pages, max_size, max_memory, ocr_page_time, ocr),
+        out_dir=output, limits=_limits(timeout, max_pages, max_size, max_memory, ocr_page_time),
         workers=workers or _default_workers(), resume=resume,
         progress=not quiet and not single and sys.stderr.isatty(),
     )  # fmt: skip

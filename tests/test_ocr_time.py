@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
-from ita_extract.extract.batch.limits import Limits, extend_alarm, ocr_allowance
+from ita_extract.extract.batch.limits import Limits, extend_alarm
 from ita_extract.extract.batch.pool import Task, run_pool, sha256_file
 from ita_extract.extract.errors import TimeoutExceededError
-from ita_extract.extract.page.ocr import reader
-from ita_extract.extract.page.ocr.reader import pages_needing_ocr, with_ocr
+from ita_extract.extract.page.ocr import budget, reader
+from ita_extract.extract.page.ocr.reader import with_ocr
 from ita_extract.extract.page.page import Char, Page
 from ita_extract.schema import Report, Source
 from PIL import Image, ImageDraw
@@ -27,31 +27,20 @@ def _image_pdf(path: Path, pages: int) -> Path:
     return path
 
 
-def test_pages_needing_ocr_counts_scans_and_not_born_digital_pages(tmp_path: Path) -> None:
-    assert pages_needing_ocr(_image_pdf(tmp_path / "scan.pdf", 3)) == 3
-    assert pages_needing_ocr(Path(__file__).parents[1] / "samples" / "sample03.pdf") == 0
-    (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.4 not really")
-    assert pages_needing_ocr(tmp_path / "junk.pdf") == 0  # the extractor reports why, not the budget
-
-
-@pytest.mark.parametrize(
-    ("limits", "expected"),
-    [
-        (Limits(), 3 * 20.0),  # the default: 20 s more per scanned page
-        (Limits(ocr_page_s=5.0), 15.0),
-        (Limits(timeout_s=None), 0.0),  # no limit: nothing to add to
-        (Limits(ocr_page_s=None), 0.0),  # --ocr never
-    ],
-)
-def test_ocr_pages_add_time_to_the_limit(tmp_path: Path, limits: Limits, expected: float) -> None:
+def test_each_page_read_by_ocr_is_announced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     scan = _image_pdf(tmp_path / "scan.pdf", 3)
-    assert ocr_allowance(scan, 3, limits) == expected
-
-
-def test_ocr_always_adds_time_for_every_page() -> None:
-    sample = Path(__file__).parents[1] / "samples" / "sample03.pdf"
-    assert ocr_allowance(sample, 5, Limits(ocr_every_page=True)) == 5 * 20.0
-    assert ocr_allowance(sample, 5, Limits()) == 0.0
+    monkeypatch.setattr(reader, "tesseract_problem", lambda: None)
+    monkeypatch.setattr(reader, "read_image", lambda image, number, *a, **k: _text_page(number))
+    started: list[int] = []
+    budget.listen(lambda: started.append(1))
+    try:
+        blank = [Page(n, 595, 842, [], [], 595 * 842, "none", []) for n in (1, 2, 3)]
+        assert len(list(with_ocr(blank, scan, "auto"))) == 3
+    finally:
+        budget.listen(None)
+    assert len(started) == 3
+    budget.page_started()  # nobody listening: nothing happens
+    assert len(started) == 3
 
 
 def test_extending_the_alarm_gives_more_time() -> None:
@@ -67,22 +56,26 @@ def test_extending_the_alarm_gives_more_time() -> None:
 
 
 def _slow_deaf_extract(path: Path) -> Report:
-    """Takes 3 s and cannot be interrupted by the alarm: only the parent's deadline stops it."""
+    """Takes 3 s and cannot be interrupted by the alarm: only the parent's deadline stops it.
+    A file named ``scan…`` reads one page by OCR first (as far as the time limit knows)."""
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    if path.name.startswith("scan"):
+        budget.page_started()
     time.sleep(3.0)
     return Report(source=Source(file=path.name, sha256=sha256_file(path), pages=1), records=[])
 
 
 def test_the_parents_deadline_moves_with_the_time_added_for_ocr(tmp_path: Path) -> None:
     """The limit is 0.1 s, so the parent kills a worker at 2.1 s (2 s grace), and the extractor
-    cannot be interrupted and takes 3 s: with a 1-page scan adding 3 s (deadline 5.1 s), the worker
-    survives only if the parent learned of the added seconds."""
-    scan = _image_pdf(tmp_path / "scan.pdf", 1)
-    tasks = [Task(i, p, str(p), sha256_file(p), p.stem + ".json") for i, p in enumerate([scan])]
+    cannot be interrupted and takes 3 s: the file with a page read by OCR (3 s more, deadline
+    5.1 s) survives only because the parent learned of the added seconds; the other is killed."""
+    scan, text = _image_pdf(tmp_path / "scan.pdf", 1), _image_pdf(tmp_path / "text.pdf", 1)
+    tasks = [Task(i, p, str(p), sha256_file(p), p.stem + ".json") for i, p in enumerate([scan, text])]
     limits = Limits(timeout_s=0.1, ocr_page_s=3.0)
     assert limits.hard_deadline_s() == pytest.approx(2.1)
-    [(_, result)] = list(run_pool(tasks, _slow_deaf_extract, limits, 1))
-    assert result.error is None, result.message
+    results = {task.path.name: result for task, result in run_pool(tasks, _slow_deaf_extract, limits, 2)}
+    assert results["scan.pdf"].error is None, results["scan.pdf"].message
+    assert results["text.pdf"].error == "timeout"
 
 
 def _text_page(number: int) -> Page:

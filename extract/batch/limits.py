@@ -34,8 +34,8 @@ class Limits:
 
     The defaults are generous for ITA reports (usually 3–40 pages, under 5 MB) yet keep
     one bad file from taking the machine: 200 MB, 2000 pages, 120 s, 2048 MB of memory.
-    A page that needs OCR adds ``ocr_page_s`` to the file's time (``ocr_allowance``): a
-    15-page scan ran into the plain 120 s and yielded nothing.
+    Each page read by OCR adds ``ocr_page_s`` to the file's time as it starts (the worker
+    listens to ``page.ocr.budget``): a 15-page scan ran into the plain 120 s and yielded nothing.
     """
 
     max_bytes: int | None = 200 * MB
@@ -45,7 +45,6 @@ class Limits:
     # seconds per page read by OCR: one core reads a page in 2-4 s alone, 10 s on a machine
     # loaded five times over (measured: 9.7 s a page with two workers at load 10)
     ocr_page_s: float | None = 20.0
-    ocr_every_page: bool = False  # --ocr always: every page is read by OCR, not only scans
 
     def hard_deadline_s(self) -> float | None:
         """When the parent kills a worker whose own alarm did not fire (stuck in C code)."""
@@ -102,20 +101,6 @@ def start_alarm(limits: Limits) -> None:
 
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
-
-
-def ocr_allowance(path: Path, pages: int | None, limits: Limits) -> float:
-    """Seconds added to a file's time limit for its pages that need OCR (0 when unlimited).
-
-    The pages are judged as ``--ocr auto`` would judge them, from pdfium's text and image
-    objects without rendering anything (``reader.pages_needing_ocr``, about a millisecond a page).
-    """
-    if not limits.timeout_s or not limits.ocr_page_s:
-        return 0.0
-    from ..page.ocr.reader import pages_needing_ocr
-
-    count = (pages or 0) if limits.ocr_every_page else pages_needing_ocr(path)
-    return count * limits.ocr_page_s
 
 
 def extend_alarm(seconds: float) -> None:

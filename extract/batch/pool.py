@@ -41,6 +41,7 @@ from ..errors import (
     TimeoutExceededError,
     WorkerCrashedError,
 )
+from ..page.ocr import budget
 from .limits import (
     Limits,
     cancel_alarm,
@@ -50,7 +51,6 @@ from .limits import (
     die_with_parent,
     extend_alarm,
     limit_memory,
-    ocr_allowance,
     start_alarm,
 )
 from .manifest import Finished, Journal, ManifestLine, finished_outputs
@@ -232,19 +232,13 @@ class Extension:
     seconds: float
 
 
-def _extract_one(
-    path: Path, extract_fn: ExtractFn, limits: Limits, extended: Callable[[float], None] = lambda s: None
-) -> WorkerResult:
-    """Size and page limits first (cheap), the time for OCR pages added, then the extractor itself."""
+def _extract_one(path: Path, extract_fn: ExtractFn, limits: Limits) -> WorkerResult:
+    """Size and page limits first (cheap), then the extractor itself."""
     pages = None
     try:
         check_size(path, limits)
         pages = count_pages(path)
         check_pages(pages, limits, path.name)
-        extra = ocr_allowance(path, pages, limits)
-        if extra:
-            extend_alarm(extra)
-            extended(extra)
         report = extract_fn(path)
         text = report.to_json()
         return WorkerResult(
@@ -279,12 +273,24 @@ def _serve(conn: Connection, extract_fn: ExtractFn, limits: Limits) -> None:
         start = time.perf_counter()
         try:
             start_alarm(limits)
-            result = _extract_one(path, extract_fn, limits, lambda s: conn.send(Extension(s)))
+            result = _extract_one(path, extract_fn, limits)
         except BaseException as exc:  # noqa: BLE001 - the alarm may fire at any point
             result = _failure(exc, None, limits)
         cancel_alarm()
         result.seconds = round(time.perf_counter() - start, 3)
         conn.send(result)
+
+
+def _more_time_for_ocr(conn: Connection, limits: Limits) -> Callable[[], None]:
+    """What a worker does when a page starts being read by OCR: its alarm moves on by
+    ``ocr_page_s``, and the parent is told so that the hard deadline moves too."""
+
+    def more_time() -> None:
+        if limits.timeout_s and limits.ocr_page_s:
+            extend_alarm(limits.ocr_page_s)
+            conn.send(Extension(limits.ocr_page_s))
+
+    return more_time
 
 
 def _worker_main(conn: Connection, extract_fn: ExtractFn, limits: Limits, parent: int, inherited: list) -> None:
@@ -296,6 +302,7 @@ def _worker_main(conn: Connection, extract_fn: ExtractFn, limits: Limits, parent
     die_with_parent(parent)
     try:
         limit_memory(limits)
+        budget.listen(_more_time_for_ocr(conn, limits))
         _serve(conn, extract_fn, limits)
     finally:
         os._exit(0)

@@ -23,6 +23,7 @@ from PIL import Image
 
 from ...errors import Notice, TimeoutExceededError
 from ..page import Char, Page, Rule
+from .budget import page_started
 from .lines import drop_specks, fit_to_ink, line_chars, line_ems, mend_codes, restore_line
 from .mend import mend_digits
 from .scan import binarise, ruling_lines, shaded_edges, skew_angle, to_gray, unusable_text_layer
@@ -155,40 +156,12 @@ def _ocr_page(doc: Any, page: Page, reason: str, s: OcrSettings) -> Page:
     """The page read by OCR (or passed on as it is when nothing is drawn on it)."""
     if _blank_page(doc[page.number - 1], s):
         return page  # nothing drawn: nothing to read, and no seconds spent finding that out
+    page_started()  # a batch worker gives the file more time for it
     scale = min(s.dpi / 72, s.max_side / max(page.width, page.height, 1.0))
     image = doc[page.number - 1].render(scale=scale, grayscale=True).to_pil()
     ocr_page = read_image(image, page.number, page.width, page.height, scale * 72, s)
     ocr_page.warnings.insert(0, Notice("text_source_ocr", f"{reason}: page read by OCR", page.number))
     return ocr_page
-
-
-def pages_needing_ocr(path: Path, s: OcrSettings = DEFAULT) -> int:
-    """How many pages ``auto`` mode would read by OCR, judged from pdfium's text and image
-    objects (nothing rendered: about a millisecond a page); 0 when pdfium cannot open the file.
-
-    Only for budgeting time: the pages themselves are judged on pdfplumber's text later.
-    """
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    try:
-        doc = pdfium.PdfDocument(str(path))
-    except Exception:  # noqa: BLE001 - the extractor reports why, with its own typed error
-        return 0
-    try:
-        count = 0
-        for page in doc:
-            width, height = page.get_size()
-            boxes = [
-                obj.get_bounds()
-                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
-            ]
-            area = sum(max(0.0, r - left) * max(0.0, top - b) for left, b, r, top in boxes)
-            fraction = min(1.0, area / (width * height)) if width and height else 0.0
-            count += unusable_text_layer(page.get_textpage().get_text_range(), fraction, s) is not None
-        return count
-    finally:
-        doc.close()
 
 
 def _out_of_time(page: Page) -> Page:
