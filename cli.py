@@ -166,13 +166,14 @@ def _default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _limits(timeout: float, max_pages: int, max_size: float, max_memory: int) -> Limits:
+def _limits(timeout: float, max_pages: int, max_size: float, max_memory: int, ocr_page_time: float) -> Limits:
     """Command-line limits (0 = off) → :class:`Limits`."""
     return Limits(
         max_bytes=int(max_size * MB) or None,
         max_pages=max_pages or None,
         timeout_s=timeout or None,
         max_memory_mb=max_memory or None,
+        ocr_page_s=ocr_page_time or None,
     )
 
 
@@ -321,7 +322,10 @@ def _resume_format(ctx: click.Context, out: Path | None, fmt: str, resume: bool)
 @click.option("-j", "--workers", type=click.IntRange(1, 256), default=None,
               help="Worker processes  [default: number of cores]")
 @click.option("--timeout", type=click.FloatRange(0), default=Limits.timeout_s, show_default=True,
-              help="Seconds allowed per file (0 = no limit).")
+              help="Seconds allowed per file (0 = no limit), plus --ocr-page-time for each page that needs OCR.")
+@click.option("--ocr-page-time", type=click.FloatRange(0), default=Limits.ocr_page_s, show_default=True,
+              help="Seconds added to --timeout for each page of the file that needs OCR. When the time runs "
+                   "out during OCR, the pages already read are kept (ocr_time_limit warning).")
 @click.option("--max-pages", type=click.IntRange(0), default=Limits.max_pages, show_default=True,
               help="Refuse files with more pages (0 = no limit).")
 @click.option("--max-size", type=click.FloatRange(0), default=200, show_default=True,
@@ -342,8 +346,8 @@ def _resume_format(ctx: click.Context, out: Path | None, fmt: str, resume: bool)
 @click.pass_context
 def extract_cmd(
     ctx: click.Context, inputs: tuple[str, ...], output: Path | None, fmt: str, files_from: BinaryIO | None,
-    workers: int | None, timeout: float, max_pages: int, max_size: float, max_memory: int, resume: bool, ocr: str,
-    quiet: bool, executor: str, scheduler: str | None,
+    workers: int | None, timeout: float, ocr_page_time: float, max_pages: int, max_size: float, max_memory: int,
+    resume: bool, ocr: str, quiet: bool, executor: str, scheduler: str | None,
 ) -> None:  # fmt: skip
     """Extract INPUT... (PDF files, folders searched recursively, or glob patterns).
 
@@ -365,7 +369,7 @@ def extract_cmd(
     single = output is None and len(found) == 1
     progress = "off" if quiet or single else "bar" if sys.stderr.isatty() else "lines"
     opts = BatchOptions(
-        out_dir=output, limits=_limits(timeout, max_pages, max_size, max_memory),
+        out_dir=output, limits=_limits(timeout, max_pages, max_size, max_memory, ocr_page_time),
         workers=workers or _default_workers(), resume=resume, progress=progress, table_format=fmt,
     )  # fmt: skip
     if executor == "local":

@@ -17,6 +17,7 @@ from .extract.kinds import assessment, measures
 from .extract.kinds.measures import MEASURES
 from .extract.page.ocr.confidence import uncertain_records
 from .extract.page.ocr.reader import OcrPage, with_ocr
+from .extract.page.ocr.records import correct_records
 from .extract.page.page import Page
 from .extract.page.pdf import open_pdf, read_pages, typed_library_errors
 from .extract.page.textrepair import repair_pages
@@ -122,6 +123,8 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices = [*seen.notices, *(n.on_page(first) for n in doc_notices)]
     rows = restore_wrap_spaces(merge_pages(tables, MEASURES, DEFAULT))
     records, record_notices = measures.to_records(rows, document.fiscal_year)
+    records, document, checked = correct_records(records, document, [p.number for p in seen.ocr_pages])
+    notices.extend(checked)
     notices.extend(n for t in seen.tables for n in t.notices)
     notices.extend(collapse_repeats(record_notices))
     notices.extend(measures.no_records(document.title, records, len(tables)))

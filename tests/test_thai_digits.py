@@ -103,9 +103,11 @@ def test_a_template_is_its_own_nearest() -> None:
     """Each digit template, described again, is nearest to its own label (the features and
     the distance agree with how the templates were made)."""
     store = templates()
-    for i in np.flatnonzero(np.isin(store.labels, list(THAI_DIGITS)))[::7]:
-        d = store.distances(Glyph(store.shapes[i], store.aspects[i], store.heights[i], store.feet[i]))
-        assert store.labels[int(np.argmin(d))] == store.labels[i]
+    picked = np.flatnonzero(np.isin(store.labels, list(THAI_DIGITS)))[::7]
+    glyphs = [Glyph(store.shapes[i], store.aspects[i], store.heights[i], store.feet[i]) for i in picked]
+    for i, row, (label, dist, other) in zip(picked, store.distances(glyphs), store.nearest(glyphs)):
+        assert store.labels[int(np.argmin(row))] == store.labels[i] == label
+        assert dist == pytest.approx(0.0, abs=1e-5) and other > dist
 
 
 @pytest.mark.parametrize(

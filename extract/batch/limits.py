@@ -42,12 +42,17 @@ class Limits:
 
     The defaults are generous for ITA reports (usually 3–40 pages, under 5 MB) yet keep
     one bad file from taking the machine: 200 MB, 2000 pages, 120 s, 2048 MB of memory.
+    Each page read by OCR adds ``ocr_page_s`` to the file's time as it starts (the worker
+    listens to ``page.ocr.budget``): a 15-page scan ran into the plain 120 s and yielded nothing.
     """
 
     max_bytes: int | None = 200 * MB
     max_pages: int | None = 2000
     timeout_s: float | None = 120.0
     max_memory_mb: int | None = 2048
+    # seconds per page read by OCR: one core reads a page in 2-4 s alone, 10 s on a machine
+    # loaded five times over (measured: 9.7 s a page with two workers at load 10)
+    ocr_page_s: float | None = 20.0
 
     def hard_deadline_s(self) -> float | None:
         """When the parent kills a worker whose own alarm did not fire (stuck in C code)."""
@@ -109,6 +114,14 @@ def start_alarm(limits: Limits) -> None:
 
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
+
+
+def extend_alarm(seconds: float) -> None:
+    """Give the running time limit ``seconds`` more (a file found to need OCR)."""
+    if seconds > 0 and hasattr(signal, "SIGALRM"):
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+        if remaining > 0:
+            signal.setitimer(signal.ITIMER_REAL, remaining + seconds)
 
 
 def limit_memory(limits: Limits) -> None:

@@ -42,7 +42,7 @@ from .manifest import Journal, ManifestLine, status_of, warnings_message
 from .outdir import Holdings, OutputFolder, holdings, write_run_outputs
 from .plan import Plan, Task, plan
 from .progress import progress_for
-from .worker import EXIT_OUT_OF_MEMORY, ExtractFn, WorkerResult, worker_main
+from .worker import EXIT_OUT_OF_MEMORY, Extension, ExtractFn, WorkerResult, worker_main
 
 __all__ = [  # discovery, planning and the worker live in their own modules; these names stay importable here
     "Batch", "BatchOptions", "Input", "Plan", "Task", "WorkerResult", "discover", "plan", "read_file_list",
@@ -132,9 +132,12 @@ def _collect(worker: _Worker, limits: Limits) -> tuple[WorkerResult | None, bool
     """(result, worker still usable) for a busy worker; result ``None`` while it is still working."""
     if worker.conn.poll():
         try:
-            result: WorkerResult = worker.conn.recv()
+            result: WorkerResult | Extension = worker.conn.recv()
         except Exception:  # EOF, or a result torn by a worker that died sending it
             return _lost(worker, _crash_error(worker)), False
+        if isinstance(result, Extension):  # pages that need OCR: the hard deadline moves with the alarm
+            worker.deadline = worker.deadline + result.seconds if worker.deadline is not None else None
+            return None, True
         if result.seconds is None:  # the prebuilt out-of-memory result is timed here
             result = replace(result, seconds=round(time.monotonic() - worker.started, 3))
         worker.served += 1

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExtractError, InputChangedError, InternalError, MemoryExceededError
+from ..page.ocr import budget
 from .limits import (
     Limits,
     cancel_alarm,
@@ -33,6 +34,7 @@ from .limits import (
     check_size,
     count_pages,
     die_with_parent,
+    extend_alarm,
     limit_memory,
     start_alarm,
 )
@@ -190,6 +192,26 @@ def serve(conn: Connection, extract_fn: ExtractFn, limits: Limits) -> None:
             return  # the parent retires this worker anyway; its heap may be in a bad state
 
 
+@dataclass(frozen=True)
+class Extension:
+    """A worker's word to the parent before its result: this file has ``seconds`` more
+    (pages that need OCR), so the hard deadline moves with the worker's own alarm."""
+
+    seconds: float
+
+
+def _more_time_for_ocr(conn: Connection, limits: Limits) -> Callable[[], None]:
+    """What a worker does when a page starts being read by OCR: its alarm moves on by
+    ``ocr_page_s``, and the parent is told so that the hard deadline moves too."""
+
+    def more_time() -> None:
+        if limits.timeout_s and limits.ocr_page_s:
+            extend_alarm(limits.ocr_page_s)
+            conn.send(Extension(limits.ocr_page_s))
+
+    return more_time
+
+
 def worker_main(conn: Connection, extract_fn: ExtractFn, limits: Limits, parent: int, inherited: list) -> None:
     """Entry point of a forked worker: limits on, serve files, exit without touching stdio."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -199,6 +221,7 @@ def worker_main(conn: Connection, extract_fn: ExtractFn, limits: Limits, parent:
     die_with_parent(parent)
     try:
         limit_memory(limits)
+        budget.listen(_more_time_for_ocr(conn, limits))
         serve(conn, extract_fn, limits)
     finally:
         os._exit(0)

@@ -16,35 +16,39 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
 
 import numpy as np
 
-from .glyphs import Templates, describe, templates
+from .glyphs import Glyph, Templates, describe, templates
 from .scan import true_runs
+from .settings import DEFAULT, OcrSettings
 
 THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
 # Thai letters of the plain height (no part above or below the line): their ink height
 # is the line's letter height, the unit glyph sizes are measured in.
 PLAIN_LETTERS = frozenset("กขคงจฉชซฌดตถทธนบผพภมยรลวศษสหอฮ")
-MARGIN = 0.04  # a digit's nearest other label must be this much farther than the digit
-MAX_DISTANCE = 0.45  # farther than this from every template, a glyph is not recognised
 
 
 def _thai_letter(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e4e" and ch not in THAI_DIGITS
 
 
-MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+MARKS = frozenset(
+    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
 
 
-def candidate(text: str) -> bool:
+def candidate(text: str, s: OcrSettings = DEFAULT) -> bool:
     """A word that may be (or hold) Thai digits Tesseract misread: no Thai letter in it,
     and short (a digit group, or a code like ``E๑๖``). A mark read on its own is no letter:
     it is often a speck, or a mark of the next line, between two digits."""
-    return 0 < len(text) <= 6 and not any(_thai_letter(ch) and ch not in MARKS for ch in text)
+    return 0 < len(text) <= s.candidate_max_len and not any(
+        _thai_letter(ch) and ch not in MARKS for ch in text
+    )
 
 
 def worth_reading(texts: list[str]) -> bool:
@@ -63,10 +67,10 @@ def ink_height(ink: np.ndarray, x0: float, x1: float, top: float, bottom: float)
     return float(rows[-1] + 1 - rows[0]) if rows.size else None
 
 
-def letter_height(ink: np.ndarray, words: list) -> float | None:
+def letter_height(ink: np.ndarray, words: Sequence) -> float | None:
     """The median ink height of plain Thai letters read as words on their own."""
-    heights = [h for w in words if w.text in PLAIN_LETTERS
-               and (h := ink_height(ink, w.x0, w.x1, w.top, w.bottom)) is not None]  # fmt: skip
+    plain = [w for w in words if w.text in PLAIN_LETTERS]
+    heights = [h for w in plain if (h := ink_height(ink, w.x0, w.x1, w.top, w.bottom)) is not None]
     return median(heights) if heights else None
 
 
@@ -86,11 +90,7 @@ def _on_line(column: np.ndarray, baseline: float, height: float) -> np.ndarray:
     return out
 
 
-ABOVE = 1.7  # letter heights above the baseline a glyph may reach (Latin capitals, brackets)
-BELOW = 0.6  # and below it (brackets, commas)
-
-
-def _cuts(box: np.ndarray, baseline: float, height: float) -> list[int]:
+def _cuts(box: np.ndarray, baseline: float, height: float, s: OcrSettings) -> list[int]:
     """Where glyphs may part: the edges of blank columns, and thin places inside inked runs
     (glyphs of bold print, blurred by a scan, touch at a pixel or two). Thin is measured
     between the baseline and the letter height, where marks above and below do not count."""
@@ -99,21 +99,13 @@ def _cuts(box: np.ndarray, baseline: float, height: float) -> list[int]:
     cuts = {0, box.shape[1]}
     for a, b in true_runs(profile > 0):
         cuts.update((a, b))
-        if b - a > MIN_WIDTH * height:
-            thin = profile[a:b] <= THIN * height
+        if b - a > s.min_width * height:
+            thin = profile[a:b] <= s.thin * height
             thin[:2] = thin[-2:] = False  # a glyph's own edge is no place to cut it
             for va, vb in true_runs(thin):  # one cut per valley, at its thinnest, and either side of it
                 x = a + va + int(np.argmin(profile[a + va : a + vb]))
                 cuts.update((x - 1, x, x + 1))
     return sorted(cuts)
-
-
-MIN_WIDTH = 0.5  # letter heights: narrower inked runs are one glyph (or part of one)
-THIN = 0.25  # letter heights of ink in one column: where touching glyphs may be cut
-MAX_WIDTH = 1.5  # letter heights: no glyph recognised here is wider
-SLIVER = 0.3  # letter heights: a piece this narrow between two cuts through ink is not tried as a glyph
-UNKNOWN = 10.0  # the distance of ink no template fits in any cut
-SEGMENT_COST = 0.05  # per glyph: of two readings equally near, the one with fewer glyphs
 
 
 @dataclass(frozen=True)
@@ -127,30 +119,31 @@ class Read:
     x0: int
     x1: int
 
-    @property
-    def sure(self) -> bool:
+    def is_sure(self, s: OcrSettings = DEFAULT) -> bool:
         """Recognised, and not a Thai letter: a digit by a margin, or Latin or punctuation."""
-        if self.dist > MAX_DISTANCE or _thai_letter(self.label):
+        if self.dist > s.max_distance or _thai_letter(self.label):
             return False
-        return self.label not in THAI_DIGITS or self.other - self.dist >= MARGIN
+        return self.label not in THAI_DIGITS or self.other - self.dist >= s.margin
 
 
 TRUSTED = frozenset("๑๓๕")  # digits Tesseract reads right when it reads them (๒ and ๐ stand in for ๔ ๖ ๘ ๙)
 
 
-def with_tesseract(glyphs: list[Read], words: list[tuple[str, float, float]]) -> list[Read]:
+def with_tesseract(
+    glyphs: list[Read], words: list[tuple[str, float, float]], s: OcrSettings = DEFAULT
+) -> list[Read]:
     """Glyphs the templates could not settle, taken as Tesseract read them where it read
     a digit it reliably knows (``TRUSTED``) right there, or where the glyph opens a word
     Tesseract read as starting with a code letter: ``words`` are (text, x0, x1)."""
     out = []
     for g in glyphs:
-        if not g.sure:
+        if not g.is_sure(s):
             said = [t for t, a, b in words if g.x0 <= (a + b) / 2 <= g.x1]
-            first = [t for t, a, b in words if abs(g.x0 - a) <= 4 and t[:1] in CODE_LETTERS]  # opens the word
+            first = [t for t, a, b in words if abs(g.x0 - a) <= s.word_start_px and t[:1] in CODE_LETTERS]
             if len(said) == 1 and said[0] in TRUSTED:
-                g = Read(said[0], MAX_DISTANCE, math.inf, g.x0, g.x1)
+                g = Read(said[0], s.max_distance, math.inf, g.x0, g.x1)
             elif len(first) == 1:  # a code's letter (E, O, I), read by Tesseract's English model
-                g = Read(first[0][0], MAX_DISTANCE, math.inf, g.x0, g.x1)
+                g = Read(first[0][0], s.max_distance, math.inf, g.x0, g.x1)
         out.append(g)
     return out
 
@@ -161,20 +154,20 @@ CODE_LETTERS = frozenset("EOI")
 CODE = re.compile(r"^[EOI][0-9๐-๙]{1,2}$")  # an indicator code: E1, O๑๖
 
 
-def digit_span(glyphs: list[Read]) -> tuple[int, int] | None:
+def digit_span(glyphs: list[Read], s: OcrSettings = DEFAULT) -> tuple[int, int] | None:
     """The longest run of surely read glyphs holding a Thai digit, as (start, end) indices;
     or all of them, when they are surely an indicator code (``E1`` that Tesseract read as
     ``51``: Arabic digits are no Thai digits, but a code is worth the second reading too)."""
-    if glyphs and all(g.sure for g in glyphs) and CODE.match("".join(g.label for g in glyphs)):
+    if glyphs and all(g.is_sure(s) for g in glyphs) and CODE.match("".join(g.label for g in glyphs)):
         return (0, len(glyphs))
     best: tuple[int, int] | None = None
     i = 0
     while i < len(glyphs):
-        if not glyphs[i].sure:
+        if not glyphs[i].is_sure(s):
             i += 1
             continue
         j = i
-        while j < len(glyphs) and glyphs[j].sure:
+        while j < len(glyphs) and glyphs[j].is_sure(s):
             j += 1
         if any(g.label in THAI_DIGITS for g in glyphs[i:j]) and (best is None or j - i > best[1] - best[0]):
             best = (i, j)
@@ -182,44 +175,20 @@ def digit_span(glyphs: list[Read]) -> tuple[int, int] | None:
     return best
 
 
-def widen(ink: np.ndarray, x0: float, x1: float, baseline: float, height: float) -> tuple[int, int]:
+def widen(
+    ink: np.ndarray, x0: float, x1: float, baseline: float, height: float, s: OcrSettings = DEFAULT
+) -> tuple[int, int]:
     """x0 and x1 moved out to the ends of the ink they cut through: Tesseract's boxes for
     glyphs it has no letter for are often short of them."""
     y0, y1 = max(0, int(baseline - height)), min(ink.shape[0], int(np.ceil(baseline)))
     cols = ink[y0:y1].any(axis=0)
     a, b = max(0, int(x0)), min(ink.shape[1], int(np.ceil(x1)))
-    gap = max(2, int(GAP * height))
+    gap = max(s.min_widen_gap_px, int(s.widen_gap * height))
     while a > 0 and cols[max(0, a - gap) : a].any():
         a -= 1
     while b < len(cols) and cols[b : b + gap].any():
         b += 1
     return a, b
-
-
-GAP = 0.12  # letter heights: blank columns this wide end a glyph group when widening
-
-
-def _nearest(store: Templates, ink: np.ndarray, base: float, height: float, digits: bool) -> tuple[str, float, float] | None:
-    """The nearest template to this ink; in a digit group also to the ink cut off just below
-    the baseline (digits have no descender; a mark of the line below may touch them)."""
-    glyph = describe(ink, base, height)
-    if glyph is None:
-        return None
-    if digits:
-        store = _digit_group_templates()
-    found = store.nearest(glyph)
-    if digits:
-        cut = ink.copy()
-        cut[int(np.ceil(base + DIGIT_FOOT * height)) :] = False
-        clipped = describe(cut, base, height)
-        if clipped is not None:
-            other = store.nearest(clipped)
-            if other[1] < found[1]:
-                found = other
-    return found
-
-
-DIGIT_FOOT = 0.15  # letter heights below the baseline a digit's ink may reach
 
 
 # Where Tesseract read Thai digits, what else the glyphs may be: digits of either kind, the
@@ -233,7 +202,15 @@ def _digit_group_templates() -> Templates:
     return templates().only(IN_DIGIT_GROUP)
 
 
-def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: float, digits: bool = False) -> list[Read]:
+def reading(
+    ink: np.ndarray,
+    x0: float,
+    x1: float,
+    baseline: float,
+    height: float,
+    digits: bool = False,
+    s: OcrSettings = DEFAULT,
+) -> list[Read]:
     """The glyphs between x0 and x1 on the line, each read as its nearest template;
     ``digits``: Tesseract read Thai digits here, so only what a digit group holds is among
     the choices (``IN_DIGIT_GROUP``).
@@ -242,40 +219,101 @@ def reading(ink: np.ndarray, x0: float, x1: float, baseline: float, height: floa
     character set Tesseract's boxes split or clip them. Touching glyphs are parted where
     the reading as a whole is nearest to the templates (the classic over-segmentation:
     every thin place is a possible cut, dynamic programming picks the cuts)."""
-    y0 = max(0, int(baseline - ABOVE * height))
-    y1 = min(ink.shape[0], int(np.ceil(baseline + BELOW * height)))
+    y0 = max(0, int(baseline - s.above * height))
+    y1 = min(ink.shape[0], int(np.ceil(baseline + s.below * height)))
     xa, xb = max(0, int(x0)), min(ink.shape[1], int(np.ceil(x1)))
     box = ink[y0:y1, xa:xb]
     if box.size == 0:
         return []
-    store = templates()
-    base = baseline - y0
-    cuts = _cuts(box, base, height)
-    edges = {0, box.shape[1]} | {e for run in true_runs(box.any(axis=0)) for e in run}
-    n = len(cuts)
-    best: list[tuple[float, list[Read]] | None] = [None] * n
+    store = _digit_group_templates() if digits else templates()
+    band = _Band(box, baseline - y0, height, xa, digits, store)
+    cuts = _cuts(box, band.base, height, s)
+    pieces = _pieces(band, cuts, s)
+    best: list[tuple[float, list[Read]] | None] = [None] * len(cuts)
     best[0] = (0.0, [])
-    for j in range(1, n):
+    for j in range(1, len(cuts)):
         for i in range(j - 1, -1, -1):
-            if cuts[j] - cuts[i] > MAX_WIDTH * height:
-                break
-            prev = best[i]
-            if prev is None or (cuts[j] - cuts[i] < SLIVER * height and cuts[i] not in edges and cuts[j] not in edges):
+            if (i, j) not in pieces:
+                if cuts[j] - cuts[i] > s.max_width * height:
+                    break
                 continue  # a sliver cut out of a glyph's middle is no glyph
-            part = box[:, cuts[i] : cuts[j]]
-            if not part.any():
-                cand = (prev[0], prev[1])
-            else:
-                found = _nearest(store, _on_line(part, base, height), base, height, digits)
-                if found is None:
-                    continue
-                label, dist, other = found
-                inked = np.flatnonzero(part.any(axis=0))  # the glyph's own columns, not the blank ones cut with it
-                read = Read(label, dist, other, xa + cuts[i] + int(inked[0]), xa + cuts[i] + int(inked[-1]) + 1)
-                cand = (prev[0] + dist + SEGMENT_COST, [*prev[1], read])
+            prev, piece = best[i], pieces[i, j]
+            if prev is None or piece is None:
+                continue
+            cand = (
+                (prev[0], prev[1])
+                if piece is BLANK
+                else (prev[0] + piece.dist + s.segment_cost, [*prev[1], piece])
+            )
             if best[j] is None or cand[0] < best[j][0]:
                 best[j] = cand
-        if best[j] is None and best[j - 1] is not None:  # nothing fits: an unknown glyph, so the rest is still read
+        if (
+            best[j] is None and best[j - 1] is not None
+        ):  # nothing fits: an unknown glyph, so the rest is still read
             prev = best[j - 1]
-            best[j] = (prev[0] + UNKNOWN, [*prev[1], Read("?", UNKNOWN, UNKNOWN, xa + cuts[j - 1], xa + cuts[j])])
+            unknown = Read("?", s.unknown, s.unknown, xa + cuts[j - 1], xa + cuts[j])
+            best[j] = (prev[0] + s.unknown, [*prev[1], unknown])
     return best[-1][1] if best[-1] is not None else []
+
+
+@dataclass(frozen=True)
+class _Band:
+    """The ink band one reading cuts glyphs from: its baseline row, letter height, left
+    column on the page, whether it is a digit group, and the templates to match."""
+
+    box: np.ndarray
+    base: float
+    height: float
+    left: int
+    digits: bool
+    store: Templates
+
+
+BLANK = Read(" ", 0.0, 0.0, 0, 0)  # a piece with no ink: it adds nothing to a reading
+
+
+def _pieces(band: _Band, cuts: list[int], s: OcrSettings) -> dict[tuple[int, int], Read | None]:
+    """Every piece between two cuts that may be a glyph, read: (i, j) → its reading, BLANK
+    for a piece with no ink, None for one no template fits. Slivers cut out of a glyph's
+    middle and pieces wider than any glyph are left out. All pieces of the band are matched
+    against the templates in one batch (``Templates.nearest``)."""
+    edges = {0, band.box.shape[1]} | {e for run in true_runs(band.box.any(axis=0)) for e in run}
+    out: dict[tuple[int, int], Read | None] = {}
+    glyphs, owners = [], []
+    for j in range(1, len(cuts)):
+        for i in range(j - 1, -1, -1):
+            a, b = cuts[i], cuts[j]
+            if b - a > s.max_width * band.height:
+                break
+            if b - a < s.sliver * band.height and a not in edges and b not in edges:
+                continue
+            part = band.box[:, a:b]
+            out[i, j] = BLANK if not part.any() else None
+            if out[i, j] is None:
+                for glyph in _descriptions(_on_line(part, band.base, band.height), band, s):
+                    glyphs.append(glyph)
+                    owners.append((i, j))
+    for (i, j), (label, dist, other) in zip(owners, band.store.nearest(glyphs, s)):
+        seen = out[i, j]
+        if seen is None or dist < seen.dist:  # of the whole ink and the ink cut at the foot, the nearer
+            inked = np.flatnonzero(band.box[:, cuts[i] : cuts[j]].any(axis=0))
+            x0, x1 = band.left + cuts[i] + int(inked[0]), band.left + cuts[i] + int(inked[-1]) + 1
+            out[i, j] = Read(label, dist, other, x0, x1)
+    return out
+
+
+def _descriptions(ink: np.ndarray, band: _Band, s: OcrSettings) -> list[Glyph]:
+    """The piece's ink described; in a digit group also the ink cut off just below the
+    baseline (digits have no descender; a mark of the line below may touch them)."""
+    glyph = describe(ink, band.base, band.height)
+    if glyph is None:
+        return []
+    if not band.digits:
+        return [glyph]
+    foot = int(np.ceil(band.base + s.digit_foot * band.height))
+    if not ink[foot:].any():
+        return [glyph]  # nothing below the foot: the cut ink is the same glyph
+    cut = ink.copy()
+    cut[foot:] = False
+    clipped = describe(cut, band.base, band.height)
+    return [glyph] if clipped is None else [glyph, clipped]

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from .settings import DEFAULT, OcrSettings
+
 # Text-layer tests -------------------------------------------------------------------------
 
-IMAGE_COVER = 0.5  # fraction of the page an image must cover for its text layer to be suspect
-FULL_PAGE = 0.9  # an image covering this much of the page is the page (a scan)
-SPARSE_TEXT = 100  # non-space characters: fewer than this over a scan is a stamp or a label, not the text
 # The commonest English words (of two letters or more): real English prose is a third of
 # them or more, the Latin gibberish of a wrong-language OCR layer almost none.
 _COMMON_WORDS = (
@@ -42,7 +41,7 @@ def _is_thai(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e5b"
 
 
-def is_gibberish(text: str) -> bool:
+def is_gibberish(text: str, s: OcrSettings = DEFAULT) -> bool:
     """True for a Latin text layer that is not language: OCR of Thai as if it were English.
 
     ``"rttnartunuragiruaul.:ft.l r3a il :c tr du"`` → True; ``"The report of the office"``
@@ -50,14 +49,14 @@ def is_gibberish(text: str) -> bool:
     """
     thai = sum(1 for ch in text if _is_thai(ch))
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    if latin < 50 or thai > 0.2 * latin:
+    if latin < s.gibberish_min_latin or thai > s.gibberish_max_thai * latin:
         return False
     words = [w.lower() for w in LATIN_WORD.findall(text)]
     known = sum(1 for w in words if w in COMMON_ENGLISH)
-    return known < 0.12 * len(words)
+    return known < s.gibberish_known * len(words)
 
 
-def unusable_text_layer(text: str, image_fraction: float) -> str | None:
+def unusable_text_layer(text: str, image_fraction: float, s: OcrSettings = DEFAULT) -> str | None:
     """Why a page's text layer cannot be used (and OCR is needed), or None when it can.
 
     Only a page that is mostly image can have an unusable layer; a born-digital page keeps
@@ -66,11 +65,11 @@ def unusable_text_layer(text: str, image_fraction: float) -> str | None:
     visible = sum(1 for ch in text if not ch.isspace())
     if visible == 0:
         return "no text layer"
-    if image_fraction < IMAGE_COVER:
+    if image_fraction < s.image_cover:
         return None
-    if visible < SPARSE_TEXT and image_fraction >= FULL_PAGE:
+    if visible < s.sparse_text and image_fraction >= s.full_page:
         return f"a page-sized image with only {visible} characters of text (a stamp or a label)"
-    if is_gibberish(text):
+    if is_gibberish(text, s):
         return "the text layer over the page image is Latin gibberish (OCR in the wrong language)"
     return None
 
@@ -95,17 +94,19 @@ def otsu_threshold(gray: np.ndarray) -> int:
     return int(np.argmax(between))
 
 
-def binarise(gray: np.ndarray) -> np.ndarray:
+def binarise(gray: np.ndarray, s: OcrSettings = DEFAULT) -> np.ndarray:
     """Ink as True. Light fills (shaded header cells, up to ~75% grey) count as paper."""
-    return gray < min(otsu_threshold(gray), 170)
+    return gray < min(otsu_threshold(gray), s.ink_max_level)
 
 
 def _profile_sharpness(ink: Image.Image, angle: float) -> float:
-    rows = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float64).sum(axis=1)
+    rows = np.asarray(
+        ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float64
+    ).sum(axis=1)
     return float(np.square(np.diff(rows)).sum())
 
 
-def skew_angle(ink: np.ndarray, max_angle: float = 5.0) -> float:
+def skew_angle(ink: np.ndarray, s: OcrSettings = DEFAULT) -> float:
     """The rotation in degrees (counter-clockwise, PIL's sense) that makes the text level.
 
     Text lines rotated level make the row-sum profile alternate sharply between ink and
@@ -113,11 +114,12 @@ def skew_angle(ink: np.ndarray, max_angle: float = 5.0) -> float:
     reduced image, which keeps it well under a second per page.
     """
     small = Image.fromarray(ink.astype(np.uint8) * 255)
-    factor = max(1, round(max(small.size) / 1200))
+    factor = max(1, round(max(small.size) / s.skew_side_px))
     if factor > 1:
         small = small.reduce(factor)
-    best = max(np.arange(-max_angle, max_angle + 1e-9, 0.5), key=lambda a: _profile_sharpness(small, float(a)))
-    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
+    top, step = s.skew_max_deg, s.skew_coarse_deg
+    best = max(np.arange(-top, top + 1e-9, step), key=lambda a: _profile_sharpness(small, float(a)))
+    fine = np.arange(best - step, best + step + 1e-9, s.skew_fine_deg)
     return round(float(max(fine, key=lambda a: _profile_sharpness(small, float(a)))), 2)
 
 
@@ -145,7 +147,7 @@ def _spread(mask: np.ndarray, length: int) -> np.ndarray:
     return np.concatenate([csum[..., 1:k] > 0, (csum[..., k:] - csum[..., : n + 1 - k]) > 0], axis=-1)
 
 
-def line_mask(ink: np.ndarray, min_len: int, gap: int = 3, thick: int = 2) -> np.ndarray:
+def line_mask(ink: np.ndarray, min_len: int, gap: int, thick: int) -> np.ndarray:
     """Pixels on horizontal lines at least ``min_len`` long (transpose the image for vertical ones).
 
     A morphological closing bridges the small breaks scanning and JPEG leave in a line;
@@ -176,33 +178,37 @@ def true_runs(line: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
-def segments(mask: np.ndarray, orientation: str, min_len: int, max_thick: int) -> list[Segment]:
+def segments(
+    mask: np.ndarray, orientation: str, min_len: int, max_thick: int, s: OcrSettings = DEFAULT
+) -> list[Segment]:
     """Group the runs of a line mask into lines: runs on neighbouring rows that overlap are one line."""
     m = mask if orientation == "h" else mask.T
     groups: list[list[int]] = []  # [first_row, last_row, start, end]
     active: list[list[int]] = []
     for r in np.flatnonzero(m.any(axis=1)).tolist():
-        active = [g for g in active if g[1] >= r - 2]
-        for s, e in true_runs(m[r]):
-            g = next((g for g in active if s < g[3] and e > g[2]), None)
+        active = [g for g in active if g[1] >= r - s.rule_row_gap_px]
+        for start, end in true_runs(m[r]):
+            g = next((g for g in active if start < g[3] and end > g[2]), None)
             if g is None:
-                g = [r, r, s, e]
+                g = [r, r, start, end]
                 groups.append(g)
                 active.append(g)
             else:
-                g[1], g[2], g[3] = r, min(g[2], s), max(g[3], e)
+                g[1], g[2], g[3] = r, min(g[2], start), max(g[3], end)
     return [
         Segment(orientation, (g[0] + g[1]) / 2, g[2], g[3], g[1] - g[0] + 1)
-        for g in _merge_groups(groups, max_thick)
+        for g in _merge_groups(groups, max_thick, s.rule_join_px)
         if g[3] - g[2] >= min_len and g[1] - g[0] < max_thick
     ]
 
 
-def _merge_groups(groups: list[list[int]], near: int) -> list[list[int]]:
+def _merge_groups(groups: list[list[int]], near: int, join: int) -> list[list[int]]:
     """Join pieces of one line that a slight tilt split across rows: close in position, touching along it."""
     out: list[list[int]] = []
     for g in sorted(groups, key=lambda g: (g[2], g[0])):
-        hit = next((o for o in out if abs((o[0] + o[1]) - (g[0] + g[1])) <= 2 * near and g[2] <= o[3] + 3), None)
+        hit = next(
+            (o for o in out if abs((o[0] + o[1]) - (g[0] + g[1])) <= 2 * near and g[2] <= o[3] + join), None
+        )
         if hit is None:
             out.append(list(g))
         else:
@@ -210,43 +216,39 @@ def _merge_groups(groups: list[list[int]], near: int) -> list[list[int]]:
     return out
 
 
-def ruling_lines(ink: np.ndarray, dpi: float) -> tuple[list[Segment], np.ndarray]:
+def ruling_lines(ink: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> tuple[list[Segment], np.ndarray]:
     """The page's ruling lines, and a mask of their pixels (to erase them before OCR).
 
     The shortest line kept is 1.5 em of 16-point text: longer than any letter stroke,
     shorter than the narrowest table column a report draws.
     """
-    min_len = max(20, round(dpi / 72 * 24))
-    max_thick = max(4, round(dpi / 72 * 6))  # thicker is a filled block, not a rule
-    horizontal = line_mask(ink, min_len)
-    vertical = line_mask(np.ascontiguousarray(ink.T), min_len).T
-    found = segments(horizontal, "h", min_len, max_thick) + segments(vertical, "v", min_len, max_thick)
+    min_len = max(s.rule_min_px, round(dpi / 72 * s.rule_min_pt))
+    max_thick = max(s.rule_min_thick_px, round(dpi / 72 * s.rule_max_thick_pt))
+    gap, thick = s.rule_gap_px, s.rule_thicken_px
+    horizontal = line_mask(ink, min_len, gap, thick)
+    vertical = line_mask(np.ascontiguousarray(ink.T), min_len, gap, thick).T
+    found = segments(horizontal, "h", min_len, max_thick, s) + segments(vertical, "v", min_len, max_thick, s)
     return found, horizontal | vertical
 
 
-FILL_STEP = 12  # grey levels: a shaded cell is at least this much darker than the paper
-FILL_MIN_HEIGHT = 0.12  # inches: a shaded band lower than this is a smudge or a thick rule
-FILL_MIN_WIDTH = 0.4  # of the page's width: a band narrower than this is no table row
-
-
-def shaded_edges(gray: np.ndarray, dpi: float) -> list[Segment]:
+def shaded_edges(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list[Segment]:
     """The top and bottom edges of shaded bands (a header row with a grey fill), as rules.
 
     Word tables often shade the header instead of ruling under it; a born-digital PDF
     draws that fill as a rectangle, whose edges the table engine takes for rules. On a
     scan the fill is a grey band that binarisation turns white, and the rule under the
-    header is lost with it. A row is shaded when its median grey is ``FILL_STEP`` darker
+    header is lost with it. A row is shaded when its median grey is ``fill_step`` darker
     than the paper's (the page median): the table spans over half the page, so its cells'
     fill decides the row's median, and letters (few pixels) never do.
     """
     paper = float(np.median(gray))
-    shaded = np.median(gray, axis=1) < paper - FILL_STEP
+    shaded = np.median(gray, axis=1) < paper - s.fill_step
     found: list[Segment] = []
     for top, bottom in true_runs(shaded):
-        if bottom - top < FILL_MIN_HEIGHT * dpi:
+        if bottom - top < s.fill_min_height_in * dpi:
             continue
-        cols = np.flatnonzero(np.median(gray[top:bottom], axis=0) < paper - FILL_STEP)
-        if cols.size == 0 or cols[-1] - cols[0] < FILL_MIN_WIDTH * gray.shape[1]:
+        cols = np.flatnonzero(np.median(gray[top:bottom], axis=0) < paper - s.fill_step)
+        if cols.size == 0 or cols[-1] - cols[0] < s.fill_min_width * gray.shape[1]:
             continue
         start, end = int(cols[0]), int(cols[-1]) + 1
         found += [Segment("h", float(top), start, end, 1), Segment("h", float(bottom), start, end, 1)]

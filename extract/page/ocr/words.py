@@ -20,6 +20,8 @@ import math
 import re
 from functools import lru_cache
 
+from .settings import DEFAULT, OcrSettings
+
 # What OCR loses or misreads above and below the letters: tone marks, thanthakhat, the vowels
 # above (maitaikhu and nikhahit with them) and below the line. A word is looked up without
 # them, and SARA AM as SARA AA (OCR often misses AM's small circle).
@@ -30,13 +32,7 @@ LOWER = frozenset("\u0e38\u0e39")
 MARKS = TONES | KARAN | UPPER_VOWELS | LOWER
 NIKHAHIT, SARA_AA, SARA_AM = "\u0e4d", "\u0e32", "\u0e33"
 KEY = str.maketrans({"\u0e33": "\u0e32"})
-MAX_WORD = 24  # letters: longer dictionary words are compounds a segmentation finds in parts
-ADD_COST = 0.5  # log-probability, per tone mark or thanthakhat OCR missed and the word has
-ADD_VOWEL_COST = 1.0  # per vowel above the line OCR missed
-DROP_COST = 3.0  # per vowel below the line OCR read and the word has not (a speck; or a real vowel)
-SWAP_COST = 1.5  # per upper vowel or tone mark read as another
-UNKNOWN_COST = 5.0  # log-probability: a letter no word covers is rarer than the rarest word
-KEEP_FACTOR = 2  # the form OCR read stays unless another form is this many times commoner
+DICTIONARY_SLACK = 4  # letters: dictionary words up to max_word + this are kept (marks counted in)
 
 
 STRAY = frozenset(",'`\u2018\u2019\"|_~^")  # what specks and displaced marks are read as
@@ -57,44 +53,44 @@ def bare(word: str) -> str:
     return "".join(ch for ch in word if ch not in MARKS).translate(KEY)
 
 
-@lru_cache(maxsize=1)
-def _forms() -> dict[str, tuple[tuple[str, int], ...]]:
+@lru_cache(maxsize=2)
+def _forms(max_len: int = DEFAULT.max_word + DICTIONARY_SLACK) -> dict[str, tuple[tuple[str, int], ...]]:
     """Dictionary words by their bare form, each with its corpus frequency, commonest first."""
     from pythainlp.corpus import thai_words, tnc
 
     freq = dict(tnc.word_freqs())
     out: dict[str, list[tuple[str, int]]] = {}
     for word in thai_words():
-        if 2 <= len(word) <= MAX_WORD + 4 and all(_is_thai_letter(ch) for ch in word):
+        if 2 <= len(word) <= max_len and all(_is_thai_letter(ch) for ch in word):
             out.setdefault(bare(word), []).append((word, freq.get(word, 0)))
     return {k: tuple(sorted(v, key=lambda wf: -wf[1])) for k, v in out.items()}
 
 
-def best_form(read: str) -> str | None:
+def best_form(read: str, s: OcrSettings = DEFAULT) -> str | None:
     """The dictionary form of a word OCR read as ``read``, or None when no word fits.
 
     ``best_form("หนวยงาน")`` → ``"หน่วยงาน"``; ``best_form("ทาน")`` → ``"ท่าน"`` (ten times
     commoner); ``best_form("ขอ")`` → ``"ขอ"`` (as common as ``ข้อ``: OCR's reading stands).
     """
-    return best_form_freq(read)[0] if bare(read) in _forms() else None
+    return best_form_freq(read, s)[0] if bare(read) in _forms(s.max_word + DICTIONARY_SLACK) else None
 
 
-def best_form_freq(read: str) -> tuple[str, int]:
+def best_form_freq(read: str, s: OcrSettings = DEFAULT) -> tuple[str, int]:
     """``best_form`` with its corpus frequency; ``read`` must have a dictionary form."""
-    forms = _forms()[bare(read)]
+    forms = _forms(s.max_word + DICTIONARY_SLACK)[bare(read)]
     as_read = next((f for w, f in forms if w == read), None)
     top, top_freq = forms[0]
-    if as_read is not None and top_freq <= KEEP_FACTOR * max(as_read, 1):
+    if as_read is not None and top_freq <= s.keep_factor * max(as_read, 1):
         return read, as_read
     return top, top_freq
 
 
-@lru_cache(maxsize=1)
-def _total() -> int:
-    return sum(f for forms in _forms().values() for _, f in forms) + 1
+@lru_cache(maxsize=2)
+def _total(max_len: int) -> int:
+    return sum(f for forms in _forms(max_len).values() for _, f in forms) + 1
 
 
-def restore_run(units: list[str]) -> list[str]:
+def restore_run(units: list[str], s: OcrSettings = DEFAULT) -> list[str]:
     """One run of Thai letters as units (a letter and the marks after it) with marks restored.
 
     A most-probable segmentation (unigram word model, Thai National Corpus counts) over
@@ -104,25 +100,25 @@ def restore_run(units: list[str]) -> list[str]:
     """
     n = len(units)
     letters = [u[0] for u in units]
-    total = _total()
-    unknown = -math.log(total) - UNKNOWN_COST
+    forms = _forms(s.max_word + DICTIONARY_SLACK)
+    total = _total(s.max_word + DICTIONARY_SLACK)
+    unknown = -math.log(total) - s.unknown_cost
     score = [0.0] + [float("-inf")] * n
     back: list[tuple[int, str | None]] = [(0, None)] * (n + 1)
     for i in range(n):
         if score[i] + unknown > score[i + 1]:  # this letter as read
             score[i + 1], back[i + 1] = score[i] + unknown, (i, None)
-        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+        for j in range(i + 1, min(n, i + s.max_word) + 1):
             key = "".join(letters[i:j]).translate(KEY)
-            if key not in _forms() or (j == i + 1 and len(units[i]) == 1):
+            if key not in forms or (j == i + 1 and len(units[i]) == 1):
                 continue  # a lone bare letter is no word to correct: anything would fit it
-            read = "".join(units[i:j])
-            form, freq = best_form_freq(read)
-            cost = edit_cost(units[i:j], _units_of(form))
+            form, freq = best_form_freq("".join(units[i:j]), s)
+            cost = edit_cost(units[i:j], _units_of(form), s)
             if cost is None or (j == i + 1 and not set(units[i]) <= set(form)):
                 continue  # a one-letter word only gains marks: "ที" → "ที่", never "กู" → "ก็"
-            s = score[i] + math.log((freq + 1) / total) - cost
-            if s > score[j]:
-                score[j], back[j] = s, (i, form)
+            value = score[i] + math.log((freq + 1) / total) - cost
+            if value > score[j]:
+                score[j], back[j] = value, (i, form)
     out: list[str] = []
     j = n
     while j > 0:
@@ -132,7 +128,7 @@ def restore_run(units: list[str]) -> list[str]:
     return out
 
 
-def edit_cost(read: list[str], form: list[str]) -> float | None:
+def edit_cost(read: list[str], form: list[str], s: OcrSettings = DEFAULT) -> float | None:
     """What turning OCR's units into a dictionary form's costs, or None when it may not.
 
     A mark OCR did not see is often there (faint, off its letter): adding one is cheap.
@@ -143,20 +139,20 @@ def edit_cost(read: list[str], form: list[str]) -> float | None:
     cost = 0.0
     lower_moved = [0, 0]  # vowels below the line dropped, added: both is a vowel moved, not a speck
     for r, f in zip(read, form):
-        cost += SWAP_COST * (r[0] != f[0])
+        cost += s.swap_cost * (r[0] != f[0])
         r_marks, f_marks = set(r[1:]), set(f[1:])
-        for kind, add in ((TONES, ADD_COST), (UPPER_VOWELS, ADD_VOWEL_COST), (KARAN, ADD_COST)):
+        for kind, add in ((TONES, s.add_cost), (UPPER_VOWELS, s.add_vowel_cost), (KARAN, s.add_cost)):
             r_k, f_k = r_marks & kind, f_marks & kind
             if r_k == f_k:
                 continue
             if not r_k:
                 cost += add * len(f_k)
             elif len(r_k) == len(f_k) == 1 and kind is not KARAN:
-                cost += SWAP_COST
+                cost += s.swap_cost
             else:
                 return None
         r_low, f_low = r_marks & LOWER, f_marks & LOWER
-        cost += ADD_COST * len(f_low - r_low) + DROP_COST * len(r_low - f_low)
+        cost += s.add_cost * len(f_low - r_low) + s.drop_cost * len(r_low - f_low)
         lower_moved[0] += len(r_low - f_low)
         lower_moved[1] += len(f_low - r_low)
     return None if all(lower_moved) else cost
@@ -172,7 +168,7 @@ def _units_of(word: str) -> list[str]:
     return units
 
 
-def restore_marks(pieces: list[str]) -> list[str]:
+def restore_marks(pieces: list[str], s: OcrSettings = DEFAULT) -> list[str]:
     """OCR words of one line with lost marks restored; each piece keeps its own letters.
 
     Thai OCR words are syllables or single letters, so a dictionary word spans several
@@ -197,7 +193,7 @@ def restore_marks(pieces: list[str]) -> list[str]:
             out[units[i][1]] += units[i][0]
             i += 1
             continue
-        restored = restore_run([u for u, _ in units[i:j]])
+        restored = restore_run([u for u, _ in units[i:j]], s)
         for (_, k), text in zip(units[i:j], restored):
             out[k] += text
         i = j

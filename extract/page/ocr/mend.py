@@ -1,0 +1,114 @@
+"""OCR words that may be Thai digits Tesseract cannot output, read again by their shapes.
+
+``๒ ๕ ๒ ๒`` → ``๒๕๖๖``, ``@)`` → ``๓)`` (see ``digits`` for why the Thai model needs this).
+A run of neighbouring words with no Thai letter is read as one band (Tesseract splits and
+clips what it cannot name), widened to the ink its ends cut through but never into the
+words beside it; the surely read stretch holding a digit replaces the words it covers, a
+word per glyph whose confidence is its template match's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from .digits import (
+    MARKS,
+    THAI_DIGITS,
+    candidate,
+    digit_span,
+    letter_height,
+    reading,
+    widen,
+    with_tesseract,
+    worth_reading,
+)
+from .settings import DEFAULT, OcrSettings
+from .tesseract import OcrLine, OcrWord
+
+
+def mend_digits(lines: list[OcrLine], ink: np.ndarray, s: OcrSettings = DEFAULT) -> list[OcrLine]:
+    """The lines with their digit-like runs re-read by shape (unchanged where no letter height is known)."""
+    page_height = letter_height(ink, [w for line in lines for w in line.words])
+    out = []
+    for line in lines:
+        height = letter_height(ink, line.words) or page_height
+        out.append(replace(line, words=tuple(_mend_line(line, ink, height, s))) if height else line)
+    return out
+
+
+def _marks_only(text: str) -> bool:
+    return all(ch in MARKS for ch in text)
+
+
+def _run_end(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings) -> int:
+    """The end of the run of candidate words starting at k, each within a gap of the last."""
+    j = k + 1
+    while (
+        j < len(words)
+        and candidate(words[j].text, s)
+        and words[j].x0 - words[j - 1].x1 < s.digit_run_gap * height
+    ):
+        j += 1
+    return j
+
+
+def _mend_line(line: OcrLine, ink: np.ndarray, height: float, s: OcrSettings) -> list[OcrWord]:
+    """One line's words, each run that may hide a digit read again (a mark at a run's end
+    belongs to the letter beside it, and stays out of the run)."""
+    words, out, k = line.words, [], 0
+    while k < len(words):
+        if not candidate(words[k].text, s):
+            out.append(words[k])
+            k += 1
+            continue
+        j = _run_end(words, k, height, s)
+        while k < j and _marks_only(words[k].text):
+            out.append(words[k])
+            k += 1
+        while j > k and _marks_only(words[j - 1].text):
+            j -= 1
+        if k == j:
+            continue
+        run = words[k:j]
+        if worth_reading([w.text for w in run]):
+            left = words[k - 1].x1 if k else 0.0
+            right = words[j].x0 if j < len(words) else float(ink.shape[1])
+            out.extend(_read_run(run, line, ink, (left, right), height, s))
+        else:
+            out.extend(run)
+        k = j
+    return out
+
+
+def _read_run(
+    run: tuple[OcrWord, ...],
+    line: OcrLine,
+    ink: np.ndarray,
+    bounds: tuple[float, float],
+    height: float,
+    s: OcrSettings,
+) -> list[OcrWord]:
+    """The run's words with the stretch read surely as digits replaced by one word per glyph;
+    Tesseract's words beside it stay unless they are slivers (a "๑" one pixel wide), which
+    the band has read as part of a glyph or as nothing."""
+    base = line.baseline_at((run[0].x0 + run[-1].x1) / 2)
+    a, b = widen(ink, run[0].x0, run[-1].x1, base, height, s)
+    said_digits = any(ch in THAI_DIGITS for w in run for ch in w.text)
+    glyphs = reading(ink, max(a, bounds[0]), min(b, bounds[1]), base, height, said_digits, s)
+    glyphs = with_tesseract(glyphs, [(w.text, w.x0, w.x1) for w in run], s)
+    # a speck read as nothing sure is not a glyph: it must not part a code from its digits
+    glyphs = [g for g in glyphs if g.is_sure(s) or g.x1 - g.x0 >= s.sliver_word * height]
+    span = digit_span(glyphs, s)
+    if span is None:
+        return list(run)
+    read = glyphs[span[0] : span[1]]
+    x0, x1 = read[0].x0, read[-1].x1
+    inside = [w for w in run if w.x1 > x0 and w.x0 < x1]  # Tesseract's reading of the same ink
+    top = min((w.top for w in inside), default=base - height)
+    bottom = max((w.bottom for w in inside), default=base)
+    wide = [w for w in run if w.x1 - w.x0 >= s.sliver_word * height]
+    # a word per glyph, so that spaces are judged by the gaps as anywhere else
+    glyph_words = [OcrWord(g.label, g.x0, g.x1, top, bottom, 100.0 * max(0.0, 1.0 - g.dist)) for g in read]
+    return [w for w in wide if w.x1 <= x0] + glyph_words + [w for w in wide if w.x0 >= x1]

@@ -1,0 +1,71 @@
+"""Numbers, dates and codes read by OCR checked against what a report can say.
+
+A Thai digit misread changes a year by decades (``๒๕๖๖`` read as ``๒๕๒๕``: the Thai model
+has no ๖) and nothing in the text looks wrong. But an ITA report's fiscal year lies
+between the ITA's first year and next year, its action dates lie in or near that fiscal
+year, and its indicator codes are in the catalogue (E1–E15, I1–I30, O1–O43). A value
+outside is not trusted: a fiscal year is taken from the records' own dates where most of
+them agree, else left empty; an action date or a code is left out. Each says so.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+from ...thai.dates import BE_OFFSET, _inferred_range, fiscal_year_of
+from .lexicon import key, lexicon
+from .settings import DEFAULT, OcrSettings
+
+
+def plausible_year(year: int, today: datetime.date, s: OcrSettings = DEFAULT) -> bool:
+    """A fiscal year (BE) a report can be for: from the ITA's first year to next year."""
+    return s.first_fiscal_year <= year <= today.year + BE_OFFSET + s.later_years
+
+
+def year_from_dates(dates: list[datetime.date], today: datetime.date, s: OcrSettings = DEFAULT) -> int | None:
+    """The fiscal year most of the dates fall in, when at least ``majority`` of them agree."""
+    years = Counter(fy for d in dates if plausible_year(fy := fiscal_year_of(d), today, s))
+    if not years:
+        return None
+    year, count = years.most_common(1)[0]
+    return year if count >= s.majority * len(dates) else None
+
+
+def checked_period(
+    fiscal_year: int | None,
+    round_months: int | None,
+    dates: list[datetime.date],
+    today: datetime.date,
+    s: OcrSettings = DEFAULT,
+) -> tuple[int | None, tuple[datetime.date, datetime.date] | None, str] | None:
+    """A replacement (fiscal year, period, why) for a title block whose fiscal year OCR
+    read implausibly, or None when the year stands. The period follows the round."""
+    if fiscal_year is None or plausible_year(fiscal_year, today, s):
+        return None
+    found = year_from_dates(dates, today, s)
+    if found is None:
+        return None, None, f"fiscal year {fiscal_year} read by OCR is implausible and was left empty"
+    period = _inferred_range(found, round_months) if round_months in (6, 12) else None
+    why = f"fiscal year {fiscal_year} read by OCR is implausible; taken as {found}, the year of the records' dates"
+    return found, period, why
+
+
+def date_window(
+    fiscal_year: int | None, today: datetime.date, s: OcrSettings = DEFAULT
+) -> tuple[datetime.date, datetime.date]:
+    """The days an action date of the report may fall on: its fiscal year and a year's slack
+    either side, or, with no fiscal year, any plausible fiscal year."""
+    slack = datetime.timedelta(days=s.date_slack_days)
+    if fiscal_year is None:
+        first, last = s.first_fiscal_year, today.year + BE_OFFSET + s.later_years
+    else:
+        first = last = fiscal_year
+    start = datetime.date(first - BE_OFFSET - 1, 10, 1)
+    return start - slack, datetime.date(last - BE_OFFSET, 9, 30) + slack
+
+
+def known_code(code: str) -> bool:
+    """True for an indicator code some year's catalogue has: ``E15`` yes, ``E51`` no."""
+    wanted = key(code).upper()
+    return any(f.kind == "question" and f.code == wanted for f in lexicon())

@@ -1,0 +1,115 @@
+"""Records read from OCR pages, corrected where the right form is known and checked where a
+value can be implausible (``lexicon``, ``plausible``), each change said in a warning.
+
+Runs after the records are built (``pipeline.build_report``), on records that start on a
+page read by OCR; born-digital records are never touched. Returns new records and a new
+document (pydantic's ``model_copy``); the warnings are one per record and code, listing
+each field changed with its similarity, so the evidence stays with the report.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from ....schema import Document, Record
+from ...errors import Notice
+from .lexicon import closest, known, match_units, questions, repeated_forms
+from .plausible import checked_period, date_window, known_code
+from .settings import DEFAULT, OcrSettings
+
+LIST_FIELDS = ("measures", "monitoring", "actions")
+
+
+def correct_records(
+    records: list[Record],
+    document: Document,
+    ocr_pages: Sequence[int],
+    today: datetime.date | None = None,
+    s: OcrSettings = DEFAULT,
+) -> tuple[list[Record], Document, list[Notice]]:
+    """The records and document with OCR's text checked; nothing changes without OCR pages."""
+    if not ocr_pages:
+        return records, document, []
+    today = today or datetime.date.today()
+    pages = set(ocr_pages)
+    ocr = [r for r in records if r.page_start in pages]
+    document, notes = _checked_document(document, ocr, today, s)
+    repeats = repeated_forms([item for r in ocr for f in LIST_FIELDS for item in getattr(r, f)], s)
+    phrases = known("phrase")
+    window = date_window(document.fiscal_year, today, s)
+    out = []
+    for rec in records:
+        if rec.page_start in pages:
+            rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
+            rec, dropped = _checked(rec, window)
+            notes += _notes(rec, changed, dropped)
+        out.append(rec)
+    return out, document, notes
+
+
+def _checked_document(
+    document: Document, records: list[Record], today: datetime.date, s: OcrSettings
+) -> tuple[Document, list[Notice]]:
+    """The title block with an implausible fiscal year replaced or emptied (``plausible``)."""
+    dates = [d for r in records for d in r.action_dates]
+    found = checked_period(document.fiscal_year, document.round_months, dates, today, s)
+    if found is None:
+        return document, []
+    year, period, why = found
+    start, end = period or (None, None)
+    page = records[0].page_start if records else 1
+    update = {"fiscal_year": year, "period_start": start, "period_end": end}
+    return document.model_copy(update=update), [Notice("ocr_value_dropped", why, page)]
+
+
+def _corrected(
+    rec: Record, fiscal_year: int | None, repeats: dict, phrases: list[str], s: OcrSettings
+) -> tuple[Record, list[str]]:
+    """The record with its issue, responsible and list items matched to known forms."""
+    update: dict[str, object] = {}
+    changed: list[str] = []
+    if rec.issue and (m := closest(rec.issue, questions(rec.indicator, fiscal_year, s), s.match_question, s)):
+        update["issue"] = m.text
+        changed.append(f"issue = the official wording of {rec.indicator} (similarity {m.similarity:.2f})")
+    if rec.responsible and (m := match_units(rec.responsible, s)):
+        update["responsible"] = m.text
+        changed.append(f"responsible = unit names (similarity {m.similarity:.2f})")
+    for field in LIST_FIELDS:
+        items = list(getattr(rec, field))
+        for k, item in enumerate(items):
+            m = repeats.get(item) or closest(item, phrases, s.match_phrase, s, misread_only=True)
+            if m is not None:
+                items[k] = m.text
+                changed.append(f"{field}[{k + 1}] = {m.text!r} (similarity {m.similarity:.2f})")
+        if items != getattr(rec, field):
+            update[field] = items
+    return (rec.model_copy(update=update) if update else rec), changed
+
+
+def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[Record, list[str]]:
+    """The record without an action date outside the report's window or an unknown code."""
+    dropped: list[str] = []
+    update: dict[str, object] = {}
+    kept = [d for d in rec.action_dates if window[0] <= d <= window[1]]
+    if len(kept) < len(rec.action_dates):
+        outside = [d.isoformat() for d in rec.action_dates if d not in kept]
+        dropped.append(f"action date(s) {', '.join(outside)} outside the report's fiscal year")
+        update["action_dates"] = kept
+    if rec.indicator and not known_code(rec.indicator):
+        dropped.append(f"indicator code {rec.indicator} is in no year's ITA catalogue")
+        update["indicator"] = None
+    return (rec.model_copy(update=update) if update else rec), dropped
+
+
+def _notes(rec: Record, changed: list[str], dropped: list[str]) -> list[Notice]:
+    """One warning per record and kind of change, listing every field it concerns."""
+    name = f"record {rec.row} ({rec.indicator or 'no code'})"
+    notes = []
+    if changed:
+        text = f"{name}: OCR text replaced by a known form: " + "; ".join(changed)
+        notes.append(Notice("ocr_text_matched", text, rec.page_start))
+    if dropped:
+        text = f"{name}: implausible OCR value left out: " + "; ".join(dropped)
+        notes.append(Notice("ocr_value_dropped", text, rec.page_start))
+    return notes

@@ -1,0 +1,130 @@
+"""Every tolerance of the OCR reader, in one frozen object, each with its unit and reason.
+
+The OCR stages (``reader``, ``tesseract``, ``lines``, ``mend``, ``digits``, ``glyphs``,
+``scan``, ``words``) take an :class:`OcrSettings` and never read a module global, so a
+variant (a test's, a re-reading's) is one ``dataclasses.replace`` away. Numbers tuned on
+the scanned samples say what they were measured against ("scanned samples 01-08" are
+``tests/scans/make_scans.py``'s dev scans, scored by ``tests/test_ocr.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    """The OCR reader's tolerances. Geometry is in pixels of the page image, in em (the
+    line's font size) or in letter heights (the ink height of a plain Thai letter)."""
+
+    # -- rendering and Tesseract
+    dpi: int = 300  # Tesseract's Thai model reads 16-point print best from about 300 dpi
+    max_side: int = 4200  # pixels: a page larger than A4 is rendered at less than dpi (memory, time)
+    lang: str = "tha+eng"  # eng beside tha: indicator codes (E1, O11) and tool names (EIT) are Latin
+    # Sparse text: every word Tesseract can find, in no particular order. The table engine
+    # needs word boxes, not Tesseract's reading order, and the full page analysis (psm 3)
+    # drops whole cells of ruled tables. Over the eight scanned samples: overall 0.803 and
+    # records F1 0.962 against 0.759 and 0.893 with psm 3.
+    psm: int = 11
+    list_langs_timeout_s: float = 30.0  # seconds for ``tesseract --list-langs`` (a broken install hangs)
+    min_deskew_deg: float = 0.1  # a smaller measured tilt is within the measurement's step: no resampling
+    blank_thumb_scale: float = 0.25  # of 72 dpi (18 dpi): enough to see whether anything is drawn
+    blank_thumb_paper: int = 200  # grey level: a thumbnail with no pixel darker than this is blank
+
+    # -- page images (scan.py)
+    image_cover: float = 0.5  # fraction of the page an image must cover for its text layer to be suspect
+    full_page: float = 0.9  # an image covering this much of the page is the page (a scan)
+    sparse_text: int = 100  # visible characters: fewer over a page-sized scan are a stamp or a label
+    gibberish_min_latin: int = 50  # Latin letters: a shorter layer is too short to judge
+    gibberish_max_thai: float = (
+        0.2  # Thai letters per Latin letter above which a layer is Thai, not gibberish
+    )
+    gibberish_known: float = 0.12  # share of common English words below which Latin text is not language
+    ink_max_level: int = 170  # grey level: light fills (shaded header cells, up to ~75% grey) are paper
+    skew_max_deg: float = 5.0  # degrees either way searched for the page's tilt
+    skew_coarse_deg: float = 0.5  # step of the coarse search
+    skew_fine_deg: float = 0.05  # step of the fine search around the coarse best
+    skew_side_px: int = 1200  # the page is reduced to about this side while measuring its tilt
+    rule_min_pt: float = 24.0  # points: 1.5 em of 16-point text, longer than a letter stroke
+    rule_min_px: int = 20  # pixels: never shorter, whatever the resolution
+    rule_max_thick_pt: float = 6.0  # points: a thicker run is a filled block, not a rule
+    rule_min_thick_px: int = 4  # pixels: the thickness limit never goes below this
+    rule_gap_px: int = 3  # pixels: breaks in a line that scanning and JPEG leave are bridged
+    rule_thicken_px: int = 2  # pixels across a line, so that a line tilted a little stays one run
+    rule_row_gap_px: int = 2  # rows: runs of one line on rows this far apart are still one line
+    rule_join_px: int = 3  # pixels: pieces of a line end to end this close are one line
+    fill_step: int = 12  # grey levels: a shaded cell is at least this much darker than the paper
+    fill_min_height_in: float = 0.12  # inches: a shaded band lower than this is a smudge or a thick rule
+    fill_min_width: float = 0.4  # of the page's width: a band narrower than this is no table row
+
+    # -- OCR lines (lines.py)
+    speck_height: float = 0.5  # of the usual line height: lower lines are specks, stamps' dots, lone marks
+    usual_line_words: int = 5  # words: lines with fewer give no usual height (a stray mark, a number)
+    em_per_line: float = 1.4  # Tesseract's x_size (the line's full height) over the font size, for Thai
+    em_min_usual: float = 0.8  # a line's height is kept within these fractions of the page's usual one
+    em_max_usual: float = 1.3
+    noise_confidence: float = 30.0  # Tesseract reads real letters (even misread ones) at ~40 or more
+    low_confidence: float = 60.0  # a word Tesseract is less sure of than this (0-100) is flagged
+    low_page_confidence: float = 75.0  # a page whose mean word confidence is below this is flagged
+    space_gap: float = 0.45  # em: a narrower gap between two OCR words is never a space
+    space_gap_thai: float = 0.6  # em, between two Thai letters: Thai puts spaces between phrases, wide ones
+    space_width: float = 0.25  # em: the width given to a space character
+    space_over_gap: float = 2.5  # a space is also wider than this many times the line's usual gap
+    usual_gap_min: int = 4  # gaps: a line with fewer says nothing of its usual gap between letters
+    code_digits_max: int = 2  # Thai digits of a code read apart from its letter ("อ ๑๖" for O๑๖)
+
+    # -- Thai digits re-read by their shapes (mend.py, digits.py)
+    sliver_word: float = 0.15  # letter heights: a word this narrow beside re-read digits is a speck
+    digit_run_gap: float = 1.0  # letter heights: words closer than this are read together as one digit group
+    candidate_max_len: int = 6  # characters: longer words with no Thai letter are not digit groups or codes
+    margin: float = 0.04  # a digit's nearest other label must be this much farther than the digit
+    max_distance: float = 0.45  # farther than this from every template, a glyph is not recognised
+    above: float = 1.7  # letter heights above the baseline a glyph may reach (Latin capitals, brackets)
+    below: float = 0.6  # and below it (brackets, commas)
+    min_width: float = 0.5  # letter heights: narrower inked runs are one glyph (or part of one)
+    thin: float = 0.25  # letter heights of ink in one column: where touching glyphs may be cut
+    max_width: float = 1.5  # letter heights: no glyph recognised here is wider
+    sliver: float = 0.3  # letter heights: a piece this narrow cut from ink is not tried as a glyph
+    unknown: float = 10.0  # the distance of ink no template fits in any cut
+    segment_cost: float = 0.05  # per glyph: of two readings equally near, the one with fewer glyphs
+    widen_gap: float = 0.12  # letter heights: blank columns this wide end a glyph group when widening
+    min_widen_gap_px: int = 2  # pixels: the widening gap is never narrower
+    digit_foot: float = 0.15  # letter heights below the baseline a digit's ink may reach
+    word_start_px: float = 4.0  # pixels: a glyph this close to a word's left edge opens the word
+
+    # -- glyph distances (glyphs.py); the shape term is 1 - cosine of the 14x14 shapes
+    shape_weight: float = 1.0
+    aspect_weight: float = 0.6  # per unit of log(width / height)
+    height_weight: float = 0.8  # per unit of log(height / Thai letter height)
+    foot_weight: float = 0.8  # per Thai letter height the glyph's foot lies off the baseline
+
+    # -- lost marks put back by the dictionary (words.py); costs are in log-probability
+    max_word: int = 24  # letters: longer dictionary words are compounds a segmentation finds in parts
+    add_cost: float = 0.5  # per tone mark or thanthakhat OCR missed and the word has
+    add_vowel_cost: float = 1.0  # per vowel above the line OCR missed
+    drop_cost: float = 3.0  # per vowel below the line OCR read and the word has not (a speck; or real)
+    swap_cost: float = 1.5  # per upper vowel or tone mark read as another
+    unknown_cost: float = 5.0  # a letter no word covers is rarer than the rarest word by this much
+    keep_factor: float = 2.0  # the form OCR read stays unless another form is this many times commoner
+
+    # -- OCR'd record text checked against known forms (lexicon.py); similarity is
+    # 1 - normalised edit distance over the letters, spaces ignored
+    match_question: float = 0.85  # official question wording of the record's code
+    match_unit: float = 0.8  # a unit name (short: one wrong letter in กองคลัง is 0.86)
+    match_unit_margin: float = 0.1  # and this much nearer than any other unit name
+    match_phrase: float = 0.85  # a set phrase of measures reports
+    match_repeat: float = 0.9  # a phrase the same report prints in several rows
+    repeat_min_letters: int = 8  # shorter items are too short to tell a misread from another phrase
+    reworded_run: int = (
+        3  # Thai letters in a row one text has and the other lacks: a rewording, not a misread
+    )
+    year_window: int = 3  # years either side of the report's fiscal year whose question lists apply
+
+    # -- numbers and dates checked (plausible.py)
+    first_fiscal_year: int = 2557  # the ITA's first year: an earlier year read by OCR is a misread
+    later_years: int = 1  # years after today's a fiscal year may be (reports are written ahead, a little)
+    date_slack_days: int = 366  # an action date may lie this far outside its fiscal year (late reports)
+    majority: float = 0.6  # share of the records' dates that must agree to name a misread fiscal year
+
+
+DEFAULT = OcrSettings()

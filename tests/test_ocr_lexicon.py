@@ -1,0 +1,180 @@
+"""OCR'd record text matched to known forms, and OCR'd values checked for plausibility (issue 16).
+
+Hand-built records and misreadings of the kinds the scanned samples show (marks lost,
+one letter for another, a Latin letter run into Thai, a year read decades off); no
+Tesseract needed.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ita_extract.extract.page.ocr.lexicon import (
+    closest,
+    key,
+    looks_misread,
+    match_units,
+    questions,
+    repeated_forms,
+    reworded,
+)
+from ita_extract.extract.page.ocr.plausible import checked_period, date_window, known_code, year_from_dates
+from ita_extract.extract.page.ocr.records import correct_records
+from ita_extract.schema import Document, Record
+
+TODAY = datetime.date(2026, 11, 30)
+E1_2566 = questions("E1", 2566)[0]
+
+
+def test_the_catalogue_gives_each_code_its_wording_by_year() -> None:
+    assert E1_2566.startswith("เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ปฏิบัติงาน/ให้บริการแก่ท่าน")
+    assert questions("E๑", 2566) == questions("E1", 2566)  # Thai digits are the same code
+    old, new = questions("O16", 2560), questions("O16", 2571)  # the OIT list was renumbered in 2566, 2568
+    assert len(old) == len(new) == 1 and old != new
+    assert len(questions("O16", None)) == 3  # no fiscal year: every year's wording
+    assert questions(None, 2566) == [] and questions("E99", 2566) == []
+
+
+@pytest.mark.parametrize(
+    ("read", "form", "expected"),
+    [
+        ("ทท่าน", "ที่ท่าน", False),  # marks lost: a misread
+        ("รายงานับผู้บริหาร", "รายงานผู้บริหาร", False),  # one speck read as a letter
+        ("ปฏิบัติ/ให้บริการ", "ปฏิบัติงาน/ให้บริการ", True),  # งาน: a word the agency left out
+        ("มากน้อยเพียงใด", "มากน้อยเพียงใด", False),
+    ],
+)
+def test_a_run_of_letters_one_text_lacks_is_a_rewording(read: str, form: str, expected: bool) -> None:
+    assert reworded(key(read), key(form)) is expected
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("เจ้าหน้าที่ของหน่วยงานทท่านติดต่อ ปฏิบัติงาน/ให้บริการแก่ท่าน ตามประเด็นดังต่อไปนี้ มากน้อยเพียงใด "
+         "(เป็นไปตามขั้นตอนที่กำหนด / เป็นไปตามระยะเวลาที่กำหนด)", E1_2566),  # ที่ read as ท
+        ("เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ uฏิบัติงาน/ให้บริการแก่ท่าน ตามประเด็นดังต่อไปนี้ มากน้อยเพียงใด "
+         "(เป็นไปตามขั้นตอนที่กำหนด / เป็นไปตามระยะเวลาที่กำหนด)", E1_2566),  # ป read as u
+        ("เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ปฏิบัติ/ให้บริการแก่ท่านตามประเด็นดังต่อไปนี้ มากน้อยเพียงใด",
+         None),  # the seed's own shorter wording: not close, and reworded
+        ("การประชาสัมพันธ์ข้อมูลข่าวสาร", None),  # another question altogether
+        (E1_2566, None),  # already right: nothing to change
+    ],
+)  # fmt: skip
+def test_an_issue_close_to_its_codes_wording_takes_it(read: str, expected: str | None) -> None:
+    match = closest(read, questions("E1", 2566), 0.85)
+    assert (match.text if match else None) == expected
+    if match:
+        assert 0.85 <= match.similarity < 1.0
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("สำนักปลดเทศบาล/ทุกกอง", "สำนักปลัดเทศบาล/ทุกกอง"),  # each part on its own
+        ("กองคลง", "กองคลัง"),
+        ("กองช่าง , งานพัสดุ", None),  # right already
+        ("คณะทำงานจัดทำแผน", None),  # no unit name near it
+        ("กอง", None),  # too short to tell กองคลัง from กองช่าง
+    ],
+)
+def test_unit_names_are_matched_part_by_part(read: str, expected: str | None) -> None:
+    match = match_units(read)
+    assert (match.text if match else None) == expected
+
+
+def test_a_phrase_repeated_in_the_report_mends_its_misread_copies() -> None:
+    items = ["รายงานผู้บริหารทราบทุกเดือน"] * 3 + ["รายงานผู้บริหารทราบทุกเดีอน", "เผยแพร่ข้อมูลบนเว็บไซต์"]
+    assert {k: m.text for k, m in repeated_forms(items).items()} == {
+        "รายงานผู้บริหารทราบทุกเดีอน": "รายงานผู้บริหารทราบทุกเดือน"
+    }
+
+
+def test_dates_and_months_keep_copies_apart() -> None:
+    items = ["ดำเนินการเมื่อวันที่ ๒๒ มกราคม", "ดำเนินการเมื่อวันที่ ๒๕ มกราคม", "ดำเนินการเมื่อเดือนมีนาคม"] * 2
+    assert repeated_forms(items) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ผู้บังคับบัญชีวแต่ละกอง", True), ("uฏิบัติงาน", True), ("เผยแพร่ข้อมูลบบนเว็บไซต์", True),
+     ("ให้ความโปร่งใสมากขึ้น", False), ("สำนักงาน ป.ป.ช. กำหนด", False), ("ณ วันที่ E1 IT", False)],
+)  # fmt: skip
+def test_misreads_are_told_from_wording_by_the_dictionary(text: str, expected: bool) -> None:
+    assert looks_misread(text) is expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="กขคงจฉชซดตถทนบปผพมยรลวสหอะาิีึืุู่้๊๋ ", min_size=1, max_size=30))
+def test_nothing_far_from_every_form_is_replaced(text: str) -> None:
+    match = closest(text, questions("E1", 2566), 0.85)
+    assert match is None or 1 - match.similarity <= 0.15
+
+
+@pytest.mark.parametrize(
+    ("year", "dates", "expected"),
+    [
+        (2566, [], None),  # plausible: stands
+        (2525, [datetime.date(2023, 1, 25)] * 4 + [datetime.date(2023, 11, 1)], 2566),  # ๖ read as ๒: from the dates
+        (2525, [datetime.date(2023, 1, 25), datetime.date(2024, 1, 25)], "empty"),  # the dates disagree
+        (2569, [], None),  # next year's report, written ahead
+        (2571, [], "empty"),
+    ],
+)
+def test_an_implausible_fiscal_year_is_taken_from_the_dates_or_left_empty(
+    year: int, dates: list[datetime.date], expected: int | str | None
+) -> None:
+    found = checked_period(year, 12, dates, TODAY)
+    if expected is None:
+        assert found is None
+    elif expected == "empty":
+        assert found is not None and found[0] is None and found[1] is None and "implausible" in found[2]
+    else:
+        assert found is not None and found[0] == expected
+        assert found[1] == (datetime.date(2022, 10, 1), datetime.date(2023, 9, 30))  # the 12-month round
+
+
+def test_dates_near_the_fiscal_year_are_plausible() -> None:
+    start, end = date_window(2566, TODAY)
+    assert start <= datetime.date(2022, 10, 1) and end >= datetime.date(2023, 9, 30)
+    assert not start <= datetime.date(2018, 2, 12) <= end  # ๒๕๖๖ read as ๒๕๖๑
+    assert year_from_dates([datetime.date(1982, 1, 1)], TODAY) is None  # no plausible year at all
+
+
+@pytest.mark.parametrize(("code", "known"), [("E15", True), ("O43", True), ("I30", True), ("E51", False), ("O๑๑", True)])
+def test_codes_must_be_in_some_years_catalogue(code: str, known: bool) -> None:
+    assert known_code(code) is known
+
+
+def _record(row: int, page: int, **fields: object) -> Record:
+    return Record(row=row, page_start=page, page_end=page, **fields)
+
+
+def test_records_from_ocr_pages_are_corrected_and_say_so() -> None:
+    misread = E1_2566.replace("ที่ท่าน", "ทท่าน", 1)
+    records = [
+        _record(1, 1, indicator="E1", issue=misread, responsible="กองคลง",
+                action_dates=[datetime.date(2023, 1, 25), datetime.date(2018, 2, 12)]),
+        _record(2, 2, indicator="E1", issue=misread, responsible="กองคลง"),  # a born-digital page
+        _record(3, 1, indicator="E51", issue="ข้อความ"),
+    ]  # fmt: skip
+    document = Document(fiscal_year=2566, round_months=12)
+    out, doc, notes = correct_records(records, document, [1], TODAY)
+    assert out[0].issue == E1_2566 and out[0].responsible == "กองคลัง"
+    assert out[0].action_dates == [datetime.date(2023, 1, 25)]
+    assert out[1] == records[1]  # text from a text layer is never touched
+    assert out[2].indicator is None
+    assert records[0].issue == misread  # the input records are not edited
+    assert doc == document
+    codes = [(n.code, n.page) for n in notes]
+    assert codes == [("ocr_text_matched", 1), ("ocr_value_dropped", 1), ("ocr_value_dropped", 1)]
+    assert "similarity 0.99" in notes[0].message and "2018-02-12" in notes[1].message and "E51" in notes[2].message
+
+
+def test_no_ocr_pages_no_change() -> None:
+    records = [_record(1, 1, indicator="E1", issue="ผิด")]
+    document = Document(fiscal_year=2525)
+    assert correct_records(records, document, []) == (records, document, [])
