@@ -469,4 +469,4 @@ def test_combine_skips_a_stray_json_and_a_fifo_with_one_line_each(tmp_path: Path
     assert result.returncode == 0 and "Traceback" not in result.stderr
     said = result.stderr.splitlines()
     assert [line.split(": ")[0] for line in said[:-1]] == [str(run / "pipe.json"), str(run / "stray.json")]
-    assert said[-1].startswith("2 file(s): 2 ok")
+    assert said[-1].startswith("2 files: 2 ok")

@@ -82,7 +82,7 @@ def count_pages(path: Path) -> int | None:
     """
     try:
         return check_decoding(path).pages or None
-    except MemoryExceededError:
+    except (MemoryExceededError, TimeoutExceededError):  # a limit, not an unreadable file: never swallowed
         raise
     except (OSError, ExtractError):
         return None
