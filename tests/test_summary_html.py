@@ -20,7 +20,8 @@ from ita_extract.extract.analysis.labels import fiscal_year_of, thai_month
 from ita_extract.extract.analysis.runs import open_inputs, run_files
 from ita_extract.extract.analysis.sqlite import fill_database, write_database
 from ita_extract.extract.analysis.svg import scoped_svg
-from ita_extract.extract.batch.manifest import ManifestLine, combine_runs, write_manifest
+from ita_extract.extract.batch.combine import combine_runs
+from ita_extract.extract.batch.manifest import ManifestLine, write_manifest
 from ita_extract.schema import Agency
 
 pytest.importorskip("matplotlib", reason="the summary's charts need matplotlib: pip install 'ita-extract[analysis]'")
