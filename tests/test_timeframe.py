@@ -28,6 +28,9 @@ ABBREVIATED = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.",
         # month ranges: with ถึง, with a dash, the first year left out, across the new year
         ("ธันวาคม ๒๕๖๖ ถึง มีนาคม ๒๕๖๗", D(2023, 12, 1), D(2024, 3, 31)),
         ("ระหว่างเดือนธันวาคม ๒๕๖๖ ถึงเดือนมีนาคม ๒๕๖๗", D(2023, 12, 1), D(2024, 3, 31)),
+        # the connector typed against the month (a wrapped line loses the space)
+        ("มีนาคม ๒๕๖๗ ถึงมิถุนายน ๒๕๖๗", D(2024, 3, 1), D(2024, 6, 30)),
+        ("ตั้งแต่มกราคม ๒๕๖๗", D(2024, 1, 1), None),
         ("มกราคม - มิถุนายน 2568", D(2025, 1, 1), D(2025, 6, 30)),
         ("พฤศจิกายน – มีนาคม ๒๕๖๗", D(2023, 11, 1), D(2024, 3, 31)),
         ("ตุลาคม - ธันวาคม", D(2023, 10, 1), D(2023, 12, 31)),  # no year at all: the fiscal year's
@@ -102,7 +105,7 @@ dates = st.dates(min_value=D(2000, 1, 1), max_value=D(2040, 12, 31))
 
 
 @settings(max_examples=150, deadline=None)
-@given(a=dates, b=dates, abbreviated=st.booleans(), thai=st.booleans(), short_year=st.booleans(), joiner=st.sampled_from([" - ", "-", " – ", " ถึง ", " ถึงเดือน"]))
+@given(a=dates, b=dates, abbreviated=st.booleans(), thai=st.booleans(), short_year=st.booleans(), joiner=st.sampled_from([" - ", "-", " – ", " ถึง ", " ถึงเดือน", " ถึง"]))
 def test_a_printed_month_range_reads_back(a: datetime.date, b: datetime.date, abbreviated: bool, thai: bool,
                                           short_year: bool, joiner: str) -> None:
     """Any month range, however printed, comes back as its first and last day."""

@@ -55,7 +55,9 @@ MONTH_PATTERN = "|".join(f"(?P<m{i}>{pattern})" for i, (pattern, _) in enumerate
 _ERA = r"(?:(?P<{name}>[พค])\s?\.?\s?ศ\s?\.?\s*)?"
 YEAR_PATTERN = r"(?:ปี\s*)?" + _ERA.format(name="era") + r"(?P<year>\d{4}|\d{2})(?!\d)"
 _DAY = r"(?<!\d)(?P<day>\d{1,2})"
-NOT_IN_WORD = r"(?:เดือน\s*|(?<![\u0e01-\u0e4e]))"  # a month name must start a word
+# A month name must start a word, or follow a connector typed against it ("ถึงมิถุนายน",
+# "ตั้งแต่มกราคม", "ภายในมีนาคม": Thai writes no space there, and a wrapped line loses it).
+NOT_IN_WORD = r"(?:เดือน\s*|(?<=ถึง)|(?<=แต่)|(?<=ภายใน)|(?<![\u0e01-\u0e4e]))"
 _RE_WORD_DATE = re.compile(rf"{_DAY}\s*{NOT_IN_WORD}(?:{MONTH_PATTERN})\s*{YEAR_PATTERN}")
 _RE_NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
