@@ -253,6 +253,23 @@ def test_a_ruled_two_level_header_page_gives_one_row_with_every_role() -> None:
     assert table.rows[0].first_text("score") == "๗๖.๘๗"
 
 
+def test_an_unruled_two_level_header_keeps_the_gutters_its_spanning_cell_crosses() -> None:
+    """Horizontal rules only (no vertical ones): the spanning cell over the sub-columns crosses
+    their gutters, and the sub-columns are still columns of their own."""
+    rules = [h(45), h(98), h(160)]
+    cells = [
+        [(60, "ประเด็น"), (210, "ผลการประเมิน"), (320, "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติเพื่อส่งเสริมคุณธรรม")],
+        [(310, "วิธีการนำผล"), (460, "ผู้รับผิดชอบ"), (610, "ระยะเวลา")],
+        [(50, "e12 หน่วยงานที่ท่านติดต่อ"), (210, "๗๖.๘๗"), (310, "จัดเวทีรับฟัง"), (460, "กองคลัง"), (610, "มีนาคม")],
+        [(50, "ติดต่อสื่อสาร"), (310, "ความคิดเห็น"), (460, "กองช่าง")],
+    ]
+    p = page(cells, [52, 75, 105, 120], rules)
+    table = analyse_page(p, None, MEASURES, DEFAULT)
+    assert table is not None and table.has_header and len(table.rows) == 1
+    assert [c.role for c in table.layout.columns] == ["issue", "score", "measures", "responsible", "timeframe"]
+    assert table.rows[0].first_text("timeframe") == "มีนาคม"
+
+
 def test_cluster_marks_ride_on_their_base() -> None:
     (built,) = group_lines(clusters(cell_chars(50, 60, "ที่")))
     assert [c.text for c in built.items] == ["ที่"] and isinstance(built.items[0], Cluster)

@@ -128,28 +128,51 @@ def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layou
     if start is None:
         return None
     if len(cols) < 2:
-        cols = _columns_without_rules(page, lines[start:], top, vs, settings)
+        hrules = [r for r in page.hrules() if r.pos >= top - settings.rule_above_pt]
+        header = header_end(lines, start, hrules, settings) - start
+        cols = _columns_without_rules(page, lines[start:], top, vs, settings, header)
     if len(cols) < 2:
         return None
     return Layout(tuple(cols), bool(hs), marked=prev is not None and prev.marked)
 
 
 def _columns_without_rules(page: Page, lines: list[TextLine], top: float, vs: list[float],
-                           settings: TableSettings) -> list[Column]:
-    """Columns from the white gutters of the table's lines, inside its frame or its rules' span."""
+                           settings: TableSettings, header: int = 1) -> list[Column]:
+    """Columns from the white gutters of the table's lines, inside its frame or its rules' span.
+
+    ``lines`` start at the header, ``header`` of them long. A two-level header's upper
+    lines carry a cell spanning sub-columns ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ" over
+    five); it crosses their gutters. So the first header lines are left out, one more at a
+    time, where that opens more gutters and every line left out crosses one of them.
+    """
     table = _table_lines(lines)
-    body = [c for ln in table for c in ln.items]
+    items = [c for ln in table for c in ln.items]
     slack = settings.rule_above_pt
-    left = min((r.start for r in page.hrules() if r.pos >= top - slack), default=min(c.x0 for c in body) - 1)
-    right = max((r.end for r in page.hrules() if r.pos >= top - slack), default=max(c.x1 for c in body) + 1)
+    left = min((r.start for r in page.hrules() if r.pos >= top - slack), default=min(c.x0 for c in items) - 1)
+    right = max((r.end for r in page.hrules() if r.pos >= top - slack), default=max(c.x1 for c in items) + 1)
     if len(vs) >= 2:  # a frame around the table but no inner rules
         left, right = vs[0], vs[-1]
-    cols = columns_from_gutters(body, left, right, settings)
+    cols = _gutter_columns(table, left, right, settings)
+    for skip in range(1, header):
+        lower = _gutter_columns(_table_lines(lines[skip:]), left, right, settings)
+        if len(lower) > len(cols) and all(_spans_gutter(ln, lower) for ln in lines[:skip]):
+            cols = lower
+    return cols
+
+
+def _gutter_columns(table: list[TextLine], left: float, right: float, settings: TableSettings) -> list[Column]:
+    cols = columns_from_gutters([c for ln in table for c in ln.items], left, right, settings)
     if settings.gutter_crossing > 0:
         crossed = columns_from_crossed_gutters(table, left, right, settings)
         if len(crossed) > len(cols):
             cols = crossed
     return cols
+
+
+def _spans_gutter(line: TextLine, columns: list[Column]) -> bool:
+    """Some glyph run of the line crosses a border between two of ``columns``."""
+    borders = [c.x1 for c in columns[:-1]]
+    return any(seg.x0 < x < seg.x1 for seg in line.cells for x in borders)
 
 
 def _table_lines(lines: list[TextLine]) -> list[TextLine]:
