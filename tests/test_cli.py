@@ -430,7 +430,7 @@ def test_a_read_only_output_folder_exits_2_before_any_work(tmp_path: Path) -> No
 
 def test_an_internal_error_is_one_line_with_the_traceback_in_a_file(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    from ita_extract import cli as cli_module
+    from ita_extract.cli import extracting as cli_module
 
     def bug(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
