@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from ita_extract.cli import extracting as cli_module
 from ita_extract.cli import cli
+from ita_extract.cli import extracting as cli_module
 from ita_extract.extract.batch.manifest import read_manifest
 from ita_extract.extract.errors import NOTICES
 
