@@ -100,7 +100,7 @@ def summary_cmd(inputs: tuple[Path, ...], output: Path, quiet: bool) -> None:
       ita-extract summary all/records.sqlite -o summary.html
     """
     try:
-        done = write_summary(inputs, output)
+        done = write_summary(inputs, output, say_notice)
     except InputError as exc:
         raise click.UsageError(str(exc)) from exc
     except MissingDependency as exc:

@@ -10,11 +10,8 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from ...schema import Report
 from ..batch.combine import combine_runs
-from ..batch.manifest import MANIFEST_NAME, read_manifest
+from ..batch.manifest import MANIFEST_NAME, Notify, read_manifest
 from .sqlite import RunFile, StoreError, fill_database, open_database
 
 SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
@@ -43,20 +40,13 @@ def run_files(run: Path) -> list[RunFile]:
     return [RunFile(line, str(run)) for line in combine_runs([run])[1]]
 
 
-def database_from_runs(runs: Sequence[Path]) -> sqlite3.Connection:
+def database_from_runs(runs: Sequence[Path], notify: Notify | None = None) -> sqlite3.Connection:
     """An in-memory analysis database of several run folders, each report (sha256) once.
 
-    Every report is checked against the contract first, so a stray JSON file in a folder is
-    named in a one-line error instead of breaking the page halfway.
+    A JSON file that is not a report of the contract is left out and named to ``notify``
+    (``json_ignored``), as ``extract`` and ``combine`` do, instead of breaking the page halfway.
     """
-    kept, _ = combine_runs(runs)
-    for found in kept:
-        try:
-            Report.model_validate(found.data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise InputError(f"{found.path}: not a contract report ({where}: {first['msg']})") from exc
+    kept, _ = combine_runs(runs, notify)
     files = [item for run in runs for item in run_files(run)]
     try:
         return fill_database(sqlite3.connect(":memory:"), (found.data for found in kept), files)
@@ -64,7 +54,7 @@ def database_from_runs(runs: Sequence[Path]) -> sqlite3.Connection:
         raise InputError(str(exc)) from exc
 
 
-def open_inputs(inputs: Sequence[Path]) -> sqlite3.Connection:
+def open_inputs(inputs: Sequence[Path], notify: Notify | None = None) -> sqlite3.Connection:
     """One database for the summary: a single database file as it is, or run folders loaded.
 
     Mixing a database with folders is refused: a database already holds its runs.
@@ -83,4 +73,4 @@ def open_inputs(inputs: Sequence[Path]) -> sqlite3.Connection:
     not_runs = [p for p in inputs if not p.is_dir() and p.suffix != ".json"]
     if not_runs:
         raise InputError(f"{not_runs[0]}: not a run folder, a report JSON or an analysis database")
-    return database_from_runs(inputs)
+    return database_from_runs(inputs, notify)

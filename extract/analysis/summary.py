@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..batch.manifest import Notify
 from ..batch.writers import atomic_write_text
 from . import sections
 from .facts import Counts, counts
@@ -67,10 +68,10 @@ def build_page(con: sqlite3.Connection, sources: Sequence[str]) -> tuple[str, tu
     return document(TITLE, sources, NAV, "\n".join(bodies), _footer()), tuple(names)
 
 
-def write_summary(inputs: Sequence[Path], output: Path) -> Summary:
+def write_summary(inputs: Sequence[Path], output: Path, notify: Notify | None = None) -> Summary:
     """Read ``inputs`` (run folders, report JSON files, or one database) and write the page atomically."""
     require_matplotlib()
-    con = open_inputs(inputs)
+    con = open_inputs(inputs, notify)
     try:
         html, names = build_page(con, [str(p) for p in inputs])
         shown = counts(con)
