@@ -117,7 +117,7 @@ def _resume_format(ctx: click.Context, out: Path | None, fmt: str, resume: bool)
 @click.option("--max-size", type=click.FloatRange(0), default=200, show_default=True,
               help="Refuse files larger than this many MB (0 = no limit).")
 @click.option("--max-memory", type=click.IntRange(0), default=Limits.max_memory_mb, show_default=True,
-              help="Memory per worker in MB (0 = no limit).")
+              help="Memory a worker may take for a file, in MB beyond what it maps at its start (0 = no limit).")
 @click.option("--resume", is_flag=True,
               help="Skip inputs whose report is already in -o (same sha256); the table keeps the earlier -f.")
 @click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,

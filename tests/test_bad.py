@@ -200,12 +200,9 @@ def _pool(paths: list[Path], limits: Limits, pid_dir: Path) -> dict[str, tuple[W
     return {t.path.name: (r, pids.get(t.path.name)) for t, r in results}
 
 
-def _headroom_mb(extra: int) -> int:
-    """A memory limit ``extra`` MB above what this process already maps (workers fork from it).
-
-    The limit caps address space, and a test process that has loaded more libraries maps
-    more; a fixed number could starve the good file too. The bomb needs 4 GiB either way.
-    """
+def _worker_space_mb(extra: int) -> int:
+    """The address space a worker forked from this process may use with ``--max-memory extra``:
+    what it maps at its start (this process's mappings, inherited) and ``extra`` MB more."""
     status = Path("/proc/self/status").read_text() if Path("/proc/self/status").exists() else ""
     mapped = next((int(line.split()[1]) // 1024 for line in status.splitlines() if line.startswith("VmSize:")), 0)
     return mapped + extra
@@ -220,8 +217,8 @@ def _under_budget(folder: Path, headroom_mb: int) -> tuple[Path, Limits]:
     No single stream is a bomb, so the file passes the check before parsing; pdfminer keeps
     each decoded stream, and the worker's memory limit is what stops it.
     """
-    limit = _headroom_mb(headroom_mb)
-    budget = StreamLimits().budget(limit << 20, (limit - headroom_mb) << 20)  # as the forked worker will see it
+    space = _worker_space_mb(headroom_mb)
+    budget = StreamLimits().budget(space << 20, (space - headroom_mb) << 20)  # as the forked worker will see it
     mib = int(budget / 2**20 * 0.9) // 16 * 16  # zeros_deflate makes 16 MiB steps
     data = zeros_deflate(mib << 20, fill=ord(" "))  # spaces: pdfminer skips them fast
     objects = one_page()
@@ -231,7 +228,7 @@ def _under_budget(folder: Path, headroom_mb: int) -> tuple[Path, Limits]:
     path = folder / "eight-streams.pdf"
     path.write_bytes(raw_pdf(objects))
     assert mib * STREAMS > 2 * headroom_mb, (mib, headroom_mb)
-    return path, Limits(max_memory_mb=limit, timeout_s=120)
+    return path, Limits(max_memory_mb=headroom_mb, timeout_s=120)
 
 
 @pytest.mark.parametrize(("bad", "code"), [("inflates", "memory_exceeded"), ("cyclic-references.pdf", "timeout")])
@@ -251,7 +248,7 @@ def test_a_limit_hit_replaces_the_worker(bad_files: dict[str, Path], tmp_path: P
 def test_a_decompression_bomb_is_refused_before_any_parser_opens_it(bad_files: dict[str, Path], tmp_path: Path,
                                                                    bomb: str) -> None:  # fmt: skip
     """Found: xref-stream, object-stream and inline-image bombs made pdfium abort the worker (``worker_crashed``)."""
-    results = _pool([bad_files[bomb], bad_files["not-ita.pdf"]], Limits(max_memory_mb=_headroom_mb(768)), tmp_path)
+    results = _pool([bad_files[bomb], bad_files["not-ita.pdf"]], Limits(max_memory_mb=768), tmp_path)
     (hit, hit_pid), (after, _) = results[bomb], results["not-ita.pdf"]
     assert (hit.error, hit.error_class, hit_pid) == ("memory_exceeded", "MemoryExceededError", None)
     assert "inflates past" in hit.message and after.error is None

@@ -456,3 +456,19 @@ def test_running_out_of_memory_still_sends_a_result(tmp_path: Path) -> None:
 
 def _starve_or_fake(path: Path) -> Report:
     return _starve(path) if "starve" in path.name else fake_extract(path)
+
+
+def test_the_memory_limit_counts_from_what_a_forked_worker_already_maps(tmp_path: Path) -> None:
+    """Found: a worker forked from a process mapping more than ``--max-memory`` (a notebook, a Dask
+    worker, a long test run) failed every file at its first allocation: the cap was absolute."""
+    import mmap
+
+    from ita_extract.pipeline import extract
+
+    sample = REPO / "samples" / "sample03.pdf"
+    reserved = mmap.mmap(-1, 3 << 30)  # 3 GiB of address space, never touched: no memory used
+    try:
+        [(_, result)] = list(run_pool(_tasks([sample]), extract, Limits(max_memory_mb=1024), 1))
+    finally:
+        reserved.close()
+    assert (result.error, result.records) == (None, 16)

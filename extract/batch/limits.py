@@ -129,14 +129,29 @@ def limit_memory(limits: Limits) -> None:
 
     Allocations past the cap fail with ``MemoryError``, which the worker reports as
     ``memory_exceeded``; the worker is then replaced, so one file's excess never
-    carries over to the next.
+    carries over to the next. The cap is ``max_memory_mb`` beyond the address space the
+    worker already has when it starts: a worker forked from a large process (a notebook,
+    a Dask worker, a test run with many libraries loaded) inherits its mappings, and an
+    absolute cap below them made every file fail at its first allocation.
     """
     if limits.max_memory_mb and resource is not None:
-        cap = limits.max_memory_mb * MB
+        cap = _address_space() + limits.max_memory_mb * MB
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             cap = min(cap, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _address_space() -> int:
+    """This process's virtual address space in bytes (``VmSize``), 0 where the OS does not say."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def cancel_alarm() -> None:
