@@ -228,7 +228,11 @@ def reading(
     store = _digit_group_templates() if digits else templates()
     band = _Band(box, baseline - y0, height, xa, digits, store)
     cuts = _cuts(box, band.base, height, s)
-    pieces = _pieces(band, cuts, s)
+    return _best_reading(cuts, _pieces(band, cuts, s), xa, height, s)
+
+
+def _best_reading(cuts: list[int], pieces: dict[tuple[int, int], Read | None], xa: int, height: float, s: OcrSettings) -> list[Read]:
+    """The cheapest run of pieces from the first cut to the last (dynamic programming over cuts)."""
     best: list[tuple[float, list[Read]] | None] = [None] * len(cuts)
     best[0] = (0.0, [])
     for j in range(1, len(cuts)):
@@ -240,16 +244,10 @@ def reading(
             prev, piece = best[i], pieces[i, j]
             if prev is None or piece is None:
                 continue
-            cand = (
-                (prev[0], prev[1])
-                if piece is BLANK
-                else (prev[0] + piece.dist + s.segment_cost, [*prev[1], piece])
-            )
+            cand = (prev[0], prev[1]) if piece is BLANK else (prev[0] + piece.dist + s.segment_cost, [*prev[1], piece])
             if best[j] is None or cand[0] < best[j][0]:
                 best[j] = cand
-        if (
-            best[j] is None and best[j - 1] is not None
-        ):  # nothing fits: an unknown glyph, so the rest is still read
+        if best[j] is None and best[j - 1] is not None:  # nothing fits: an unknown glyph, so the rest is still read
             prev = best[j - 1]
             unknown = Read("?", s.unknown, s.unknown, xa + cuts[j - 1], xa + cuts[j])
             best[j] = (prev[0] + s.unknown, [*prev[1], unknown])
