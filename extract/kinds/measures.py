@@ -113,7 +113,7 @@ def to_record(row: LogicalRow, number: int, fiscal_year: int | None = None) -> t
     responsible, findings, timeframe = text("responsible"), text("findings"), text("timeframe")
     if not (issue or code or responsible or findings or any(lists.values())):
         return None, notices
-    score, score_notices = _score(text("score"), row.page_start)
+    score, score_notices = score_of(text("score"), row.page_start)
     action_dates = [d for entry in lists["actions"] for d in find_thai_dates(entry)]
     start, end = parse_timeframe(timeframe, fiscal_year)
     record = Record(
@@ -137,15 +137,18 @@ def to_record(row: LogicalRow, number: int, fiscal_year: int | None = None) -> t
     return record, [*notices, *score_notices]
 
 
-def _score(text: str | None, page: int) -> tuple[float | None, list[Notice]]:
+def score_of(text: str | None, page: int) -> tuple[float | None, list[Notice]]:
     """The row's printed score as a number (Thai or Arabic digits): ``"๗๖.๘๗"`` → 76.87.
 
     A score cell with no number in it, or with a number outside 0–100, is left empty with a
-    warning: a misread is never passed on as a score.
+    warning: a misread is never passed on as a score. A narrow column wraps a number
+    between its digits ("๗" over "๕.๙๗"): the cell holds one score, so digits parted
+    only by the wrap are one number again.
     """
     if text is None:
         return None, []
-    found = SCORE.search(to_arabic_digits(text).replace(",", "."))
+    digits = re.sub(r"(?<=[\d.])\s+(?=[\d.])", "", to_arabic_digits(text).replace(",", "."))
+    found = SCORE.search(digits)
     value = float(found.group(1)) if found else None
     if value is None or not 0 <= value <= 100:
         return None, [Notice("score_unreadable", f"score cell {text!r} holds no score from 0 to 100; left empty", page)]
