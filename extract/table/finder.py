@@ -21,6 +21,7 @@ from .columns import (
     split_by_columns,
     table_rules,
 )
+from .furniture import without_furniture
 from .header import find_header, header_end, named_columns, repeats_header
 from .lines import TextLine, clusters, group_lines
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
@@ -41,8 +42,8 @@ class PageTable:
 
 
 def page_lines(page: Page, settings: TableSettings) -> list[TextLine]:
-    """The page's text lines, top to bottom (empty for a page with no text)."""
-    return group_lines(clusters(page.chars), settings) if page.has_text else []
+    """The page's text lines, top to bottom, without its page numbers (empty for a page with no text)."""
+    return without_furniture(group_lines(clusters(page.chars), settings), page) if page.has_text else []
 
 
 def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settings: TableSettings,
