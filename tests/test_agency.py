@@ -121,3 +121,33 @@ def test_ambiguous_place_without_location_is_not_guessed() -> None:
     # เฉลิมพระเกียรติ is a district name in several provinces
     m = parse_agency(["เทศบาลตำบลเฉลิมพระเกียรติ"])
     assert (m.district, m.province) == (None, None)
+
+
+# The text layer of some producers shows a gap after SARA AM as a space ("อำ เภอ", "ตำ บล"; LibreOffice
+# with several TLWG faces, issue 15 class 12): the title block's keywords are still read.
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["ประจำ ปีงบประมาณ พ.ศ. ๒๕๖๗", "ของทต.หนองยอง", "อำ เภอปากคาด จังหวัดบึงกาฬ"],
+            ("เทศบาลตำบลหนองยอง", "ทต.หนองยอง", "เทศบาลตำบล", "ปากคาด", "บึงกาฬ"),
+        ),
+        (
+            ["ทม.ท่าตะเกียบ", "อำ เภอท่าตะเกียบ จังหวัดฉะเชิงเทรา"],
+            ("เทศบาลเมืองท่าตะเกียบ", "ทม.ท่าตะเกียบ", "เทศบาลเมือง", "ท่าตะเกียบ", "ฉะเชิงเทรา"),
+        ),
+        (
+            ["เทศบาลตำ บลบางขนุน อำ เภอบางกรวย จังหวัดนนทบุรี"],
+            ("เทศบาลตำบลบางขนุน", "เทศบาลตำบลบางขนุน", "เทศบาลตำบล", "บางกรวย", "นนทบุรี"),
+        ),
+        (
+            ["องค์การบริหารส่วนตำ บลโพธิ์", "อำ เภอเมืองศรีสะเกษ จังหวัดศรีสะเกษ"],
+            ("องค์การบริหารส่วนตำบลโพธิ์", "องค์การบริหารส่วนตำบลโพธิ์", "องค์การบริหารส่วนตำบล", "เมืองศรีสะเกษ", "ศรีสะเกษ"),
+        ),
+    ],
+)
+def test_a_space_shown_after_sara_am_does_not_hide_the_district_or_the_kind(
+    lines: list[str], expected: tuple[str | None, ...]
+) -> None:
+    m = parse_agency(lines)
+    assert (m.name, m.name_as_printed, m.type, m.district, m.province) == expected

@@ -39,15 +39,26 @@ AGENCY_TYPES: dict[str, tuple[str, ...]] = {
     PATTAYA: (),
 }
 
+
+def _loose(word: str) -> str:
+    """A pattern for ``word`` that allows a space after each SARA AM: "อำ เภอ" as well as "อำเภอ".
+
+    Some producers draw ำ with an advance wider than its glyph, so the text layer shows a
+    gap after it that reads as a space ("อำ เภอปากคาด", "ประจำ ปีงบประมาณ"). A word of the
+    title block never has a space there, so the keyword is still unmistakable.
+    """
+    return re.escape(word).replace("\u0e33", "\u0e33\\s?")
+
+
 _TYPE_ALTS = "|".join(
-    [re.escape(full) for full in AGENCY_TYPES]
+    [_loose(full) for full in AGENCY_TYPES]
     + [rf"{a}\s?\.\s?|(?<![\u0e01-\u0e4e]){a}(?=[\u0e01-\u0e2e]{{2}})" for abbrs in AGENCY_TYPES.values() for a in abbrs]
 )
-_STOP_WORDS = r"(?:ประจำปี|ปีงบประมาณ|ดังนี้|ดังต่อไปนี้|อำเภอ|จังหวัด|ตำบล|เขต|แขวง|อ\.|จ\.|ต\.)"
+_STOP_WORDS = rf"(?:{_loose('ประจำปี')}|ปีงบประมาณ|ดังนี้|ดังต่อไปนี้|{_loose('อำเภอ')}|จังหวัด|{_loose('ตำบล')}|เขต|แขวง|อ\.|จ\.|ต\.)"
 _RE_AGENCY = re.compile(rf"(?P<type>{_TYPE_ALTS})\s?(?P<place>(?:(?!{_STOP_WORDS})[\u0e01-\u0e4e])*)")
 _RE_HEADING_PREFIX = re.compile(r"^\s*(?:ประกาศ|คำสั่ง|ระเบียบ|รายงาน(?:ผล)?(?:ของ)?)?\s*$")
 _RE_PROVINCE = re.compile(r"(?:จังหวัด|(?<![\u0e01-\u0e4e])จ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
-_RE_DISTRICT = re.compile(r"(?:อำเภอ|(?<![\u0e01-\u0e4e])อ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
+_RE_DISTRICT = re.compile(rf"(?:{_loose('อำเภอ')}|(?<![\u0e01-\u0e4e])อ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
 _RE_KHET = re.compile(r"(?<![\u0e01-\u0e4e])เขต\s*(?P<name>[\u0e01-\u0e4e]+)")  # Bangkok districts
 _RE_KEY_DROP = re.compile(r"[\u0e48-\u0e4c\s.\-]")  # tone marks, thanthakhat, spaces, dots
 FUZZY_MIN = 84.0
@@ -293,7 +304,7 @@ def parse_agency(lines: list[str]) -> AgencyMatch:
 
 def _parse_found(agency: re.Match[str], lines: list[str]) -> AgencyMatch:
     kind = _type_of(agency["type"])
-    printed = agency.group(0).strip()
+    printed = re.sub("\u0e33\\s+", "\u0e33", agency.group(0).strip())  # "ตำ บล": the gap after ำ was never typed
     district_printed, province_printed = _printed_location(_blank_agency(lines, agency))
     if kind in (BANGKOK, PATTAYA):
         return _special_agency(kind, printed, district_printed)
