@@ -111,7 +111,7 @@ def test_a_footer_page_number_is_not_a_record_of_the_table_above_it() -> None:
     assert all(ln.text != "2" for row in table.rows for lines in row.cells.values() for ln in lines)
 
 
-@pytest.mark.parametrize("text", ["หน้า 1", "หน้า ๑๒", "- 4 -", "12/30", "หน้า 3 จาก 9", "PAGE 2"])
+@pytest.mark.parametrize("text", ["หน้า 1", "หน้า ๑๒", "- 4 -", "12/30", "หน้า 3 จาก 9", "PAGE 2", "หน้ า 1"])
 def test_page_number_wordings_are_recognised(text: str) -> None:
     assert FurnitureSettings().is_page_number(text)
 

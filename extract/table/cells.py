@@ -11,12 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..thai.dates import find_thai_dates
+from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD, find_thai_dates
 from ..thai.repair import is_thai_char, repair_thai_text, to_arabic_digits
 from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap
 from .rows import CellLine, LogicalRow
 
 ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
+# A number after these words is a reference ("ตามข้อ 2)", "มาตรา 5.") and never an item marker.
+REFERENCE_WORDS = ("ข้อ", "ข้อที่", "มาตรา", "ฉบับที่", "ครั้งที่", "ลำดับที่")  # not ที่ alone: "เจ้าหน้าที่ ๒)"
+# A bare item number ("๑ จัดอบรม", numbering without a dot) stands at the start of a line and
+# is followed by words; a day before a month, a count before its unit, is not a number of an item.
+# Units that no item opens with (not ราย: "๒ รายงานผู้บริหาร"; not คน, เรื่อง: words start so too).
+UNITS = r"(?:วัน|เดือน|ปี|ครั้ง|บาท|ชั่วโมง|ชม\.|สัปดาห์|ไตรมาส|ล้าน|%)"
+BARE_ITEM = re.compile(rf"(?:^|(?<=\n))([0-9๐-๙]{{1,2}})\s+(?=\S)(?![0-9๐-๙/.:,\-]|{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))")
 LIST_ROLES = ("measures", "monitoring", "actions")
 
 
@@ -34,9 +41,10 @@ def join_lines(lines: list[CellLine]) -> str:
         if not text:
             continue
         if out:
-            if ITEM.match(text):
-                out += "\n"  # a numbered item starting a line: keep the boundary for split_items
-            elif lines[k - 1].space_after or _wrap_needs_space(out[-1], text[0]):
+            spaced = lines[k - 1].space_after or _wrap_needs_space(out[-1], text[0])
+            if ITEM.match(text) or (spaced and BARE_ITEM.match(text)):
+                out += "\n"  # a numbered item may start this line: keep the boundary for split_items
+            elif spaced:
                 out += " "
         out += text
     return re.sub(r"[ \t]+", " ", out).strip()
@@ -112,24 +120,44 @@ def flatten(text: str) -> str:
 
 
 def split_items(lines: list[CellLine]) -> list[str]:
-    """One entry per numbered item (๑. / 1) / (1)), numbering removed; one entry if unnumbered.
+    """One entry per numbered item (๑. / 1) / (1) / ๑ ), numbering removed; one entry if unnumbered.
 
-    Item 1 must open the cell; later numbers may start a line or sit inside one (a
-    paragraph typed as "๑) … ๒) …" wraps anywhere), but only the next number expected
-    counts, so a year, an amount or "รอบ ๖ เดือน" is never taken for a marker.
+    Item 1 must open the cell and only the next number expected counts, so a year, an
+    amount, "ข้อ 2" or "รอบ ๖ เดือน" is never taken for a marker. Numbers with a dot or
+    bracket may also sit inside a line (a paragraph typed as "๑) … ๒) …" wraps anywhere);
+    bare numbers ("๑ จัดอบรม ↵ ๒ ประชุม") must open a line, and at least two of them.
     """
     text = join_lines(lines)
-    first = ITEM.match(text)
-    if not first or int(to_arabic_digits(first.group(1))) != 1:
+    items = numbered_items(text, ITEM) or numbered_items(text, BARE_ITEM, least=2)
+    if items is None:
         return [flatten(t) for t in split_dated_paragraphs(lines)]
+    return [flatten(t) for t in items if t.strip()]
+
+
+def numbered_items(text: str, marker: re.Pattern[str], least: int = 1) -> list[str] | None:
+    """The items of ``text`` numbered 1, 2, 3 … by ``marker`` (group 1 the number), markers removed.
+
+    None when the text does not open with item 1 or has fewer than ``least`` items.
+
+    >>> numbered_items("1. จัดอบรม 2. ประชุม", ITEM)
+    ['จัดอบรม ', 'ประชุม']
+    """
+    first = marker.match(text)
+    if not first or int(to_arabic_digits(first.group(1))) != 1:
+        return None
     items: list[str] = []
     start, expected = first.end(), 2
-    for m in ITEM.finditer(text, first.end()):
-        if int(to_arabic_digits(m.group(1))) == expected:
+    for m in marker.finditer(text, first.end()):
+        if int(to_arabic_digits(m.group(1))) == expected and not _after_reference_word(text, m.start()):
             items.append(text[start : m.start()])
             start, expected = m.end(), expected + 1
     items.append(text[start:])
-    return [flatten(t) for t in items if t.strip()]
+    return items if len(items) >= least else None
+
+
+def _after_reference_word(text: str, at: int) -> bool:
+    """The number at ``at`` follows "ข้อ", "มาตรา", "ที่" …: it refers to something, it numbers no item."""
+    return text[:at].rstrip().endswith(REFERENCE_WORDS)
 
 
 CONNECTOR = re.compile(r"^(และ|หรือ|ถึง|จนถึง|ถึงวันที่|-|–|,|\))")

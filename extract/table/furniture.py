@@ -46,9 +46,10 @@ class FurnitureSettings:
         """A line's text that can only be a page number.
 
         ``"หน้า ๓"``, ``"- 3 -"``, ``"3/12"`` → True; ``"๓"`` → False (a bare number
-        needs its place on the page too); ``"ภายใน 15 วัน"`` → False.
+        needs its place on the page too); ``"ภายใน 15 วัน"`` → False. Spaces do not count:
+        monospaced faces show gaps inside words ("หน้ า 1", TlwgMono).
         """
-        return bool(PAGE_NUMBER.match(" ".join(text.split())))
+        return bool(PAGE_NUMBER.match("".join(text.split())))
 
     def in_band(self, line: TextLine, page: Page) -> bool:
         """The line lies in the top or bottom margin band."""
@@ -82,7 +83,7 @@ def is_furniture(line: TextLine, page: Page, hrules: list[Rule], settings: Furni
     """One line that is a page number: in the margin band, in no ruled cell, worded or placed as one."""
     if not settings.in_band(line, page) or _between_rules(line, hrules):
         return False
-    text = line.repaired.strip()
+    text = line.squeezed
     if settings.is_page_number(text):
         return True
     return bool(BARE_NUMBER.match(text)) and settings.placed_as_page_number(line, page)

@@ -1,0 +1,93 @@
+"""A cell's numbered items are split apart, and nothing else is (issue 15 classes 8 and 9).
+
+Items come numbered ``1.``, ``1)``, ``(1)`` or bare ``1 ``, in Thai or Arabic digits, one per
+line or run on in one paragraph. Dates, amounts, "ข้อ 2", codes and numbers inside text are
+not item numbers: only the sequence 1, 2, 3 … counts, from the start of the cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from ita_extract.extract.table.cells import split_items
+from ita_extract.extract.table.rows import CellLine
+from ita_extract.extract.thai.dates import MONTH_PATTERN
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def cell(*lines: str) -> list[CellLine]:
+    """A cell's lines as drawn (no typed space at the wraps)."""
+    return [CellLine(text, False) for text in lines]
+
+
+@pytest.mark.parametrize(
+    ("lines", "items"),
+    [
+        (["๑ จัดอบรมให้ความรู้", "๒ จัดเวทีรับฟังความคิดเห็น"], ["จัดอบรมให้ความรู้", "จัดเวทีรับฟังความคิดเห็น"]),
+        (["1 จัดอบรม", "2 ประชุม", "3 รายงานผู้บริหารทราบ"], ["จัดอบรม", "ประชุม", "รายงานผู้บริหารทราบ"]),
+        (["๑ จัดเวทีรับฟังความ", "คิดเห็น", "๒ รายงานผู้บริหาร"], ["จัดเวทีรับฟังความคิดเห็น", "รายงานผู้บริหาร"]),
+        (["๑ ดำเนินการเมื่อวันที่ ๑๐/๑๐/๒๕๖๕", "๒ รายงานผู้บริหารทราบ"], ["ดำเนินการเมื่อวันที่ ๑๐/๑๐/๒๕๖๕", "รายงานผู้บริหารทราบ"]),
+        (["(1) จัดอบรม (2) ประชุม (3) รายงาน"], ["จัดอบรม", "ประชุม", "รายงาน"]),
+        (["๑) จัดอบรมให้ความรู้ ๒) ประชุม", "ชี้แจง ๓) รายงาน"], ["จัดอบรมให้ความรู้", "ประชุมชี้แจง", "รายงาน"]),
+        (["1. จัดอบรม", "2. ประชุม"], ["จัดอบรม", "ประชุม"]),
+        (["1) ปฏิบัติตามข้อ 2) ของระเบียบ 2) รายงาน"], ["ปฏิบัติตามข้อ 2) ของระเบียบ", "รายงาน"]),
+        (["1) แต่งตั้งเจ้าหน้าที่ 2) ประชุม"], ["แต่งตั้งเจ้าหน้าที่", "ประชุม"]),
+    ],
+)
+def test_numbered_items_come_apart_without_their_numbers(lines: list[str], items: list[str]) -> None:
+    assert split_items(cell(*lines)) == items
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["ดำเนินการภายใน 15 วัน", "2 ครั้งต่อปี"],  # a count at a line start, no item 1
+        ["1 ต.ค. 2566 ประชุมชี้แจง", "2 พ.ย. 2566 อบรม"],  # days before months are dates
+        ["1 ตุลาคม 2566 - 31 มีนาคม 2567"],
+        ["1 ครั้ง", "2 ครั้ง"],  # counts with their unit
+        ["1 จัดอบรมให้ความรู้ภายใน 2 วัน"],  # one bare number: not a list
+        ["รายงานผลรอบ 6 เดือน 2 ครั้ง"],
+        ["ตามข้อ 1. และข้อ 2. ของประกาศ"],  # does not open with item 1
+        ["E1 จัดอบรม E2 ประชุม"],  # codes
+        ["งบประมาณ 1.5 ล้านบาท 2.5 ล้านบาท"],
+    ],
+)
+def test_dates_amounts_codes_and_counts_are_not_item_numbers(lines: list[str]) -> None:
+    assert split_items(cell(*lines)) == [" ".join(lines)]
+
+
+ITEM_TEXT = st.text(alphabet="กขคงจฉชซญฎดตถทนบปผพฟมยรลวสหอะาิีเแโใไ่้", min_size=1, max_size=25)
+STYLES = {"dot": "{}. ", "close": "{}) ", "paren": "({}) ", "bare": "{} "}
+# Left out on purpose, as the rule reads them otherwise: an item ending with a word that makes the
+# next number a reference ("… ตามข้อ 2) …"), and a bare item opening like a count or a date ("2 วัน").
+REFERENCE_ENDINGS = ("ข้อ", "ข้อที่", "มาตรา", "ฉบับที่", "ครั้งที่", "ลำดับที่")
+COUNT_OPENINGS = ("วัน", "เดือน", "ปี", "ครั้ง", "บาท", "ชั่วโมง", "สัปดาห์", "ไตรมาส", "ล้าน")
+MONTH = re.compile(MONTH_PATTERN)  # every spelling of a month, "ก.ค." and "กค" among them
+
+
+def opens_like_count_or_date(item: str) -> bool:
+    return item.startswith(COUNT_OPENINGS) or bool(MONTH.match(item))
+
+
+@given(
+    items=st.lists(ITEM_TEXT, min_size=2, max_size=9),
+    style=st.sampled_from(sorted(STYLES)),
+    thai=st.booleans(),
+    run_on=st.booleans(),
+)
+def test_numbered_items_joined_then_split_give_the_items_back(items: list[str], style: str, thai: bool,
+                                                              run_on: bool) -> None:
+    """Numbering items 1, 2, 3 … in any style, one per line or run on (not bare), and splitting gives them back."""
+    assume(not any(item.endswith(REFERENCE_ENDINGS) for item in items))
+    assume(style != "bare" or not any(opens_like_count_or_date(item) for item in items))
+
+    def number(n: int) -> str:
+        return STYLES[style].format(str(n).translate(THAI_DIGITS) if thai else n)
+
+    printed = [number(i + 1) + item for i, item in enumerate(items)]
+    lines = [" ".join(printed)] if run_on and style != "bare" else printed
+    assert split_items(cell(*lines)) == items
