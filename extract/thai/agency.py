@@ -15,15 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-import geothai
-from pythainlp.corpus import provinces as pythainlp_provinces
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..errors import NOTICES, Notice
-from .repair import to_arabic_digits
+from .gazetteer import Place, best_match, districts_of, name_key, nearest, province_names, subdistricts_of
 
 BANGKOK = "กรุงเทพมหานคร"
 PATTAYA = "เมืองพัทยา"
@@ -60,11 +56,6 @@ _RE_HEADING_PREFIX = re.compile(r"^\s*(?:ประกาศ|คำสั่ง|�
 _RE_PROVINCE = re.compile(r"(?:จังหวัด|(?<![\u0e01-\u0e4e])จ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
 _RE_DISTRICT = re.compile(rf"(?:{_loose('อำเภอ')}|(?<![\u0e01-\u0e4e])อ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
 _RE_KHET = re.compile(r"(?<![\u0e01-\u0e4e])เขต\s*(?P<name>[\u0e01-\u0e4e]+)")  # Bangkok districts
-_RE_KEY_DROP = re.compile(r"[\u0e48-\u0e4c\s.\-]")  # tone marks, thanthakhat, spaces, dots
-FUZZY_MIN = 84.0
-FUZZY_MARGIN = 4.0
-
-
 @dataclass
 class AgencyMatch:
     """The agency as printed and as canonicalised, with the notices met on the way."""
@@ -77,20 +68,6 @@ class AgencyMatch:
     warnings: list[Notice] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Place:
-    """One gazetteer entry: canonical name, its province and district (for subdistricts)."""
-
-    name: str
-    province: str
-    district: str | None = None
-
-
-def _key(name: str) -> str:
-    """Comparison key: no tone marks/thanthakhat/spaces/dots, Arabic digits ("ปรางค์กู่" → "ปรางคกู")."""
-    return _RE_KEY_DROP.sub("", to_arabic_digits(name))
-
-
 def _type_of(printed: str) -> str:
     """Full type for a printed type or abbreviation: "ทต." → "เทศบาลตำบล"."""
     bare = re.sub(r"[\s.]", "", printed)
@@ -98,61 +75,6 @@ def _type_of(printed: str) -> str:
         if bare == full or bare in abbrs:
             return full
     raise ValueError(printed)
-
-
-@lru_cache(maxsize=1)
-def _province_names() -> tuple[str, ...]:
-    return tuple(p["name_th"] for p in pythainlp_provinces(details=True))
-
-
-@lru_cache(maxsize=1)
-def _province_codes() -> dict[str, str]:
-    return {p.name_th: p.code for p in geothai.provinces()}
-
-
-def _bare_district(name: str) -> str:
-    """geothai writes Bangkok districts as "เขตพระนคร"; we report them without the prefix."""
-    return name[3:] if name.startswith("เขต") else name
-
-
-@lru_cache(maxsize=128)
-def _districts(province: str | None) -> tuple[_Place, ...]:
-    """Districts of one province, or of the whole country when `province` is None."""
-    codes = _province_codes()
-    wanted = [province] if province else list(codes)
-    return tuple(
-        _Place(_bare_district(d.name_th), name)
-        for name in wanted
-        if name in codes
-        for d in geothai.districts(codes[name])
-    )
-
-
-@lru_cache(maxsize=128)
-def _subdistricts(province: str, district: str | None) -> tuple[_Place, ...]:
-    """Subdistricts of a district (or of a whole province), tagged with their district."""
-    code = _province_codes().get(province)
-    if code is None:
-        return ()
-    found: list[_Place] = []
-    for d in geothai.districts(code):
-        if district is None or _bare_district(d.name_th) == district:
-            found += [_Place(s.name_th, province, _bare_district(d.name_th)) for s in geothai.subdistricts(d.code)]
-    return tuple(found)
-
-
-def _best(printed: str, names: list[str]) -> str | None:
-    """Canonical name for `printed`: exact key match, else one clear fuzzy winner, else None."""
-    key = _key(printed)
-    exact = [n for n in names if _key(n) == key]
-    if exact:
-        return exact[0] if len(set(exact)) == 1 else None
-    scored = sorted(((fuzz.ratio(key, _key(n)), n) for n in set(names)), reverse=True)
-    if not scored or len(key) < 3:
-        return None
-    top_score, top = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    return top if top_score >= FUZZY_MIN and top_score - runner_up >= FUZZY_MARGIN else None
 
 
 def _agency_line(lines: list[str]) -> re.Match[str] | None:
@@ -206,17 +128,17 @@ class _Resolver:
             return None
         if printed in ("กทม", "กรุงเทพ", "กรุงเทพฯ"):
             return self.corrected(printed, BANGKOK)
-        best = _best(printed, list(_province_names()))
+        best = best_match(printed, list(province_names()))
         return self.corrected(printed, best) if best else None
 
-    def district(self, printed: str | None, province: str | None) -> _Place | None:
+    def district(self, printed: str | None, province: str | None) -> Place | None:
         """The printed district within `province` (or anywhere, if it is unique)."""
         if printed is None:
             return None
         if printed == "เมือง" and province and province != BANGKOK:
-            return _Place(f"เมือง{province}", province)  # "อ.เมือง จ.ขอนแก่น" = capital district
-        places = _districts(province)
-        best = _best(printed, [d.name for d in places])
+            return Place(f"เมือง{province}", province)  # "อ.เมือง จ.ขอนแก่น" = capital district
+        places = districts_of(province)
+        best = best_match(printed, [d.name for d in places])
         matches = [d for d in places if d.name == best]
         if best is None or len({d.province for d in matches}) != 1:
             return None
@@ -224,57 +146,39 @@ class _Resolver:
         return matches[0]
 
 
-def _infer_from_place(place: str, province: str | None) -> _Place | None:
+def _infer_from_place(place: str, province: str | None) -> Place | None:
     """A unique exact (key) match of the place among districts, else subdistricts, else provinces.
 
     A municipality named after its province ("เทศบาลนครพิษณุโลก") sits in the province's
     capital district (อำเภอเมืองพิษณุโลก), which geothai spells with เมือง.
     """
-    key = _key(place)
-    districts = {d for d in _districts(province) if _key(d.name) == key}
+    key = name_key(place)
+    districts = {d for d in districts_of(province) if name_key(d.name) == key}
     if len(districts) == 1:
         return districts.pop()
     if districts:
         return None
-    names = [province] if province else list(_province_names())
-    subs = {s for p in names for s in _subdistricts(p, None) if _key(s.name) == key}
+    names = [province] if province else list(province_names())
+    subs = {s for p in names for s in subdistricts_of(p, None) if name_key(s.name) == key}
     if subs:
         return subs.pop() if len(subs) == 1 else None
-    capital = next((p for p in names if _key(p) == key), None)
-    seat = next((d for d in _districts(capital) if d.name == "เมือง" + capital), None) if capital else None
-    return _Place(place, capital, seat.name) if seat is not None else None
+    capital = next((p for p in names if name_key(p) == key), None)
+    seat = next((d for d in districts_of(capital) if d.name == "เมือง" + capital), None) if capital else None
+    return Place(place, capital, seat.name) if seat is not None else None
 
 
 def _canonical_place(place: str, kind: str, district: str | None, province: str | None) -> str | None:
     """Official spelling of the place name: the province (อบจ.), the district or a subdistrict."""
     if kind == "องค์การบริหารส่วนจังหวัด":
-        return _best(place, [province] if province else list(_province_names()))
+        return best_match(place, [province] if province else list(province_names()))
     own = [n for n in (district, province) if n]
-    best = _best(place, own) if own else None
+    best = best_match(place, own) if own else None
     if best is None and province:
-        best = _best(place, [s.name for s in _subdistricts(province, district)])
+        best = best_match(place, [s.name for s in subdistricts_of(province, district)])
     if best is None and province:
-        names = [*own, *(d.name for d in _districts(province)), *(s.name for s in _subdistricts(province, None))]
-        best = _nearest(place, names)
+        names = [*own, *(d.name for d in districts_of(province)), *(s.name for s in subdistricts_of(province, None))]
+        best = nearest(place, names)
     return best
-
-
-def _nearest(printed: str, names: list[str]) -> str | None:
-    """The one name within a letter or two of ``printed`` (a typo: "หาดใหย่" for หาดใหญ่), else None.
-
-    Fuzzy ratios are too strict for short names (one letter of five is 80 %), so a short
-    edit distance is asked for instead: one letter, two from ten letters up; and the
-    nearest name must be the only one that near.
-    """
-    key = _key(printed)
-    if len(key) < 3:
-        return None
-    reach = 1 if len(key) < 10 else 2
-    near = sorted({(Levenshtein.distance(key, _key(n)), n) for n in names})
-    near = [(d, n) for d, n in near if d <= reach]
-    if not near or (len(near) > 1 and near[1][0] == near[0][0] and _key(near[1][1]) != _key(near[0][1])):
-        return None
-    return near[0][1]
 
 
 def parse_agency(lines: list[str]) -> AgencyMatch:
