@@ -99,6 +99,13 @@ def test_under_a_rule_every_line_down_to_the_first_naming_roles_is_header() -> N
     assert find_header(lines, MEASURES, DEFAULT) == 2  # without it, a line set off by a gap is not tucked
 
 
+def test_a_header_line_whose_glyph_boxes_poke_above_the_top_rule_is_still_under_it() -> None:
+    """Tall glyph boxes (Purisa, LibreOffice) put a line set right under the rule partly above it."""
+    lines = [line(20, (200, "มาตรการส่งเสริมคุณธรรม")), line(44, (250, "หน่วย"), (400, "แนว")),
+             line(56, (50, "ประเด็น"), (250, "งานที่รับผิดชอบ"), (400, "ทางการแก้ไข"), (600, "ระยะเวลา"))]
+    assert find_header(lines, MEASURES, DEFAULT, hrules=[h(45)]) == 1
+
+
 def test_a_header_ends_at_the_first_rule_across_the_table_not_at_a_shorter_one() -> None:
     lines = [line(52, (500, "แนวทางการนำผลการวิเคราะห์")), line(72, (50, "ประเด็น"), (400, "วิธีการ")),
              line(100, (50, "E1 เจ้าหน้าที่"), (400, "จัดทำคู่มือ"))]

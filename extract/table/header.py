@@ -58,7 +58,7 @@ def header_top(lines: list[TextLine], anchor: int, hrules: Sequence[Rule], setti
     top = _rule_over(lines[anchor], hrules, settings)
     if top is not None:
         i = anchor
-        while i > 0 and lines[i - 1].top > top and not lines[i - 1].looks_like_body:
+        while i > 0 and lines[i - 1].mid_y > top and not lines[i - 1].looks_like_body:
             i -= 1
         return i
     cells = list(lines[anchor].cells)
@@ -70,11 +70,15 @@ def header_top(lines: list[TextLine], anchor: int, hrules: Sequence[Rule], setti
 
 
 def _rule_over(line: TextLine, hrules: Sequence[Rule], settings: TableSettings) -> float | None:
-    """The nearest horizontal rule above ``line`` that covers it, within a header's height."""
+    """The nearest horizontal rule above ``line`` that covers it, within a header's height.
+
+    Above the line's middle, not its top: a face with tall glyph boxes (Purisa) pokes the
+    box of a line set right under the table's top rule above that rule.
+    """
     reach = settings.header_window_em * line.size
     slack = settings.edge_slack_pt
     over = [r.pos for r in hrules
-            if line.top - reach < r.pos < line.top and r.start <= line.x0 + slack and r.end >= line.x1 - slack]
+            if line.top - reach < r.pos < line.mid_y and r.start <= line.x0 + slack and r.end >= line.x1 - slack]
     return max(over, default=None)
 
 
