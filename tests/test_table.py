@@ -106,11 +106,45 @@ def test_a_header_line_whose_glyph_boxes_poke_above_the_top_rule_is_still_under_
     assert find_header(lines, MEASURES, DEFAULT, hrules=[h(45)]) == 1
 
 
+SPANNING = "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ"
+SUB_HEADER = [(50, "ประเด็น"), (250, "ผู้รับผิดชอบ"), (400, "วิธีการ"), (600, "ระยะเวลา")]
+
+
+def test_a_spanning_cell_set_tight_above_an_unruled_header_is_header() -> None:
+    """No rule bounds the header: the cell over several sub-columns is tucked just above them."""
+    lines = [line(20, (200, "มาตรการส่งเสริมคุณธรรม")), line(50, (280, SPANNING)), line(62, *SUB_HEADER)]
+    assert find_header(lines, MEASURES, DEFAULT) == 1
+
+
 def test_a_header_ends_at_the_first_rule_across_the_table_not_at_a_shorter_one() -> None:
     lines = [line(52, (500, "แนวทางการนำผลการวิเคราะห์")), line(72, (50, "ประเด็น"), (400, "วิธีการ")),
              line(100, (50, "E1 เจ้าหน้าที่"), (400, "จัดทำคู่มือ"))]
     rules = [h(45), h(65, 380, 800), h(90)]  # the short rule parts the spanning cell from its sub-columns
     assert header_end(lines, 0, rules, DEFAULT) == 2
+
+
+def test_the_rule_over_a_header_is_the_table_top_not_a_shorter_rule_under_a_spanning_cell() -> None:
+    """Cells centred vertically: the first columns' words start above the rule under the spanning cell."""
+    lines = [line(50, (210, "ผล")), line(58, (400, SPANNING)), line(75, (400, "วิธีการ"), (600, "ระยะเวลา")),
+             line(85, (50, "ประเด็น"), (210, "การประเมิน"))]
+    assert find_header(lines, MEASURES, DEFAULT, hrules=[h(45), h(70, 380, 800)]) == 0
+
+
+REPEATED = (Column(40, 240, "issue", "ประเด็นที่ต้องพัฒนา"), Column(240, 390, "responsible", "ผู้รับผิดชอบ"),
+            Column(390, 800, "measures", "มาตรการ/แนวทางการดำเนินการ"))
+
+
+def test_a_repeated_header_ends_at_its_first_printings_height_when_the_next_rule_closes_a_row() -> None:
+    """reportlab draws no rule over a split row's rest: the next rule is below the row's tail."""
+    lines = [line(50, (50, "ประเด็นที่ต้องพัฒนา"), (250, "ผู้รับผิดชอบ"), (400, "มาตรการ/แนวทาง")),
+             line(62, (400, "การดำเนินการ")), line(85, (400, "ตัวเอง")), line(100, (50, "E2 หน่วยงาน"))]
+    assert header_end(lines, 0, [h(45), h(97)], DEFAULT, repeats=22.0, known=REPEATED) == 2
+
+
+def test_a_repeated_header_wrapped_once_more_goes_on_past_that_height_while_it_spells_the_known_wording() -> None:
+    lines = [line(50, (50, "ประเด็นที่ต้องพัฒนา"), (250, "ผู้รับผิดชอบ"), (400, "มาตรการ/แนว")),
+             line(62, (400, "ทางการดำเนิน")), line(74, (400, "การ")), line(100, (50, "E2 หน่วยงาน"))]
+    assert header_end(lines, 0, [h(45), h(90)], DEFAULT, repeats=22.0, known=REPEATED) == 3
 
 
 def test_an_unruled_header_ends_at_the_first_body_line() -> None:
@@ -182,6 +216,15 @@ def test_without_rules_columns_come_from_the_gutters_no_line_crosses() -> None:
     cols = columns_from_gutters([c for ln in lines for c in ln.items], 40.0, 600.0, DEFAULT)
     assert len(cols) == 2 and all(c.open_edges for c in cols)
     assert 120 < cols[0].x1 < 300 and cols[0].x1 == cols[1].x0
+
+
+def test_gutters_under_a_spanning_header_cell_still_part_its_sub_columns() -> None:
+    """A borderless two-level header: the spanning cell runs over the gutters the body leaves blank."""
+    p = page([[(280, SPANNING)], SUB_HEADER, [(50, "E1 เจ้าหน้าที่"), (250, "กองคลัง"), (400, "จัดทำคู่มือ"), (600, "มีนาคม")]],
+             [50, 62, 80], [h(45), h(75), h(95)])  # rules across only: columns still come from the gutters
+    table = analyse_page(p, None, MEASURES, DEFAULT)
+    assert table is not None and len(table.rows) == 1
+    assert [c.role for c in table.layout.columns] == ["issue", "responsible", "measures", "timeframe"]
 
 
 # ---------------------------------------------------------------- rows
@@ -275,6 +318,31 @@ def test_an_unruled_two_level_header_keeps_the_gutters_its_spanning_cell_crosses
     assert table is not None and table.has_header and len(table.rows) == 1
     assert [c.role for c in table.layout.columns] == ["issue", "score", "measures", "responsible", "timeframe"]
     assert table.rows[0].first_text("timeframe") == "มีนาคม"
+
+
+def test_a_header_printed_again_lower_on_the_page_opens_a_new_part_and_is_no_row() -> None:
+    """FY2567 prints one table per issue, several to a page, each under the same header."""
+    header = [(50, "ประเด็น"), (210, "ผู้รับผิดชอบ"), (410, "มาตรการ"), (610, "ระยะเวลา")]
+    cells = [header, [(50, "E1 เจ้าหน้าที่"), (210, "กองคลัง"), (410, "จัดทำคู่มือ"), (610, "มีนาคม")],
+             header, [(50, "E2 หน่วยงาน"), (210, "กองช่าง"), (410, "เผยแพร่ข้อมูล"), (610, "เมษายน")]]
+    rules = [h(y) for y in (45, 65, 95, 145, 165, 195)]
+    rules += [v(x, y0, y1) for x in (40, 200, 400, 600, 800) for y0, y1 in ((45, 95), (145, 195))]
+    table = analyse_page(page(cells, [50, 70, 150, 170], rules), None, MEASURES, DEFAULT)
+    assert table is not None
+    assert [r.first_text("issue") for r in table.rows] == ["E1 เจ้าหน้าที่", "E2 หน่วยงาน"]
+
+
+def test_a_page_number_set_across_a_column_boundary_does_not_hide_the_repeated_header() -> None:
+    """One piece of text above the header (a centred ``- 2 -``) is no row of the last table, wherever it falls."""
+    first = page([SUB_HEADER, [(50, "E1 เจ้าหน้าที่"), (250, "กองคลัง"), (400, "คู่มือ"), (600, "มีนาคม")]], [62, 80])
+    prev = analyse_page(first, None, MEASURES, DEFAULT)
+    assert prev is not None
+    boundary = prev.layout.columns[1].x1
+    second = page([[(boundary - 8, "- ๒ -")], SUB_HEADER, [(50, "E2 หน่วยงาน"), (250, "กองช่าง"), (400, "ประกาศ")]],
+                  [30, 62, 80], number=2)
+    table = analyse_page(second, prev.layout, MEASURES, DEFAULT)
+    assert table is not None and table.has_header
+    assert [r.first_text("issue") for r in table.rows] == ["E2 หน่วยงาน"]
 
 
 def test_cluster_marks_ride_on_their_base() -> None:

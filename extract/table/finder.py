@@ -8,6 +8,7 @@ page's table with no header, or holds no table.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from ..errors import Notice
 from ..page.page import Page, Rule
@@ -23,7 +24,7 @@ from .columns import (
 )
 from .furniture import without_furniture
 from .header import find_header, header_end, named_columns, repeats_header
-from .lines import TextLine, clusters, group_lines
+from .lines import Cluster, TextLine, clusters, group_lines
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import TableSettings
 from .vocabulary import TableVocabulary
@@ -48,7 +49,12 @@ def page_lines(page: Page, settings: TableSettings) -> list[TextLine]:
 
 def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settings: TableSettings,
                  lines: list[TextLine] | None = None) -> PageTable | None:
-    """The table rows on one page, or None when the page holds no table."""
+    """The table rows on one page, or None when the page holds no table.
+
+    A page may hold several printings of one table's header (FY2567 prints a table per
+    issue, several to a page): each header met below the body opens a new part, and its
+    lines are never body rows.
+    """
     lines = page_lines(page, settings) if lines is None else lines
     if not lines:
         return None
@@ -58,23 +64,70 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     layout = layout_for(page, lines, start, prev, repeated, settings)
     if layout is None:
         return None
+    rows: list[LogicalRow] = []
+    at, carried = start, prev
+    while True:
+        part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated or carried is not prev)
+        if part is None:
+            return None
+        found, layout, at = part
+        rows.extend(found)
+        if at is None:
+            break
+        carried = layout
+        layout = layout_for(page, lines, at, carried, True, settings) or layout
+    title = tuple(lines[:start]) if start is not None else ()
+    notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
+    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices)
+
+
+def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None, layout: Layout,
+                vocab: TableVocabulary, settings: TableSettings,
+                repeated: bool) -> tuple[list[LogicalRow], Layout, int | None] | None:
+    """One header (``start``; None: the last page's table goes on; ``repeated``: it repeats the one
+    ``prev`` was read under) and the body under it, down to the next printing of a header: its rows,
+    the layout named by its header, and where that next header starts. None when a page without a
+    header does not continue the table."""
     top = lines[start].top if start is not None else 0.0
     hs, _ = table_rules(page, top, settings)
     body_from = 0
     if start is not None:
         hrules = [r for r in page.hrules() if r.pos >= top - settings.rule_above_pt]
-        body_from = header_end(lines, start, hrules, settings, prev.header_height if prev is not None else 0.0)
+        repeats = prev is not None and repeated
+        body_from = header_end(lines, start, hrules, settings, prev.header_height if repeats else 0.0,
+                               prev.columns if repeats else ())
         columns = named_columns(layout.columns, lines[start:body_from], vocab, settings)
         height = lines[body_from - 1].bottom - lines[start].top
         layout = replace(layout, columns=columns, header_height=height)
-    body = lines[body_from : body_from + table_bottom(lines[body_from:], hs, settings)]
+    following = _next_header(lines, body_from, layout, page, vocab, settings)
+    end = following if following is not None else len(lines)
+    body = lines[body_from : body_from + table_bottom(lines[body_from:end], hs, settings)]
     body = [ln for ln in body if start is not None or _inside(ln, layout, settings)]
     if start is None and body and prev is not None and not _fits(body, layout, settings):
-        return None
+        if following is None:
+            return None
+        body = []  # lines set above a header lower on the page (its title) are no rows of the last table
     rows, layout = _page_rows(body, hs, layout, page.number, vocab, settings)
-    title = tuple(lines[:start]) if start is not None else ()
-    notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
-    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices)
+    return rows, layout, following
+
+
+def _next_header(lines: list[TextLine], body_from: int, layout: Layout, page: Page, vocab: TableVocabulary,
+                 settings: TableSettings) -> int | None:
+    """Where the table's header is printed again below its body on this page (None: nowhere).
+
+    Body rows may name roles at the start of their cells, so a header here must repeat the
+    table's own wording column by column.
+    """
+    if not any(c.role and c.header.strip() for c in layout.columns):
+        return None
+    hrules = page.hrules()
+    at = body_from
+    while (found := find_header(lines[at:], vocab, settings, hrules=hrules)) is not None:
+        at += found
+        if repeats_header(lines[at : at + settings.header_window_lines], layout.columns, settings):
+            return at
+        at += 1
+    return None
 
 
 def unmapped(layout: Layout, rows: list[LogicalRow], vocab: TableVocabulary, page: int) -> tuple[Notice, ...]:
@@ -162,7 +215,7 @@ def _columns_without_rules(page: Page, lines: list[TextLine], top: float, vs: li
 
 
 def _gutter_columns(table: list[TextLine], left: float, right: float, settings: TableSettings) -> list[Column]:
-    cols = columns_from_gutters([c for ln in table for c in ln.items], left, right, settings)
+    cols = columns_from_gutters(_gutter_items(table, settings), left, right, settings)
     if settings.gutter_crossing > 0:
         crossed = columns_from_crossed_gutters(table, left, right, settings)
         if len(crossed) > len(cols):
@@ -174,6 +227,27 @@ def _spans_gutter(line: TextLine, columns: list[Column]) -> bool:
     """Some glyph run of the line crosses a border between two of ``columns``."""
     borders = [c.x1 for c in columns[:-1]]
     return any(seg.x0 < x < seg.x1 for seg in line.cells for x in borders)
+
+
+def _gutter_items(table: list[TextLine], settings: TableSettings) -> list[Cluster]:
+    """The glyphs that say where the columns are: all but a header's spanning cells.
+
+    A two-level header sets one cell over several sub-columns' cells; its text runs over
+    their gutters, which the body below still leaves blank. A header piece lying over two
+    or more pieces of one header line below it is such a cell.
+    """
+    head = list(takewhile(lambda ln: not ln.looks_like_body, table[: settings.header_window_lines]))
+    items: list[Cluster] = []
+    for k, ln in enumerate(table):
+        below = head[k + 1 :]
+        for seg in ln.cells:
+            if not any(sum(_overlaps(seg, s) for s in b.cells) >= 2 for b in below):
+                items.extend(seg.items)
+    return items
+
+
+def _overlaps(a: TextLine, b: TextLine) -> bool:
+    return a.x0 < b.x1 and a.x1 > b.x0
 
 
 def _table_lines(lines: list[TextLine]) -> list[TextLine]:
@@ -212,10 +286,11 @@ def _continues_above(above: list[TextLine], layout: Layout, settings: TableSetti
     """Rows of the last page's table above a would-be header: it is body text, not a header.
 
     A repeated header is the first thing in the table on its page; only a running title
-    or page number (one piece of text) may stand above it.
+    or page number (one piece of text, even one set across a column boundary) may stand above it.
     """
     slack = settings.edge_slack_pt
-    return any(_inside(ln, layout, settings) and len(split_by_columns(ln, layout.columns, slack)) >= 2 for ln in above)
+    return any(_inside(ln, layout, settings) and len(ln.cells) >= 2 and len(split_by_columns(ln, layout.columns, slack)) >= 2
+               for ln in above)
 
 
 def _straddles(seg: TextLine, layout: Layout, settings: TableSettings) -> bool:

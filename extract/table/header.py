@@ -9,6 +9,7 @@ first such line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -61,25 +62,26 @@ def header_top(lines: list[TextLine], anchor: int, hrules: Sequence[Rule], setti
         while i > 0 and lines[i - 1].mid_y > top and not lines[i - 1].looks_like_body:
             i -= 1
         return i
-    cells = list(lines[anchor].cells)
     i = anchor
-    while i > 0 and _tucked_above(lines[i - 1], lines[i], cells, settings):
+    while i > 0 and _tucked_above(lines[i - 1], lines[i], settings):
         i -= 1
-        cells.extend(lines[i].cells)
     return i
 
 
 def _rule_over(line: TextLine, hrules: Sequence[Rule], settings: TableSettings) -> float | None:
-    """The nearest horizontal rule above ``line`` that covers it, within a header's height.
+    """The nearest horizontal rule above ``line`` that covers it, within a header's height, and runs
+    (nearly) as wide as the widest such rule: a shorter one parts a spanning cell from its
+    sub-columns, and the header's first line may sit above it when its cells are centred.
 
     Above the line's middle, not its top: a face with tall glyph boxes (Purisa) pokes the
     box of a line set right under the table's top rule above that rule.
     """
     reach = settings.header_window_em * line.size
     slack = settings.edge_slack_pt
-    over = [r.pos for r in hrules
+    over = [r for r in hrules
             if line.top - reach < r.pos < line.mid_y and r.start <= line.x0 + slack and r.end >= line.x1 - slack]
-    return max(over, default=None)
+    widest = max((r.end - r.start for r in over), default=0.0)
+    return max((r.pos for r in over if r.end - r.start >= settings.full_rule_share * widest), default=None)
 
 
 def _header_window(lines: list[TextLine], i: int, settings: TableSettings) -> list[TextLine]:
@@ -95,20 +97,13 @@ def _header_window(lines: list[TextLine], i: int, settings: TableSettings) -> li
     return window
 
 
-def _tucked_above(above: TextLine, line: TextLine, cells: list[TextLine], settings: TableSettings) -> bool:
-    """A taller header cell's upper line, set just above the header's top line (cells centred vertically).
+def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> bool:
+    """A header line set just above the header's top line: a taller cell's upper line (cells centred
+    vertically), or a two-level header's cell spanning sub-columns where no rule bounds the header.
 
-    It sits within a line's height above (a title is set off by a blank line), and each of
-    its pieces lies over a gap between the header's cells so far or over one of them (a
-    wrapped cell's words stack in their column; a title line runs across several cells).
+    It sits within a line's height above; a title is set off by a blank line.
     """
-    if above.starts_body or line.top - above.bottom > settings.tucked_above_em * line.size:
-        return False
-    return all(sum(_overlaps(s, c) for c in cells) <= 1 for s in above.cells)
-
-
-def _overlaps(a: TextLine, b: TextLine) -> bool:
-    return a.x0 < b.x1 and a.x1 > b.x0
+    return not above.starts_body and line.top - above.bottom <= settings.tucked_above_em * line.size
 
 
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
@@ -127,12 +122,16 @@ def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,
-               repeats: float = 0.0) -> int:
+               repeats: float = 0.0, known: tuple[Column, ...] = ()) -> int:
     """Index just past the header: at the first rule below it that runs the table's width
     (a shorter one parts a spanning cell from its sub-columns). Without one, at the first
-    body-looking line, at a line spaced much wider than the header's own lines, or, when
-    the header repeats one from an earlier page (``repeats``: its height), below that height:
-    a row continued at the top of a page carries no marker to stop at.
+    body-looking line, or at a line spaced much wider than the header's own lines.
+
+    A header repeating one printed before (``repeats``: that one's height; ``known``: its
+    columns, named) also ends below that height: a row continued at the top of a page
+    carries no marker to stop at, and reportlab draws no rule over a split row's rest, so
+    the next rule may close that row. Only a line carrying on the known wording of its
+    column goes past the height (a cell wrapped once more than in the first printing).
     """
     first = lines[start]
     widest = max((r.end - r.start for r in hrules), default=0.0)
@@ -143,21 +142,34 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
     while end < len(lines):
         ln = lines[end]
         step = ln.top - lines[end - 1].top
-        if rule_below is not None:
-            if ln.mid_y > rule_below:
+        if rule_below is not None and ln.mid_y > rule_below:
+            break
+        if repeats and ln.bottom - first.top > repeats + settings.repeat_slack_em * ln.size:
+            if not _carries_on(lines[start:end], ln, known, settings):
                 break
-        elif ln.looks_like_body or _past_header(ln, first, repeats, step, steps, settings):
+        elif rule_below is None and (ln.looks_like_body or (not repeats and steps and step > settings.header_step * max(steps))):
             break
         steps.append(step)
         end += 1
     return end
 
 
-def _past_header(line: TextLine, first: TextLine, repeats: float, step: float, steps: list[float],
-                 settings: TableSettings) -> bool:
-    if repeats:
-        return line.bottom - first.top > repeats + settings.repeat_slack_em * line.size
-    return bool(steps) and step > settings.header_step * max(steps)
+def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...], settings: TableSettings) -> bool:
+    """Does ``line`` go on with the known header wording in every column it has text in?
+
+    Letters and digits only: a bracket or slash left on a line of its own is no wording.
+    """
+    if not known or line.looks_like_body:
+        return False
+    parts = split_by_columns(line, known, settings.edge_slack_pt)
+    texts = column_headers([*header, line], known, settings)
+    return bool(parts) and all(
+        _wording(known[i].header) and _wording(known[i].header).startswith(_wording(texts.get(i, ""))) for i in parts
+    )
+
+
+def _wording(text: str) -> str:
+    return "".join(ch for ch in squeeze(text) if ch.isalnum() or unicodedata.category(ch) == "Mn")
 
 
 def column_headers(header_lines: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> dict[int, str]:
