@@ -99,6 +99,23 @@ def test_under_a_rule_every_line_down_to_the_first_naming_roles_is_header() -> N
     assert find_header(lines, MEASURES, DEFAULT) == 2  # without it, a line set off by a gap is not tucked
 
 
+def test_header_cells_broken_at_syllables_over_four_lines_are_read_from_the_headers_first_line() -> None:
+    """Narrow cells: "แนว / ทาง / การ / แก้ไข"; the first line names no role, the roles show only stacked."""
+    lines = [line(40, (260, "แนว"), (400, "การ"), (500, "ระยะเว")),
+             line(50, (40, "ลำ"), (100, "ประเด็น"), (260, "ทาง"), (400, "กำกับ"), (510, "ลา")),
+             line(60, (40, "ดับ"), (100, "ปัญหา"), (260, "การ"), (400, "ติด"), (500, "ดำเนิน")),
+             line(70, (260, "แก้ไข"), (400, "ตาม"), (500, "การ")),
+             line(90, (40, "1"), (100, "E2 เจ้าหน้าที่"), (260, "เปิดโอกาส"), (400, "ผู้บริหาร"), (500, "มีนาคม"))]
+    assert find_header(lines, MEASURES, DEFAULT, hrules=[h(35)]) == 0
+
+
+def test_prose_naming_a_role_inside_a_line_above_the_header_does_not_start_it() -> None:
+    """A justified paragraph line in two pieces names มาตรการ, but no piece opens with it."""
+    lines = [line(20, (40, "พ.ศ. ๒๕๖๖ นำมาสู่"), (200, "ข้อเสนอแนะในการกำหนดมาตรการในการส่งเสริม")),
+             line(50, (50, "ประเด็นที่ต้องพัฒนา"), (250, "ผู้รับผิดชอบ"), (400, "มาตรการ"), (600, "ระยะเวลา"))]
+    assert find_header(lines, MEASURES, DEFAULT) == 1
+
+
 def test_a_header_line_whose_glyph_boxes_poke_above_the_top_rule_is_still_under_it() -> None:
     """Tall glyph boxes (Purisa, LibreOffice) put a line set right under the rule partly above it."""
     lines = [line(20, (200, "มาตรการส่งเสริมคุณธรรม")), line(44, (250, "หน่วย"), (400, "แนว")),

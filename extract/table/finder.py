@@ -23,7 +23,7 @@ from .columns import (
     table_rules,
 )
 from .furniture import without_furniture
-from .header import find_header, header_end, named_columns, repeats_header
+from .header import find_header, header_end, named_columns, repeats_header, spans_below
 from .lines import Cluster, TextLine, clusters, group_lines
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import TableSettings
@@ -237,17 +237,7 @@ def _gutter_items(table: list[TextLine], settings: TableSettings) -> list[Cluste
     or more pieces of one header line below it is such a cell.
     """
     head = list(takewhile(lambda ln: not ln.looks_like_body, table[: settings.header_window_lines]))
-    items: list[Cluster] = []
-    for k, ln in enumerate(table):
-        below = head[k + 1 :]
-        for seg in ln.cells:
-            if not any(sum(_overlaps(seg, s) for s in b.cells) >= 2 for b in below):
-                items.extend(seg.items)
-    return items
-
-
-def _overlaps(a: TextLine, b: TextLine) -> bool:
-    return a.x0 < b.x1 and a.x1 > b.x0
+    return [c for k, ln in enumerate(table) for seg in ln.cells if not spans_below(seg, head[k + 1 :]) for c in seg.items]
 
 
 def _table_lines(lines: list[TextLine]) -> list[TextLine]:

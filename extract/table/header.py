@@ -17,7 +17,7 @@ from ..page.page import Rule
 from ..thai.repair import repair_thai_text
 from .columns import Column, split_by_columns
 from .lines import TextLine
-from .settings import TableSettings
+from .settings import DEFAULT, TableSettings
 from .vocabulary import TableVocabulary
 
 
@@ -28,8 +28,11 @@ def squeeze(text: str) -> str:
 
 def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSettings,
                 within: int | None = None, gap_em: float | None = None, hrules: Sequence[Rule] = ()) -> int | None:
-    """Index of the first line of the table header: a multi-column line naming roles, and the
-    header lines set above it (taller cells centred vertically, a cell spanning sub-columns).
+    """Index of the first line of the table header: a multi-column line with a cell opening with a
+    role's wording, and the header lines set above it (taller cells centred vertically, a cell
+    spanning sub-columns). The roles are read from the cells stacked from the header's first
+    line down: narrow cells break their wording at syllables over three or four lines ("แนว" /
+    "ทาง" / "การแก้ไข"), and that first line may name no role of its own.
 
     ``within``: letters from a cell's start its role's wording must begin (default the
     settings'; 0 for a header that must be unmistakable). ``gap_em``: the cell gap.
@@ -38,13 +41,15 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
     within = settings.header_role_within if within is None else within
     gap_em = settings.cell_gap_em if gap_em is None else gap_em
     for i, line in enumerate(lines):
-        if len(line.segments(gap_em)) < 2 or not vocab.roles_in(line.squeezed) or line.starts_body:
+        cells = line.segments(gap_em)
+        if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(squeeze(c.text), within=within) for c in cells):
             continue
+        top = header_top(lines, i, hrules, settings)
         found: set[str] = set()
-        for text in _stacked_cells(_header_window(lines, i, settings), gap_em):
+        for text in _stacked_cells(lines[top:i] + _header_window(lines, i, settings), gap_em):
             found |= vocab.roles_in(squeeze(text), within=within)
         if len(found) >= settings.header_min_roles:
-            return header_top(lines, i, hrules, settings)
+            return top
     return None
 
 
@@ -109,8 +114,10 @@ def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> b
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
     """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
     stacks: list[tuple[float, float, list[str]]] = []
-    for ln in window:
+    for k, ln in enumerate(window):
         for seg in ln.segments(gap_em):
+            if spans_below(seg, window[k + 1 :], gap_em):
+                continue  # a cell over several sub-columns' cells would join their stacks into one
             for k, (x0, x1, texts) in enumerate(stacks):
                 if seg.x0 < x1 and seg.x1 > x0:
                     texts.append(seg.text)
@@ -119,6 +126,11 @@ def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
             else:
                 stacks.append((seg.x0, seg.x1, [seg.text]))
     return ["".join(texts) for _, _, texts in stacks]
+
+
+def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.cell_gap_em) -> bool:
+    """A header piece lying over two or more pieces of one line below it: a cell spanning sub-columns."""
+    return any(sum(seg.x0 < s.x1 and seg.x1 > s.x0 for s in ln.segments(gap_em)) >= 2 for ln in below)
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,
