@@ -298,6 +298,20 @@ def test_a_row_opening_with_its_own_code_is_never_a_continuation() -> None:
     assert len(merged) == 2
 
 
+def test_every_uncoded_row_above_a_pages_first_coded_row_joins_the_row_cut_by_the_break() -> None:
+    """Rows open with codes: the carried lines may come in pieces (a gap, a line at the page head)."""
+    marked = Layout(LAYOUT.columns, ruled=True, marked=True)
+    first = LogicalRow({"issue": cell("E1 เจ้าหน้าที่"), "measures": cell("จัดทำ")}, 1, 1)
+    head = LogicalRow({"responsible": cell("สำนักปลัด")}, 2, 2)
+    rest = LogicalRow({"issue": cell("ของหน่วยงาน"), "measures": cell("คู่มือ")}, 2, 2)
+    second = LogicalRow({"issue": cell("E2 หน่วยงาน")}, 2, 2)
+    third = LogicalRow({"issue": cell("E3 ท่าน"), "measures": cell("ประกาศ")}, 2, 2)
+    tables = [PageTable(1, marked, (first,)), PageTable(2, marked, (head, rest, second, third))]
+    merged = merge_pages(tables, MEASURES, DEFAULT)
+    assert [r.first_text("issue") for r in merged] == ["E1 เจ้าหน้าที่", "E2 หน่วยงาน", "E3 ท่าน"]
+    assert [ln.text for ln in merged[0].cells["measures"]] == ["จัดทำ", "คู่มือ"] and merged[0].page_end == 2
+
+
 # ---------------------------------------------------------------- one page, end to end
 
 

@@ -24,17 +24,30 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
     roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
     coded = _mostly_coded(tables, vocab)
     for t in tables:
+        lead = _leading_rows(t, roles, coded, vocab)
         for k, row in enumerate(t.rows):
             last = merged[-1] if merged else None
             if last is not None and last.is_section and _section_tail(row, vocab, settings):
                 merged[-1] = replace(last, section=join_wrapped(last.section or "", repair_thai_text(row.printed[0])))
                 continue
-            fragment = k == 0 or (coded and not t.layout.ruled)
+            fragment = k < lead or (coded and not t.layout.ruled)
             if fragment and last is not None and not last.is_section and is_continuation(row, roles, coded, vocab):
                 merged[-1] = joined_rows(last, row)
                 continue
             merged.append(row)
     return _with_sections(merged)
+
+
+def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVocabulary) -> int:
+    """How many rows at the top of a page may be the rest of the last page's row: the first only, or,
+    in a table whose rows open with a number or code, every row above the page's first such row
+    (a cell's lines carried over can be cut into pieces by a gap or a line at the page's head)."""
+    if not table.layout.marked:
+        return 1
+    for k, row in enumerate(table.rows):
+        if row.is_section or not is_continuation(row, roles, coded, vocab):
+            return max(k, 1)
+    return len(table.rows)
 
 
 def _with_sections(rows: list[LogicalRow]) -> list[LogicalRow]:
