@@ -19,7 +19,13 @@ from ita_extract.extract.table.columns import (
     table_rules,
 )
 from ita_extract.extract.table.finder import PageTable, analyse_page
-from ita_extract.extract.table.header import column_headers, find_header, header_end, named_columns
+from ita_extract.extract.table.header import (
+    column_headers,
+    find_header,
+    header_end,
+    named_columns,
+    spans_below,
+)
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows
@@ -131,6 +137,17 @@ def test_a_spanning_cell_set_tight_above_an_unruled_header_is_header() -> None:
     """No rule bounds the header: the cell over several sub-columns is tucked just above them."""
     lines = [line(20, (200, "มาตรการส่งเสริมคุณธรรม")), line(50, (280, SPANNING)), line(62, *SUB_HEADER)]
     assert find_header(lines, MEASURES, DEFAULT) == 1
+
+
+@pytest.mark.parametrize(("above", "below", "spans"), [
+    ((300, SPANNING), [(310, "วิธีการ"), (400, "ผู้รับผิดชอบ")], True),  # a cell over two sub-columns' cells
+    ((270, "หน่วยงานที่"), [(120, "องมือการประเมิน EIT ที่"), (300, "ได้คะแนนต่ำ")], False),  # touching two long pieces
+    ((50, "ประเด็น"), [(50, "ที่ต้องพัฒนา")], False),  # a wrapped cell's words
+])
+def test_a_header_piece_spans_sub_columns_when_the_middles_of_two_pieces_below_lie_under_it(
+        above: tuple[float, str], below: list[tuple[float, str]], spans: bool) -> None:
+    (seg,) = line(40, above).cells
+    assert spans_below(seg, [line(52, *below)]) is spans
 
 
 def test_a_header_ends_at_the_first_rule_across_the_table_not_at_a_shorter_one() -> None:

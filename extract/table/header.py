@@ -129,8 +129,12 @@ def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
 
 
 def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.cell_gap_em) -> bool:
-    """A header piece lying over two or more pieces of one line below it: a cell spanning sub-columns."""
-    return any(sum(seg.x0 < s.x1 and seg.x1 > s.x0 for s in ln.segments(gap_em)) >= 2 for ln in below)
+    """A header piece lying over two or more pieces of one line below it: a cell spanning sub-columns.
+
+    Over means their middles lie under it: a short cell merely touching two long pieces (a
+    section row set in a spaced face, cut at its gaps) spans nothing.
+    """
+    return any(sum(seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1 for s in ln.segments(gap_em)) >= 2 for ln in below)
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,
