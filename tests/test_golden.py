@@ -29,21 +29,9 @@ THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # a strict xfail fails the run once the gap is fixed: remove each mark as the engine learns it.
 # The FY2567-template samples (09-12, made by samples/make_fy2567_samples.py) are issue 13's.
 FY2567 = "issue 13: a FY2567-template layout the engine does not read whole yet"
-FY2567_LAYOUT = {
-    "sample09": "justified findings spaced apart; a row split at the page foot",
-    "sample10": "reportlab, horizontal rules, one table per issue, header printed once: extra rows",
-}  # sample11 reads whole since page numbers are page furniture (issue 15)
-KNOWN_DOCS: dict[str, str] = {doc: f"{FY2567}: {why}" for doc, why in FY2567_LAYOUT.items() if doc != "sample09"}
-_ROWS = ("tool", "indicator", "issue", "findings", "measures", "monitoring", "page_end")
-_V2 = ("score", "steps", "timeframe", "timeframe_start", "timeframe_end")
-KNOWN: dict[tuple[str, str], str] = {
-    (doc, field): f"{FY2567}: {FY2567_LAYOUT[doc]}"
-    for doc, fields in {
-        "sample09": ("findings", "measures", "monitoring", "page_end"),
-        "sample10": (*_ROWS, "responsible", *_V2),
-    }.items()
-    for field in fields
-}
+FY2567_LAYOUT: dict[str, str] = {}  # 09 and 10 read whole since the header fixes, 11 since page furniture (issue 15)
+KNOWN_DOCS: dict[str, str] = {doc: f"{FY2567}: {why}" for doc, why in FY2567_LAYOUT.items()}
+KNOWN: dict[tuple[str, str], str] = {}  # (doc, field) gaps: none left
 FY2567_SAMPLES = [f"sample{n}" for n in ("09", "10", "11", "12")]
 
 
