@@ -115,6 +115,17 @@ def test_header_cells_broken_at_syllables_over_four_lines_are_read_from_the_head
     assert find_header(lines, MEASURES, DEFAULT, hrules=[h(35)]) == 0
 
 
+def test_a_header_broken_at_every_syllable_is_found_from_its_stacked_cells_alone() -> None:
+    """Cells wrapped into four or five lines, centred: no line opens a cell with a role's wording."""
+    rows = [[(50, "ประ"), (380, "การกำ")], [(170, "หน่วย"), (270, "แนว")], [(50, "เด็นที่"), (390, "กับ")],
+            [(170, "งาน"), (270, "ทาง"), (470, "ผลการดำ")], [(50, "ต้อง"), (390, "ติด")],
+            [(160, "ผู้รับผิด"), (270, "การ"), (480, "เนินงาน")], [(50, "พัฒ"), (385, "ตาม")],
+            [(170, "ชอบ"), (266, "แก้ไข")], [(50, "นา")]]
+    lines = [line(20, (200, "มาตรการส่งเสริมคุณธรรม"))] + [line(40 + 8 * k, *cells) for k, cells in enumerate(rows)]
+    lines.append(line(130, (40, "I7 ท่านรู้"), (170, "กองช่าง"), (270, "กำหนดแนวปฏิบัติ")))
+    assert find_header(lines, MEASURES, DEFAULT) == 1
+
+
 def test_prose_naming_a_role_inside_a_line_above_the_header_does_not_start_it() -> None:
     """A justified paragraph line in two pieces names มาตรการ, but no piece opens with it."""
     lines = [line(20, (40, "พ.ศ. ๒๕๖๖ นำมาสู่"), (200, "ข้อเสนอแนะในการกำหนดมาตรการในการส่งเสริม")),

@@ -45,11 +45,29 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
         if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(squeeze(c.text), within=within) for c in cells):
             continue
         top = header_top(lines, i, hrules, settings)
-        found: set[str] = set()
-        for text in _stacked_cells(lines[top:i] + _header_window(lines, i, settings), gap_em):
-            found |= vocab.roles_in(squeeze(text), within=within)
-        if len(found) >= settings.header_min_roles:
+        if _names_roles(lines[top:i] + _header_window(lines, i, settings), vocab, settings, within, gap_em):
             return top
+    return _syllable_header(lines, vocab, settings, gap_em)
+
+
+def _names_roles(window: list[TextLine], vocab: TableVocabulary, settings: TableSettings, within: int,
+                 gap_em: float) -> bool:
+    """Do the cells stacked in these lines open with the wordings of enough roles?"""
+    found: set[str] = set()
+    for text in _stacked_cells(window, gap_em):
+        found |= vocab.roles_in(squeeze(text), within=within)
+    return len(found) >= settings.header_min_roles
+
+
+def _syllable_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSettings,
+                     gap_em: float) -> int | None:
+    """A header whose every cell is broken at syllables, so no line of it opens a cell with a role
+    ("ประ" / "เด็นที่" / "ต้อง" …): the first multi-cell line from which the stacked cells open
+    with role wordings exactly (no letters before them: body cells never all do)."""
+    for i, line in enumerate(lines):
+        if len(line.segments(gap_em)) >= 2 and not line.looks_like_body and \
+                _names_roles(_header_window(lines, i, settings), vocab, settings, 0, gap_em):
+            return i
     return None
 
 
