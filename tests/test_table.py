@@ -340,6 +340,17 @@ def test_every_uncoded_row_above_a_pages_first_coded_row_joins_the_row_cut_by_th
     assert [ln.text for ln in merged[0].cells["measures"]] == ["จัดทำ", "คู่มือ"] and merged[0].page_end == 2
 
 
+def test_a_section_labels_wrapped_tail_whose_first_letters_fall_in_the_number_column_joins_the_label() -> None:
+    """"คะแนน" under a section row, set from the table's left edge: "คะแ" lands in the ลำดับ column."""
+    numbered = Layout((Column(40, 70, "row"), *LAYOUT.columns), ruled=True, marked=True)
+    section = LogicalRow({}, 1, 1, section="แบบวัดการรับรู้ (IIT) ที่ได้คะแนนต่ำกว่า 85", is_section=True)
+    tail = LogicalRow({"row": cell("คะแ"), "issue": cell("นน")}, 1, 1, printed=("คะแนน",))
+    first = LogicalRow({"row": cell("1"), "issue": cell("ข้อ I13 ท่าน")}, 1, 1, printed=("1 ข้อ I13 ท่าน",))
+    merged = merge_pages([PageTable(1, numbered, (section, tail, first))], MEASURES, DEFAULT)
+    assert [r.first_text("issue") for r in merged] == ["ข้อ I13 ท่าน"]
+    assert merged[0].section == "แบบวัดการรับรู้ (IIT) ที่ได้คะแนนต่ำกว่า 85 คะแนน"
+
+
 # ---------------------------------------------------------------- one page, end to end
 
 

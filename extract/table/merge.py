@@ -8,6 +8,7 @@ from ..thai.codes import split_indicator
 from ..thai.repair import repair_thai_text
 from ..thai.spacing import THAI
 from .finder import PageTable
+from .marks import ROW_NUMBER
 from .rows import LogicalRow
 from .settings import TableSettings
 from .vocabulary import TableVocabulary
@@ -96,13 +97,15 @@ def join_wrapped(before: str, after: str) -> str:
 def _section_tail(row: LogicalRow, vocab: TableVocabulary, settings: TableSettings) -> bool:
     """One short line right under a section row is the rest of its wrapped label.
 
-    Without rules the tail may straddle columns, so it is judged as printed, whole.
+    Without rules the tail may straddle columns, so it is judged as printed, whole: its first
+    letters may even fall in the row-number column ("คะแ" | "นน"), which a number never does.
     """
     if row.is_section or len(row.printed) != 1:
         return False
     text = repair_thai_text(row.printed[0])
     short = len(text) <= settings.section_tail_letters
-    return short and not split_indicator(text)[0] and not row.first_text(vocab.number_role)
+    numbered = ROW_NUMBER.match(repair_thai_text(row.first_text(vocab.number_role)).strip())
+    return short and not split_indicator(text)[0] and not numbered
 
 
 def _mostly_coded(tables: list[PageTable], vocab: TableVocabulary) -> bool:
