@@ -9,7 +9,7 @@ gaps, and rows joined across pages.
 from __future__ import annotations
 
 import pytest
-from ita_extract.extract.kinds.measures import MEASURES
+from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char, Page, Rule
 from ita_extract.extract.table.columns import (
     Column,
@@ -28,7 +28,7 @@ from ita_extract.extract.table.header import (
 )
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines
 from ita_extract.extract.table.merge import merge_pages
-from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows
+from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
 from ita_extract.extract.table.settings import DEFAULT
 
 SIZE = 10.0
@@ -283,6 +283,17 @@ def test_rows_start_at_indicator_codes_and_the_table_remembers_it() -> None:
              line(130, (50, "E2 เจ้าหน้าที่"), (250, "กองช่าง"))]
     rows, marked = split_rows(group, LAYOUT, MEASURES, DEFAULT)
     assert [len(r) for r in rows] == [2, 1] and marked
+
+
+def test_a_row_number_wrapped_between_its_digits_starts_no_row_and_reads_whole() -> None:
+    """A narrow ลำดับ column: "๑" over "๐" is row 10, not rows 1 and 0."""
+    numbered = Layout((Column(40, 70, "row"), Column(70, 240, "issue"), Column(240, 390, "responsible")), ruled=True)
+    group = [line(100, (45, "๙"), (75, "I๒๒ บุคคล")), line(115, (45, "๑"), (75, "I๒๖ หน่วยงาน")),
+             line(130, (45, "๐"), (75, "ของท่าน")), line(145, (75, "มีการ")), line(160, (45, "๑๑"), (75, "ท่าน"))]
+    rows, _ = split_rows(group, numbered, MEASURES, DEFAULT)
+    assert [len(r) for r in rows] == [1, 3, 1]  # row 11 has no code, but no row started just above it
+    records, _ = to_records([to_row(r, numbered, 1, DEFAULT) for r in rows])
+    assert [(r.row, r.indicator) for r in records] == [(9, "I22"), (10, "I26"), (11, None)]
 
 
 def test_unmarked_unruled_rows_are_cut_at_wide_gaps() -> None:

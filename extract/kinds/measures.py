@@ -8,6 +8,7 @@ responsible, the measures, monitoring and what was done.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from ...schema import Record
 from ..errors import Notice
@@ -156,5 +157,7 @@ def score_of(text: str | None, page: int) -> tuple[float | None, list[Notice]]:
 
 
 def _row_number(row: LogicalRow) -> int | None:
-    text = to_arabic_digits(row.first_text("row")).strip(". ")
-    return int(text) if text.isdigit() and int(text) > 0 else None
+    """The printed row number; a narrow number column wraps it between digits ("๑" over "๐")."""
+    lines = [to_arabic_digits(line.text).strip(". ") for line in row.cells.get("row", ())]
+    text = "".join(takewhile(str.isdigit, lines))
+    return int(text) if text and int(text) > 0 else None

@@ -51,13 +51,25 @@ def bands(lines: list[TextLine], hs: list[float]) -> list[list[TextLine]]:
 
 def starts_row(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> bool:
     """A body line that begins a new record: a row number, or an indicator code in a code column."""
+    return any(row_marks(line, layout, vocab, settings))
+
+
+def row_marks(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> tuple[bool, bool]:
+    """Does the line open a row number in the number column, and an indicator code in a code column?"""
+    number = code = False
     for i, part in split_by_columns(line, layout.columns, settings.edge_slack_pt).items():
         role = layout.columns[i].role
-        if role == vocab.number_role and ROW_NUMBER.match(part.repaired):
-            return True
-        if role in vocab.code_roles and split_indicator(part.repaired)[0]:
-            return True
-    return False
+        number = number or (role == vocab.number_role and bool(ROW_NUMBER.match(part.repaired)))
+        code = code or (role in vocab.code_roles and split_indicator(part.repaired)[0] is not None)
+    return number, code
+
+
+def _row_starts(group: list[TextLine], layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> list[bool]:
+    """Which lines start a row. Digits alone under a line that opened a row with a number and a
+    code are the rest of that number, wrapped in a narrow column ("๑" over "๐" is row 10)."""
+    marks = [row_marks(ln, layout, vocab, settings) for ln in group]
+    wrapped = [k > 0 and marks[k] == (True, False) and marks[k - 1] == (True, True) for k in range(len(marks))]
+    return [any(m) and not w for m, w in zip(marks, wrapped)]
 
 
 def split_rows(group: list[TextLine], layout: Layout, vocab: TableVocabulary,
@@ -70,7 +82,7 @@ def split_rows(group: list[TextLine], layout: Layout, vocab: TableVocabulary,
     other make line spacing too uneven to read rows from once the rows say where they begin.
     """
     out: list[list[TextLine]] = []
-    starts = [starts_row(ln, layout, vocab, settings) for ln in group]
+    starts = _row_starts(group, layout, vocab, settings)
     marked = layout.marked or any(starts)
     pitch = 0.0 if layout.ruled or marked else line_pitch(group)
     prev: TextLine | None = None
