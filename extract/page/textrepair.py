@@ -13,7 +13,11 @@ seen, or only be fixed, on the glyphs:
 - Word stores some marks after the next letter while drawing them over the letter before
   ("จดั" for จัด): the mark's box says which letter it sits on;
 - private-use glyph variants of marks (Acrobat PDFMaker fonts) are marks: mapped here, they
-  ride on their letter like any other mark.
+  ride on their letter like any other mark;
+- a producer that does not shape Thai (reportlab) moves the pen by a mark's own advance, which
+  monospaced faces (TlwgMono, TlwgTypo, TlwgTypist) give in full: "ดำเนิ|น" leaves a mark-wide
+  gap after every cluster with a mark, read as a typed space ("รายงานการกำกั บติ ดตาม"). Where
+  the next glyph starts exactly where the mark's advance ends, the advance is the letter's.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 ZERO_WIDTH = 0.02  # em: a space glyph narrower than this draws nothing and advances nothing: not a typed space
 OVER_LEFT_EDGE = 0.25  # of the letter's width: a mark centred left of this is drawn over the letter before
 LINE_SHARE = 0.5  # em: a mark whose box bottom is farther than this from its letter's is on another line
+PEN_MARK = 0.1  # em: a mark advancing the pen by more than this was drawn by a producer that does not shape
+PEN_TOUCH = 0.02  # em: a glyph starting within this of where the pen stands starts there
 CONTEXT = 16  # Thai characters on each side of a SARA AM weighed by the dictionary
 _THAI_RUN = re.compile(f"[{CONSONANTS}\u0e30-\u0e4e]")
 _CONSONANT_SET = frozenset(chr(c) for c in range(ord(CONSONANTS[0]), ord(CONSONANTS[-1]) + 1))  # ก … ฮ
@@ -101,6 +107,7 @@ def repaired_page(page: Page, aa_as_am: frozenset[str] = frozenset()) -> Page:
     chars = _split_am_read(restored)
     if page.text_source == "pdfplumber":  # real glyph boxes: pdfium's and OCR's are shared or estimated
         chars = _marks_on_their_letters(chars)
+    chars = _mark_advances_to_letters(chars)
     if chars != restored:
         notices.append(Notice("mark_order_repaired", "SARA AM drawn in two glyphs joined, or marks put on their letters", page.number))
     if not notices:
@@ -200,3 +207,58 @@ def _last_letters(out: list[Char]) -> list[int]:
             found.append(i)
         i -= 1
     return found
+
+
+def _mark_advances_to_letters(chars: list[Char]) -> list[Char]:
+    """Letters whose marks moved the pen, widened to where the pen went; the marks drawn on them.
+
+    An unshaped producer draws each mark after its letter with the font's advance, and the
+    next glyph starts where that advance ends, or later on a justified line ("น" 207.6–217.2,
+    "ิ" 217.2–226.8, "น" 226.8): the letter and its marks took that room together. A shaping
+    producer draws the mark with no advance, so the next glyph starts back at the letter's
+    edge, inside the mark's box. Judged per font over the page, so that a typed space's gap
+    after a mark, in a font whose marks do not move the pen, is never taken for its advance.
+    """
+    found = [(i, j, pen) for i, j, pen in _mark_runs(chars)]
+    moved = {font for font in {chars[i].font for i, _, _ in found}
+             if _majority([_starts_past(chars[j], pen, chars[i]) for i, j, pen in found if chars[i].font == font])}
+    out = list(chars)
+    for i, j, pen in found:
+        base = chars[i]
+        if base.font in moved and _starts_past(chars[j], pen, base):
+            out[i] = replace(base, x1=pen)
+            for k in range(i + 1, j):  # the marks sit on their letter, as a shaping producer draws them
+                out[k] = replace(chars[k], x0=base.x1, x1=base.x1)
+    return out
+
+
+def _mark_runs(chars: list[Char]) -> Iterator[tuple[int, int, float]]:
+    """(letter, next glyph after its marks, where the marks' advances end) for letters whose marks advance."""
+    i = 0
+    while i < len(chars):
+        base, j = chars[i], i + 1
+        pen = base.x1
+        while j < len(chars) and chars[j].is_mark and _advances(chars[j], pen, base):
+            pen = chars[j].x1
+            j += 1
+        if pen > base.x1 and j < len(chars) and not chars[j].is_mark and _same_line(chars[j], base):
+            yield i, j, pen
+        i = max(j, i + 1)
+
+
+def _advances(mark: Char, pen: float, base: Char) -> bool:
+    """The mark starts where the pen stands and has an advance of its own."""
+    em = max(base.size, 1.0)
+    return mark.x1 - mark.x0 > PEN_MARK * em and abs(mark.x0 - pen) <= PEN_TOUCH * em and _same_line(mark, base)
+
+
+def _starts_past(follow: Char, pen: float, base: Char) -> bool:
+    return follow.x0 >= pen - PEN_TOUCH * max(base.size, 1.0)
+
+
+def _same_line(c: Char, base: Char) -> bool:
+    return abs(c.bottom - base.bottom) < LINE_SHARE * max(base.size, 1.0)
+
+
+def _majority(verdicts: list[bool]) -> bool:
+    return bool(verdicts) and sum(verdicts) * 2 > len(verdicts)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..thai.repair import is_thai_char, repair_thai_text
@@ -124,11 +124,32 @@ def spaces_between(items: Sequence[Cluster], settings: GapSettings = DEFAULT) ->
     """
     found = junctions(items)
     glyphs = any(c.is_space for c in items)
+    if _spread_wide(found, settings):
+        settings = replace(settings, max_spread_em=float("inf"))
     out: set[int] = set()
     for k, junction in enumerate(found):
         if junction.gap > settings.space_em and _is_space(items, found, k, glyphs, settings):
             out.add(junction.left)
     return out
+
+
+def _spread_wide(found: list[Junction], settings: GapSettings) -> bool:
+    """A short justified line spread past the cell gap: every Thai gap wide, and all of one spread.
+
+    A line of few clusters justified across a wide cell ("ทุ  จ  ริ  ต  แ  ล  ะ", reportlab's
+    and Word's distributed justification) spreads them by more than the table engine's cell
+    gap. Two cells' texts are told apart by one wide gap among narrow ones; here there is
+    no narrow one, and the gaps fit one spread (``_fitted``), as typed spaces never line up.
+    """
+    thai = [j for j in found if j.thai]
+    if len(thai) < 2 or min(j.gap for j in thai) <= settings.space_em:
+        return False
+    if max(j.gap for j in thai) <= settings.max_spread_em:
+        return False
+    if len(thai) == 2:  # two gaps always fit a line through them: they must be equal (one word spread, "เ  ห็  น")
+        return abs(thai[0].gap - thai[1].gap) <= settings.uniform * max(thai[0].gap, thai[1].gap) / 3
+    width = statistics.median(j.width for j in thai)
+    return _fitted(thai, width, settings) > settings.space_em
 
 
 def _is_space(items: Sequence[Cluster], found: list[Junction], k: int, glyphs: bool, settings: GapSettings) -> bool:
