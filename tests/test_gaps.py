@@ -185,3 +185,19 @@ def test_a_gap_wider_than_a_cell_gap_is_always_a_space() -> None:
     clusters = laid_out("การบริหารจัดการ", add=0.5)
     wide = [*clusters, Cluster("ก", clusters[-1].x1 + 1.0 * SIZE, clusters[-1].x1 + 1.0 * SIZE + 7.0, 0.0, SIZE, SIZE)]
     assert render(wide) == "การบริหารจัดการ ก"
+
+
+@pytest.mark.parametrize("text", ["ทุจริตและ", "เห็น", "ของ", "การ"])
+@pytest.mark.parametrize("add", [0.95, 1.6, 2.2])
+def test_a_short_line_spread_past_the_cell_gap_reads_as_typed(text: str, add: float) -> None:
+    """A word or two justified across a wide cell (syn00055: 'เ  ห็  น', 1.7 em apart): no narrow gap, one spread."""
+    assert render(laid_out(text, add=add)) == text
+
+
+def test_wide_gaps_of_different_widths_stay_spaces() -> None:
+    """Words apart by gaps past the cell gap that fit no spread are not joined."""
+    clusters, x = [], 0.0
+    for k, (ch, gap) in enumerate(zip("กขคง", [1.0, 2.2, 1.4, 0.0])):
+        clusters.append(Cluster(ch, x, x + 7.0, 0.0, SIZE, SIZE, k))
+        x += 7.0 + gap * SIZE
+    assert render(clusters) == "ก ข ค ง"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ita_extract.extract.page.page import Char, Page
@@ -138,3 +139,40 @@ def test_repair_never_loses_or_invents_a_consonant_and_never_changes_its_input(t
     assert p.chars == before
     consonants = [c.text for c in chars if "\u0e01" <= c.text <= "\u0e2e"]
     assert [c.text for c in out.chars if "\u0e01" <= c.text <= "\u0e2e"] == consonants
+
+
+def unshaped(text: str, advance: float = 9.6, spacing: float = 0.0, font: str = "AAAAAA+TlwgMono") -> list[Char]:
+    """Glyphs as reportlab draws a monospaced TLWG face: every glyph, marks too, moves the pen by
+    its full advance (syn00051: 9.6 pt at 16 pt), and a justified line adds ``spacing`` after each cluster."""
+    out: list[Char] = []
+    x = 0.0
+    for k, ch in enumerate(text):
+        out.append(Char(ch, x, x + advance, 0.0, SIZE, SIZE, font))
+        x += advance
+        nxt = text[k + 1] if k + 1 < len(text) else ""
+        if nxt and not (nxt == "\u0e31" or "\u0e34" <= nxt <= "\u0e3a" or "\u0e47" <= nxt <= "\u0e4e"):
+            x += spacing
+    return out
+
+
+@pytest.mark.parametrize("spacing", [0.0, 0.94, 5.0])
+@pytest.mark.parametrize("text", ["รายงานการกำกับติดตามการดำเนินการ", "ข้อมูลผู้บริหาร", "ผู้รับบริการ"])
+def test_marks_that_moved_the_pen_give_their_room_to_their_letter(text: str, spacing: float) -> None:
+    p = repaired_page(page(unshaped(text, spacing=spacing)))
+    assert text_of(p) == text
+    assert "mark_order_repaired" in [n.code for n in p.warnings]
+
+
+def test_a_shaped_mark_of_a_monospaced_face_leaves_a_typed_gap_after_it() -> None:
+    """LibreOffice shapes TlwgMono: the mark keeps the font's advance in its box but the next letter
+    starts back at the letter's edge (syn00002). A gap after a mark is then a typed space, kept."""
+    chars = []
+    x = 0.0
+    for ch in "กิน ข้าว":
+        if ch == " ":
+            x += 7.8
+            continue
+        is_mark = ch in "\u0e34\u0e49"
+        chars.append(Char(ch, x, x + 7.8, 0.0, SIZE, SIZE, "DAAAAA+TlwgMono"))
+        x += 0.0 if is_mark else 7.8
+    assert text_of(repaired_page(page(chars))) == "กิน ข้าว"

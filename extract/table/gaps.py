@@ -42,6 +42,7 @@ class GapSettings:
     max_spread_em: float = 0.9  # a wider gap parts two cells (the table engine's cell gap), never a spread
     uniform: float = 0.3  # their median misfit over their median gap: at most this is a spread line
     # (Word 2016's proportional spread: about 0.05 on the hangdong lines; a font's lost glyphs: over 1)
+    wide_uniform: float = 0.1  # the same, for a line spread past the cell gap, where nothing narrow vouches for it
     context: int = 16  # characters on each side of a junction handed to the language evidence
 
 
@@ -147,9 +148,9 @@ def _spread_wide(found: list[Junction], settings: GapSettings) -> bool:
     if max(j.gap for j in thai) <= settings.max_spread_em:
         return False
     if len(thai) == 2:  # two gaps always fit a line through them: they must be equal (one word spread, "เ  ห็  น")
-        return abs(thai[0].gap - thai[1].gap) <= settings.uniform * max(thai[0].gap, thai[1].gap) / 3
+        return abs(thai[0].gap - thai[1].gap) <= settings.wide_uniform * max(thai[0].gap, thai[1].gap)
     width = statistics.median(j.width for j in thai)
-    return _fitted(thai, width, settings) > settings.space_em
+    return _fitted(thai, width, replace(settings, uniform=settings.wide_uniform)) > settings.space_em
 
 
 def _is_space(items: Sequence[Cluster], found: list[Junction], k: int, glyphs: bool, settings: GapSettings) -> bool:
