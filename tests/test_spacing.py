@@ -102,3 +102,45 @@ def test_restoring_wrap_spaces_never_changes_a_letter(text: str, cuts: list[int]
     joined = join_lines(cell)
     assert joined.replace(" ", "") == text.replace(" ", "")
     assert "  " not in joined
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("สำนักปลัด", "อบต./งานธุรการ", True),  # an abbreviation is a word of its own
+        ("ได้รายงานผู้บริหารทราบแล้ว", "ณ วันที่ 20 มี.ค. 66", True),  # newmm's "แล้" + "วณ" splits no word
+        ("จัดทำแล้วเสร็จ ณ", "วันที่ 18/10/2567", True),  # ณ is spaced on both sides
+        ("มีช่องทางรับฟังความคิดเห็น เช่น", "กล่องรับความคิดเห็น", True),
+        ("รายงานผู้บริหารทราบ", "เมื่อ 21 พ.ย. 67", True),  # เมื่อ before a date opens a clause
+        ("ตั้งแต่ เดือนตุลาคม 2566 ถึง", "มีนาคม 2567", True),  # a separator spaced on one side
+        ("มีนาคม", "ถึง มิถุนายน", True),
+        ("กุมภาพันธ์", "ถึง", True),  # a separator alone on its line
+        ("ถึง", "สิงหาคม", True),
+        ("โดยคำนึง", "ถึงประโยชน์", False),  # ถึง inside a word
+    ],
+)
+def test_conventions_and_separators_at_a_wrap(before: str, after: str, expected: bool) -> None:
+    assert space_lost_at_wrap(before, after, NONE) is expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["ตุลาคม 2566 -", "เมษายน 2567"], "ตุลาคม 2566 - เมษายน 2567"),  # a dash typed apart
+        (["ไตรมาสที่ 3 -", "4"], "ไตรมาสที่ 3 - 4"),
+        (["ตุลาคม 2566-", "เมษายน 2567"], "ตุลาคม 2566-เมษายน 2567"),  # a dash typed close
+        (["เป็นไปตามขั้นตอนที่กำหนด /", "เป็นไปตามระยะเวลาที่กำหนด"], "เป็นไปตามขั้นตอนที่กำหนด / เป็นไปตามระยะเวลาที่กำหนด"),
+        (["สำนักปลัดเทศบาล", "/ทุกกอง"], "สำนักปลัดเทศบาล/ทุกกอง"),  # a slash typed close to the word after
+        (["ความซับซ้อน", "/ มีช่องทางหลากหลาย"], "ความซับซ้อน / มีช่องทางหลากหลาย"),
+        (["รายงานผู้บริหารเมื่อวันที่ 08/10/256", "7"], "รายงานผู้บริหารเมื่อวันที่ 08/10/2567"),  # a date cut in its year
+        (["รายงานเมื่อ ๐๘/๑๐/๒๕๖", "๗"], "รายงานเมื่อ ๐๘/๑๐/๒๕๖๗"),
+        (["วันที่ 1 มี.", "ค. 2566"], "วันที่ 1 มี.ค. 2566"),  # a month's abbreviation cut at its dot
+        (["ภายในเดือน มิ", ".ย. 67"], "ภายในเดือน มิ.ย. 67"),  # a dot never opens a word
+        (["รายงานผลรอบ 6", "เดือน"], "รายงานผลรอบ 6 เดือน"),  # a digit and a Thai letter: a space, as before
+        (["SMEs", "ในพื้นที่"], "SMEs ในพื้นที่"),
+    ],
+)
+def test_a_wrap_beside_punctuation_or_digits_joins_as_the_text_is_typed(lines: list[str], expected: str) -> None:
+    cell = [line(text, 1.0) for text in lines]
+    (cell,) = restored([row(cell)])
+    assert join_lines(cell) == expected

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD, find_thai_dates
 from ..thai.repair import is_thai_char, repair_thai_text, to_arabic_digits
-from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap
+from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap, wrap_space
 from .rows import CellLine, LogicalRow
 
 ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
@@ -30,10 +30,11 @@ LIST_ROLES = ("measures", "monitoring", "actions")
 def join_lines(lines: list[CellLine]) -> str:
     """Join a cell's lines, keeping typed spaces and dropping the ones a wrap would invent.
 
-    At each wrap: a trailing space glyph is the author's space; after "/" or "-" a line
-    may break with no space; between two Thai letters a wrap is inside running text (Thai
-    has no spaces between words); anywhere else (digits, Latin, punctuation) layout
-    engines only break at a space, so one is restored.
+    At each wrap: a trailing space glyph is the author's space; between two Thai letters a
+    wrap is inside running text (Thai has no spaces between words); anywhere else (digits,
+    Latin, punctuation) layout engines break at a space, so one is restored, except where
+    the text says none was typed (a slash or dash typed close, a date cut inside: see
+    ``spacing.wrap_space``).
     """
     out = ""
     for k, line in enumerate(lines):
@@ -41,7 +42,7 @@ def join_lines(lines: list[CellLine]) -> str:
         if not text:
             continue
         if out:
-            spaced = lines[k - 1].space_after or _wrap_needs_space(out[-1], text[0])
+            spaced = lines[k - 1].space_after or _wrap_needs_space(out, text)
             if ITEM.match(text) or (spaced and BARE_ITEM.match(text)):
                 out += "\n"  # a numbered item may start this line: keep the boundary for split_items
             elif spaced:
@@ -104,9 +105,11 @@ def _space_width_em(cells: list[list[CellLine]], default: float = 0.3) -> float:
 
 
 def _wrap_needs_space(before: str, after: str) -> bool:
-    if before in "/-":
+    """A wrap with no space glyph: between Thai letters none; elsewhere as ``spacing.wrap_space`` reads it."""
+    if _thai_letter(before[-1]) and _thai_letter(after[0]):
         return False
-    return not (_thai_letter(before) and _thai_letter(after))
+    verdict = wrap_space(repair_thai_text(before[-40:]), repair_thai_text(after[:40]))
+    return True if verdict is None else verdict
 
 
 def _thai_letter(ch: str) -> bool:

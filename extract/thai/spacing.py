@@ -26,6 +26,7 @@ evidence and for the wrap.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -34,13 +35,27 @@ from importlib import resources
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 
-from .repair import repair_thai_text
+from .repair import repair_thai_text, to_arabic_digits
 
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 # Words that open a clause or phrase, before which Thai official writing types a space.
-CLAUSE_OPENERS = frozenset({"เพื่อ", "โดย", "ณ", "มากน้อย", "มากน้อยเพียงใด", "หรือไม่", "เช่น", "ได้แก่", "ทั้งนี้", "พ.ศ."})
-# Words that close a clause ("ดำเนินการแล้ว รายงาน…"), after which a space is typed.
-CLAUSE_CLOSERS = frozenset({"แล้ว"})
+CLAUSE_OPENERS = frozenset({"เพื่อ", "โดย", "ณ", "มากน้อย", "มากน้อยเพียงใด", "หรือไม่", "เช่น", "ได้แก่", "ทั้งนี้", "พ.ศ.",
+                            "เนื่องจาก"})
+# Words after which a space is typed: one that closes a clause ("ดำเนินการแล้ว รายงาน…"), and
+# ณ, เช่น and ได้แก่, which the Royal Institute's rules on เว้นวรรค space on both sides.
+CLAUSE_CLOSERS = frozenset({"แล้ว", "ณ", "เช่น", "ได้แก่"})
+# Words that join two parts standing apart ("ตุลาคม ถึง มีนาคม", "ม.ค. 67 - ก.ย. 67"): spaced on one
+# side, they are spaced on the other.
+SEPARATORS = ("ถึง", "ณ", "-", "–", "/")
+# เมื่อ standing before a date ("รายงานผู้บริหารทราบ เมื่อ 21 พ.ย. 67") opens a clause; in
+# "เมื่อวันที่" authors write it joined as often as not (the samples: 26 of 29 spaced before a date).
+DATE_CLAUSE = re.compile(r"^เมื่อ(?:\s|[0-9๐-๙]|$)")
+# A Thai abbreviation ("อบต.", "ทต.", "พ.ศ."): a word of its own, typed apart from the word before.
+ABBREVIATION = re.compile(r"^[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,3}\.")
+# A date's abbreviation cut at its dot ("มี." | "ค.") and a slash date cut inside its year ("๐๘/๑๐/๒๕๖" | "๗").
+ABBREVIATION_HEAD = re.compile(r"(?:^|\s)[\u0e01-\u0e4e]{1,2}\.$")
+ABBREVIATION_TAIL = re.compile(r"^[\u0e01-\u0e4e]{1,2}\.")
+DATE_HEAD = re.compile(r"(?:^|\D)\d{1,2}/\d{1,2}/(\d{1,3})$")
 
 
 @lru_cache(maxsize=16384)
@@ -118,6 +133,8 @@ def space_lost_at_wrap(before: str, after: str, document: SpacingEvidence) -> bo
     right = [w for w in words(after) if not w.isspace()]
     if not left or not right or inside_a_word(before, after):
         return False
+    if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(after):
+        return True
     for evidence in (document, reference_evidence()):
         verdict = evidence.verdict(left, right)
         if verdict is not None:
@@ -125,24 +142,99 @@ def space_lost_at_wrap(before: str, after: str, document: SpacingEvidence) -> bo
     return right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ.")
 
 
+def spaced_separator(before: str, after: str) -> bool:
+    """A separator at the wrap that the author set apart on its other side ("2566 -" | "เมษายน").
+
+    A separator alone on its line ("กุมภาพันธ์" | "ถึง" | "สิงหาคม") was broken out of a
+    narrow cell at both its sides, which only spaces allow in a phrase like this one.
+
+    >>> spaced_separator("ตุลาคม 2566 ถึง", "มีนาคม"), spaced_separator("ปฏิบัติ/", "ให้บริการ")
+    (True, False)
+    >>> spaced_separator("กุมภาพันธ์", "ถึง"), spaced_separator("ถึง", "สิงหาคม")
+    (True, True)
+    """
+    ends = any(before.endswith(" " + sep) or before == sep for sep in SEPARATORS)
+    starts = any(after.startswith(sep + " ") or after == sep for sep in SEPARATORS)
+    return ends or starts
+
+
+def wrap_space(before: str, after: str) -> bool | None:
+    """Is a space typed where a line ending ``before`` wraps to ``after``, when a side is not a Thai letter?
+
+    A layout engine breaks Latin, digits and punctuation at a space, so a space is the rule
+    there (None: the caller's default). What says otherwise, or says it for sure:
+
+    - a dot or a combining mark never opens a word ("มิ" | ".ย."): no space;
+    - a date's abbreviation cut after its first dot ("มี." | "ค.") and a slash date cut in its
+      year ("๐๘/๑๐/๒๕๖" | "๗"): no space;
+    - a slash or dash joins as it is typed on its other side: "ปฏิบัติ/" | "ให้" and
+      "ปฏิบัติงาน" | "/ให้บริการ" without a space, "2566 -" | "เมษายน" and "…งาน" | "/ มี" with one.
+
+    >>> wrap_space("ปฏิบัติงาน", "/ให้บริการ"), wrap_space("2566 -", "เมษายน"), wrap_space("1 มี.", "ค. 66")
+    (False, True, False)
+    """
+    if not before or not after:
+        return None
+    if after[0] == "." or unicodedata.category(after[0]) == "Mn":
+        return False
+    if ABBREVIATION_HEAD.search(before) and ABBREVIATION_TAIL.match(after):
+        return False
+    year = DATE_HEAD.search(to_arabic_digits(before))
+    digits = re.match(r"\d+", to_arabic_digits(after))
+    if year and digits and len(year.group(1)) + len(digits.group()) <= 4:
+        return False
+    if before[-1] in "/-–":
+        return before[:-1].endswith(" ")
+    if after[0] == "/":
+        return after[1:2] == " "
+    return None
+
+
 def inside_a_word(before: str, after: str, reach: int = 12, known: bool = False) -> bool:
     """The junction splits one word ("ปีงบประมา|ณ"): never a typed space.
 
     A word is what newmm cuts, which joins letters it does not know into one piece;
-    ``known`` counts only words of the dictionary ("ก|ข" splits no known word).
+    ``known`` counts only words of the dictionary ("ก|ข" splits no known word). Where each
+    side ends in a word of its own ("แล้ว", "ณ") and newmm's piece across the junction does
+    not hold both of them whole, it only cut the letters another way ("แล้" + "วณ"): no split.
 
-    >>> inside_a_word("ปีงบประมา", "ณ"), inside_a_word("ดำเนินการแล้ว", "รายงาน")
-    (True, False)
+    >>> inside_a_word("ปีงบประมา", "ณ"), inside_a_word("ดำเนินการแล้ว", "รายงาน"), inside_a_word("ทราบแล้ว", "ณ วันที่")
+    (True, False, False)
     """
-    head, tail = before[-reach:], after[:reach]
+    head, tail = _word_tail(before, reach), after[:reach]
+    if not head.strip() or not tail.strip():
+        return False
+    left, right = words(head)[-1], words(tail)[0]
     offset = 0
     for word in words(head + tail):
         if offset == len(head):
             return False
         if offset + len(word) > len(head):
+            holds_both = offset <= len(head) - len(left) and offset + len(word) >= len(head) + len(right)
+            if not holds_both and _known(left) and _known(right):
+                return False
             return not known or word in _dictionary()
         offset += len(word)
     return False
+
+
+def _word_tail(text: str, reach: int) -> str:
+    """The end of ``text``, at least ``reach`` characters where it has them, cut where a word starts.
+
+    Cut mid-word ("ิหารทราบแล้ว"), newmm would cut the rest differently.
+    """
+    pieces = words(text)
+    tail = ""
+    for piece in reversed(pieces):
+        if len(tail) >= reach:
+            break
+        tail = piece + tail
+    return tail
+
+
+def _known(word: str) -> bool:
+    """A dictionary word, or one of the one-letter and clause words pythainlp's list leaves out (ณ, ๆ)."""
+    return word in _dictionary() or word in CLAUSE_OPENERS or word in CLAUSE_CLOSERS
 
 
 @cache
