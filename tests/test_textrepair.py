@@ -176,3 +176,13 @@ def test_a_shaped_mark_of_a_monospaced_face_leaves_a_typed_gap_after_it() -> Non
         chars.append(Char(ch, x, x + 7.8, 0.0, SIZE, SIZE, "DAAAAA+TlwgMono"))
         x += 0.0 if is_mark else 7.8
     assert text_of(repaired_page(page(chars))) == "กิน ข้าว"
+
+
+def test_a_below_vowel_pdfium_read_before_its_letter_moves_onto_the_letters_box() -> None:
+    """syn00007 (LibreOffice, TLWG Typo, pdfium's text aligned): "จาก" ends one line, and the SARA UU
+    of ผู้ on the next line got the box after ก; it goes back after ผ, on ผ's line."""
+    first = chars_of("งานจาก", bottom=SIZE)
+    uu = Char("\u0e39", first[-1].x1, first[-1].x1, 0.0, SIZE, SIZE, SOUND)
+    second = chars_of("ผ\u0e49บังคับบัญชา", bottom=3 * SIZE)
+    p = repaired_page(page([*first, uu, *second], source="pypdfium2"))
+    assert text_of(p) == "งานจาก\nผู้บังคับบัญชา"

@@ -216,3 +216,20 @@ def test_reads_aa_as_am_weighs_a_fonts_whole_text(text: str, verdict: bool) -> N
 def test_am_stays_only_where_words_read_strictly_better(left: str, right: str, stays: bool) -> None:
     """น้ำ and น้า are both words: a tie is no evidence, and the font's habit (SARA AA) wins."""
     assert am_stays(left, right) is stays
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("งานจากูผ้บังคับบัญชา", "งานจากผู้บังคับบัญชา"),  # pdfium's reading of LibreOffice's TLWG Typo (syn00007)
+        ("หน้าทีู่ผ้รับผิดชอบ", "หน้าที่ผู้รับผิดชอบ"),  # the vowel sorted into the mark run of the letter before
+        ("ูผ้บริหารทุกไตรมาส", "ผู้บริหารทุกไตรมาส"),  # at a line start
+    ],
+)
+def test_a_below_vowel_read_before_its_letter_goes_back_onto_it(raw: str, expected: str) -> None:
+    assert repair_thai_text(raw) == expected
+
+
+@pytest.mark.parametrize("sound", ["ครูต้องสอน", "ดูแลผู้สูงอายุ", "อยู่ที่นี่", "หมู่บ้าน", "ปู่ย่า", "คู่มือการปฏิบัติงาน"])
+def test_a_below_vowel_in_sound_text_stays(sound: str) -> None:
+    assert repair_thai_text(sound) == sound

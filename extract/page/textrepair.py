@@ -14,6 +14,9 @@ seen, or only be fixed, on the glyphs:
   ("จดั" for จัด): the mark's box says which letter it sits on;
 - private-use glyph variants of marks (Acrobat PDFMaker fonts) are marks: mapped here, they
   ride on their letter like any other mark;
+- pdfium reads the SARA U/UU of LibreOffice's TLWG Typo and Purisa lines before their letter
+  ("จากูผ้" for จากผู้), and the aligned text layer gives the mark the box of the glyph before it,
+  at the end of the line above: the mark goes back onto its letter, where words say so;
 - a producer that does not shape Thai (reportlab) moves the pen by a mark's own advance, which
   monospaced faces (TlwgMono, TlwgTypo, TlwgTypist) give in full: "ดำเนิ|น" leaves a mark-wide
   gap after every cluster with a mark, read as a typed space ("รายงานการกำกั บติ ดตาม"). Where
@@ -27,7 +30,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..errors import Notice
-from ..thai.repair import CONSONANTS, EVIDENCE_CHARS, SARA_AA, SARA_AM, am_stays, map_pua, reads_aa_as_am
+from ..thai.repair import (
+    CONSONANTS,
+    EVIDENCE_CHARS,
+    SARA_AA,
+    SARA_AM,
+    am_stays,
+    early_below_vowels,
+    map_pua,
+    reads_aa_as_am,
+)
 from .page import Char, Page
 
 NIKHAHIT = "\u0e4d"
@@ -107,6 +119,8 @@ def repaired_page(page: Page, aa_as_am: frozenset[str] = frozenset()) -> Page:
     chars = _split_am_read(restored)
     if page.text_source == "pdfplumber":  # real glyph boxes: pdfium's and OCR's are shared or estimated
         chars = _marks_on_their_letters(chars)
+    else:
+        chars = _below_vowels_on_their_letters(chars)
     chars = _mark_advances_to_letters(chars)
     if chars != restored:
         notices.append(Notice("mark_order_repaired", "SARA AM drawn in two glyphs joined, or marks put on their letters", page.number))
@@ -262,3 +276,20 @@ def _same_line(c: Char, base: Char) -> bool:
 
 def _majority(verdicts: list[bool]) -> bool:
     return bool(verdicts) and sum(verdicts) * 2 > len(verdicts)
+
+
+def _below_vowels_on_their_letters(chars: list[Char]) -> list[Char]:
+    """Below vowels read before their letter moved after it, onto its box (``repair.early_below_vowels``).
+
+    Only on text layers whose boxes are estimated: there the mark's box says nothing, and it
+    may sit on the line above, in another cell ("ไตรมาสที่ 4ู" above "ผ้รับบริการ").
+    """
+    if any(len(c.text) != 1 for c in chars):
+        return chars
+    moves = early_below_vowels("".join(c.text for c in chars))
+    out = list(chars)
+    for at, letter in reversed(moves):
+        base = out[letter]
+        mark = replace(out[at], x0=base.x1, x1=base.x1, top=base.top, bottom=base.bottom)
+        out = out[:at] + out[at + 1:letter + 1] + [mark] + out[letter + 1:]
+    return out

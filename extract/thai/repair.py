@@ -362,6 +362,49 @@ def _spaced_score(text: str) -> tuple[int, int]:
     return sum(c for c, _ in parts), sum(t for _, t in parts)
 
 
+# A below vowel stored before its letter ("จากูผ้" for จากผู้, "ทีู่ผ้" for ที่ผู้): pdfium's reading of
+# LibreOffice's TLWG Typo/Purisa lines, whose SARA U/UU under a consonant with a tone mark is
+# drawn before that consonant. Only a letter with a tone mark and no vowel of its own is tried.
+_RE_EARLY_BELOW = re.compile(f"[\u0e38\u0e39](?=[{_TONES}{_UPPER_SIGNS}]*[{CONSONANTS}][{_TONES}{_UPPER_SIGNS}])")
+
+
+def _fix_early_below_vowels(s: str) -> tuple[str, bool]:
+    """``"จากูผ้บังคับ"`` → ``"จากผู้บังคับ"``: a below vowel moved onto the next letter where words say so."""
+    moves = early_below_vowels(s)
+    for at, letter in reversed(moves):
+        s = _moved(s, at, letter)
+    return s, bool(moves)
+
+
+def early_below_vowels(s: str) -> list[tuple[int, int]]:
+    """(vowel, letter) index pairs: below vowels stored before the letter they belong to, left to right.
+
+    Moved only where the dictionary reads the run around it strictly better, so sound text
+    ("ครูต้อง") never changes. The page repair moves the glyphs themselves (``textrepair``).
+
+    >>> early_below_vowels("จากูผ้บังคับ"), early_below_vowels("ครูต้องสอน")
+    ([(3, 4)], [])
+    """
+    moves: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _RE_EARLY_BELOW.search(s, pos)) is not None:
+        at = m.start()
+        letter = at + 1
+        while s[letter] in _UPPER_OR_TONE:
+            letter += 1
+        left, right = _context(s, at, letter + 1)
+        start, end = at - len(left), letter + 1 + len(right)
+        if _dict_score(_moved(s, at, letter)[start:end]) > _dict_score(s[start:end]):
+            moves.append((at, letter))
+        pos = letter + 1
+    return moves
+
+
+def _moved(s: str, at: int, letter: int) -> str:
+    """``s`` with the vowel at ``at`` put right after the letter at ``letter``, before that letter's tone."""
+    return s[:at] + s[at + 1:letter + 1] + s[at] + s[letter + 1:]
+
+
 def _repair_pass(s: str, warnings: set[str]) -> str:
     """One full repair pass; mark order is fixed last, after the dictionary repairs."""
     s, lost = _join_lost_sara_am(s)
@@ -372,6 +415,7 @@ def _repair_pass(s: str, warnings: set[str]) -> str:
         warnings.add("sara_aa_as_am")
     ordered = _normalise_marks(s)
     ordered, displaced = _fix_displaced_marks(ordered)  # after: words are weighed on whole clusters
+    ordered, _ = _fix_early_below_vowels(ordered)
     ordered = _normalise_marks(ordered)
     if ordered != s:
         warnings.add("mark_order_repaired")
