@@ -73,8 +73,11 @@ class SpacingEvidence:
 
     def __init__(self) -> None:
         self.pairs: Counter[tuple[str | bool, ...]] = Counter()
+        self.text = ""  # the lines themselves: newmm cuts joined words its own way ("มีส่วน|ร่วมใน")
 
     def learn(self, texts: Iterable[str]) -> SpacingEvidence:
+        texts = list(texts)
+        self.text += "\n" + "\n".join(texts)
         for text in texts:
             toks = [w for w in words(text) if w]
             for i in range(1, len(toks)):
@@ -95,6 +98,10 @@ class SpacingEvidence:
         """
         for key in _contexts(left, right):
             spaced, joined = self.pairs[(*key, True)], self.pairs[(*key, False)]
+            if spaced or joined:  # a joined pair newmm cut another way is still there, letter for letter
+                head, tail = key[0] + key[1], key[2] + key[3]
+                spaced = max(spaced, self.text.count(f"{head} {tail}"))
+                joined = max(joined, self.text.count(head + tail))
             if spaced != joined:
                 return spaced > joined
         return None
