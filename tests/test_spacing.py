@@ -150,5 +150,7 @@ def test_a_pair_newmm_cuts_another_way_when_joined_still_counts_as_joined() -> N
     """The ITA wording has "มีส่วนร่วม ในการตรวจสอบ" once and "มีส่วนร่วมในการปรับปรุง" once; newmm cuts
     the joined one "มีส่วน|ร่วมใน", so only the letters show it: one each way, no verdict, no space."""
     assert space_lost_at_wrap("บุคลากรมีส่วนร่วม", "ในการจัดทำแผน", NONE) is False
-    seen = SpacingEvidence().learn(["บุคลากรมีส่วนร่วมในการจัดทำแผน", "ผู้รับบริการมีส่วนร่วมในการปรับปรุง"])
-    assert seen.verdict(["มีส่วนร่วม"], ["ใน", "การ"]) is False
+    seen = SpacingEvidence().learn(
+        ["ท่านมีส่วนร่วม ในการตรวจสอบ", "บุคลากรมีส่วนร่วมในการจัดทำแผน", "ผู้รับบริการมีส่วนร่วมในการปรับปรุง"]
+    )
+    assert seen.verdict(["มีส่วนร่วม"], ["ใน", "การ"]) is False  # one spaced, two joined
