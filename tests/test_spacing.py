@@ -100,7 +100,7 @@ def test_restoring_wrap_spaces_never_changes_a_letter(text: str, cuts: list[int]
     cell = [line(p.strip(), r) for p, r in zip(pieces, rooms) if p.strip()]
     (cell,) = restored([row(cell)])
     joined = join_lines(cell)
-    assert joined.replace(" ", "") == text.replace(" ", "")
+    assert "".join(joined.split()) == "".join(text.split())  # a line start kept for item splitting is a "\n"
     assert "  " not in joined
 
 
