@@ -7,16 +7,15 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ita_extract.extract.thai.letters import is_thai_char
 from ita_extract.extract.thai.repair import (
     WARNING_MESSAGES,
-    am_stays,
-    is_thai_char,
     orthography_errors,
-    reads_aa_as_am,
     repair_thai_text,
     repair_thai_text_checked,
     to_arabic_digits,
 )
+from ita_extract.extract.thai.saraam import am_stays, reads_aa_as_am
 
 REPAIRS = [
     # decomposed SARA AM (NIKHAHIT + SARA AA), with and without a tone mark in between

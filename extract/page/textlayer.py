@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
-from ..thai.repair import is_thai_char, orthography_errors
+from ..thai.letters import is_thai_char
+from ..thai.repair import orthography_errors
 from .guard import page_texts
 from .page import Char
 

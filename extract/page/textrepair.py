@@ -30,16 +30,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..errors import Notice
-from ..thai.repair import (
-    CONSONANTS,
-    EVIDENCE_CHARS,
-    SARA_AA,
-    SARA_AM,
-    am_stays,
-    early_below_vowels,
-    map_pua,
-    reads_aa_as_am,
-)
+from ..thai.letters import CONSONANTS, SARA_AA, SARA_AM
+from ..thai.pua import map_pua
+from ..thai.repair import early_below_vowels
+from ..thai.saraam import EVIDENCE_CHARS, am_stays, reads_aa_as_am
 from .page import Char, Page
 
 NIKHAHIT = "\u0e4d"

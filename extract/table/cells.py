@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 
 from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD, find_thai_dates
-from ..thai.repair import is_thai_char, repair_thai_text, to_arabic_digits
+from ..thai.letters import is_thai_char
+from ..thai.repair import repair_thai_text, to_arabic_digits
 from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap, wrap_space
 from .rows import CellLine, LogicalRow
 

@@ -23,7 +23,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..thai.repair import is_thai_char, repair_thai_text
+from ..thai.letters import is_thai_char
+from ..thai.repair import repair_thai_text
 from ..thai.spacing import typed_space_in_spread
 
 if TYPE_CHECKING:

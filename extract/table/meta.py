@@ -14,7 +14,8 @@ from ...schema import Agency, Document
 from ..errors import Notice
 from ..thai.agency import parse_agency
 from ..thai.dates import parse_period
-from ..thai.repair import is_thai_char, repair_thai_text
+from ..thai.letters import is_thai_char
+from ..thai.repair import repair_thai_text
 
 TITLE_WORDS = re.compile(r"มาตรการ|รายงาน")
 TITLE_STOP = re.compile(

@@ -21,69 +21,28 @@ from functools import lru_cache
 
 from pythainlp.util import remove_zw, thai_digit_to_arabic_digit
 
+from .letters import (
+    ABOVE_BELOW_VOWELS,
+    CONSONANTS,
+    FOLLOW_VOWELS,
+    LEAD_VOWELS,
+    MARKS,
+    NIKHAHIT,
+    SARA_AA,
+    SARA_AM,
+    TONES,
+    UPPER_SIGNS,
+    context,
+    dict_score,
+    dictionary_words,
+)
+from .pua import map_pua
+from .saraam import fix_am_for_aa, join_lost_sara_am
+
 # pythainlp.util.normalize() is not called as a whole: it collapses newlines and strips the text
 # (the table engine needs line structure), drops "dangling" marks (a character we cannot prove is
 # an artefact) and keeps only the last of two tone marks (a guess). We use its remove_zw and
 # re-implement its reorder rules as an idempotent cluster sort (see _sort_cluster).
-
-# ---------------------------------------------------------------------------------------------
-# Character classes. pythainlp.thai_below_vowels lacks PHINTHU and thai_above_vowels lacks
-# THANTHAKHAT/YAMAKKAN, so we spell the classes out by code point.
-CONSONANTS = "\u0e01-\u0e2e"  # ก … ฮ (includes ฤ ฦ)
-_ABOVE_BELOW_VOWELS = "\u0e31\u0e34-\u0e3a\u0e47"  # ั ิ ี ึ ื ุ ู ฺ ็
-_TONES = "\u0e48-\u0e4b"  # ่ ้ ๊ ๋
-_UPPER_SIGNS = "\u0e4c\u0e4e"  # ์ ๎ (sit where tone marks sit)
-NIKHAHIT = "\u0e4d"
-MARKS = f"{_ABOVE_BELOW_VOWELS}{_TONES}{_UPPER_SIGNS}{NIKHAHIT}"  # every combining mark
-_FOLLOW_VOWELS = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ
-_LEAD_VOWELS = "\u0e40-\u0e44"  # เ แ โ ใ ไ
-SARA_AA, SARA_AM = "\u0e32", "\u0e33"
-
-# ---------------------------------------------------------------------------------------------
-# Private-use glyph variants. Thai fonts in the Adobe/Monotype ("C90") layout put positional
-# variants of marks at U+F700–U+F71F; extractors without a GSUB reverse map emit those code
-# points. Verified against the cmap + post glyph names of TLWG Garuda (fonts-tlwg) and the real
-# Acrobat PDFMaker text in the corpus ("ป\uf710ญหา" = ปัญหา, "เป\uf712น" = เป็น, "ฟ\uf706อง" = ฟ้อง).
-_PUA_THAI: dict[int, str] = {
-    0xF700: "\u0e10",  # uni0E10.descless   THO THAN without descender
-    0xF701: "\u0e34",  # uni0E34.left       SARA I shifted left
-    0xF702: "\u0e35",  # uni0E35.left       SARA II
-    0xF703: "\u0e36",  # uni0E36.left       SARA UE
-    0xF704: "\u0e37",  # uni0E37.left       SARA UEE
-    0xF705: "\u0e48",  # uni0E48.lowleft    MAI EK low + left
-    0xF706: "\u0e49",  # uni0E49.lowleft    MAI THO
-    0xF707: "\u0e4a",  # uni0E4A.lowleft    MAI TRI
-    0xF708: "\u0e4b",  # uni0E4B.lowleft    MAI CHATTAWA
-    0xF709: "\u0e4c",  # uni0E4C.lowleft    THANTHAKHAT
-    0xF70A: "\u0e48",  # uni0E48.low        MAI EK lowered
-    0xF70B: "\u0e49",  # uni0E49.low        MAI THO
-    0xF70C: "\u0e4a",  # uni0E4A.low        MAI TRI
-    0xF70D: "\u0e4b",  # uni0E4B.low        MAI CHATTAWA
-    0xF70E: "\u0e4c",  # uni0E4C.low        THANTHAKHAT
-    0xF70F: "\u0e0d",  # uni0E0D.descless   YO YING without descender
-    0xF710: "\u0e31",  # uni0E31.left       MAI HAN-AKAT shifted left
-    0xF711: "\u0e4d",  # uni0E4D.left       NIKHAHIT
-    0xF712: "\u0e47",  # uni0E47.left       MAITAIKHU
-    0xF713: "\u0e48",  # uni0E48.left       MAI EK shifted left
-    0xF714: "\u0e49",  # uni0E49.left       MAI THO
-    0xF715: "\u0e4a",  # uni0E4A.left       MAI TRI
-    0xF716: "\u0e4b",  # uni0E4B.left       MAI CHATTAWA
-    0xF717: "\u0e4c",  # uni0E4C.left       THANTHAKHAT
-    0xF718: "\u0e38",  # uni0E38.low        SARA U lowered
-    0xF719: "\u0e39",  # uni0E39.low        SARA UU
-    0xF71A: "\u0e3a",  # uni0E3A.low        PHINTHU
-    0xF71E: "\u0e4d",  # uni0E4D.high       NIKHAHIT raised (TLWG fonts)
-    0xF71F: "\u0e47",  # uni0E47.high       MAITAIKHU raised (TLWG fonts)
-}
-# Word's bullet fonts: Symbol/Wingdings glyphs land at U+F000+byte. Only the unambiguous
-# bullet shapes are mapped; any other U+F0xx is kept as printed (never dropped).
-_PUA_SYMBOL: dict[int, str] = {
-    0xF0B7: "\u2022",  # Symbol 0xB7 bullet  •
-    0xF0A7: "\u25aa",  # Wingdings 0xA7 small square  ▪
-    0xF0D8: "\u27a2",  # Wingdings 0xD8 arrowhead  ➢
-    0xF0FC: "\u2713",  # Wingdings 0xFC check mark  ✓
-}
-_PUA_TABLE: dict[int, str] = {**_PUA_THAI, **_PUA_SYMBOL}
 
 WARNING_MESSAGES: dict[str, str] = {
     "pua_mapped": "private-use font glyphs (positional Thai marks or bullets) were mapped to Unicode",
@@ -96,29 +55,13 @@ WARNING_MESSAGES: dict[str, str] = {
 # consonant ("ค ำ" → "คำ"), because after a mark it is usually a displaced SARA AA ("ริ ำ").
 _RE_SPACE_BEFORE_MARK = re.compile(f"(?<=[{CONSONANTS}{MARKS}]) (?=[{MARKS}])|(?<=[{CONSONANTS}]) (?={SARA_AM})")
 _RE_MARK_CLUSTER = re.compile(f"[{MARKS}]{{2,}}")
-_RE_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{_TONES}]*){SARA_AA}")
-_RE_FOLLOW_BEFORE_TONE = re.compile(f"([{_FOLLOW_VOWELS}])([{_TONES}{_UPPER_SIGNS}]+)")
-_RE_LOST_AM = re.compile(f"(?<=[{CONSONANTS}{MARKS}]) (?=[{_TONES}]?{SARA_AA})")
-_RE_THAI_RUN_END = re.compile(f"[{CONSONANTS}\u0e30-\u0e4e]{{0,16}}$")
-_RE_THAI_RUN_START = re.compile(f"[{CONSONANTS}\u0e30-\u0e4e]{{0,16}}")
-
-
-def is_thai_char(ch: str) -> bool:
-    """True for one character of the Thai block (U+0E01–U+0E5B), e.g. ``is_thai_char("ก")``.
-
-    Re-implemented instead of ``pythainlp.util.is_thai_char`` to pin the exact range we use.
-    """
-    return len(ch) == 1 and "\u0e01" <= ch <= "\u0e5b"
+_RE_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONES}]*){SARA_AA}")
+_RE_FOLLOW_BEFORE_TONE = re.compile(f"([{FOLLOW_VOWELS}])([{TONES}{UPPER_SIGNS}]+)")
 
 
 def to_arabic_digits(s: str) -> str:
     """Thai digits → Arabic, all else unchanged: ``"๓๐,๐๐๐ บาท"`` → ``"30,000 บาท"``."""
     return thai_digit_to_arabic_digit(s)
-
-
-def map_pua(s: str) -> str:
-    """Map font private-use glyphs to Unicode: ``"ข\\uf70bอ"`` → ``"ข้อ"``; ``"\\uf0b7"`` → ``"•"``."""
-    return s.translate(_PUA_TABLE)
 
 
 _TONES_SET = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
@@ -158,132 +101,8 @@ def _normalise_marks(s: str) -> str:
     return s
 
 
-@lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return thai_words()
-
-
-@lru_cache(maxsize=4096)
-def _dict_score(run: str) -> tuple[int, int]:
-    """How well a Thai run reads as dictionary words: (chars in words of ≥ 2 letters, −tokens)."""
-    from pythainlp.tokenize import word_tokenize
-
-    tokens = word_tokenize(run, engine="newmm", keep_whitespace=False)
-    words = _words()
-    covered = sum(len(t) for t in tokens if len(t) > 1 and t in words)
-    return covered, -len(tokens)
-
-
-def _context(s: str, start: int, end: int) -> tuple[str, str]:
-    """Thai letters (≤ 16) immediately left of `start` and right of `end`."""
-    left = _RE_THAI_RUN_END.search(s, 0, start)
-    right = _RE_THAI_RUN_START.match(s, end)
-    return (left.group(0) if left else ""), (right.group(0) if right else "")
-
-
-def _join_lost_sara_am(s: str) -> tuple[str, bool]:
-    """``"ส านัก"`` → ``"สำนัก"`` where the joined run reads better as dictionary words."""
-    seen = False
-    pos = 0
-    while (m := _RE_LOST_AM.search(s, pos)) is not None:
-        seen = True
-        tone_end = m.end() + (1 if s[m.end()] != SARA_AA else 0)
-        left, right = _context(s, m.start(), tone_end + 1)
-        tone = s[m.end():tone_end]
-        if _dict_score(left + tone + SARA_AM + right) > _dict_score(left + tone + SARA_AA + right):
-            s = s[: m.start()] + tone + SARA_AM + s[tone_end + 1:]
-        pos = m.start() + 1
-    return s, seen
-
-
-def _line_has_am_for_aa(line: str) -> bool:
-    """Word 2016 fonts turn every SARA AA into SARA AM: more ำ than า cannot be normal Thai."""
-    n_am = line.count(SARA_AM)
-    return n_am > 0 and n_am > line.count(SARA_AA)
-
-
-_RE_SPACED_AM = re.compile(f"(?<=[{CONSONANTS}]) {SARA_AM}")
-
-
-def _am_to_aa_line(line: str) -> tuple[str, bool]:
-    """Turn each ำ into า where the dictionary reads the surrounding run strictly better.
-
-    In these fonts a real SARA AM comes out after a space ("ค ำกล่ำว"): those are kept and
-    re-attached. While one of the others is judged, the rest are read as า (in a damaged line
-    most are), so each decision is independent of the order of decisions.
-    """
-    real = {m.start() - i for i, m in enumerate(_RE_SPACED_AM.finditer(line))}
-    line = _RE_SPACED_AM.sub(SARA_AM, line)
-    guess = "".join(SARA_AA if ch == SARA_AM and i not in real else ch for i, ch in enumerate(line))
-    chars = list(line)
-    for pos, ch in enumerate(line):
-        if ch != SARA_AM or pos in real:
-            continue
-        left, right = _context(guess, pos, pos + 1)
-        if _dict_score(left + SARA_AA + right) > _dict_score(left + SARA_AM + right):
-            chars[pos] = SARA_AA
-    fixed = "".join(chars)
-    return fixed, fixed != line
-
-
-def _fix_am_for_aa(s: str) -> tuple[str, bool]:
-    """Per line (pages mix clean and damaged lines), undo SARA AA → SARA AM damage."""
-    lines = s.split("\n")
-    hit = False
-    for i, line in enumerate(lines):
-        if _line_has_am_for_aa(line):
-            lines[i], changed = _am_to_aa_line(line)
-            n_am = line.count(SARA_AM)
-            hit = hit or changed or (n_am >= 4 and n_am > 2 * line.count(SARA_AA))
-    return "\n".join(lines), hit
-
-
-MIN_AM_EVIDENCE = 3  # SARA AM attached to a letter: fewer cannot show that a font reads SARA AA as SARA AM
-MAX_AA_SHARE = 0.1  # SARA AA beside them: in ordinary Thai า far outnumbers ำ; in such a font there is none
-EVIDENCE_CHARS = 3000  # characters of a font's text weighed by the dictionary (enough, and quick)
-
-
-def reads_aa_as_am(text: str) -> bool:
-    """Does this one font's text read as Thai only with each SARA AM taken for SARA AA?
-
-    Word 2016 and PowerPoint fonts whose ToUnicode maps the SARA AA glyph to SARA AM do
-    it wherever the font is used ("บริกำร", "ผู้บริหำร"): so the evidence is the font's
-    whole text, not one line, and a line that mixes it with a sound font (where the
-    per-line count in ``_line_has_am_for_aa`` fails) is still repaired. The real SARA AM
-    of such fonts comes out split (NIKHAHIT as a space glyph, "จัดท ำ"): the caller
-    leaves those out of ``text``. Dictionary evidence decides: the text must read better.
-
-    >>> reads_aa_as_am("กำรบริกำรประชำชน ด้ำนกำรบริหำร"), reads_aa_as_am("คำนำ ตำบล ทำงาน")
-    (True, False)
-    """
-    n_am = text.count(SARA_AM)
-    if n_am < MIN_AM_EVIDENCE or text.count(SARA_AA) > MAX_AA_SHARE * n_am:
-        return False
-    runs = [m.group(0) for m in re.finditer(f"[{CONSONANTS}\u0e30-\u0e4e]+", text) if SARA_AM in m.group(0)]
-    sample = " ".join(runs)[:EVIDENCE_CHARS]
-    as_is = sum(_dict_score(run)[0] for run in sample.split())
-    as_aa = sum(_dict_score(run.replace(SARA_AM, SARA_AA))[0] for run in sample.split())
-    return as_aa > as_is
-
-
-def am_stays(left: str, right: str) -> bool:
-    """In a font that reads SARA AA as SARA AM, does this one read strictly better as a real SARA AM?
-
-    ``left``/``right``: the Thai letters around it, the font's other SARA AM read as SARA AA.
-
-    >>> am_stays("จัดท", "คู่มือ"), am_stays("บริก", "รประชาชน")
-    (True, False)
-    """
-    return _dict_score(left + SARA_AM + right) > _dict_score(left + SARA_AA + right)
-
-
-# A mark stored after the next letter ("จดั" for จัด, "บตั รควิ" for บัตรคิว): extractors that order
-# glyphs by position, and fonts that draw a mark over the letter before it, leave it there. The
-# surest sign is MAI HAN-AKAT with no final consonant after it; only lines that show it are tried.
-_RE_HAN_AKAT_NO_FINAL = re.compile(f"\u0e31[{_TONES}]?(?![{CONSONANTS}{_TONES}])")
-_RE_DISPLACED = re.compile(f"(?<=[{CONSONANTS}])([{CONSONANTS}])([{_ABOVE_BELOW_VOWELS}{_TONES}{_UPPER_SIGNS}]+)")
+_RE_HAN_AKAT_NO_FINAL = re.compile(f"\u0e31[{TONES}]?(?![{CONSONANTS}{TONES}])")
+_RE_DISPLACED = re.compile(f"(?<=[{CONSONANTS}])([{CONSONANTS}])([{ABOVE_BELOW_VOWELS}{TONES}{UPPER_SIGNS}]+)")
 
 
 def _fix_displaced_marks(s: str) -> tuple[str, bool]:
@@ -310,8 +129,8 @@ def _move_marks(line: str) -> tuple[str, list[int]]:
     while (m := _RE_DISPLACED.search(line, pos)) is not None:
         start, end = m.start() - 1, m.end()
         spaced = line[end:end + 1] == " "
-        left, _ = _context(line, start, end)
-        _, right = _context(line, start, end + spaced)
+        left, _ = context(line, start, end)
+        _, right = context(line, start, end + spaced)
         first, letter, marks = line[start], m.group(1), m.group(2)
         options = [(line[start:end], False)]
         for j in range(1, len(marks) + 1):
@@ -319,7 +138,7 @@ def _move_marks(line: str) -> tuple[str, list[int]]:
             options.append((moved_run, False))
             if spaced and _splits_a_word(left + moved_run, right):
                 options.append((moved_run, True))
-        scores = [_dict_score(left + o + right) if joined or not spaced else _spaced_score(f"{left}{o} {right}")
+        scores = [dict_score(left + o + right) if joined or not spaced else _spaced_score(f"{left}{o} {right}")
                   for o, joined in options]
         best = max(range(len(options)), key=lambda i: (scores[i], -i))
         if best:
@@ -335,8 +154,8 @@ def _join_after_moves(line: str, moved: list[int]) -> str:
     for at in reversed(moved):
         if line[at:at + 1] != " ":
             continue
-        left, right = _context(line, at, at + 1)
-        if _splits_a_word(left, right) and _dict_score(left + right) > _spaced_score(left + " " + right):
+        left, right = context(line, at, at + 1)
+        if _splits_a_word(left, right) and dict_score(left + right) > _spaced_score(left + " " + right):
             line = line[:at] + line[at + 1:]
     return line
 
@@ -351,21 +170,21 @@ def _splits_a_word(left: str, right: str) -> bool:
     offset = 0
     for token in word_tokenize(left + right, engine="newmm", keep_whitespace=False):
         if offset < len(left) < offset + len(token):
-            return token in _words()
+            return token in dictionary_words()
         offset += len(token)
     return False
 
 
 def _spaced_score(text: str) -> tuple[int, int]:
     """``_dict_score`` of text with spaces in it: the pieces scored apart and added."""
-    parts = [_dict_score(p) for p in text.split(" ") if p]
+    parts = [dict_score(p) for p in text.split(" ") if p]
     return sum(c for c, _ in parts), sum(t for _, t in parts)
 
 
 # A below vowel stored before its letter ("จากูผ้" for จากผู้, "ทีู่ผ้" for ที่ผู้): pdfium's reading of
 # LibreOffice's TLWG Typo/Purisa lines, whose SARA U/UU under a consonant with a tone mark is
 # drawn before that consonant. Only a letter with a tone mark and no vowel of its own is tried.
-_RE_EARLY_BELOW = re.compile(f"[\u0e38\u0e39](?=[{_TONES}{_UPPER_SIGNS}]*[{CONSONANTS}][{_TONES}{_UPPER_SIGNS}])")
+_RE_EARLY_BELOW = re.compile(f"[\u0e38\u0e39](?=[{TONES}{UPPER_SIGNS}]*[{CONSONANTS}][{TONES}{UPPER_SIGNS}])")
 
 
 def _fix_early_below_vowels(s: str) -> tuple[str, bool]:
@@ -392,9 +211,9 @@ def early_below_vowels(s: str) -> list[tuple[int, int]]:
         letter = at + 1
         while s[letter] in _UPPER_OR_TONE:
             letter += 1
-        left, right = _context(s, at, letter + 1)
+        left, right = context(s, at, letter + 1)
         start, end = at - len(left), letter + 1 + len(right)
-        if _dict_score(_moved(s, at, letter)[start:end]) > _dict_score(s[start:end]):
+        if dict_score(_moved(s, at, letter)[start:end]) > dict_score(s[start:end]):
             moves.append((at, letter))
         pos = letter + 1
     return moves
@@ -407,10 +226,10 @@ def _moved(s: str, at: int, letter: int) -> str:
 
 def _repair_pass(s: str, warnings: set[str]) -> str:
     """One full repair pass; mark order is fixed last, after the dictionary repairs."""
-    s, lost = _join_lost_sara_am(s)
+    s, lost = join_lost_sara_am(s)
     if lost:
         warnings.add("sara_am_lost")
-    s, am_aa = _fix_am_for_aa(s)
+    s, am_aa = fix_am_for_aa(s)
     if am_aa:
         warnings.add("sara_aa_as_am")
     ordered = _normalise_marks(s)
@@ -456,14 +275,14 @@ _ORTHOGRAPHY_ERRORS = re.compile(
     "|".join(
         [
             f"(?<![{CONSONANTS}{MARKS}])[{MARKS}]",  # mark with no base (after space, vowel, start)
-            f"(?<![{CONSONANTS}{MARKS}])[{_FOLLOW_VOWELS}]",  # ะ า ำ with no consonant: lost SARA AM
+            f"(?<![{CONSONANTS}{MARKS}])[{FOLLOW_VOWELS}]",  # ะ า ำ with no consonant: lost SARA AM
             f"{SARA_AM}{SARA_AA}",  # "ดำา"
             f"([{MARKS}])\\1",  # the same mark twice: "ผ้้"
-            f"[{_TONES}][{_UPPER_SIGNS}]*[{_TONES}]",  # two tone marks on one consonant
-            f"[{_TONES}{_UPPER_SIGNS}][{_ABOVE_BELOW_VOWELS}]",  # tone before its vowel: "ท่ี"
+            f"[{TONES}][{UPPER_SIGNS}]*[{TONES}]",  # two tone marks on one consonant
+            f"[{TONES}{UPPER_SIGNS}][{ABOVE_BELOW_VOWELS}]",  # tone before its vowel: "ท่ี"
             "[\u0e31\u0e34-\u0e37\u0e47][\u0e31\u0e34-\u0e37\u0e47]",  # two above vowels
-            f"[{_LEAD_VOWELS}](?![{CONSONANTS}])",  # lead vowel not followed by a consonant
-            f"\u0e31[{_TONES}]?(?![{CONSONANTS}{_TONES}])",  # MAI HAN-AKAT needs a final: "อตั รา" (Word 2016)
+            f"[{LEAD_VOWELS}](?![{CONSONANTS}])",  # lead vowel not followed by a consonant
+            f"\u0e31[{TONES}]?(?![{CONSONANTS}{TONES}])",  # MAI HAN-AKAT needs a final: "อตั รา" (Word 2016)
             r"\(cid:\d+\)|\ufffd",  # glyphs the extractor could not decode at all
         ]
     )

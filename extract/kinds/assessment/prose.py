@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...thai.repair import is_thai_char, to_arabic_digits
+from ...thai.letters import is_thai_char
+from ...thai.repair import to_arabic_digits
 
 NUMBER = r"(\d{1,3}(?:\.\s?\d{1,2})?)"
 YEAR = r"(?:พ\.\s?ศ\.\s?)?(25\d\d)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ...errors import Notice
-from ...thai.repair import is_thai_char
+from ...thai.letters import is_thai_char
 from ...thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap
 from .layout import Segment
 from .rows import Number, Row, TableRead, assign_numbers, row_tool
