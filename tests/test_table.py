@@ -351,6 +351,17 @@ def test_every_uncoded_row_above_a_pages_first_coded_row_joins_the_row_cut_by_th
     assert [ln.text for ln in merged[0].cells["measures"]] == ["จัดทำ", "คู่มือ"] and merged[0].page_end == 2
 
 
+def test_a_page_of_rows_that_all_lost_their_codes_is_not_folded_into_one_record() -> None:
+    """An OCR page misreads every code: three unmarked rows are three rows, not the rest of the last page's."""
+    marked = Layout(LAYOUT.columns, ruled=True, marked=True)
+    coded = tuple(LogicalRow({"issue": cell(f"E{n} เจ้าหน้าที่"), "measures": cell("จัดทำ")}, 1, 1) for n in range(1, 6))
+    lost = tuple(LogicalRow({"issue": cell(text), "measures": cell("ประกาศ")}, 2, 2)
+                 for text in ("ฉ6 หน่วยงาน", "ฉ7 ท่าน", "ฉ8 บุคลากร"))  # fmt: skip
+    merged = merge_pages([PageTable(1, marked, coded), PageTable(2, marked, lost)], MEASURES, DEFAULT)
+    assert [r.first_text("issue") for r in merged][-2:] == ["ฉ7 ท่าน", "ฉ8 บุคลากร"]
+    assert len(merged) == 7 and merged[4].page_end == 2  # only the first piece may be the carried-over rest
+
+
 def test_a_section_labels_wrapped_tail_whose_first_letters_fall_in_the_number_column_joins_the_label() -> None:
     """"คะแนน" under a section row, set from the table's left edge: "คะแ" lands in the ลำดับ column."""
     numbered = Layout((Column(40, 70, "row"), *LAYOUT.columns), ruled=True, marked=True)

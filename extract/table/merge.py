@@ -39,6 +39,9 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
     return _with_sections(merged)
 
 
+MAX_CARRIED_PIECES = 2  # pieces a carried-over cell is cut into at a page's head, on a page with no marked row
+
+
 def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVocabulary) -> int:
     """How many rows at the top of a page may be the rest of the last page's row: the first only, or,
     in a table whose rows open with a number or code, every row above the page's first such row
@@ -48,7 +51,10 @@ def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVo
     for k, row in enumerate(table.rows):
         if row.is_section or not is_continuation(row, roles, coded, vocab):
             return max(k, 1)
-    return len(table.rows)
+    # No row on the page opens with its number or code. A cell carried over splits into a
+    # piece or two; more unmarked rows than that are rows whose markers were lost (an OCR
+    # page misreads codes), and joining them all would fold whole records into one.
+    return len(table.rows) if len(table.rows) <= MAX_CARRIED_PIECES else 1
 
 
 def _with_sections(rows: list[LogicalRow]) -> list[LogicalRow]:
