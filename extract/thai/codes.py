@@ -25,6 +25,11 @@ _RE_LEADING = re.compile(
     + r"\s*(?(open)[)\]])\s*(?:[.:)\-–—](?!\d)\s*)?"
 )
 _RE_ANYWHERE = re.compile(r"(?<![A-Za-z0-9])" + _CODE)
+# A justified cell spreads a code's glyphs apart ("I 1 1"): its two digits with one space between.
+_RE_LEADING_SPREAD = re.compile(_RE_LEADING.pattern.replace(r"(?P<num>\d{1,2})", r"(?P<num>\d \d)", 1))
+# Highest question number of each tool in any year's catalogue (i1-i30, e1-e15, o1-o43): a spread
+# code past it is a one-digit code followed by a number of the text.
+MAX_QUESTION = {"I": 30, "E": 15, "O": 43}
 _RE_TOOL = re.compile(r"(?<![A-Za-z])(?P<code>EIT|IIT|OIT)(?![A-Za-z])", re.IGNORECASE)
 _THAI_TOOL_NAMES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"ผู้มีส่วนได้\s*ส่วนเสีย\s*ภายนอก|External\s+Integrity", re.IGNORECASE), "EIT"),
@@ -36,7 +41,7 @@ _THAI_TOOL_NAMES: list[tuple[re.Pattern[str], str]] = [
 def _code(m: re.Match[str]) -> str:
     """Normalised code from a match of `_CODE`: tool letter in capitals + Arabic number."""
     letter = (m["tool"] or m["letter"] or m["lower"])[0].upper()
-    return f"{letter}{int(m['num'])}"
+    return f"{letter}{int(m['num'].replace(' ', ''))}"
 
 
 def split_indicator(s: str) -> tuple[str | None, str]:
@@ -44,7 +49,11 @@ def split_indicator(s: str) -> tuple[str | None, str]:
 
     Returns (None, s) unchanged when the text does not start with a code.
     """
-    m = _RE_LEADING.match(to_arabic_digits(s))  # digit conversion keeps positions
+    arabic = to_arabic_digits(s)  # digit conversion keeps positions
+    spread = _RE_LEADING_SPREAD.match(arabic)
+    if spread is not None and int(spread["num"].replace(" ", "")) <= MAX_QUESTION[_code(spread)[0]]:
+        return _code(spread), s[spread.end():]
+    m = _RE_LEADING.match(arabic)
     if m is None:
         return None, s
     return _code(m), s[m.end():]
