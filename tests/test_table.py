@@ -440,3 +440,16 @@ def test_a_page_number_set_across_a_column_boundary_does_not_hide_the_repeated_h
 def test_cluster_marks_ride_on_their_base() -> None:
     (built,) = group_lines(clusters(cell_chars(50, 60, "ที่")))
     assert [c.text for c in built.items] == ["ที่"] and isinstance(built.items[0], Cluster)
+
+
+def test_a_column_no_kept_header_line_names_joins_the_neighbour_a_left_out_word_runs_into() -> None:
+    """A justified body shows a gap under "ระยะเวลา" of a left-out upper header line: no column of its own."""
+    from ita_extract.extract.table.finder import headed_columns
+
+    cols = [Column(40, 200, open_edges=True), Column(200, 240, open_edges=True), Column(240, 330, open_edges=True)]
+    upper = [line(60, (50, "การรายงานผล"), (210, "ระยะเวลา"))]  # the word runs from 210 to 250, over 240
+    kept = [line(75, (50, "และการกำกับ"), (210, "ดำเนิน"))]
+    merged = headed_columns(cols, kept, upper)
+    assert [(c.x0, c.x1) for c in merged] == [(40, 200), (200, 330)]
+    named = [line(75, (50, "และการกำกับ"), (210, "ดำเนิน"), (260, "ผล"))]  # a sub-column with its own wording stays
+    assert headed_columns(cols, named, upper) == cols

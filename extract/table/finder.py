@@ -209,9 +209,48 @@ def _columns_without_rules(page: Page, lines: list[TextLine], top: float, vs: li
     cols = _gutter_columns(table, left, right, settings)
     for skip in range(1, header):
         lower = _gutter_columns(_table_lines(lines[skip:]), left, right, settings)
+        lower = headed_columns(lower, lines[skip:header], lines[:skip])
         if len(lower) > len(cols) and all(_spans_gutter(ln, lower) for ln in lines[:skip]):
             cols = lower
     return cols
+
+
+def headed_columns(columns: list[Column], kept: list[TextLine], skipped: list[TextLine]) -> list[Column]:
+    """Columns the header left out opened, each with header wording of its own.
+
+    With an upper header line left out, a justified body can show a gutter inside the
+    words of that line ("ระยะเวลา" over two gaps of the text below): a column that no kept
+    header line names is joined to the neighbour across a border that a word of the left-out
+    lines runs over. A sub-column under a spanning cell has its own wording, and stays.
+    """
+    out = list(columns)
+    i = 0
+    while i < len(out) and len(out) > 1:
+        col = out[i]
+        if any(col.x0 <= c.mid_x < col.x1 for ln in kept for c in ln.items if not c.is_space):
+            i += 1
+        elif i > 0 and _word_over(skipped, col.x0):
+            out[i - 1 : i + 1] = [Column(out[i - 1].x0, col.x1, open_edges=True)]
+        elif i + 1 < len(out) and _word_over(skipped, col.x1):
+            out[i : i + 2] = [Column(col.x0, out[i + 1].x1, open_edges=True)]
+        else:
+            i += 1
+    return out
+
+
+def _word_over(lines: list[TextLine], x: float) -> bool:
+    """A word (glyphs with no space between) of one of ``lines`` runs over ``x``."""
+    for ln in lines:
+        start = None
+        for c in [*ln.items, None]:
+            if c is None or c.is_space:
+                start = None
+                continue
+            if start is None:
+                start = c.x0
+            if start < x < c.x1:
+                return True
+    return False
 
 
 def _gutter_columns(table: list[TextLine], left: float, right: float, settings: TableSettings) -> list[Column]:
