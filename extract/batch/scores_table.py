@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Notice
-from .writers import atomic_path, atomic_write_text, safe_join, write_csv, write_xlsx
+from .writers import atomic_path, atomic_write_text, document_fields, safe_join, write_csv, write_xlsx
 
 SCORE_COLUMNS: tuple[str, ...] = (
     "source_file", "sha256", "document_type", "agency_name", "agency_type", "district", "province",
@@ -27,18 +27,9 @@ SCORE_FLOAT_COLUMNS = ("total", "previous_total", "score")
 
 def score_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     """One dict per printed score, with the agency and the assessment's own fields copied in."""
-    source, doc = report.get("source", {}), report.get("document", {})
-    agency = doc.get("agency") or {}
-    assessment = doc.get("assessment") or {}
+    assessment = report.get("document", {}).get("assessment") or {}
     head = {
-        "source_file": source.get("file"),
-        "sha256": source.get("sha256"),
-        "document_type": doc.get("document_type"),
-        "agency_name": agency.get("name"),
-        "agency_type": agency.get("type"),
-        "district": agency.get("district"),
-        "province": agency.get("province"),
-        "fiscal_year": doc.get("fiscal_year"),
+        **document_fields(report),
         "assessed_year": assessment.get("fiscal_year"),
         "total": assessment.get("total"),
         "rating": assessment.get("rating"),

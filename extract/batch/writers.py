@@ -121,6 +121,22 @@ def _record_flags(report: dict[str, Any]) -> tuple[set[int], set[int], set[int]]
     return ocr_pages, unsure_pages, unsure_rows
 
 
+def document_fields(report: dict[str, Any]) -> dict[str, Any]:
+    """The report's file and agency columns every table repeats on each of its rows, in table order."""
+    source, doc = report.get("source", {}), report.get("document", {})
+    agency = doc.get("agency") or {}
+    return {
+        "source_file": source.get("file"),
+        "sha256": source.get("sha256"),
+        "document_type": doc.get("document_type"),
+        "agency_name": agency.get("name"),
+        "agency_type": agency.get("type"),
+        "district": agency.get("district"),
+        "province": agency.get("province"),
+        "fiscal_year": doc.get("fiscal_year"),
+    }
+
+
 def flat_rows(report: dict[str, Any], source_path: str | None = None) -> list[dict[str, Any]]:
     """One dict per record with the document fields copied in (contract JSON → table rows).
 
@@ -129,18 +145,11 @@ def flat_rows(report: dict[str, Any], source_path: str | None = None) -> list[di
     page of the record was read by OCR, ``unsure`` that OCR was unsure of its words (or of
     its page as a whole). Lists stay lists here; each format decides how to show them.
     """
-    source, doc = report.get("source", {}), report.get("document", {})
-    agency = doc.get("agency") or {}
-    head = {
-        "source_file": source.get("file"),
-        "source_path": source_path or source.get("file"),
-        "sha256": source.get("sha256"),
-        "document_type": doc.get("document_type"),
-        "agency_name": agency.get("name"),
-        "agency_type": agency.get("type"),
-        "district": agency.get("district"),
-        "province": agency.get("province"),
-        "fiscal_year": doc.get("fiscal_year"),
+    doc, fields = report.get("document", {}), document_fields(report)
+    head = {  # source_path right after source_file: a key given again keeps its first place
+        "source_file": fields["source_file"],
+        "source_path": source_path or fields["source_file"],
+        **fields,
         "round_months": doc.get("round_months"),
         "period_start": doc.get("period_start"),
         "period_end": doc.get("period_end"),
