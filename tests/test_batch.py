@@ -7,7 +7,6 @@ batch's promises without depending on the extractor's quality.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -15,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fakes import fake_pdfs, fake_report, misbehave
 from ita_extract.extract.batch.limits import Limits, count_pages
 from ita_extract.extract.batch.manifest import finished_outputs, read_manifest
 from ita_extract.extract.batch.pool import (
@@ -28,7 +28,7 @@ from ita_extract.extract.batch.pool import (
     run_pool,
     sha256_file,
 )
-from ita_extract.schema import Record, Report, Source
+from ita_extract.schema import Report
 
 REPO = Path(__file__).parents[1]
 SHARED = REPO.parent / "shared"
@@ -37,33 +37,11 @@ needs_corpus = pytest.mark.skipif(not SYNTHETIC.is_dir(), reason=f"shared corpus
 
 
 def fake_extract(path: Path) -> Report:
-    """A quick stand-in extractor; its behaviour is chosen by the file name."""
-    name = path.name
-    if "sleep" in name:
-        time.sleep(30)
-    if "deaf" in name:  # the alarm cannot interrupt it: the parent must kill the worker
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-        time.sleep(30)
-    if "hog" in name:
-        hog = bytearray(3 * 1024**3)
-        hog[-1] = 1
-    if "segv" in name:
-        os.kill(os.getpid(), signal.SIGSEGV)
-    if "bug" in name:
+    """A quick stand-in extractor; its behaviour is chosen by the file name (``fakes.misbehave``, ``bug``)."""
+    misbehave(path.name)
+    if "bug" in path.name:
         raise ValueError("a bug in the extractor")
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    record = Record(row=1, issue=name, page_start=1, page_end=1)
-    return Report(source=Source(file=name, sha256=sha, pages=1), records=[record])
-
-
-def _files(folder: Path, *names: str) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name in names:
-        path = folder / name
-        path.write_bytes(f"%PDF-1.4 fake {name}".encode())
-        paths.append(path)
-    return paths
+    return fake_report(path, path.name)
 
 
 def _tasks(paths: list[Path]) -> list[Task]:
@@ -78,8 +56,8 @@ def _run(paths: list[Path], limits: Limits, workers: int = 2) -> dict[str, objec
 
 
 def test_discover_folders_recursively_globs_and_missing(tmp_path: Path) -> None:
-    _files(tmp_path / "a" / "deep", "x.PDF", "notes.txt")
-    _files(tmp_path / "a", "b.pdf", "a.pdf")
+    fake_pdfs(tmp_path / "a" / "deep", "x.PDF", "notes.txt")
+    fake_pdfs(tmp_path / "a", "b.pdf", "a.pdf")
     found = discover([str(tmp_path / "a"), str(tmp_path / "a" / "*.pdf"), str(tmp_path / "nope.pdf")])
     names = [Path(i.label).name for i in found]
     assert names == ["a.pdf", "b.pdf", "x.PDF", "a.pdf", "b.pdf", "nope.pdf"]
@@ -93,8 +71,8 @@ def test_file_list_skips_blanks_and_comments() -> None:
 
 
 def test_plan_dedupes_by_content_and_names_shared_stems(tmp_path: Path) -> None:
-    one, two = _files(tmp_path / "x", "r.pdf", "s.pdf")
-    other = _files(tmp_path / "y", "r.pdf")[0]
+    one, two = fake_pdfs(tmp_path / "x", "r.pdf", "s.pdf")
+    other = fake_pdfs(tmp_path / "y", "r.pdf")[0]
     other.write_bytes(b"%PDF-1.4 different")
     copy = tmp_path / "copy.pdf"
     shutil.copy(one, copy)
@@ -108,7 +86,7 @@ def test_plan_dedupes_by_content_and_names_shared_stems(tmp_path: Path) -> None:
 
 
 def test_plan_refuses_too_large_files_before_hashing(tmp_path: Path) -> None:
-    [big] = _files(tmp_path, "big.pdf")
+    [big] = fake_pdfs(tmp_path, "big.pdf")
     big.write_bytes(b"%PDF" + b"0" * 5000)
     the_plan = plan([Input(big, "big.pdf")], Limits(max_bytes=1000))
     line = the_plan.settled[0]
@@ -120,7 +98,7 @@ def test_plan_refuses_too_large_files_before_hashing(tmp_path: Path) -> None:
 
 def test_time_limit_fires_in_the_worker(tmp_path: Path) -> None:
     start = time.monotonic()
-    results = _run(_files(tmp_path, "sleep.pdf", "ok.pdf"), Limits(timeout_s=0.5))
+    results = _run(fake_pdfs(tmp_path, "sleep.pdf", "ok.pdf"), Limits(timeout_s=0.5))
     assert results["sleep.pdf"].error == "timeout" and results["sleep.pdf"].error_class == "TimeoutExceededError"
     assert results["ok.pdf"].error is None
     assert time.monotonic() - start < 5
@@ -128,21 +106,21 @@ def test_time_limit_fires_in_the_worker(tmp_path: Path) -> None:
 
 def test_worker_deaf_to_the_alarm_is_killed_by_the_parent(tmp_path: Path) -> None:
     limits = Limits(timeout_s=0.3)
-    results = _run(_files(tmp_path, "deaf.pdf", "ok.pdf"), limits)
+    results = _run(fake_pdfs(tmp_path, "deaf.pdf", "ok.pdf"), limits)
     assert results["deaf.pdf"].error == "timeout" and "killed" in results["deaf.pdf"].message
     assert results["deaf.pdf"].seconds < limits.hard_deadline_s() + 2
     assert results["ok.pdf"].error is None
 
 
 def test_memory_limit_is_set_on_the_worker(tmp_path: Path) -> None:
-    results = _run(_files(tmp_path, "hog.pdf", "ok.pdf"), Limits(max_memory_mb=1500))
+    results = _run(fake_pdfs(tmp_path, "hog.pdf", "ok.pdf"), Limits(max_memory_mb=1500))
     assert results["hog.pdf"].error == "memory_exceeded"
     assert results["ok.pdf"].error is None
 
 
 def test_dead_worker_is_replaced_and_its_file_reported(tmp_path: Path) -> None:
     names = ["a.pdf", "segv.pdf", "b.pdf", "bug.pdf", "c.pdf"]
-    results = _run(_files(tmp_path, *names), Limits(), workers=1)
+    results = _run(fake_pdfs(tmp_path, *names), Limits(), workers=1)
     assert set(results) == set(names)
     assert results["segv.pdf"].error == "worker_crashed" and "SIGSEGV" in results["segv.pdf"].message
     assert (results["bug.pdf"].error, results["bug.pdf"].error_class) == ("internal_error", "ValueError")
@@ -153,14 +131,14 @@ def test_dead_worker_is_replaced_and_its_file_reported(tmp_path: Path) -> None:
 def test_page_limit_uses_the_cheap_page_count(tmp_path: Path) -> None:
     pdf = SYNTHETIC / "syn05.pdf"
     assert count_pages(pdf) == 3
-    assert count_pages(_files(tmp_path, "junk.pdf")[0]) is None
+    assert count_pages(fake_pdfs(tmp_path, "junk.pdf")[0]) is None
     [(_, result)] = list(run_pool(_tasks([pdf]), fake_extract, Limits(max_pages=2), 1))
     assert result.error == "too_many_pages" and result.pages == 3
 
 
 def test_pool_overhead_per_file_is_small(tmp_path: Path) -> None:
     """Forking a worker per file must cost milliseconds, not the ~1 s a PDF takes."""
-    paths = _files(tmp_path, *(f"f{i}.pdf" for i in range(30)))
+    paths = fake_pdfs(tmp_path, *(f"f{i}.pdf" for i in range(30)))
     start = time.perf_counter()
     for path in paths:
         fake_extract(path).to_json()
@@ -178,7 +156,7 @@ def test_pool_overhead_per_file_is_small(tmp_path: Path) -> None:
 
 
 def test_batch_writes_reports_and_resume_skips_finished(tmp_path: Path) -> None:
-    inputs = discover([str(p) for p in _files(tmp_path / "in", "a.pdf", "b.pdf", "bug.pdf")])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path / "in", "a.pdf", "b.pdf", "bug.pdf")])
     out = tmp_path / "out"
     failures: list[str] = []
     first = run_batch(inputs, BatchOptions(out_dir=out, workers=2), fake_extract, failures.append)
@@ -194,7 +172,7 @@ def test_batch_writes_reports_and_resume_skips_finished(tmp_path: Path) -> None:
 
 
 def test_stdout_mode_keeps_reports_in_memory(tmp_path: Path) -> None:
-    inputs = discover([str(p) for p in _files(tmp_path, "a.pdf", "b.pdf")])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path, "a.pdf", "b.pdf")])
     batch = run_batch(inputs, BatchOptions(out_dir=None, workers=2), fake_extract, print)
     assert sorted(batch.texts) == [0, 1] and '"a.pdf"' in batch.texts[0]
 
@@ -236,8 +214,8 @@ def alarm() -> object:
 def test_symlinked_folders_are_not_followed_and_each_file_is_listed_once(tmp_path: Path, alarm: object) -> None:
     """Found: two links ``x -> .`` made ``'**/*.pdf'`` run forever; one link gave 41 manifest lines for one file."""
     root = tmp_path / "in"
-    _files(root / "sub", "b.pdf")
-    _files(root, "a.pdf")
+    fake_pdfs(root / "sub", "b.pdf")
+    fake_pdfs(root, "a.pdf")
     (root / "x").symlink_to(".")
     (root / "y").symlink_to(".")
     (root / "sub" / "up").symlink_to("..")
@@ -253,7 +231,7 @@ def test_symlinked_folders_are_not_followed_and_each_file_is_listed_once(tmp_pat
 def test_dangling_links_and_fifos_named_pdf_get_one_failed_line_each(tmp_path: Path, alarm: object) -> None:
     """Found: dangling symlinks and FIFOs named ``*.pdf`` were silently left out."""
     root = tmp_path / "in"
-    _files(root, "good.pdf")
+    fake_pdfs(root, "good.pdf")
     (root / "gone.pdf").symlink_to(root / "missing.pdf")
     os.mkfifo(root / "pipe.pdf")
     batch = run_batch(discover([str(root)]), BatchOptions(workers=1), fake_extract, lambda m: None)
@@ -329,7 +307,7 @@ def test_a_name_taken_by_a_symlink_or_a_users_file_is_left_alone(tmp_path: Path)
     elsewhere.write_text("not yours")
     (out / "a.json").symlink_to(elsewhere)
     (out / "b.json").write_text("my notes")
-    inputs = discover([str(p) for p in _files(tmp_path / "in", "a.pdf", "b.pdf")])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path / "in", "a.pdf", "b.pdf")])
     batch = run_batch(inputs, BatchOptions(out_dir=out), fake_extract, print)
     assert [ln.status for ln in batch.lines] == ["ok", "ok"] and batch.complete
     assert all(ln.output and ln.output.endswith(".json") and "-" in ln.output for ln in batch.lines)
@@ -342,7 +320,7 @@ def test_a_second_run_into_a_held_folder_is_refused_and_running_temps_survive(tm
     from ita_extract.extract.batch.outdir import OutputFolder, OutputFolderError
 
     out = tmp_path / "out"
-    inputs = discover([str(p) for p in _files(tmp_path / "in", "a.pdf")])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path / "in", "a.pdf")])
     with OutputFolder(out):
         live = out / f".ita-tmp-{os.getpid()}-abcdefgh.tmp"  # a temp this (running) process is writing
         live.write_text("half")
@@ -360,7 +338,7 @@ def test_an_output_folder_that_cannot_be_made_is_refused_before_any_work(tmp_pat
     out = tmp_path / where if not where.startswith("/") else Path(where)
     ran: list[Path] = []
     with pytest.raises(OutputFolderError, match="cannot create the output folder"):
-        run_batch(discover([str(p) for p in _files(tmp_path / "in", "a.pdf")]), BatchOptions(out_dir=out),
+        run_batch(discover([str(p) for p in fake_pdfs(tmp_path / "in", "a.pdf")]), BatchOptions(out_dir=out),
                   lambda p: ran.append(p), print)  # fmt: skip
     assert ran == []
 
@@ -380,7 +358,7 @@ def test_a_full_disk_mid_run_stops_cleanly_and_resume_finishes(tmp_path: Path, m
         real(target, text)
 
     monkeypatch.setattr(pool, "atomic_write_text", fills_up)
-    inputs = discover([str(p) for p in _files(tmp_path / "in", *(f"f{i}.pdf" for i in range(6)))])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path / "in", *(f"f{i}.pdf" for i in range(6)))])
     out = tmp_path / "out"
     batch = run_batch(inputs, BatchOptions(out_dir=out, workers=1, table_format="csv"), fake_extract, print)
     assert not batch.complete and len(batch.errors) == 1
@@ -397,7 +375,7 @@ def test_a_stray_or_malformed_json_in_the_folder_is_skipped_with_a_warning_on_re
                                                                                      alarm: object) -> None:  # fmt: skip
     """Found: a malformed JSON (or a FIFO named ``*.json``) in -o crashed (or hung) ``--resume``."""
     out = tmp_path / "out"
-    inputs = discover([str(p) for p in _files(tmp_path / "in", "a.pdf", "b.pdf")])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path / "in", "a.pdf", "b.pdf")])
     run_batch(inputs, BatchOptions(out_dir=out), fake_extract, print)
     (out / "broken.json").write_text('{"source": {"sha256": "' + "a" * 64 + '", "pages": "many"}, "records": 5')
     (out / "shaped.json").write_text('{"source": {"sha256": "' + "b" * 64 + '", "pages": "x"}, "records": 5}')
@@ -420,7 +398,7 @@ def test_a_file_changed_after_hashing_gets_no_second_sha256(tmp_path: Path) -> N
         path.write_bytes(path.read_bytes() + b"% more")
         return fake_extract(path)
 
-    [line] = run_batch(discover([str(p) for p in _files(tmp_path, "a.pdf")]), BatchOptions(out_dir=tmp_path / "o"),
+    [line] = run_batch(discover([str(p) for p in fake_pdfs(tmp_path, "a.pdf")]), BatchOptions(out_dir=tmp_path / "o"),
                        changes_under_us, print).lines  # fmt: skip
     assert (line.status, line.error, line.output) == ("failed", "input_changed", None)
     assert list((tmp_path / "o").glob("a*.json")) == []
@@ -448,7 +426,7 @@ _HOARD: object = None
 def test_running_out_of_memory_still_sends_a_result(tmp_path: Path) -> None:
     """Found: a memory bomb sometimes gave "worker exited with code 0 without a result": building the
     failure result raised a second MemoryError. The result is now prebuilt and sent without allocating."""
-    paths = _files(tmp_path, "starve.pdf", "ok.pdf")
+    paths = fake_pdfs(tmp_path, "starve.pdf", "ok.pdf")
     results = {t.path.name: r for t, r in run_pool(_tasks(paths), _starve_or_fake, Limits(max_memory_mb=4096), 1)}
     assert (results["starve.pdf"].error, results["starve.pdf"].error_class) == ("memory_exceeded", "MemoryExceededError")
     assert results["starve.pdf"].seconds is not None and results["ok.pdf"].error is None

@@ -26,13 +26,14 @@ pytest.importorskip("distributed", reason="Dask is an optional extra: pip instal
 
 from bad.make_bad import cyclic_references  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
+from fakes import fake_pdfs, fake_report, misbehave  # noqa: E402
 from ita_extract.cli import cli  # noqa: E402
 from ita_extract.extract.batch.executors import Executor, open_executor  # noqa: E402
 from ita_extract.extract.batch.limits import Limits  # noqa: E402
 from ita_extract.extract.batch.manifest import ManifestLine, read_manifest  # noqa: E402
 from ita_extract.extract.batch.pool import BatchOptions, Input, discover, run_batch  # noqa: E402
 from ita_extract.pipeline import extract, warm_up  # noqa: E402
-from ita_extract.schema import Record, Report, Source  # noqa: E402
+from ita_extract.schema import Report  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "samples").glob("*.pdf"))
@@ -48,26 +49,12 @@ def fake_extract(path: Path) -> Report:
     ``kill-once``: only the first time (a marker file next to it remembers).
     """
     name = path.name
-    issue = name
-    if "sleep" in name:
-        time.sleep(30)
-    if "deaf" in name:  # the alarm cannot interrupt it: the child must be killed from outside
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-        time.sleep(30)
-    if "hog" in name:
-        hog = bytearray(3 * 1024**3)
-        hog[-1] = 1
-    if "segv" in name:
-        os.kill(os.getpid(), signal.SIGSEGV)
+    misbehave(name)
     if "kill-worker" in name or ("kill-once" in name and not path.with_suffix(".killed").exists()):
         path.with_suffix(".killed").touch()
         os.kill(os.getppid(), signal.SIGKILL)
         time.sleep(30)
-    if "warm" in name:
-        issue = " ".join(_loaded_data())
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    record = Record(row=1, issue=issue, page_start=1, page_end=1)
-    return Report(source=Source(file=name, sha256=sha, pages=1), records=[record])
+    return fake_report(path, " ".join(_loaded_data()) if "warm" in name else name)
 
 
 def _loaded_data() -> list[str]:
@@ -78,16 +65,6 @@ def _loaded_data() -> list[str]:
     return sorted(f"{obj.__module__}.{obj.__qualname__}" for obj in gc.get_objects()
                   if isinstance(obj, functools._lru_cache_wrapper) and obj.__module__.startswith("ita_extract")
                   and obj.cache_info().maxsize in (1, None) and obj.cache_info().currsize)  # fmt: skip
-
-
-def _files(folder: Path, *names: str) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name in names:
-        path = folder / name
-        path.write_bytes(f"%PDF-1.4 fake {name}".encode())
-        paths.append(path)
-    return paths
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +119,7 @@ def test_a_local_cluster_writes_the_same_bytes_as_the_local_pool_and_resumes_ali
 
 
 def test_stdout_mode_gets_the_report_texts_from_the_cluster(tmp_path: Path, dask_pool: Executor) -> None:
-    inputs = discover([str(p) for p in _files(tmp_path, "a.pdf", "b.pdf")])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path, "a.pdf", "b.pdf")])
     batch = _batch(inputs, None, dask_pool)
     assert sorted(batch.texts) == [0, 1] and '"a.pdf"' in batch.texts[0] and '"b.pdf"' in batch.texts[1]
 
@@ -156,7 +133,7 @@ def test_runaway_files_are_one_manifest_line_each_and_the_dask_workers_survive(
     client = dask_pool.client
     workers_before = client.run(os.getpid)
     names = ["sleep.pdf", "deaf.pdf", "hog.pdf", "segv.pdf", "ok1.pdf", "ok2.pdf"]
-    inputs = discover([str(p) for p in _files(tmp_path / "in", *names)])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path / "in", *names)])
     limits = Limits(timeout_s=0.5, max_memory_mb=1500)
     start = time.monotonic()
     lines = _by_name(_batch(inputs, tmp_path / "out", dask_pool, limits=limits).lines)
@@ -183,7 +160,7 @@ def test_a_poison_pdf_times_out_on_the_cluster(tmp_path: Path, dask_pool: Execut
 
 
 def test_a_file_the_workers_cannot_see_is_reported_as_not_found(tmp_path: Path, dask_pool: Executor) -> None:
-    [gone] = _files(tmp_path, "gone.pdf")
+    [gone] = fake_pdfs(tmp_path, "gone.pdf")
     inputs = discover([str(gone)])
     execute = dask_pool
 
@@ -200,7 +177,7 @@ def test_thai_dictionaries_are_loaded_before_the_first_file_of_each_worker(
 ) -> None:
     """The plugin loads the data in each worker process; every file's child is forked with it in memory."""
     names = [f"warm{i}.pdf" for i in range(4)]
-    batch = _batch(discover([str(p) for p in _files(tmp_path / "in", *names)]), tmp_path / "out", dask_pool)
+    batch = _batch(discover([str(p) for p in fake_pdfs(tmp_path / "in", *names)]), tmp_path / "out", dask_pool)
     seen = {json.loads((tmp_path / "out" / ln.output).read_text())["records"][0]["issue"] for ln in batch.lines}
     in_workers = {" ".join(names) for names in dask_pool.client.run(_loaded_data).values()}
     assert len(in_workers) == 1 and seen == in_workers
@@ -210,7 +187,7 @@ def test_thai_dictionaries_are_loaded_before_the_first_file_of_each_worker(
 def test_a_lost_worker_file_is_retried_once_then_reported(tmp_path: Path, dask_pool: Executor) -> None:
     """Killing the Dask worker itself (not the child) is what a dead machine looks like to the scheduler."""
     names = ["kill-once.pdf", "kill-worker.pdf", "ok1.pdf", "ok2.pdf"]
-    inputs = discover([str(p) for p in _files(tmp_path / "in", *names)])
+    inputs = discover([str(p) for p in fake_pdfs(tmp_path / "in", *names)])
     lines = _by_name(_batch(inputs, tmp_path / "out", dask_pool).lines)
     assert lines["kill-once.pdf"].status == "ok"  # lost once, retried on another worker
     assert lines["kill-worker.pdf"].error == "worker_crashed"
@@ -237,7 +214,7 @@ def test_a_scheduler_that_refuses_remote_code_gets_a_note_not_a_crash() -> None:
 
 
 def test_executor_dask_without_dask_is_one_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    [pdf] = _files(tmp_path, "a.pdf")
+    [pdf] = fake_pdfs(tmp_path, "a.pdf")
     monkeypatch.setitem(sys.modules, "distributed", None)  # what `import distributed` meets when absent
     result = CliRunner().invoke(cli, ["extract", str(pdf), "-o", str(tmp_path / "o"), "--executor", "dask"])
     assert result.exit_code == 2
@@ -255,13 +232,13 @@ def test_executor_dask_without_dask_is_one_line_and_exit_2(tmp_path: Path, monke
     ],
 )
 def test_scheduler_options_that_cannot_go_together_are_usage_errors(tmp_path: Path, args: list[str], says: str) -> None:
-    [pdf] = _files(tmp_path, "a.pdf")
+    [pdf] = fake_pdfs(tmp_path, "a.pdf")
     result = CliRunner().invoke(cli, ["extract", str(pdf), *args])
     assert result.exit_code == 2 and says in result.output
 
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    [pdf] = _files(tmp_path, "a.pdf")
+    [pdf] = fake_pdfs(tmp_path, "a.pdf")
     env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
     proc = subprocess.run([str(BIN / "ita-extract"), "extract", str(pdf), "-o", str(tmp_path / "o"),
                            "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"],
