@@ -25,7 +25,7 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
     roles = set().union(*(t.layout.roles() for t in tables)) if tables else set()
     coded = _mostly_coded(tables, vocab)
     for t in tables:
-        lead = _leading_rows(t, roles, coded, vocab)
+        lead = _leading_rows(t, roles, coded, vocab, settings)
         for k, row in enumerate(t.rows):
             last = merged[-1] if merged else None
             if last is not None and last.is_section and _section_tail(row, vocab, settings):
@@ -39,10 +39,8 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
     return _with_sections(merged)
 
 
-MAX_CARRIED_PIECES = 2  # pieces a carried-over cell is cut into at a page's head, on a page with no marked row
-
-
-def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVocabulary) -> int:
+def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVocabulary,
+                  settings: TableSettings) -> int:
     """How many rows at the top of a page may be the rest of the last page's row: the first only, or,
     in a table whose rows open with a number or code, every row above the page's first such row
     (a cell's lines carried over can be cut into pieces by a gap or a line at the page's head)."""
@@ -54,7 +52,7 @@ def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVo
     # No row on the page opens with its number or code. A cell carried over splits into a
     # piece or two; more unmarked rows than that are rows whose markers were lost (an OCR
     # page misreads codes), and joining them all would fold whole records into one.
-    return len(table.rows) if len(table.rows) <= MAX_CARRIED_PIECES else 1
+    return len(table.rows) if len(table.rows) <= settings.carried_pieces else 1
 
 
 def _with_sections(rows: list[LogicalRow]) -> list[LogicalRow]:

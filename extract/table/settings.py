@@ -46,6 +46,7 @@ class TableSettings:
     table_end_min_em: float = 0.3  # … with the pitch taken as at least this (tight single-line tables)
     straddle_em: float = 1.0  # text crossing a column boundary by more than this is one piece across columns
     section_tail_letters: int = 40  # one short line under a section row is the rest of its label
+    carried_pieces: int = 2  # pieces a cell carried to the next page is cut into, on a page with no marked row
 
     @classmethod
     def ocr(cls) -> TableSettings:
