@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from ita_extract.extract.table.cells import join_lines, restore_wrap_spaces
 from ita_extract.extract.table.lines import Cluster
 from ita_extract.extract.table.rows import CellLine, LogicalRow
+from ita_extract.extract.thai.phrases import PhraseEvidence
 from ita_extract.extract.thai.spacing import SpacingEvidence, inside_a_word, space_lost_at_wrap
 
 NONE = SpacingEvidence()
@@ -154,3 +155,69 @@ def test_a_pair_newmm_cuts_another_way_when_joined_still_counts_as_joined() -> N
         ["ท่านมีส่วนร่วม ในการตรวจสอบ", "บุคลากรมีส่วนร่วมในการจัดทำแผน", "ผู้รับบริการมีส่วนร่วมในการปรับปรุง"]
     )
     assert seen.verdict(["มีส่วนร่วม"], ["ใน", "การ"]) is False  # one spaced, two joined
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("ทรัพย์สิน / ประโยชน์อื่น", "ๆ)"), ("กับผู้มาติดต่ออื่น", "ๆ อย่าง"), ("ทั่ว", "ๆ ไป")],
+)
+def test_a_line_opening_with_mai_yamok_follows_a_typed_space(before: str, after: str) -> None:
+    """Line breakers keep ๆ with its word, so a line can open with it only after a typed space,
+    even where the document writes "อื่นๆ" joined elsewhere."""
+    joined = SpacingEvidence().learn(["เผยแพร่ข้อมูลบนเว็บไซต์และช่องทางอื่นๆ", "ผู้มาติดต่ออื่นๆ"])
+    assert space_lost_at_wrap(before, after, joined) is True
+
+
+def cell(*texts: str) -> list[CellLine]:
+    return [line(t, 1.0) for t in texts]
+
+
+def test_a_wrap_where_a_phrase_typed_whole_elsewhere_begins_gets_its_space_back() -> None:
+    """"ติดตามผลการดำเนินงาน" is an item of its own in one cell: where another cell's item
+    wraps right before it, the author typed a space there."""
+    whole = cell("1. ติดตามผลการดำเนินงาน", "2. จัดอบรมบุคลากร")
+    longer = cell("จัดทำแบบสอบถามความ", "คิดเห็นของผู้รับบริการ", "ติดตามผลการดำเนินงาน")
+    _, longer = restored([row(whole), row(longer)])
+    assert join_lines(longer) == "จัดทำแบบสอบถามความคิดเห็นของผู้รับบริการ ติดตามผลการดำเนินงาน"
+
+
+def test_a_wrap_where_a_phrase_typed_whole_elsewhere_ends_gets_its_space_back() -> None:
+    whole = cell("(1) ทบทวนคู่มือการปฏิบัติงานให้เป็นปัจจุบัน", "(2) รายงานผู้บริหารทราบ")
+    longer = cell("(1) ทบทวนคู่มือการ", "ปฏิบัติงานให้เป็นปัจจุบัน", "จัดทำแบบสอบถาม")
+    _, longer = restored([row(whole), row(longer)])
+    assert join_lines(longer) == "(1) ทบทวนคู่มือการปฏิบัติงานให้เป็นปัจจุบัน จัดทำแบบสอบถาม"
+
+
+@pytest.mark.parametrize(
+    ("phrases", "head", "tail", "across", "expected"),
+    [
+        (["ติดตามผลการดำเนินงาน"], "จัดทำแบบสอบถาม", "ติดตามผลการดำเนินงาน", "แบบสอบถามติดตาม", True),
+        (["รายงานผู้บริหารทราบ"], "รายงานผู้บริหารทราบ", "ประเมินผลจากแบบสอบถาม", "ทราบประเมิน", True),
+        (["ทราบ", "การให้"], "รายงานผู้บริหารทราบ", "การให้บริการ", "ทราบการ", False),  # too short to be a phrase
+        # the phrase is seen, but another item holds the two words together: running text
+        (["รายงานผู้บริหาร", "จัดทำรายงานผู้บริหารทราบผล"], "สรุปรายงานผู้บริหาร", "ทราบผล", "บริหารทราบ", False),
+        (["ติดตามผลการดำเนินงาน"], "ติดตามผลการดำเนินงาน", "", "งาน", False),  # no wrap inside the item
+        ([], "จัดทำแบบสอบถาม", "ติดตามผลการดำเนินงาน", "แบบสอบถามติดตาม", False),
+    ],
+)
+def test_phrase_evidence(phrases: list[str], head: str, tail: str, across: str, expected: bool) -> None:
+    assert PhraseEvidence().learn(phrases).boundary(head, tail, across) is expected
+
+
+def test_the_item_itself_is_no_evidence_of_its_own_phrases() -> None:
+    """An item seen only once is the wrap's own text, not a phrase typed whole elsewhere."""
+    seen = PhraseEvidence().learn(["จัดทำแบบสอบถามติดตามผลการดำเนินงาน"])
+    assert seen.boundary("จัดทำแบบสอบถาม", "ติดตามผลการดำเนินงาน", "แบบสอบถามติดตาม") is False
+    twice = PhraseEvidence().learn(["ติดตามผลการดำเนินงาน"] * 2)
+    assert twice.boundary("ติดตามผลการดำเนินงาน", "จัดทำ", "งานจัดทำ") is True
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.sampled_from(THAI_TEXTS), cut=st.integers(1, 100), phrases=st.lists(st.sampled_from(THAI_TEXTS), max_size=3))
+def test_phrase_evidence_only_speaks_where_a_phrase_edge_meets_the_wrap(text: str, cut: int, phrases: list[str]) -> None:
+    """Whatever the document's phrases, a True verdict means one of them, whole, ends the head or opens the tail."""
+    head, tail = text[:cut], text[cut:]
+    seen = PhraseEvidence().learn(phrases)
+    if seen.boundary(head, tail, ""):
+        h, t = "".join(head.split()), "".join(tail.split())
+        assert any(h.endswith("".join(p.split())) or t.startswith("".join(p.split())) for p in phrases)

@@ -56,10 +56,11 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
     """The rows with ``space_after`` set on the Thai–Thai wraps where the author's typed space was not drawn.
 
     Runs over the whole document first because the best evidence of where this author
-    types spaces is the rest of the document (see ``spacing``). Producers that draw the
-    space glyph at a wrap (LibreOffice, most Word exports) leave it out only when it
-    would hang past the cell's right edge, so once a document shows such glyphs, only
-    wraps on lines too full to hold one more space are candidates.
+    types spaces is the rest of the document (see ``spacing``): its lines, and its cells'
+    numbered items as whole phrases. Producers that draw the space glyph at a wrap
+    (LibreOffice, most Word exports) leave it out only when it would hang past the cell's
+    right edge, so once a document shows such glyphs, only wraps on lines too full to hold
+    one more space are candidates.
     """
     by_role: dict[str, list[tuple[CellLine, ...]]] = {}
     for row in rows:
@@ -69,16 +70,47 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
     draws_spaces = any(ln.space_after for lines in cells for ln in lines[:-1])
     space_em = _space_width_em(cells)
     evidence = SpacingEvidence().learn(line_texts(ln.text for lines in cells for ln in lines))
+    evidence.phrases.learn("".join(item) for lines in cells for item in item_lines(lines))
     lost: set[int] = set()  # id() of the cell lines whose wrap swallowed a typed space
     for groups in by_role.values():
         padding = min((ln.room for lines in groups for ln in lines[:-1]), default=0.0)
         for lines in groups:
-            for a, b in zip(lines, lines[1:]):
+            for a, b, item in _wraps(lines):
                 if _wrap_candidate(a, b, draws_spaces, padding, space_em) and space_lost_at_wrap(
-                    repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), evidence
+                    repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), evidence, item
                 ):
                     lost.add(id(a))
     return [replace(row, cells={role: _with_spaces(lines, lost) for role, lines in row.cells.items()}) for row in rows]
+
+
+def item_lines(lines: tuple[CellLine, ...]) -> list[list[str]]:
+    """A cell's lines grouped by numbered item, repaired, numbering removed (one group if unnumbered).
+
+    >>> item_lines((CellLine("1. จัดอบรม", False), CellLine("บุคลากร", False), CellLine("2. ติดตามผล", False)))
+    [['จัดอบรม', 'บุคลากร'], ['ติดตามผล']]
+    """
+    items: list[list[str]] = []
+    for line in lines:
+        text = repair_thai_text(line.text.strip())
+        marker = ITEM.match(text) or BARE_ITEM.match(text)
+        if marker or not items:
+            items.append([])
+        items[-1].append(text[marker.end() :] if marker else text)
+    return items
+
+
+def _wraps(lines: tuple[CellLine, ...]) -> list[tuple[CellLine, CellLine, tuple[str, str]]]:
+    """Each pair of consecutive lines, with the text of their item before and after the wrap."""
+    out: list[tuple[CellLine, CellLine, tuple[str, str]]] = []
+    start = 0
+    for item in item_lines(lines):
+        for j in range(len(item)):
+            k = start + j
+            if k + 1 < len(lines):
+                split = ("".join(item[: j + 1]), "".join(item[j + 1 :])) if j + 1 < len(item) else ("", "")
+                out.append((lines[k], lines[k + 1], split))
+        start += len(item)
+    return out
 
 
 def _wrap_candidate(a: CellLine, b: CellLine, draws_spaces: bool, padding: float, space_em: float) -> bool:

@@ -12,11 +12,16 @@ strongest first:
    without a space (ITA reports repeat their phrasing from row to row);
 2. the official ITA question wording (``ita_questions.txt``), which the issue
    column of these reports usually quotes;
-3. Thai spacing convention (Royal Institute rules on เว้นวรรค): a space before a
+3. this document's phrases: the wrap falls where a phrase the document shows whole (a
+   cell, a numbered item) ends or begins inside a longer item (``phrases``);
+4. Thai spacing convention (Royal Institute rules on เว้นวรรค): a space before a
    word that opens a new clause or phrase (เพื่อ, โดย, ณ, มากน้อย, หรือไม่ …), after
    one that closes a clause (แล้ว), and before พ.ศ. in a date.
 
-Before all of these, a wrap that splits one dictionary word is never a typed space.
+Before all of these, a wrap that splits one dictionary word is never a typed space, and
+a line that opens with ไม้ยมก (ๆ) follows a typed space: line breakers keep ๆ with the
+word it repeats (ICU's Thai break engine and newmm both cut "อื่นๆ" as one word), so only
+a space typed before it ("อื่น ๆ", as the Royal Institute writes it) lets a line break there.
 
 With no evidence the wrap is taken as inside running text: no space. Words come from
 pythainlp's ``newmm`` tokenizer and its dictionary, the same segmentation for the
@@ -35,6 +40,7 @@ from importlib import resources
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 
+from .phrases import PhraseEvidence
 from .repair import repair_thai_text, to_arabic_digits
 
 THAI = re.compile(r"[\u0e01-\u0e4e]")
@@ -69,11 +75,12 @@ def words(text: str) -> tuple[str, ...]:
 
 
 class SpacingEvidence:
-    """Counts of word pairs seen on one line with a space between them, or joined."""
+    """Counts of word pairs seen on one line with a space between them, or joined; and whole phrases."""
 
     def __init__(self) -> None:
         self.pairs: Counter[tuple[str | bool, ...]] = Counter()
         self.text = ""  # the lines themselves: newmm cuts joined words its own way ("มีส่วน|ร่วมใน")
+        self.phrases = PhraseEvidence()
 
     def learn(self, texts: Iterable[str]) -> SpacingEvidence:
         texts = list(texts)
@@ -126,10 +133,14 @@ def reference_evidence() -> SpacingEvidence:
     return SpacingEvidence().learn(lines)
 
 
-def space_lost_at_wrap(before: str, after: str, document: SpacingEvidence) -> bool:
+def space_lost_at_wrap(
+    before: str, after: str, document: SpacingEvidence, item: tuple[str, str] = ("", "")
+) -> bool:
     """Did the author type a space between ``before`` (end of a line) and ``after`` (next line)?
 
     Both are repaired text; the caller has checked that both sides of the wrap are Thai letters.
+    ``item`` is the text of the wrap's cell item before and after the wrap, where the caller
+    knows it (the phrase evidence needs it).
 
     >>> space_lost_at_wrap("ช่องทางรับฟังความคิดเห็น", "เพื่อปรับปรุง", SpacingEvidence())
     True
@@ -138,7 +149,11 @@ def space_lost_at_wrap(before: str, after: str, document: SpacingEvidence) -> bo
     """
     left = [w for w in words(before) if not w.isspace()]
     right = [w for w in words(after) if not w.isspace()]
-    if not left or not right or inside_a_word(before, after):
+    if not left or not right:
+        return False
+    if after.startswith("ๆ"):  # a line breaker keeps ๆ with its word: a space was typed before it
+        return True
+    if inside_a_word(before, after):
         return False
     if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(after):
         return True
@@ -146,6 +161,8 @@ def space_lost_at_wrap(before: str, after: str, document: SpacingEvidence) -> bo
         verdict = evidence.verdict(left, right)
         if verdict is not None:
             return verdict
+    if document.phrases.boundary(*item, left[-1] + right[0]):
+        return True
     return right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ.")
 
 
