@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
 from ita_extract.extract.page.textlayer import align_text
 from score_pages import chars_at
 
@@ -23,3 +27,16 @@ def test_text_that_pdfium_only_inserts_still_sits_on_the_box_before_it() -> None
     stream = chars_at(100, 100, "ดำเนินงาน")
     aligned = align_text(stream, "ดำเนินงานx")
     assert aligned[-1].text == "x" and aligned[-1].x0 == aligned[-2].x1
+
+
+def test_a_sara_aa_dropped_beside_a_sara_am_leaves_its_width_to_the_sara_am(monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice draws "กำหนด" as ก, a SARA AM of no width and the SARA AA glyph; pdfium reads กำหนด.
+    The SARA AA goes, and its width stays with the SARA AM, so no gap (a space) opens before ห."""
+    from ita_extract.extract.page import textlayer
+
+    stream = chars_at(100, 100, "กำาหนด")
+    stream[1] = replace(stream[1], x1=stream[1].x0)  # SARA AM: no width of its own
+    monkeypatch.setattr(textlayer, "_pdfium_text", lambda path, index: "กำหนด")
+    fixed = textlayer._letters_corrected(stream, Path("x.pdf"), 0)
+    assert "".join(c.text for c in fixed) == "กำหนด"
+    assert fixed[1].x1 == stream[2].x1 and fixed[2].x0 == stream[3].x0

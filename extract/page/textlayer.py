@@ -193,7 +193,9 @@ def _letters_corrected(chars: list[Char], pdf_path: Path, index: int) -> list[Ch
         if op == "replace" and thai and len(ours) == len(theirs) <= 3 and _same_kinds(theirs, ours):
             out.extend(replace(c, text=t) for t, c in zip(theirs, ours))  # letters read otherwise
         elif op == "delete" and thai and ours[0].text == "\u0e32" and len(ours) == 1 and out and out[-1].text == "\u0e33":
-            continue  # SARA AA drawn beside a SARA AM that already holds it ("สำา")
+            # SARA AA drawn beside a SARA AM that already holds it ("สำา"): the SARA AM takes its box, or the
+            # width it drew would read as a gap, a typed space ("กำ หนด")
+            out[-1] = replace(out[-1], x1=max(out[-1].x1, ours[0].x1))
         elif op == "insert" and thai and len(theirs) == 1 and out and _lost_mark(theirs, src, alt):
             prev = out[-1]  # a mark pdfplumber lost: on its base, no width
             out.append(replace(prev, text=theirs, x0=prev.x1))
