@@ -135,6 +135,9 @@ def test_conventions_and_separators_at_a_wrap(before: str, after: str, expected:
         (["ความซับซ้อน", "/ มีช่องทางหลากหลาย"], "ความซับซ้อน / มีช่องทางหลากหลาย"),
         (["รายงานผู้บริหารเมื่อวันที่ 08/10/256", "7"], "รายงานผู้บริหารเมื่อวันที่ 08/10/2567"),  # a date cut in its year
         (["รายงานเมื่อ ๐๘/๑๐/๒๕๖", "๗"], "รายงานเมื่อ ๐๘/๑๐/๒๕๖๗"),
+        (["ทราบ เมื่อ ๒", "๙/๑๑/๒๕๖", "๔"], "ทราบ เมื่อ ๒๙/๑๑/๒๕๖๔"),  # a date cut in its day and its year
+        (["วันที่ 29/1", "1/2564"], "วันที่ 29/11/2564"),  # ... in its month
+        (["รอบ 6", "12/10/2566"], "รอบ 6 12/10/2566"),  # three digits make no day: a number, then a date
         (["วันที่ 1 มี.", "ค. 2566"], "วันที่ 1 มี.ค. 2566"),  # a month's abbreviation cut at its dot
         (["ภายในเดือน มิ", ".ย. 67"], "ภายในเดือน มิ.ย. 67"),  # a dot never opens a word
         (["รายงานผลรอบ 6", "เดือน"], "รายงานผลรอบ 6 เดือน"),  # a digit and a Thai letter: a space, as before

@@ -62,6 +62,9 @@ ABBREVIATION = re.compile(r"^[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,3}\.")
 ABBREVIATION_HEAD = re.compile(r"(?:^|\s)[\u0e01-\u0e4e]{1,2}\.$")
 ABBREVIATION_TAIL = re.compile(r"^[\u0e01-\u0e4e]{1,2}\.")
 DATE_HEAD = re.compile(r"(?:^|\D)\d{1,2}/\d{1,2}/(\d{1,3})$")
+# A slash date cut in its day or month ("เมื่อ ๒" | "๙/๑๑/๒๕๖๔", "29/1" | "1/2564"): the two pieces make one date.
+DATE_PIECES = (re.compile(r"(?:^|[^\d/])(\d[\d/]*)$"), re.compile(r"^[\d/]*\d"))
+SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 
 
 @lru_cache(maxsize=16384)
@@ -190,7 +193,7 @@ def wrap_space(before: str, after: str) -> bool | None:
 
     - a dot or a combining mark never opens a word ("มิ" | ".ย."): no space;
     - a date's abbreviation cut after its first dot ("มี." | "ค.") and a slash date cut in its
-      year ("๐๘/๑๐/๒๕๖" | "๗"): no space;
+      day, month or year ("๒" | "๙/๑๑/๒๕๖", "๐๘/๑๐/๒๕๖" | "๗"): no space;
     - a slash or dash joins as it is typed on its other side: "ปฏิบัติ/" | "ให้" and
       "ปฏิบัติงาน" | "/ให้บริการ" without a space, "2566 -" | "เมษายน" and "…งาน" | "/ มี" with one.
 
@@ -205,13 +208,24 @@ def wrap_space(before: str, after: str) -> bool | None:
         return False
     year = DATE_HEAD.search(to_arabic_digits(before))
     digits = re.match(r"\d+", to_arabic_digits(after))
-    if year and digits and len(year.group(1)) + len(digits.group()) <= 4:
+    if (year and digits and len(year.group(1)) + len(digits.group()) <= 4) or _date_cut(before, after):
         return False
     if before[-1] in "/-–":
         return before[:-1].endswith(" ")
     if after[0] == "/":
         return after[1:2] == " "
     return None
+
+
+def _date_cut(before: str, after: str) -> bool:
+    """A slash date cut in its day or month: the digits ending ``before`` and opening ``after`` make one date.
+
+    >>> _date_cut("เมื่อ ๒", "๙/๑๑/๒๕๖"), _date_cut("วันที่ 29/1", "1/2564"), _date_cut("รอบ 6", "12/10/2566")
+    (True, True, False)
+    """
+    head = DATE_PIECES[0].search(to_arabic_digits(before))
+    tail = DATE_PIECES[1].match(to_arabic_digits(after))
+    return bool(head and tail and SLASH_DATE.fullmatch(head.group(1) + tail.group()))
 
 
 def inside_a_word(before: str, after: str, reach: int = 12, known: bool = False) -> bool:
