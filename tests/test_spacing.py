@@ -10,6 +10,7 @@ from ita_extract.extract.table.lines import Cluster
 from ita_extract.extract.table.rows import CellLine, LogicalRow
 from ita_extract.extract.thai.phrases import PhraseEvidence
 from ita_extract.extract.thai.spacing import SpacingEvidence, inside_a_word, space_lost_at_wrap
+from ita_extract.extract.thai.wording import LetterIndex
 
 NONE = SpacingEvidence()
 
@@ -224,3 +225,42 @@ def test_phrase_evidence_only_speaks_where_a_phrase_edge_meets_the_wrap(text: st
     if seen.boundary(head, tail, ""):
         h, t = "".join(head.split()), "".join(tail.split())
         assert any(h.endswith("".join(p.split())) or t.startswith("".join(p.split())) for p in phrases)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # the wording has "ของท่าน มีการเบิกจ่ายเงิน" spaced; the pair ท่าน|มี alone is spaced and joined in it
+        ("บุคลากรในหน่วยงานของท่าน", "มีการเบิกจ่ายเงิน ที่เป็นเท็จ", True),
+        ("ประโยชน์ส่วนตัว กลุ่ม", "หรือพวกพ้อง มากน้อยเพียงใด", True),
+        ("ยืมทรัพย์สินของราชการ ไปใช้ปฏิบัติงาน", "ในหน่วยงานของท่าน มีความสะดวก", False),
+    ],
+)
+def test_the_official_wording_decides_by_the_letters_around_the_wrap(before: str, after: str, expected: bool) -> None:
+    """The document quotes other questions that join the same pairs ("ให้กลุ่มหรือพวกพ้อง", "ท่านมีการ",
+    "ปฏิบัติงาน ใน…"); the letters around the wrap find the question quoted here, and its spacing decides."""
+    seen = SpacingEvidence().learn(
+        ["เอื้อประโยชน์ให้กลุ่มหรือพวกพ้อง", "ท่านมีการ", "ท่านมีการ", "ไปใช้ปฏิบัติงาน ในการ", "ปฏิบัติงาน ในการ"]
+    )
+    assert space_lost_at_wrap(before, after, seen) is expected
+
+
+def test_a_wrap_inside_a_word_begun_on_the_line_before_stays_joined() -> None:
+    """"สาธารณ" | "สุขและ" alone reads as ณ then สุข; with the line before ("กองสา") it is สาธารณสุข."""
+    seen = SpacingEvidence().learn(["ณ สุขภาพ", "ณ สุขใจ"])
+    assert space_lost_at_wrap("ธารณ", "สุขและ", seen) is True  # the line alone: the pair ณ|สุข, seen spaced
+    assert space_lost_at_wrap("ธารณ", "สุขและ", seen, ("กองสาธารณ", "สุขและสิ่งแวดล้อม")) is False
+
+
+@pytest.mark.parametrize(
+    ("lines", "head", "tail", "expected"),
+    [
+        (["บุคลากรในหน่วยงานของท่าน มีการเบิกจ่าย"], "หน่วยงานของท่าน", "มีการเบิกจ่าย", True),
+        (["บุคลากรในหน่วยงานของท่านมีการเบิกจ่าย"], "หน่วยงานของท่าน", "มีการเบิกจ่าย", False),
+        (["หน่วยงานของท่าน มีการเบิกจ่าย", "หน่วยงานของท่านมีการเบิกจ่าย"], "หน่วยงานของท่าน", "มีการเบิกจ่าย", None),
+        (["บุคลากรในหน่วยงานของท่าน มีการเบิกจ่าย"], "ท่าน", "มีการ", None),  # too few letters to pin a place
+        (["หน่วยงานของท่าน", "มีการเบิกจ่าย"], "หน่วยงานของท่าน", "มีการเบิกจ่าย", None),  # two lines are not one text
+    ],
+)
+def test_letter_index_spacing(lines: list[str], head: str, tail: str, expected: bool | None) -> None:
+    assert LetterIndex.of(lines).spacing_at(head, tail) is expected

@@ -11,7 +11,8 @@ strongest first:
 1. this document: the same two words side by side on one line elsewhere, with or
    without a space (ITA reports repeat their phrasing from row to row);
 2. the official ITA question wording (``ita_questions.txt``), which the issue
-   column of these reports usually quotes;
+   column of these reports usually quotes: first a long stretch of letters on both sides
+   found in it (``wording``), then the same two words side by side;
 3. this document's phrases: the wrap falls where a phrase the document shows whole (a
    cell, a numbered item) ends or begins inside a longer item (``phrases``);
 4. Thai spacing convention (Royal Institute rules on เว้นวรรค): a space before a
@@ -35,13 +36,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 
 from .phrases import PhraseEvidence
 from .repair import repair_thai_text, to_arabic_digits
+from .wording import official_lines, official_wording
 
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 # Words that open a clause or phrase, before which Thai official writing types a space.
@@ -131,9 +132,7 @@ def _contexts(left: list[str], right: list[str]) -> list[tuple[str, ...]]:
 @cache
 def reference_evidence() -> SpacingEvidence:
     """Evidence from the official ITA question wording shipped with the package."""
-    text = resources.files("ita_extract.extract.thai").joinpath("ita_questions.txt").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return SpacingEvidence().learn(lines)
+    return SpacingEvidence().learn(official_lines())
 
 
 def space_lost_at_wrap(
@@ -156,10 +155,14 @@ def space_lost_at_wrap(
         return False
     if after.startswith("ๆ"):  # a line breaker keeps ๆ with its word: a space was typed before it
         return True
-    if inside_a_word(before, after):
+    head, tail = item[0] or before, item[1] or after
+    if inside_a_word(head, tail):
         return False
     if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(after):
         return True
+    wording = official_wording().spacing_at(head, tail)
+    if wording is not None:
+        return wording
     for evidence in (document, reference_evidence()):
         verdict = evidence.verdict(left, right)
         if verdict is not None:
