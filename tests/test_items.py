@@ -91,3 +91,20 @@ def test_numbered_items_joined_then_split_give_the_items_back(items: list[str], 
     printed = [number(i + 1) + item for i, item in enumerate(items)]
     lines = [" ".join(printed)] if run_on and style != "bare" else printed
     assert split_items(cell(*lines)) == items
+
+
+@pytest.mark.parametrize(
+    ("lines", "items"),
+    [
+        (["๑ .", "ประชาสัมพันธ์ช่องทาง", "๒. มอบหมายเจ้าหน้าที่"], ["ประชาสัมพันธ์ช่องทาง", "มอบหมายเจ้าหน้าที่"]),
+        (["1 . ประเมินผล", "2 . รายงานผู้บริหาร"], ["ประเมินผล", "รายงานผู้บริหาร"]),
+        (["(1 ) จัดอบรม", "(2) ประชุม"], ["จัดอบรม", "ประชุม"]),
+    ],
+)
+def test_an_item_number_spread_from_its_dot_by_justification_still_numbers_the_item(lines: list[str], items: list[str]) -> None:
+    """A short justified line spreads "๑." across the cell; read with a gap, it is "๑ ." and must still count."""
+    assert split_items(cell(*lines)) == items
+
+
+def test_a_number_and_a_dot_apart_inside_a_line_are_left_as_typed() -> None:
+    assert split_items(cell("รายงานผลรอบ 6 . ส่งแล้ว")) == ["รายงานผลรอบ 6 . ส่งแล้ว"]

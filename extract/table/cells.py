@@ -26,6 +26,9 @@ REFERENCE_WORDS = ("ข้อ", "ข้อที่", "มาตรา", "ฉบ
 UNITS = r"(?:วัน|เดือน|ปี|ครั้ง|บาท|ชั่วโมง|ชม\.|สัปดาห์|ไตรมาส|ล้าน|%)"
 BARE_ITEM = re.compile(rf"(?:^|(?<=\n))([0-9๐-๙]{{1,2}})\s+(?=\S)(?![0-9๐-๙/.:,\-]|{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))")
 LIST_ROLES = ("measures", "monitoring", "actions")
+# An item's number spread from its dot or bracket: a line of a few clusters justified across its cell
+# ("๑" … "." with the cell's width between them). Nobody types "๑ ." at a line's start.
+SPREAD_MARKER = re.compile(r"^(\(?[0-9๐-๙]{1,2})\s+([.)])(?=\s|$)")
 
 
 def join_lines(lines: list[CellLine]) -> str:
@@ -39,7 +42,7 @@ def join_lines(lines: list[CellLine]) -> str:
     """
     out = ""
     for k, line in enumerate(lines):
-        text = line.text.strip()
+        text = SPREAD_MARKER.sub(r"\1\2", line.text.strip())
         if not text:
             continue
         if out:
