@@ -133,6 +133,9 @@ def test_conventions_and_separators_at_a_wrap(before: str, after: str, expected:
         (["ตุลาคม 2566-", "เมษายน 2567"], "ตุลาคม 2566-เมษายน 2567"),  # a dash typed close
         (["เป็นไปตามขั้นตอนที่กำหนด /", "เป็นไปตามระยะเวลาที่กำหนด"], "เป็นไปตามขั้นตอนที่กำหนด / เป็นไปตามระยะเวลาที่กำหนด"),
         (["สำนักปลัดเทศบาล", "/ทุกกอง"], "สำนักปลัดเทศบาล/ทุกกอง"),  # a slash typed close to the word after
+        (["Q&A (ถาม", "-ตอบ)"], "Q&A (ถาม-ตอบ)"),  # a dash typed close to the word after
+        (["ตุลาคม 2566", "- เมษายน 2567"], "ตุลาคม 2566 - เมษายน 2567"),
+        (["พฤศจิกายน 2566", "-", "พฤษภาคม 2567"], "พฤศจิกายน 2566 - พฤษภาคม 2567"),  # a dash alone on its line
         (["ความซับซ้อน", "/ มีช่องทางหลากหลาย"], "ความซับซ้อน / มีช่องทางหลากหลาย"),
         (["รายงานผู้บริหารเมื่อวันที่ 08/10/256", "7"], "รายงานผู้บริหารเมื่อวันที่ 08/10/2567"),  # a date cut in its year
         (["รายงานเมื่อ ๐๘/๑๐/๒๕๖", "๗"], "รายงานเมื่อ ๐๘/๑๐/๒๕๖๗"),
@@ -264,3 +267,9 @@ def test_a_wrap_inside_a_word_begun_on_the_line_before_stays_joined() -> None:
 )
 def test_letter_index_spacing(lines: list[str], head: str, tail: str, expected: bool | None) -> None:
     assert LetterIndex.of(lines).spacing_at(head, tail) is expected
+
+
+def test_a_line_of_its_own_with_when_opens_a_date_clause_only_if_a_date_follows() -> None:
+    """"เมื่อ" alone on its line is followed by the next line: "เมื่อวันที่ …" typed joined is no date clause."""
+    assert space_lost_at_wrap("ดำเนินการ", "เมื่อ", NONE, ("ดำเนินการ", "เมื่อวันที่ 8 มกราคม 2568")) is False
+    assert space_lost_at_wrap("รายงานผู้บริหารทราบ", "เมื่อ", NONE, ("รายงานผู้บริหารทราบ", "เมื่อ 21 พ.ย. 67")) is True

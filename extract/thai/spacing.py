@@ -158,7 +158,7 @@ def space_lost_at_wrap(
     head, tail = item[0] or before, item[1] or after
     if inside_a_word(head, tail):
         return False
-    if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(after):
+    if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(tail):
         return True
     wording = official_wording().spacing_at(head, tail)
     if wording is not None:
@@ -198,7 +198,8 @@ def wrap_space(before: str, after: str) -> bool | None:
     - a date's abbreviation cut after its first dot ("มี." | "ค.") and a slash date cut in its
       day, month or year ("๒" | "๙/๑๑/๒๕๖", "๐๘/๑๐/๒๕๖" | "๗"): no space;
     - a slash or dash joins as it is typed on its other side: "ปฏิบัติ/" | "ให้" and
-      "ปฏิบัติงาน" | "/ให้บริการ" without a space, "2566 -" | "เมษายน" and "…งาน" | "/ มี" with one.
+      "ปฏิบัติงาน" | "/ให้บริการ" and "(ถาม" | "-ตอบ)" without a space, "2566 -" | "เมษายน" and "…งาน" | "/ มี"
+      with one.
 
     >>> wrap_space("ปฏิบัติงาน", "/ให้บริการ"), wrap_space("2566 -", "เมษายน"), wrap_space("1 มี.", "ค. 66")
     (False, True, False)
@@ -215,7 +216,7 @@ def wrap_space(before: str, after: str) -> bool | None:
         return False
     if before[-1] in "/-–":
         return before[:-1].endswith(" ")
-    if after[0] == "/":
+    if after[0] == "/" or (after[0] in "-–" and len(after) > 1):  # a dash alone on its line: spaced around
         return after[1:2] == " "
     return None
 
