@@ -10,10 +10,11 @@ shows whole (a cell, a numbered item) ends the text before it, or begins the tex
 it, falls between phrases: the author's space was there.
 
 Texts are compared without their spaces, since the phrase seen whole may be wrapped too.
-Two guards keep running text joined: a phrase must be long enough to be one (a short
-item such as "การ" or "ทราบ" ends many words), and when a phrase seen elsewhere holds the
-two words of the wrap together ("…บริหารทราบ…"), the pair is running text there and this
-evidence stays silent.
+Three guards keep running text joined: a phrase must be long enough to be one (a short
+item such as "การ" or "ทราบ" ends many words), and so must the text on the wrap's other
+side, up to its first typed space ("รายงานผู้บริหาร" | "ทราบ เมื่อ…": "ทราบ" is the rest of
+one phrase); and when a phrase seen elsewhere holds the two words of the wrap together
+("…บริหารทราบ…"), the pair is running text there and this evidence stays silent.
 """
 
 from __future__ import annotations
@@ -53,13 +54,15 @@ class PhraseEvidence:
         >>> seen.boundary("จัดทำแบบสอบถาม", "ความคิดเห็น ติดตามผลการดำเนินงาน", "แบบสอบถามความคิดเห็น")
         False
         """
-        head, tail, across = _letters(head), _letters(tail), _letters(across)
-        if not head or not tail:
+        if not head.strip() or not tail.strip():
             return False
+        # the other side's words up to its first typed space: long enough to be a phrase of their own
+        far_side = (len(tail.split()[0]) >= self.min_letters, len(head.split()[-1]) >= self.min_letters)
+        head, tail, across = _letters(head), _letters(tail), _letters(across)
         own = head + tail
         others = [p for p, n in self.seen.items() if n - (p == own) > 0]
         if across and any(across in p for p in others if p != own):
             return False
-        return any(
-            len(p) >= self.min_letters and (head.endswith(p) or tail.startswith(p)) for p in others
-        )
+        ends = far_side[0] and any(len(p) >= self.min_letters and head.endswith(p) for p in others)
+        opens = far_side[1] and any(len(p) >= self.min_letters and tail.startswith(p) for p in others)
+        return ends or opens
