@@ -196,8 +196,13 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     return out
 
 
-@pytest.mark.xfail(reason=ISSUE_15, strict=True, raises=AssertionError)
-@pytest.mark.parametrize("producer", ["reportlab", "libreoffice"])
+@pytest.mark.parametrize(
+    "producer",
+    [  # the LibreOffice seeds meet the bar (mean 0.999, min 0.995, strict 0.976); reportlab's strict text does not yet
+        pytest.param("reportlab", marks=pytest.mark.xfail(reason=ISSUE_15, strict=True, raises=AssertionError)),
+        "libreoffice",
+    ],
+)
 def test_the_engine_meets_issue_15s_bar_on_synthetic_reports(scored: dict, producer: str) -> None:
     if producer not in scored:
         pytest.skip("soffice not found: the LibreOffice seeds need apt-get install libreoffice-writer-nogui")
