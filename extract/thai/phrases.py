@@ -42,27 +42,40 @@ class PhraseEvidence:
         self.seen.update(p for p in (_letters(t) for t in phrases) if p)
         return self
 
-    def boundary(self, head: str, tail: str, across: str) -> bool:
+    def boundary(self, head: str, tail: str, across: tuple[str, str]) -> bool:
         """Does a wrap between ``head`` (its item up to the wrap) and ``tail`` (the rest) fall between phrases?
 
-        ``across`` is the word before the wrap and the word after it, joined: a phrase seen
-        elsewhere that holds it says the wrap is inside running text.
+        ``across`` is the word before the wrap and the word after it: a phrase seen elsewhere
+        that holds the two together, other than where one of the document's phrases ends or
+        begins, says the wrap is inside running text.
 
         >>> seen = PhraseEvidence().learn(["ติดตามผลการดำเนินงาน", "จัดทำแบบสอบถามความคิดเห็น ติดตามผลการดำเนินงาน"])
-        >>> seen.boundary("จัดทำแบบสอบถามความคิดเห็น", "ติดตามผลการดำเนินงาน", "ความคิดเห็นติดตาม")
+        >>> seen.boundary("จัดทำแบบสอบถามความคิดเห็น", "ติดตามผลการดำเนินงาน", ("ความคิดเห็น", "ติดตาม"))
         True
-        >>> seen.boundary("จัดทำแบบสอบถาม", "ความคิดเห็น ติดตามผลการดำเนินงาน", "แบบสอบถามความคิดเห็น")
+        >>> seen.boundary("จัดทำแบบสอบถาม", "ความคิดเห็น ติดตามผลการดำเนินงาน", ("แบบสอบถาม", "ความคิดเห็น"))
         False
         """
         if not head.strip() or not tail.strip():
             return False
         # the other side's words up to its first typed space: long enough to be a phrase of their own
         far_side = (len(tail.split()[0]) >= self.min_letters, len(head.split()[-1]) >= self.min_letters)
-        head, tail, across = _letters(head), _letters(tail), _letters(across)
+        head, tail = _letters(head), _letters(tail)
         own = head + tail
         others = [p for p, n in self.seen.items() if n - (p == own) > 0]
-        if across and any(across in p for p in others if p != own):
+        phrases = [p for p in others if len(p) >= self.min_letters]
+        if any(self._runs_on(p, _letters(across[0]), _letters(across[1]), phrases) for p in others if p != own):
             return False
-        ends = far_side[0] and any(len(p) >= self.min_letters and head.endswith(p) for p in others)
-        opens = far_side[1] and any(len(p) >= self.min_letters and tail.startswith(p) for p in others)
+        ends = far_side[0] and any(head.endswith(p) for p in phrases)
+        opens = far_side[1] and any(tail.startswith(p) for p in phrases)
         return ends or opens
+
+    @staticmethod
+    def _runs_on(text: str, left: str, right: str, phrases: list[str]) -> bool:
+        """``text`` holds ``left`` and ``right`` together somewhere no phrase of the document ends or begins."""
+        at = text.find(left + right) if left and right else -1
+        while at >= 0:
+            cut = at + len(left)
+            if not any(text[:cut].endswith(p) or text[cut:].startswith(p) for p in phrases):
+                return True
+            at = text.find(left + right, at + 1)
+        return False

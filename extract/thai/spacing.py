@@ -167,7 +167,7 @@ def space_lost_at_wrap(
         verdict = evidence.verdict(left, right)
         if verdict is not None:
             return verdict
-    if document.phrases.boundary(*item, left[-1] + right[0]):
+    if document.phrases.boundary(*item, (left[-1], right[0])):
         return True
     return right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ.")
 
