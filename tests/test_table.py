@@ -29,7 +29,7 @@ from ita_extract.extract.table.header import (
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
-from ita_extract.extract.table.settings import DEFAULT
+from ita_extract.extract.table.settings import DEFAULT, TableSettings
 
 SIZE = 10.0
 ADVANCE = 5.0  # points per glyph: half an em
@@ -222,6 +222,31 @@ def test_header_wordings_name_the_contract_roles(header: str, role: str) -> None
     assert MEASURES.role_of("".join(header.split())) == role
 
 
+@pytest.mark.parametrize(("header", "role"), [
+    ("ประเดนทต้องพัฒนา", "issue"),  # ประเด็นที่ต้องพัฒนา with ็ ี ่ lost
+    ("ผูรบผดชอบ", "responsible"),
+    ("การกากบตดตาม", "monitoring"),
+])
+def test_a_header_wording_that_lost_its_marks_to_ocr_names_its_role_only_when_asked(header: str, role: str) -> None:
+    assert MEASURES.role_of(header) is None
+    assert MEASURES.role_of(header, without_marks=True) == role
+
+
+def test_a_wording_as_printed_wins_over_one_found_without_marks() -> None:
+    # "ลำดับ" matches as printed; with marks out it would still be found, but the printed match decides
+    assert MEASURES.role_of("ลำดับ", without_marks=True) == "row"
+    assert MEASURES.roles_in("ประเดนทต้องพัฒนา") == set()
+    assert MEASURES.roles_in("ประเดนทต้องพัฒนา", without_marks=True) == {"issue"}
+
+
+def test_an_ocr_page_names_columns_whose_header_lost_its_marks() -> None:
+    columns = tuple(Column(x0, x1) for x0, x1 in [(40, 240), (240, 390), (390, 590)])
+    header = [line(60, (50, "ประเดนทต้องพฒนา"), (250, "มาตรการ"), (400, "ผลการดำเนินการ"))]
+    assert [c.role for c in named_columns(columns, header, MEASURES, DEFAULT)] == [None, "measures", "actions"]
+    ocr = [c.role for c in named_columns(columns, header, MEASURES, TableSettings.ocr())]
+    assert ocr == ["issue", "measures", "actions"]
+
+
 def test_a_steps_column_is_the_measures_when_the_table_has_no_other_measure_column() -> None:
     assert MEASURES.assign(["issue", "steps", "responsible"]) == ["issue", "measures", "responsible"]
     assert MEASURES.assign(["issue", "measures", "steps"]) == ["issue", "measures", "steps"]
@@ -294,6 +319,25 @@ def test_a_row_number_wrapped_between_its_digits_starts_no_row_and_reads_whole()
     assert [len(r) for r in rows] == [1, 3, 1]  # row 11 has no code, but no row started just above it
     records, _ = to_records([to_row(r, numbered, 1, DEFAULT) for r in rows])
     assert [(r.row, r.indicator) for r in records] == [(9, "I22"), (10, "I26"), (11, None)]
+
+
+def test_on_an_ocr_page_a_bracketed_misread_where_a_code_stands_opens_a_row_on_a_line_opening_three_cells() -> None:
+    """"(E๗)" read as "(ธิ ฆ)": the row is its own, not folded into the one above (held-out scan held02)."""
+    group = [line(100, (50, "(E๖) การเผยแพร่"), (250, "กองคลัง"), (400, "(๑) เผยแพร่")),
+             line(115, (50, "ข้อมูล"), (400, "ข้อมูลบนเว็บไซต์")),
+             line(130, (50, "(ธิ ฆ) หน่วยงาน"), (250, "สำนักปลัด"), (400, "(๑) เจ้าหน้าที่")),
+             line(145, (50, "(๑) ที่ท่านติดต่อ"), (250, "งานพัสดุ"), (400, "ประชาสัมพันธ์"))]
+    rows, _ = split_rows(group, LAYOUT, MEASURES, DEFAULT)
+    assert [len(r) for r in rows] == [4]  # a born-digital page: the text is what was printed
+    rows, _ = split_rows(group, LAYOUT, MEASURES, TableSettings.ocr())
+    assert [len(r) for r in rows] == [2, 2]  # "(๑)" is an item number, never a code
+
+
+def test_a_bracketed_misread_in_a_line_of_two_cells_is_no_row_start() -> None:
+    group = [line(100, (50, "(E๖) การเผยแพร่"), (250, "กองคลัง"), (400, "(๑) เผยแพร่")),
+             line(115, (50, "(ธิ ฆ) ข้อมูล"), (400, "ข้อมูลบนเว็บไซต์"))]
+    rows, _ = split_rows(group, LAYOUT, MEASURES, TableSettings.ocr())
+    assert [len(r) for r in rows] == [2]
 
 
 def test_unmarked_unruled_rows_are_cut_at_wide_gaps() -> None:

@@ -19,10 +19,13 @@ TOOLS: dict[str, str] = {"E": "EIT", "I": "IIT", "O": "OIT"}
 
 # Latin letters and digits may not touch a code: "MOIT 1", "EB1", "E-Service", "ISO 9001".
 _CODE = r"(?:(?P<tool>EIT|IIT|OIT)\s*|(?P<letter>[EIO])\s?|(?P<lower>[eio]))(?P<num>\d{1,2})(?![\d.]?\d)(?![A-Za-z])"
+# "ข้อ"/"ข้อที่" before a code, also as OCR reads it with its marks lost or misread ("ขอ E๒", "ข่อที E1"):
+# before a code nothing else is spelled this way. A bracket opened before a code closes after it, or
+# OCR lost the closing one ("(E๕ หน่วยงาน…", "(E๑๑เจ้าหน้าที่"): then a space or Thai text follows.
 _RE_LEADING = re.compile(
-    r"\s*(?:ข้อ(?:ที่)?\s*)?(?P<open>[(\[])?\s*"
+    r"\s*(?:ข[\u0e48\u0e49]?อ(?:ท[\u0e34\u0e35]?[\u0e48\u0e49]?)?\s*)?(?P<open>[(\[])?\s*"
     + _CODE
-    + r"\s*(?(open)[)\]])\s*(?:[.:)\-–—](?!\d)\s*)?"
+    + r"\s*(?(open)(?:[)\]]|(?=[\s\u0e01-\u0e4e])))\s*(?:[.:)\-–—](?!\d)\s*)?"
 )
 _RE_ANYWHERE = re.compile(r"(?<![A-Za-z0-9])" + _CODE)
 # A justified cell spreads a code's glyphs apart ("I 1 1"): its two digits with one space between.
