@@ -353,6 +353,16 @@ def test_a_section_row_stands_alone() -> None:
     assert [len(r) for r in rows] == [1, 1] and rows[0][0].is_section
 
 
+@pytest.mark.parametrize(("text", "section"), [
+    ("เครื่องมือการประเมิน =11 คะแนนตากว่า ๘๕ คะแนน", True),  # EIT misread by OCR
+    ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", True),
+    ("เครื่องมือ ตรวจวัดของหน่วยงาน", False),  # no tool and not a tool heading's words
+    ("E1 เครื่องมือการประเมิน", False),
+])
+def test_a_tool_heading_is_a_section_row_even_when_its_tool_name_is_unreadable(text: str, section: bool) -> None:
+    assert line(100, (50, text)).is_section is section
+
+
 # ---------------------------------------------------------------- across pages
 
 
