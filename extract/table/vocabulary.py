@@ -10,9 +10,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from rapidfuzz.distance import Levenshtein
+
 from ..thai.letters import MARKS
 
 UNMARKED = re.compile(f"[{MARKS}]")
+LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")  # "(?!.*ประเด็น)" says what a wording is not
+WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")  # a wording long enough that one misread letter leaves it plain
 
 
 def unmarked(text: str) -> str:
@@ -76,8 +80,28 @@ class TableVocabulary:
         """
         role = _earliest(self.roles, header)
         if role is None and without_marks:
-            role = _earliest(self.unmarked_roles, unmarked(header))
+            role = _earliest(self.unmarked_roles, unmarked(header)) or self._nearly(unmarked(header))
         return role
+
+    @cached_property
+    def wordings(self) -> tuple[tuple[str, str], ...]:
+        """(role, wording) for every plain Thai wording of six letters or more once its marks are taken out."""
+        found = ((role, unmarked(w)) for role, p in self.roles for w in WORDING.findall(LOOKAROUND.sub("", p.pattern)))
+        return tuple((role, w) for role, w in found if len(w) >= 6)
+
+    def _nearly(self, header: str) -> str | None:
+        """The role of the first wording ``header`` holds with one letter misread, added or lost.
+
+        The last resort for a header OCR misread ("ประเดตนทตอง": a letter added): a wording
+        of six letters or more, one edit away, leaves no doubt which column it names.
+        """
+        for role, wording in self.wordings:
+            n = len(wording)
+            for size in (n - 1, n, n + 1):
+                if any(Levenshtein.distance(header[i:i + size], wording, score_cutoff=1) <= 1
+                       for i in range(max(len(header) - size + 1, 0))):
+                    return role
+        return None
 
     def roles_in(self, text: str, within: int | None = None, without_marks: bool = False) -> set[str]:
         """Header roles whose wording occurs in ``text`` (starting in its first ``within`` letters, if given).
