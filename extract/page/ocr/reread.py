@@ -21,6 +21,9 @@ from .tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
 
 LATIN_ONLY = re.compile(r"[A-Za-z][A-Za-z.:;,'\-]*")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+# A code whose Thai digits the English model read as small letters ("Ea" for "E๓"), and the tool
+# names: left to the code mending that follows (lines.mend_codes), which reads their digits by shape.
+CODE_LIKE = re.compile(r"[EIO][a-z]{0,2}|[EIO]IT|ITA|IT")
 
 
 def suspects(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[tuple[int, int]]:
@@ -37,7 +40,7 @@ def suspects(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[tuple[int, 
         (i, k)
         for i, line in enumerate(lines)
         for k, word in enumerate(line.words)
-        if LATIN_ONLY.fullmatch(word.text) and word.conf < s.reread_below
+        if LATIN_ONLY.fullmatch(word.text) and not CODE_LIKE.fullmatch(word.text) and word.conf < s.reread_below
     ]
     return found[: s.reread_max_words]
 
