@@ -8,6 +8,8 @@ gaps, and rows joined across pages.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char, Page, Rule
@@ -217,6 +219,7 @@ def test_columns_are_named_by_their_header_wording_not_their_position() -> None:
     ("มาตรการ/แนวทางการดำเนินการ", "measures"),
     ("ผลการดำเนินงาน", "actions"),
     ("ลำดับ", "row"),
+    ("ประเมิน (คะแนน)", "score"),  # OCR set "ผลการ" apart from the rest of the cell
 ])
 def test_header_wordings_name_the_contract_roles(header: str, role: str) -> None:
     assert MEASURES.role_of("".join(header.split())) == role
@@ -340,6 +343,16 @@ def test_on_an_ocr_page_a_bracketed_misread_where_a_code_stands_opens_a_row_on_a
     assert [len(r) for r in rows] == [2, 2]  # "(๑)" is an item number, never a code
 
 
+def test_on_an_ocr_page_a_bare_question_number_opening_the_issue_opens_a_row() -> None:
+    """"I๑๓" read as "๑๓": the letter lost, the number still stands where codes stand."""
+    group = [line(100, (50, "๑๓ ท่านได้รับมอบ"), (250, "กองคลัง"), (400, "๑. ปรับปรุงข้อมูล")),
+             line(115, (50, "หมายงาน"), (400, "บนเว็บไซต์")),
+             line(130, (50, "๑๘การบริหาร"), (250, "สำนักปลัด"), (400, "๑. เปิดโอกาส")),
+             line(145, (50, "๒. ท่านได้รับ"), (250, "งานพัสดุ"), (400, "๒. จัดทำคู่มือ"))]
+    rows, _ = split_rows(group, LAYOUT, MEASURES, TableSettings.ocr())
+    assert [len(r) for r in rows] == [2, 2]  # "๒." numbers an item, never a code
+
+
 def test_a_bracketed_misread_in_a_line_of_two_cells_is_no_row_start() -> None:
     group = [line(100, (50, "(E๖) การเผยแพร่"), (250, "กองคลัง"), (400, "(๑) เผยแพร่")),
              line(115, (50, "(ธิ ฆ) ข้อมูล"), (400, "ข้อมูลบนเว็บไซต์"))]
@@ -410,6 +423,21 @@ def test_every_uncoded_row_above_a_pages_first_coded_row_joins_the_row_cut_by_th
     merged = merge_pages(tables, MEASURES, DEFAULT)
     assert [r.first_text("issue") for r in merged] == ["E1 เจ้าหน้าที่", "E2 หน่วยงาน", "E3 ท่าน"]
     assert [ln.text for ln in merged[0].cells["measures"]] == ["จัดทำ", "คู่มือ"] and merged[0].page_end == 2
+
+
+def test_on_ocr_pages_rows_opening_with_codes_ocr_misread_still_carry_the_rows_cut_by_a_page_break() -> None:
+    """"I๑๓" read "๑๓": rows open with bare numbers; the text carried over to the next page is no record."""
+    marked = Layout(LAYOUT.columns, ruled=False, marked=True)
+    ocr = TableSettings.ocr()
+    first = LogicalRow({"issue": cell("๑๓ ท่านได้รับ"), "measures": cell("จัดทำ")}, 1, 1)
+    second = LogicalRow({"issue": cell("๑๘การบริหาร"), "measures": cell("ประชุม")}, 1, 1)
+    rest = LogicalRow({"issue": cell("มีอำนาจ /มีการซื้อขาย"), "measures": cell("คู่มือ")}, 2, 2)
+    third = LogicalRow({"issue": cell("๒๐ ขั้นตอนการขออนุญาต")}, 2, 2)
+    tables = [PageTable(1, marked, (first, second), settings=ocr), PageTable(2, marked, (rest, third), settings=ocr)]
+    merged = merge_pages(tables, MEASURES, DEFAULT)
+    assert [r.first_text("issue") for r in merged] == ["๑๓ ท่านได้รับ", "๑๘การบริหาร", "๒๐ ขั้นตอนการขออนุญาต"]
+    born_digital = [replace(t, settings=DEFAULT) for t in tables]
+    assert len(merge_pages(born_digital, MEASURES, DEFAULT)) == 4  # printed so, the numbers are no codes
 
 
 def test_a_page_of_rows_that_all_lost_their_codes_is_not_folded_into_one_record() -> None:

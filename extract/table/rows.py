@@ -12,9 +12,11 @@ from .marks import ROW_NUMBER
 from .settings import TableSettings
 from .vocabulary import TableVocabulary
 
-# A code OCR could not read, in the brackets it was printed in: "(ธิ ฆ)" for "(E๗)", "(อ ๑๕)" for
-# "(E๑๕)". One or two short tokens, not a bracketed item number "(๑)".
-UNREAD_CODE = re.compile(r"^\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()]{1,3})?\s*\)")
+# A code OCR could not read: in the brackets it was printed in, "(ธิ ฆ)" for "(E๗)", "(อ ๑๕)" for
+# "(E๑๕)" (one or two short tokens, not a bracketed item number "(๑)"); or its number left bare
+# before the text when its thin letter was lost, "๑๓ ท่านได้รับ…" for "I๑๓ ท่านได้รับ…" (not "๑." or "๑)").
+UNREAD_CODE = re.compile(r"^(?:\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()]{1,3})?\s*\)"
+                         r"|[0-9๐-๙]{1,2}\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,11 @@ def row_marks(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: 
         code = code or (settings.unread_code_rows and role in vocab.code_roles and len(parts) >= 3
                         and bool(UNREAD_CODE.match(part.repaired)))
     return number, code
+
+
+def opens_with_code(text: str, settings: TableSettings) -> bool:
+    """Does a code cell's text open with an indicator code (or, on an OCR page, with one OCR misread)?"""
+    return split_indicator(text)[0] is not None or (settings.unread_code_rows and bool(UNREAD_CODE.match(text)))
 
 
 def _row_starts(group: list[TextLine], layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> list[bool]:

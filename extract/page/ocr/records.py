@@ -10,15 +10,20 @@ each field changed with its similarity, so the evidence stays with the report.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 
 from ....schema import Document, Record
 from ...errors import Notice
-from .lexicon import closest, known, match_units, questions, repeated_forms
+from ...thai.codes import tool_of
+from ...thai.repair import to_arabic_digits
+from .lexicon import Match, closest, known, match_units, questions, repeated_forms
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
+# An issue opening with a bare question number: its code's letter lost to OCR ("๑๓ ท่านได้รับ…" for "I๑๓ …").
+BARE_CODE = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 
 
 def correct_records(
@@ -41,7 +46,9 @@ def correct_records(
     out = []
     for rec in records:
         if rec.page_start in pages:
+            rec, coded = _coded(rec, document.fiscal_year, s)
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
+            changed = coded + changed
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -61,6 +68,28 @@ def _checked_document(
     page = records[0].page_start if records else 1
     update = {"fiscal_year": year, "period_start": start, "period_end": end}
     return document.model_copy(update=update), [Notice("ocr_value_dropped", why, page)]
+
+
+def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
+    """A record whose code lost its letter: the number and the official wording of exactly one
+    tool's question of that number give the code back (and the wording, as for any issue)."""
+    m = BARE_CODE.match(rec.issue or "")
+    if rec.indicator or m is None:
+        return rec, []
+    number, rest = int(to_arabic_digits(m.group(1))), rec.issue[m.end():]
+    found = []
+    for letter in "EIO":
+        code = f"{letter}{number}"
+        forms = questions(code, fiscal_year, s)
+        if match := Match(rest, 1.0) if rest in forms else closest(rest, forms, s.match_question, s):
+            found.append((code, match))
+    if len(found) != 1:
+        return rec, []
+    code, match = found[0]
+    update = {"indicator": code, "tool": tool_of(code), "issue": match.text}
+    return rec.model_copy(update=update), [
+        f"indicator = {code}: the number {m.group(1)} and the official wording of {code} (similarity {match.similarity:.2f})"
+    ]
 
 
 def _corrected(
