@@ -186,6 +186,15 @@ def test_a_code_whose_letter_ocr_lost_comes_back_from_its_number_and_wording() -
     assert "indicator = I13" in notes[0].message
 
 
+@pytest.mark.parametrize(("printed", "code", "of"), [("612", "E12", "E12"), ("18", "I8", "I8"), ("๐๒๑", "O21", "O21"),
+                                                     ("99", None, "O21"), ("22", None, "O21")])
+def test_a_code_whose_letter_ocr_read_as_a_digit_comes_back_when_one_wording_fits(printed: str, code: str | None,
+                                                                                  of: str) -> None:
+    wording = questions(of, 2566)[0]
+    out, _, _ = correct_records([_record(1, 1, issue=f"{printed} {wording}")], Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].indicator == code
+
+
 def test_no_ocr_pages_no_change() -> None:
     records = [_record(1, 1, indicator="E1", issue="ผิด")]
     document = Document(fiscal_year=2525)

@@ -14,9 +14,10 @@ from .vocabulary import TableVocabulary
 
 # A code OCR could not read: in the brackets it was printed in, "(ธิ ฆ)" for "(E๗)", "(อ ๑๕)" for
 # "(E๑๕)" (one or two short tokens, not a bracketed item number "(๑)"); or its number left bare
-# before the text when its thin letter was lost, "๑๓ ท่านได้รับ…" for "I๑๓ ท่านได้รับ…" (not "๑." or "๑)").
+# before the text when its thin letter was lost, "๑๓ ท่านได้รับ…" for "I๑๓ ท่านได้รับ…", or read as a
+# digit, "612 หน่วยงาน…" for "E12 หน่วยงาน…" (not "๑." or "๑)").
 UNREAD_CODE = re.compile(r"^(?:\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()]{1,3})?\s*\)"
-                         r"|[0-9๐-๙]{1,2}\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
+                         r"|[0-9๐-๙]{1,3}\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
 
 
 @dataclass(frozen=True)
