@@ -174,6 +174,27 @@ def test_records_from_ocr_pages_are_corrected_and_say_so() -> None:
     assert "similarity 0.99" in notes[0].message and "2018-02-12" in notes[1].message and "E51" in notes[2].message
 
 
+def test_a_code_whose_letter_ocr_lost_comes_back_from_its_number_and_wording() -> None:
+    """"I๑๓" read as "๑๓": only I13's official wording is close to the text after the number."""
+    i13 = questions("I13", 2566)[0]
+    records = [_record(1, 1, issue="๑๓ " + i13.replace("ที่", "ท", 1)),
+               _record(2, 1, issue="๑๓ ข้อความอื่นที่ไม่ใช่ข้อคำถาม"),  # no wording close: left as read
+               _record(3, 1, indicator="E1", issue="๑๓ " + i13)]  # a code read: never replaced
+    out, _, notes = correct_records(records, Document(fiscal_year=2566), [1], TODAY)
+    assert (out[0].indicator, out[0].tool, out[0].issue) == ("I13", "IIT", i13)
+    assert out[1] == records[1] and out[2].indicator == "E1"
+    assert "indicator = I13" in notes[0].message
+
+
+@pytest.mark.parametrize(("printed", "code", "of"), [("612", "E12", "E12"), ("18", "I8", "I8"), ("๐๒๑", "O21", "O21"),
+                                                     ("99", None, "O21"), ("22", None, "O21")])
+def test_a_code_whose_letter_ocr_read_as_a_digit_comes_back_when_one_wording_fits(printed: str, code: str | None,
+                                                                                  of: str) -> None:
+    wording = questions(of, 2566)[0]
+    out, _, _ = correct_records([_record(1, 1, issue=f"{printed} {wording}")], Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].indicator == code
+
+
 def test_no_ocr_pages_no_change() -> None:
     records = [_record(1, 1, indicator="E1", issue="ผิด")]
     document = Document(fiscal_year=2525)

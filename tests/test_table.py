@@ -8,6 +8,8 @@ gaps, and rows joined across pages.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char, Page, Rule
@@ -29,7 +31,7 @@ from ita_extract.extract.table.header import (
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
-from ita_extract.extract.table.settings import DEFAULT
+from ita_extract.extract.table.settings import DEFAULT, TableSettings
 
 SIZE = 10.0
 ADVANCE = 5.0  # points per glyph: half an em
@@ -217,9 +219,42 @@ def test_columns_are_named_by_their_header_wording_not_their_position() -> None:
     ("มาตรการ/แนวทางการดำเนินการ", "measures"),
     ("ผลการดำเนินงาน", "actions"),
     ("ลำดับ", "row"),
+    ("ประเมิน (คะแนน)", "score"),  # OCR set "ผลการ" apart from the rest of the cell
 ])
 def test_header_wordings_name_the_contract_roles(header: str, role: str) -> None:
     assert MEASURES.role_of("".join(header.split())) == role
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("ประเดนทต้องพัฒนา", "issue"),  # ประเด็นที่ต้องพัฒนา with ็ ี ่ lost
+    ("ผูรบผดชอบ", "responsible"),
+    ("การกากบตดตาม", "monitoring"),
+    ("ประเดต็นที่ต้องพัฒนา", "issue"),  # a letter added by OCR: one edit from a wording of six letters
+    ("ผู้รับผิดซอบ", "responsible"),  # one misread
+])
+def test_a_header_wording_that_lost_its_marks_to_ocr_names_its_role_only_when_asked(header: str, role: str) -> None:
+    assert MEASURES.role_of(header) is None
+    assert MEASURES.role_of(header, without_marks=True) == role
+
+
+@pytest.mark.parametrize("header", ["หมายเหตุ", "วันที่", "คะแนะ", "ซื้อ"])
+def test_a_header_two_edits_from_every_wording_or_near_a_short_one_names_no_role(header: str) -> None:
+    assert MEASURES.role_of(header, without_marks=True) is None
+
+
+def test_a_wording_as_printed_wins_over_one_found_without_marks() -> None:
+    # "ลำดับ" matches as printed; with marks out it would still be found, but the printed match decides
+    assert MEASURES.role_of("ลำดับ", without_marks=True) == "row"
+    assert MEASURES.roles_in("ประเดนทต้องพัฒนา") == set()
+    assert MEASURES.roles_in("ประเดนทต้องพัฒนา", without_marks=True) == {"issue"}
+
+
+def test_an_ocr_page_names_columns_whose_header_lost_its_marks() -> None:
+    columns = tuple(Column(x0, x1) for x0, x1 in [(40, 240), (240, 390), (390, 590)])
+    header = [line(60, (50, "ประเดนทต้องพฒนา"), (250, "มาตรการ"), (400, "ผลการดำเนินการ"))]
+    assert [c.role for c in named_columns(columns, header, MEASURES, DEFAULT)] == [None, "measures", "actions"]
+    ocr = [c.role for c in named_columns(columns, header, MEASURES, TableSettings.ocr())]
+    assert ocr == ["issue", "measures", "actions"]
 
 
 def test_a_steps_column_is_the_measures_when_the_table_has_no_other_measure_column() -> None:
@@ -296,6 +331,35 @@ def test_a_row_number_wrapped_between_its_digits_starts_no_row_and_reads_whole()
     assert [(r.row, r.indicator) for r in records] == [(9, "I22"), (10, "I26"), (11, None)]
 
 
+def test_on_an_ocr_page_a_bracketed_misread_where_a_code_stands_opens_a_row_on_a_line_opening_three_cells() -> None:
+    """"(E๗)" read as "(ธิ ฆ)": the row is its own, not folded into the one above (held-out scan held02)."""
+    group = [line(100, (50, "(E๖) การเผยแพร่"), (250, "กองคลัง"), (400, "(๑) เผยแพร่")),
+             line(115, (50, "ข้อมูล"), (400, "ข้อมูลบนเว็บไซต์")),
+             line(130, (50, "(ธิ ฆ) หน่วยงาน"), (250, "สำนักปลัด"), (400, "(๑) เจ้าหน้าที่")),
+             line(145, (50, "(๑) ที่ท่านติดต่อ"), (250, "งานพัสดุ"), (400, "ประชาสัมพันธ์"))]
+    rows, _ = split_rows(group, LAYOUT, MEASURES, DEFAULT)
+    assert [len(r) for r in rows] == [4]  # a born-digital page: the text is what was printed
+    rows, _ = split_rows(group, LAYOUT, MEASURES, TableSettings.ocr())
+    assert [len(r) for r in rows] == [2, 2]  # "(๑)" is an item number, never a code
+
+
+def test_on_an_ocr_page_a_bare_question_number_opening_the_issue_opens_a_row() -> None:
+    """"I๑๓" read as "๑๓": the letter lost, the number still stands where codes stand."""
+    group = [line(100, (50, "๑๓ ท่านได้รับมอบ"), (250, "กองคลัง"), (400, "๑. ปรับปรุงข้อมูล")),
+             line(115, (50, "หมายงาน"), (400, "บนเว็บไซต์")),
+             line(130, (50, "๑๘การบริหาร"), (250, "สำนักปลัด"), (400, "๑. เปิดโอกาส")),
+             line(145, (50, "๒. ท่านได้รับ"), (250, "งานพัสดุ"), (400, "๒. จัดทำคู่มือ"))]
+    rows, _ = split_rows(group, LAYOUT, MEASURES, TableSettings.ocr())
+    assert [len(r) for r in rows] == [2, 2]  # "๒." numbers an item, never a code
+
+
+def test_a_bracketed_misread_in_a_line_of_two_cells_is_no_row_start() -> None:
+    group = [line(100, (50, "(E๖) การเผยแพร่"), (250, "กองคลัง"), (400, "(๑) เผยแพร่")),
+             line(115, (50, "(ธิ ฆ) ข้อมูล"), (400, "ข้อมูลบนเว็บไซต์"))]
+    rows, _ = split_rows(group, LAYOUT, MEASURES, TableSettings.ocr())
+    assert [len(r) for r in rows] == [2]
+
+
 def test_unmarked_unruled_rows_are_cut_at_wide_gaps() -> None:
     group = [line(100, (50, "เจ้าหน้าที่"), (250, "กองคลัง")), line(112, (50, "ของหน่วยงาน")),
              line(124, (50, "ให้บริการ")), line(160, (50, "การเปิดเผย"), (250, "กองช่าง"))]
@@ -307,6 +371,16 @@ def test_a_section_row_stands_alone() -> None:
     group = [line(100, (50, "เครื่องมือการประเมิน EIT คะแนนต่ำกว่า ๘๕ คะแนน")), line(115, (50, "E1 เจ้าหน้าที่"))]
     rows, _ = split_rows(group, LAYOUT, MEASURES, DEFAULT)
     assert [len(r) for r in rows] == [1, 1] and rows[0][0].is_section
+
+
+@pytest.mark.parametrize(("text", "section"), [
+    ("เครื่องมือการประเมิน =11 คะแนนตากว่า ๘๕ คะแนน", True),  # EIT misread by OCR
+    ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", True),
+    ("เครื่องมือ ตรวจวัดของหน่วยงาน", False),  # no tool and not a tool heading's words
+    ("E1 เครื่องมือการประเมิน", False),
+])
+def test_a_tool_heading_is_a_section_row_even_when_its_tool_name_is_unreadable(text: str, section: bool) -> None:
+    assert line(100, (50, text)).is_section is section
 
 
 # ---------------------------------------------------------------- across pages
@@ -349,6 +423,21 @@ def test_every_uncoded_row_above_a_pages_first_coded_row_joins_the_row_cut_by_th
     merged = merge_pages(tables, MEASURES, DEFAULT)
     assert [r.first_text("issue") for r in merged] == ["E1 เจ้าหน้าที่", "E2 หน่วยงาน", "E3 ท่าน"]
     assert [ln.text for ln in merged[0].cells["measures"]] == ["จัดทำ", "คู่มือ"] and merged[0].page_end == 2
+
+
+def test_on_ocr_pages_rows_opening_with_codes_ocr_misread_still_carry_the_rows_cut_by_a_page_break() -> None:
+    """"I๑๓" read "๑๓": rows open with bare numbers; the text carried over to the next page is no record."""
+    marked = Layout(LAYOUT.columns, ruled=False, marked=True)
+    ocr = TableSettings.ocr()
+    first = LogicalRow({"issue": cell("๑๓ ท่านได้รับ"), "measures": cell("จัดทำ")}, 1, 1)
+    second = LogicalRow({"issue": cell("๑๘การบริหาร"), "measures": cell("ประชุม")}, 1, 1)
+    rest = LogicalRow({"issue": cell("มีอำนาจ /มีการซื้อขาย"), "measures": cell("คู่มือ")}, 2, 2)
+    third = LogicalRow({"issue": cell("๒๐ ขั้นตอนการขออนุญาต")}, 2, 2)
+    tables = [PageTable(1, marked, (first, second), settings=ocr), PageTable(2, marked, (rest, third), settings=ocr)]
+    merged = merge_pages(tables, MEASURES, DEFAULT)
+    assert [r.first_text("issue") for r in merged] == ["๑๓ ท่านได้รับ", "๑๘การบริหาร", "๒๐ ขั้นตอนการขออนุญาต"]
+    born_digital = [replace(t, settings=DEFAULT) for t in tables]
+    assert len(merge_pages(born_digital, MEASURES, DEFAULT)) == 4  # printed so, the numbers are no codes
 
 
 def test_a_page_of_rows_that_all_lost_their_codes_is_not_folded_into_one_record() -> None:

@@ -29,7 +29,7 @@ MEASURES = TableVocabulary(
         ("row", re.compile(r"^(ลำดับ|ลําดับ|ที่$|ข้อที่$|no\.?$)", re.IGNORECASE)),
         ("indicator", re.compile(r"^(ตัวชี้วัด|รหัส|ข้อคำถาม(?!.*ประเด็น))")),
         ("issue", re.compile(r"ประเด็น|ข้อบกพร่อง|จุดอ่อน|ปัญหา|ตัวชี้วัด")),
-        ("score", re.compile(r"^(ผลการประเมิน|ผลคะแนน|คะแนน)")),
+        ("score", re.compile(r"^(ผลการประเมิน|ผลคะแนน|คะแนน)|\(คะแนน\)")),
         ("findings", re.compile(r"ข้อค้นพบ|^ผลการวิเคราะห์")),
         ("responsible", re.compile(r"ผู้รับผิดชอบ|หน่วยงานที่รับผิดชอบ|รับผิดชอบ")),
         ("steps", re.compile(r"^ขั้นตอน")),

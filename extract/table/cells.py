@@ -25,6 +25,9 @@ REFERENCE_WORDS = ("ข้อ", "ข้อที่", "มาตรา", "ฉบ
 # Units that no item opens with (not ราย: "๒ รายงานผู้บริหาร"; not คน, เรื่อง: words start so too).
 UNITS = r"(?:วัน|เดือน|ปี|ครั้ง|บาท|ชั่วโมง|ชม\.|สัปดาห์|ไตรมาส|ล้าน|%)"
 BARE_ITEM = re.compile(rf"(?:^|(?<=\n))([0-9๐-๙]{{1,2}})\s+(?=\S)(?![0-9๐-๙/.:,\-]|{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))")
+LONE_NUMBER = re.compile(r"[0-9๐-๙]{1,2}")
+# Either: a list numbered "๑." whose "๒." lost its dot to OCR ("๑. จัดทำคู่มือ ↵ ๒ รายงานผู้บริหาร ↵ ๓. เผยแพร่").
+ANY_ITEM = re.compile(f"{ITEM.pattern}|{BARE_ITEM.pattern}")
 LIST_ROLES = ("measures", "monitoring", "actions")
 # An item's number spread from its dot or bracket: a line of a few clusters justified across its cell
 # ("๑" … "." with the cell's width between them). Nobody types "๑ ." at a line's start.
@@ -47,7 +50,8 @@ def join_lines(lines: list[CellLine]) -> str:
             continue
         if out:
             spaced = lines[k - 1].space_after or _wrap_needs_space(out, text)
-            if ITEM.match(text) or (spaced and BARE_ITEM.match(text)):
+            lone = spaced and LONE_NUMBER.fullmatch(text)  # OCR set a number apart from its item's first line
+            if ITEM.match(text) or (spaced and BARE_ITEM.match(text)) or lone:
                 out += "\n"  # a numbered item may start this line: keep the boundary for split_items
             elif spaced:
                 out += " "
@@ -168,6 +172,9 @@ def split_items(lines: list[CellLine]) -> list[str]:
     """
     text = join_lines(lines)
     items = numbered_items(text, ITEM) or numbered_items(text, BARE_ITEM, least=2)
+    mixed = numbered_items(text, ANY_ITEM, least=2)
+    if mixed and len(mixed) > len(items or ()):  # a marker printed with a dot and read without
+        items = mixed
     if items is None:
         return [flatten(t) for t in split_dated_paragraphs(lines)]
     return [flatten(t) for t in items if t.strip()]
@@ -182,16 +189,21 @@ def numbered_items(text: str, marker: re.Pattern[str], least: int = 1) -> list[s
     ['จัดอบรม ', 'ประชุม']
     """
     first = marker.match(text)
-    if not first or int(to_arabic_digits(first.group(1))) != 1:
+    if not first or _number(first) != 1:
         return None
     items: list[str] = []
     start, expected = first.end(), 2
     for m in marker.finditer(text, first.end()):
-        if int(to_arabic_digits(m.group(1))) == expected and not _after_reference_word(text, m.start()):
+        if _number(m) == expected and not _after_reference_word(text, m.start()):
             items.append(text[start : m.start()])
             start, expected = m.end(), expected + 1
     items.append(text[start:])
     return items if len(items) >= least else None
+
+
+def _number(m: re.Match[str]) -> int:
+    """The item number a marker matched (the first group that took part: ``ANY_ITEM`` has two)."""
+    return int(to_arabic_digits(next(g for g in m.groups() if g is not None)))
 
 
 def _after_reference_word(text: str, at: int) -> bool:

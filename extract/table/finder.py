@@ -26,7 +26,7 @@ from .furniture import without_furniture
 from .header import find_header, header_end, named_columns, repeats_header, spans_below
 from .lines import Cluster, TextLine, clusters, group_lines
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
-from .settings import TableSettings
+from .settings import DEFAULT, TableSettings
 from .vocabulary import TableVocabulary
 
 
@@ -40,6 +40,7 @@ class PageTable:
     title_lines: tuple[TextLine, ...] = field(default_factory=tuple)
     has_header: bool = False
     notices: tuple[Notice, ...] = ()  # what the table holds that no field will take
+    settings: TableSettings = DEFAULT  # the page's, chosen by how it was made: the merge reads its rows so
 
 
 def page_lines(page: Page, settings: TableSettings) -> list[TextLine]:
@@ -78,7 +79,7 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
         layout = layout_for(page, lines, at, carried, True, settings) or layout
     title = tuple(lines[:start]) if start is not None else ()
     notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
-    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices)
+    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices, settings)
 
 
 def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None, layout: Layout,

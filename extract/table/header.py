@@ -42,7 +42,8 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
     gap_em = settings.cell_gap_em if gap_em is None else gap_em
     for i, line in enumerate(lines):
         cells = line.segments(gap_em)
-        if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(squeeze(c.text), within=within) for c in cells):
+        loose = settings.wording_without_marks
+        if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(squeeze(c.text), within, loose) for c in cells):
             continue
         top = header_top(lines, i, hrules, settings)
         if _names_roles(lines[top:i] + _header_window(lines, i, settings), vocab, settings, within, gap_em):
@@ -55,7 +56,7 @@ def _names_roles(window: list[TextLine], vocab: TableVocabulary, settings: Table
     """Do the cells stacked in these lines open with the wordings of enough roles?"""
     found: set[str] = set()
     for text in _stacked_cells(window, gap_em):
-        found |= vocab.roles_in(squeeze(text), within=within)
+        found |= vocab.roles_in(squeeze(text), within, settings.wording_without_marks)
     return len(found) >= settings.header_min_roles
 
 
@@ -243,7 +244,8 @@ def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], voc
                   settings: TableSettings) -> tuple[Column, ...]:
     """The columns named by the wording of their header cells (not by their position)."""
     texts = column_headers(header_lines, columns, settings)
-    roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, ""))) for i in range(len(columns))])
+    loose = settings.wording_without_marks
+    roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, "")), loose) for i in range(len(columns))])
     return tuple(replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles)))
 
 

@@ -14,6 +14,9 @@ from ..thai.codes import split_indicator, tool_in_text
 ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\.?$")
 ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
 SECTION_START = re.compile(r"^(เครื่องมือ|แบบวัด|แบบตรวจ|ตัวชี้วัด|ส่วนที่|[IEO]IT\b)")
+# A tool's section heading by its own words, whatever the tool's name reads as ("เครื่องมือการประเมิน =11 …"
+# where OCR misread EIT): no body row opens so.
+TOOL_HEADING = re.compile(r"^(เครื่องมือการประเมิน|แบบวัดการรับรู้|แบบตรวจการเปิดเผย)")
 SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)")
 
 
@@ -29,9 +32,12 @@ def is_section_text(text: str, one_piece: bool) -> bool:
     """Section rows name an assessment tool and are one piece of text across the table.
 
     ``"เครื่องมือการประเมิน EIT คะแนนต่ำกว่า ๘๕ คะแนน"`` → True; a row opening with a code never is.
+    A heading whose tool name is unreadable (OCR) is still one when it opens with a tool heading's words.
     """
-    if tool_in_text(text) is None or split_indicator(text)[0] is not None:
+    if split_indicator(text)[0] is not None:
         return False
+    if tool_in_text(text) is None:
+        return bool(TOOL_HEADING.match(text))
     return bool(SECTION_START.match(text)) or one_piece
 
 

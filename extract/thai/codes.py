@@ -19,11 +19,17 @@ TOOLS: dict[str, str] = {"E": "EIT", "I": "IIT", "O": "OIT"}
 
 # Latin letters and digits may not touch a code: "MOIT 1", "EB1", "E-Service", "ISO 9001".
 _CODE = r"(?:(?P<tool>EIT|IIT|OIT)\s*|(?P<letter>[EIO])\s?|(?P<lower>[eio]))(?P<num>\d{1,2})(?![\d.]?\d)(?![A-Za-z])"
+# "ข้อ"/"ข้อที่" before a code, also as OCR reads it with its marks lost or misread ("ขอ E๒", "ข่อที E1"):
+# before a code nothing else is spelled this way. A bracket opened before a code closes after it, or
+# OCR lost the closing one ("(E๕ หน่วยงาน…", "(E๑๑เจ้าหน้าที่"): then a space or Thai text follows.
 _RE_LEADING = re.compile(
-    r"\s*(?:ข้อ(?:ที่)?\s*)?(?P<open>[(\[])?\s*"
+    r"\s*(?:ข[\u0e48\u0e49]?อ(?:ท[\u0e34\u0e35]?[\u0e48\u0e49]?)?\s*)?(?P<open>[(\[])?\s*"
     + _CODE
-    + r"\s*(?(open)[)\]])\s*(?:[.:)\-–—](?!\d)\s*)?"
+    + r"\s*(?(open)(?:[)\]]|(?=[\s\u0e01-\u0e4e])))\s*(?:[.:)\-–—](?!\d)\s*)?"
 )
+# OCR reads the letter O of a bracketed code as a zero or a Q ("(021)" for "(O21)", "(Q16)"): no
+# number is printed so, with a leading zero in brackets at a cell's start.
+_RE_OCR_O = re.compile(r"\s*[(\[]\s*[0Q](?P<num>\d{1,2})\s*[)\]]\s*")
 _RE_ANYWHERE = re.compile(r"(?<![A-Za-z0-9])" + _CODE)
 # A justified cell spreads a code's glyphs apart ("I 1 1"): its two digits with one space between.
 _RE_LEADING_SPREAD = re.compile(_RE_LEADING.pattern.replace(r"(?P<num>\d{1,2})", r"(?P<num>\d \d)", 1))
@@ -54,9 +60,12 @@ def split_indicator(s: str) -> tuple[str | None, str]:
     if spread is not None and int(spread["num"].replace(" ", "")) <= MAX_QUESTION[_code(spread)[0]]:
         return _code(spread), s[spread.end():]
     m = _RE_LEADING.match(arabic)
-    if m is None:
-        return None, s
-    return _code(m), s[m.end():]
+    if m is not None:
+        return _code(m), s[m.end():]
+    o = _RE_OCR_O.match(arabic)
+    if o is not None and 1 <= int(o["num"]) <= MAX_QUESTION["O"]:
+        return f"O{int(o['num'])}", s[o.end():]
+    return None, s
 
 
 def find_indicator(s: str) -> str | None:

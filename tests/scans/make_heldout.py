@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Issue 16's held-out scans: documents the OCR was not tuned on, scanned another way.
 
-    python tests/scans/make_heldout.py OUT_DIR      # OUT_DIR/scans/*.pdf and OUT_DIR/truth/*.json
+    python tests/scans/make_heldout.py OUT_DIR            # OUT_DIR/scans/*.pdf and OUT_DIR/truth/*.json
+    python tests/scans/make_heldout.py OUT_DIR --fy2567   # the FY2567-template set instead
 
 OCR was developed against scans of ``samples/`` made by ``make_scans.py``'s ``dev`` preset
 (Laksaman, Garuda and Norasi; seeded by file name). A score on those says little about
@@ -15,8 +16,11 @@ scans nobody here made, so this set differs in every way the issue names, and wa
 - scanning: the ``heldout`` preset (another seed, 0.3–2.5° tilt, noise σ 11, blur 0.8 px,
   JPEG quality 55, fainter ink on greyer paper).
 
-Truth is the generators' own JSON (never an extractor's). The FY2567-template reports
-(``syn06``, ``syn07``) are left out until the table engine reads that template born-digital.
+Truth is the generators' own JSON (never an extractor's). The FY2567-template reports are a
+set of their own (``--fy2567``), made once the table engine read that template born-digital:
+the shared corpus's ``syn06`` and ``syn07`` and our ``sample10`` (reportlab, horizontal rules, a
+table per issue) and ``sample12`` (LibreOffice, horizontal rules, one table), scanned with the
+same preset. Scans of FY2567 reports were not part of OCR's development.
 Needs soffice and fonts-thai-tlwg (as ``samples/make_lo_samples.py`` does); takes a minute or two.
 """
 
@@ -36,6 +40,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 SYNTHETIC = REPO.parent / "shared" / "corpus" / "synthetic"
 SYNTHETIC_NAMES = ("syn01", "syn02", "syn03", "syn04", "syn05")
+FY2567_SYNTHETIC = ("syn06", "syn07")
+FY2567_SAMPLES = ("sample10", "sample12")
 sys.path[:0] = [str(HERE), str(REPO / "samples")]
 import make_lo_samples as lo  # noqa: E402
 import make_samples as ms  # noqa: E402
@@ -73,6 +79,7 @@ def lo_variant(name: str, make: object, font: str, style: str, repeat: bool, out
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out_dir", type=Path)
+    ap.add_argument("--fy2567", action="store_true", help="scan the FY2567-template set instead")
     args = ap.parse_args(argv)
     if not shutil.which("soffice"):
         raise SystemExit("make_heldout: soffice not found (apt-get install libreoffice-writer-nogui)")
@@ -80,14 +87,27 @@ def main(argv: list[str] | None = None) -> int:
     source, scans, truth = (args.out_dir / sub for sub in ("born-digital", "scans", "truth"))
     for folder in (source, scans, truth):
         folder.mkdir(parents=True, exist_ok=True)
-    for name in SYNTHETIC_NAMES:
-        shutil.copyfile(SYNTHETIC / f"{name}.pdf", source / f"{name}.pdf")
-        shutil.copyfile(SYNTHETIC / f"{name}.json", truth / f"{name}.json")
+    if args.fy2567:
+        return _scan_all(_copy(FY2567_SYNTHETIC, SYNTHETIC, source, truth) + _copy(FY2567_SAMPLES, REPO / "samples",
+                                                                                    source, truth), scans)
+    _copy(SYNTHETIC_NAMES, SYNTHETIC, source, truth)
     for name, make, font, style, repeat in VARIANTS:
         _, report = lo_variant(name, make, font, style, repeat, source)
         text = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
         (truth / f"{name}.json").write_text(text, encoding="utf-8")
-    for pdf in sorted(source.glob("*.pdf")):
+    return _scan_all(sorted(source.glob("*.pdf")), scans)
+
+
+def _copy(names: tuple[str, ...], folder: Path, source: Path, truth: Path) -> list[Path]:
+    """Born-digital reports and their truth, copied in; the PDFs."""
+    for name in names:
+        shutil.copyfile(folder / f"{name}.pdf", source / f"{name}.pdf")
+        shutil.copyfile(folder / f"{name}.json", truth / f"{name}.json")
+    return [source / f"{name}.pdf" for name in names]
+
+
+def _scan_all(pdfs: list[Path], scans: Path) -> int:
+    for pdf in pdfs:
         print(scan_pdf(pdf, scans / pdf.name, PRESETS["heldout"]))
     return 0
 

@@ -27,6 +27,7 @@ from ..page import Char, Page, Rule
 from .budget import page_started
 from .lines import drop_specks, fit_to_ink, line_chars, line_ems, mend_codes, restore_line
 from .mend import mend_digits
+from .reread import reread_latin
 from .scan import binarise, ruling_lines, shaded_edges, skew_angle, to_gray, unusable_text_layer
 from .settings import DEFAULT, OcrSettings
 from .tesseract import OcrLine, parse_hocr, require_tesseract, run_tesseract, tesseract_problem
@@ -82,7 +83,9 @@ def read_lines(
     """Tesseract's lines of a prepared page with each mending step applied in turn, and
     each line's font size in pixels (measured before codes join words)."""
     ink = img.ink & ~mask
-    lines = drop_specks(parse_hocr(run_tesseract(without_rules(img.gray, mask), round(dpi), s)), s)
+    image = without_rules(img.gray, mask)
+    lines = drop_specks(parse_hocr(run_tesseract(image, round(dpi), s)), s)
+    lines = reread_latin(lines, image, round(dpi), s)
     lines = mend_digits(fit_to_ink(lines, ink), ink, s)
     lines = [restore_line(line, s) for line in lines]
     ems = line_ems(lines, s)

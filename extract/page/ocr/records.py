@@ -10,15 +10,22 @@ each field changed with its similarity, so the evidence stays with the report.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 
 from ....schema import Document, Record
 from ...errors import Notice
-from .lexicon import closest, known, match_units, questions, repeated_forms
+from ...thai.codes import tool_of
+from ...thai.repair import to_arabic_digits
+from .lexicon import Match, closest, known, match_units, questions, repeated_forms
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
+# An issue opening with a bare question number: its code's letter lost to OCR ("๑๓ ท่านได้รับ…" for "I๑๓ …").
+# Or its letter read as a digit ("612" for "E12": 6 for E, 0 for O, 1 for I).
+BARE_CODE = re.compile(r"^\s*([0-9๐-๙]{1,3})\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+LETTER_AS_DIGIT = {"6": "E", "0": "O", "1": "I"}
 
 
 def correct_records(
@@ -41,7 +48,9 @@ def correct_records(
     out = []
     for rec in records:
         if rec.page_start in pages:
+            rec, coded = _coded(rec, document.fiscal_year, s)
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
+            changed = coded + changed
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -61,6 +70,36 @@ def _checked_document(
     page = records[0].page_start if records else 1
     update = {"fiscal_year": year, "period_start": start, "period_end": end}
     return document.model_copy(update=update), [Notice("ocr_value_dropped", why, page)]
+
+
+def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
+    """A record whose code lost its letter, or had it read as a digit: the number and the official
+    wording of exactly one question give the code back (and the wording, as for any issue)."""
+    m = BARE_CODE.match(rec.issue or "")
+    if rec.indicator or m is None:
+        return rec, []
+    digits, rest = to_arabic_digits(m.group(1)), rec.issue[m.end():]
+    found = {}
+    for code in _codes_for(digits):
+        forms = questions(code, fiscal_year, s)
+        if match := Match(rest, 1.0) if rest in forms else closest(rest, forms, s.match_question, s):
+            found[code] = match
+    if len(found) != 1:
+        return rec, []
+    (code, match), = found.items()
+    update = {"indicator": code, "tool": tool_of(code), "issue": match.text}
+    return rec.model_copy(update=update), [
+        f"indicator = {code}: {m.group(1).strip()} and the official wording of {code} (similarity {match.similarity:.2f})"
+    ]
+
+
+def _codes_for(digits: str) -> list[str]:
+    """The codes a number printed where a code stands may be: any tool's question of that
+    number (the letter lost), or the rest of it with its first digit a misread letter."""
+    codes = [f"{letter}{int(digits)}" for letter in "EIO"] if len(digits) <= 2 else []
+    if len(digits) >= 2 and digits[0] in LETTER_AS_DIGIT and digits[1] != "0":
+        codes.append(f"{LETTER_AS_DIGIT[digits[0]]}{int(digits[1:])}")
+    return codes
 
 
 def _corrected(

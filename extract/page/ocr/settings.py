@@ -64,6 +64,11 @@ class OcrSettings:
     em_min_usual: float = 0.8  # a line's height is kept within these fractions of the page's usual one
     em_max_usual: float = 1.3
     noise_confidence: float = 30.0  # Tesseract reads real letters (even misread ones) at ~40 or more
+    # -- Latin words among Thai read again with the Thai model alone (reread.py)
+    reread_below: float = 80.0  # confidence: "USMS" for บริหาร came at 56, "fu" for ณ at 71-77 (held-out scans)
+    reread_max_words: int = 16  # per page: each is one Tesseract call of a few hundredths of a second
+    reread_thai_share: float = 0.6  # of a page's words: a page of Thai text, where a Latin word is suspect
+    reread_pad: float = 0.25  # of the word's height, around its box (twice above: marks sit high)
     low_confidence: float = 60.0  # a word Tesseract is less sure of than this (0-100) is flagged
     low_page_confidence: float = 75.0  # a page whose mean word confidence is below this is flagged
     space_gap: float = 0.45  # em: a narrower gap between two OCR words is never a space

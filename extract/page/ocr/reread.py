@@ -1,0 +1,71 @@
+"""Words Tesseract read as Latin letters inside Thai text, read again with the Thai model alone.
+
+With ``tha+eng`` (needed for codes such as E1 and EIT) the English model sometimes wins a
+faint Thai word the Thai model was unsure of: "USMS" for "บริหาร", "OU" for "งาน", "fu" for
+"ณ". Such a word, low in confidence, on a page of Thai text and holding no digit (codes
+have digits), is cut out of the page image and read again as one line (``--psm 7``) with
+``-l tha``. The Thai reading replaces the Latin one only when Tesseract is surer of it, so
+a real Latin word ("IT", "Facebook"), which the Thai model reads badly, stays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from statistics import fmean
+
+from PIL import Image
+
+from .settings import DEFAULT, OcrSettings
+from .tesseract import OcrLine, OcrWord, parse_hocr, run_tesseract
+
+LATIN_ONLY = re.compile(r"[A-Za-z][A-Za-z.:;,'\-]*")
+THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+# A code whose Thai digits the English model read as small letters ("Ea" for "E๓"), and the tool
+# names: left to the code mending that follows (lines.mend_codes), which reads their digits by shape.
+CODE_LIKE = re.compile(r"[EIO][a-z]{0,2}|[EIO]IT|ITA|IT")
+
+
+def suspects(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[tuple[int, int]]:
+    """(line, word) indices of Latin words Tesseract was unsure of, on a page of Thai text.
+
+    The page, not the word's neighbours, says the text is Thai: a word wrapped alone onto
+    its line in a narrow column ("บริหาร" under "รายงานผู้") has no neighbour.
+    """
+    words = [w for line in lines for w in line.words]
+    thai = sum(1 for w in words if THAI_LETTER.search(w.text))
+    if not words or thai < s.reread_thai_share * len(words):
+        return []
+    found = [
+        (i, k)
+        for i, line in enumerate(lines)
+        for k, word in enumerate(line.words)
+        if LATIN_ONLY.fullmatch(word.text) and not CODE_LIKE.fullmatch(word.text) and word.conf < s.reread_below
+    ]
+    return found[: s.reread_max_words]
+
+
+def reread_latin(lines: list[OcrLine], image: Image.Image, dpi: int, s: OcrSettings = DEFAULT) -> list[OcrLine]:
+    """``lines`` with each suspect Latin word replaced by its Thai reading where that is surer."""
+    thai = replace(s, lang="tha")
+    out = list(lines)
+    for i, k in suspects(lines, s):
+        word = out[i].words[k]
+        better = _read_thai(word, image, dpi, thai)
+        if better is not None:
+            words = (*out[i].words[:k], better, *out[i].words[k + 1:])
+            out[i] = replace(out[i], words=words)
+    return out
+
+
+def _read_thai(word: OcrWord, image: Image.Image, dpi: int, s: OcrSettings) -> OcrWord | None:
+    """The word's box read as one Thai line: a word of Thai letters surer than the Latin reading, or None."""
+    pad = s.reread_pad * (word.bottom - word.top)
+    box = (word.x0 - pad, word.top - 2 * pad, word.x1 + pad, word.bottom + pad)
+    crop = image.crop(tuple(round(v) for v in box))
+    glyphs = [w for line in parse_hocr(run_tesseract(crop, dpi, s, psm=7)) for w in line.words]
+    text = "".join(w.text for w in glyphs)
+    if not glyphs or not THAI_LETTER.search(text) or LATIN_ONLY.search(text):
+        return None
+    conf = fmean(w.conf for w in glyphs)
+    return replace(word, text=text, conf=conf) if conf > word.conf else None
