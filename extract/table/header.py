@@ -42,7 +42,7 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
     gap_em = settings.cell_gap_em if gap_em is None else gap_em
     for i, line in enumerate(lines):
         cells = line.segments(gap_em)
-        if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(squeeze(c.text), within=within) for c in cells):
+        if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(c.squeezed, within=within) for c in cells):
             continue
         top = header_top(lines, i, hrules, settings)
         if _names_roles(lines[top:i] + _header_window(lines, i, settings), vocab, settings, within, gap_em):

