@@ -151,11 +151,16 @@ def to_segment(piece: TextLine) -> Segment:
     )
 
 
-def page_lines(page: Page, gap_em: float = SEGMENT_GAP_EM) -> PageLines:
-    """The page's text lines, each split into cell segments, top to bottom."""
-    lines = []
-    for text_line in group_lines(clusters_over_marks(page.chars)):
+def text_lines(page: Page) -> list[TextLine]:
+    """The page's glyph clusters grouped into lines, top to bottom: what ``page_lines`` cuts into cells."""
+    return group_lines(clusters_over_marks(page.chars))
+
+
+def page_lines(page: Page, gap_em: float = SEGMENT_GAP_EM, lines: list[TextLine] | None = None) -> PageLines:
+    """The page's text lines, each split into cell segments, top to bottom (``lines``: its ``text_lines``)."""
+    out = []
+    for text_line in text_lines(page) if lines is None else lines:
         segments = tuple(seg for seg in map(to_segment, text_line.segments(gap_em)) if seg.text)
         if segments:
-            lines.append(Line(page.number, segments))
-    return PageLines(page.number, page.width, tuple(lines), tuple(page.rules))
+            out.append(Line(page.number, segments))
+    return PageLines(page.number, page.width, tuple(out), tuple(page.rules))
