@@ -131,8 +131,9 @@ def clusters_over_marks(chars: list[Char]) -> list[Cluster]:
     out: list[Cluster] = []
     for ch in chars:
         if ch.is_mark and out and not out[-1].is_space:
-            last = out[-1]
-            out[-1] = Cluster(last.text + ch.text, last.x0, max(last.x1, ch.x1), last.top, last.bottom, last.size, last.order)
+            last = out[-1]  # built just here: grown in place, as ``lines.clusters`` grows its own
+            last.text += ch.text
+            last.x1 = max(last.x1, ch.x1)
             continue
         out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, len(out)))
     return out
