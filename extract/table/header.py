@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -132,9 +133,10 @@ def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> b
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
     """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
     stacks: list[tuple[float, float, list[str]]] = []
+    mids = [_cell_mids(ln, gap_em) for ln in window]
     for k, ln in enumerate(window):
         for seg in ln.segments(gap_em):
-            if spans_below(seg, window[k + 1 :], gap_em):
+            if _over_two(seg, mids[k + 1 :]):
                 continue  # a cell over several sub-columns' cells would join their stacks into one
             for k, (x0, x1, texts) in enumerate(stacks):
                 if seg.x0 < x1 and seg.x1 > x0:
@@ -152,7 +154,17 @@ def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.ce
     Over means their middles lie under it: a short cell merely touching two long pieces (a
     section row set in a spaced face, cut at its gaps) spans nothing.
     """
-    return any(sum(seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1 for s in ln.segments(gap_em)) >= 2 for ln in below)
+    return _over_two(seg, [_cell_mids(ln, gap_em) for ln in below])
+
+
+def _cell_mids(line: TextLine, gap_em: float) -> list[float]:
+    """The middles of the line's cells, in order of x (for counting those under a piece by bisection)."""
+    return sorted((s.x0 + s.x1) / 2 for s in line.segments(gap_em))
+
+
+def _over_two(seg: TextLine, mids_below: list[list[float]]) -> bool:
+    """Do the cell middles of one of these lines (``_cell_mids``) lie under ``seg`` two or more at a time?"""
+    return any(bisect_right(mids, seg.x1) - bisect_left(mids, seg.x0) >= 2 for mids in mids_below)
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,
