@@ -165,7 +165,7 @@ def _pieces(items: list[Cluster], gap_em: float) -> list[list[Cluster]]:
     pieces: list[list[Cluster]] = []
     last_x1 = None
     for c in items:
-        if c.is_space:
+        if c.text.isspace():  # Cluster.is_space, asked of every glyph of every line: the property call costs
             if pieces:
                 pieces[-1].append(c)
             continue
@@ -184,7 +184,7 @@ def render(items: list[Cluster]) -> str:
     spaced = spaces_between(items)
     parts: list[str] = []
     for i, c in enumerate(items):
-        if c.is_space:
+        if c.text.isspace():  # Cluster.is_space, inlined as in _pieces
             if parts and parts[-1] != " ":
                 parts.append(" ")
             continue
@@ -234,5 +234,11 @@ def _left_to_right(row: list[Cluster], settings: TableSettings) -> list[Cluster]
             runs.append([c])
         else:
             runs[-1].append(c)
-    runs.sort(key=lambda run: min(c.x0 for c in run if not c.is_space) if any(not c.is_space for c in run) else run[0].x0)
+    runs.sort(key=_run_x)
     return [c for run in runs for c in run]
+
+
+def _run_x(run: list[Cluster]) -> float:
+    """Where a run starts: its leftmost glyph that is not a space (a run of spaces: its first)."""
+    xs = [c.x0 for c in run if not c.text.isspace()]
+    return min(xs) if xs else run[0].x0
