@@ -68,11 +68,25 @@ class TextLine:
 
     def __init__(self, items: list[Cluster], texts: dict[tuple[int, ...], str] | None = None) -> None:
         self.items = items
-        self._segments: dict[float, list[TextLine]] = {}
-        self.parts: dict[object, dict[int, TextLine]] = {}  # split_by_columns' answers, per set of columns
         # Rendered text by the ids of the clusters rendered. Every piece holds clusters of the
         # page line it was cut from, all alive while any piece is, so an id names one cluster.
-        self._texts: dict[tuple[int, ...], str] = {} if texts is None else texts
+        # Made on first use, as are the caches below: a page makes tens of thousands of lines
+        # and pieces, and every dict more is garbage the collector walks.
+        self._texts = texts
+
+    def _shared_texts(self) -> dict[tuple[int, ...], str]:
+        if self._texts is None:
+            self._texts = {}
+        return self._texts
+
+    @cached_property
+    def parts(self) -> dict[object, dict[int, TextLine]]:
+        """split_by_columns' answers, per set of columns."""
+        return {}
+
+    @cached_property
+    def _segments(self) -> dict[float, list[TextLine]]:
+        return {}
 
     def __repr__(self) -> str:
         return f"TextLine({self.text!r})"
@@ -109,15 +123,16 @@ class TextLine:
 
     @cached_property
     def text(self) -> str:
+        texts = self._shared_texts()
         key = tuple(map(id, self.items))
-        text = self._texts.get(key)
+        text = texts.get(key)
         if text is None:
-            text = self._texts[key] = render(self.items).strip()
+            text = texts[key] = render(self.items).strip()
         return text
 
     def piece(self, items: list[Cluster]) -> TextLine:
         """A line of some of this line's clusters (a cell, a column's part), sharing its rendered texts."""
-        return TextLine(items, self._texts)
+        return TextLine(items, self._shared_texts())
 
     @cached_property
     def repaired(self) -> str:
