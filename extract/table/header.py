@@ -133,7 +133,7 @@ def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> b
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
     """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
     stacks: list[tuple[float, float, list[str]]] = []
-    mids = [_cell_mids(ln, gap_em) for ln in window]
+    mids = [ln.cell_mids(gap_em) for ln in window]
     for k, ln in enumerate(window):
         for seg in ln.segments(gap_em):
             if _over_two(seg, mids[k + 1 :]):
@@ -154,16 +154,11 @@ def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.ce
     Over means their middles lie under it: a short cell merely touching two long pieces (a
     section row set in a spaced face, cut at its gaps) spans nothing.
     """
-    return _over_two(seg, [_cell_mids(ln, gap_em) for ln in below])
-
-
-def _cell_mids(line: TextLine, gap_em: float) -> list[float]:
-    """The middles of the line's cells, in order of x (for counting those under a piece by bisection)."""
-    return sorted((s.x0 + s.x1) / 2 for s in line.segments(gap_em))
+    return _over_two(seg, [ln.cell_mids(gap_em) for ln in below])
 
 
 def _over_two(seg: TextLine, mids_below: list[list[float]]) -> bool:
-    """Do the cell middles of one of these lines (``_cell_mids``) lie under ``seg`` two or more at a time?"""
+    """Do the cell middles of one of these lines (``TextLine.cell_mids``) lie under ``seg`` two or more at a time?"""
     return any(bisect_right(mids, seg.x1) - bisect_left(mids, seg.x0) >= 2 for mids in mids_below)
 
 
