@@ -129,7 +129,7 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices.extend(collapse_repeats(record_notices))
     notices.extend(measures.no_records(document.title, records, len(tables)))
     notices.extend(uncertain_records(records, seen.ocr_pages))
-    results, result_notices = assessment.read_assessment(seen.results.pages, document.fiscal_year)
+    results, result_notices = assessment.read_assessment(seen.results, document.fiscal_year)
     kind = assessment.analysis_document_type(document.document_type, len(records), results)
     document = document.model_copy(update={"assessment": results, "document_type": kind})
     notices.extend(result_notices)
