@@ -75,3 +75,13 @@ def test_a_page_whose_repaired_text_holds_a_result_word_is_never_skipped(before:
 def test_the_skeleton_is_what_the_repair_leaves_alone() -> None:
     damaged = "ส านักงาน ผลกำรประเมิน ข\uf70bอ ท\u0e48\u0e35\u0e48"
     assert skeleton(repair_thai_text(damaged)) == skeleton(damaged)
+
+
+def test_a_pass_read_under_other_header_settings_is_read_again_under_the_callers() -> None:
+    from ita_extract.extract.kinds.assessment import AssessmentSettings
+    from ita_extract.extract.kinds.assessment.header import HeaderSettings
+
+    narrow = AssessmentSettings(header=HeaderSettings(max_cell_chars=4))  # no header cell fits: no score table
+    pages = question_pages()
+    assert read_assessment(scanned(pages), settings=narrow) == read_assessment(pages, settings=narrow)
+    assert read_assessment(scanned(pages))[0].scores  # the pass's own settings find them

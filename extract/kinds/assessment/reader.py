@@ -1,8 +1,9 @@
 """Pages → ``document.assessment``: last year's ITA results as the document prints them.
 
-The steps, in order: pages → lines with cell segments (``layout``) → score tables' rows
-and numbers (``header``, ``rows``) → printed scores, each (level, code) once (``scores``) →
-total, grade and years from the prose around them (``prose``) → checks (``checks``).
+The steps, in order: pages → lines with cell segments (``layout``; in the pipeline only on
+pages that can hold results, ``scan``) → score tables' rows and numbers (``header``, ``rows``)
+→ printed scores, each (level, code) once (``scores``) → total, grade and years from the
+prose around them (``prose``) → checks (``checks``).
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def read_assessment(
     nowhere, it is taken as the year before (a FY2567 measures document analyses the 2566
     results), with a warning.
     """
-    if isinstance(pages, ResultPages) and pages.settings == settings.header:
-        layouts, read = pages.pages, pages.read
+    if isinstance(pages, ResultPages):
+        layouts = pages.pages  # read again below only under other header settings than the pass's
+        read = pages.read if pages.settings == settings.header else read_tables(layouts, settings.header)
     else:
         layouts = [page if isinstance(page, PageLines) else page_lines(page) for page in pages]
         read = read_tables(layouts, settings.header)
