@@ -65,7 +65,7 @@ class DocumentPass:
     opening: list[tuple[bool, list[str]]] = field(default_factory=list)  # (read by OCR, lines) of the first text pages
     ocr_pages: list[OcrPage] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-    score_pages: list[assessment.PageLines] = field(default_factory=list)  # each page's lines, for the ITA results
+    results: assessment.ResultPages = field(default_factory=assessment.ResultPages)  # page lines for the ITA results
 
 
 def read_document(pages: Iterable[Page]) -> DocumentPass:
@@ -83,7 +83,7 @@ def read_document(pages: Iterable[Page]) -> DocumentPass:
         if isinstance(page, OcrPage):
             seen.ocr_pages.append(page)
         seen.notices.extend(page.warnings)
-        seen.score_pages.append(assessment.page_lines(page))
+        seen.results.add(page)
         lines = page_lines(page, settings)
         if lines and seen.text_pages <= OPENING_PAGES:
             seen.opening.append((isinstance(page, OcrPage), [ln.text for ln in lines[:OPENING_LINES]]))
@@ -129,7 +129,7 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices.extend(collapse_repeats(record_notices))
     notices.extend(measures.no_records(document.title, records, len(tables)))
     notices.extend(uncertain_records(records, seen.ocr_pages))
-    results, result_notices = assessment.read_assessment(seen.score_pages, document.fiscal_year)
+    results, result_notices = assessment.read_assessment(seen.results, document.fiscal_year)
     kind = assessment.analysis_document_type(document.document_type, len(records), results)
     document = document.model_copy(update={"assessment": results, "document_type": kind})
     notices.extend(result_notices)

@@ -18,6 +18,7 @@ from ita_extract.extract.table.columns import (
     Layout,
     columns_from_gutters,
     columns_from_rules,
+    split_by_columns,
     table_rules,
 )
 from ita_extract.extract.table.finder import PageTable, analyse_page
@@ -28,7 +29,7 @@ from ita_extract.extract.table.header import (
     named_columns,
     spans_below,
 )
-from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines
+from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines, render
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
@@ -68,6 +69,25 @@ def h(y: float, x0: float = 40.0, x1: float = 800.0) -> Rule:
 
 def v(x: float, y0: float = 50.0, y1: float = 500.0) -> Rule:
     return Rule("v", x, y0, y1)
+
+
+# ---------------------------------------------------------------- lines
+
+
+@pytest.mark.parametrize("cells", [
+    [(50, "ประเด็นที่ต้องพัฒนา")],  # one cell: the cell and the column's part are the whole line
+    [(50, "E1 เจ้าหน้าที่"), (250, "สำนักปลัด"), (400, "จัดทำ คู่มือ")],
+    [(50, "ผู้รับผิด"), (90, "ชอบ"), (400, "มาตรการ")],  # two cells in one column
+])
+def test_every_cell_and_column_part_of_a_line_reads_as_its_own_glyphs_would(cells: list[tuple[float, str]]) -> None:
+    built = line(60, *cells)
+    columns = tuple(Column(x0, x1) for x0, x1 in [(40, 240), (240, 390), (390, 800)])
+    assert built.text == render(built.items).strip()
+    for gap in (DEFAULT.cell_gap_em, 0.2):
+        pieces = built.segments(gap)
+        parts = [p for seg in pieces for p in split_by_columns(seg, columns, 0.0).values()]
+        for piece in [*pieces, *parts, *split_by_columns(built, columns, 0.0).values()]:
+            assert piece.text == render(piece.items).strip()
 
 
 # ---------------------------------------------------------------- header

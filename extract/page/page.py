@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import Notice
+
+
+@lru_cache(maxsize=4096)  # a page asks it of every glyph, three times over: a font has few distinct ones
+def _is_mark(text: str) -> bool:
+    return len(text) == 1 and unicodedata.category(text) in ("Mn", "Me")
 
 
 @dataclass(slots=True)
@@ -23,7 +29,7 @@ class Char:
     @property
     def is_mark(self) -> bool:
         """Combining marks ride on the previous base character."""
-        return len(self.text) == 1 and unicodedata.category(self.text) in ("Mn", "Me")
+        return _is_mark(self.text)
 
     @property
     def mid_y(self) -> float:

@@ -150,6 +150,6 @@ def split_by_columns(line: TextLine, columns: tuple[Column, ...], slack: float) 
         while items and items[0].is_space:
             items.pop(0)
         if items:
-            out[i] = TextLine(items)
+            out[i] = line.piece(items)
     line.parts[key] = out
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -43,7 +44,7 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
     for i, line in enumerate(lines):
         cells = line.segments(gap_em)
         loose = settings.wording_without_marks
-        if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(squeeze(c.text), within, loose) for c in cells):
+        if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(c.squeezed, within, loose) for c in cells):
             continue
         top = header_top(lines, i, hrules, settings)
         if _names_roles(lines[top:i] + _header_window(lines, i, settings), vocab, settings, within, gap_em):
@@ -133,9 +134,10 @@ def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> b
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
     """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
     stacks: list[tuple[float, float, list[str]]] = []
+    mids = [ln.cell_mids(gap_em) for ln in window]
     for k, ln in enumerate(window):
         for seg in ln.segments(gap_em):
-            if spans_below(seg, window[k + 1 :], gap_em):
+            if _over_two(seg, mids[k + 1 :]):
                 continue  # a cell over several sub-columns' cells would join their stacks into one
             for k, (x0, x1, texts) in enumerate(stacks):
                 if seg.x0 < x1 and seg.x1 > x0:
@@ -153,7 +155,12 @@ def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.ce
     Over means their middles lie under it: a short cell merely touching two long pieces (a
     section row set in a spaced face, cut at its gaps) spans nothing.
     """
-    return any(sum(seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1 for s in ln.segments(gap_em)) >= 2 for ln in below)
+    return _over_two(seg, [ln.cell_mids(gap_em) for ln in below])
+
+
+def _over_two(seg: TextLine, mids_below: list[list[float]]) -> bool:
+    """Do the cell middles of one of these lines (``TextLine.cell_mids``) lie under ``seg`` two or more at a time?"""
+    return any(bisect_right(mids, seg.x1) - bisect_left(mids, seg.x0) >= 2 for mids in mids_below)
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,

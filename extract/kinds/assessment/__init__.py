@@ -6,5 +6,6 @@
 
 from .layout import PageLines, page_lines
 from .reader import AssessmentSettings, analysis_document_type, read_assessment
+from .scan import ResultPages
 
-__all__ = ["AssessmentSettings", "PageLines", "analysis_document_type", "page_lines", "read_assessment"]
+__all__ = ["AssessmentSettings", "PageLines", "ResultPages", "analysis_document_type", "page_lines", "read_assessment"]

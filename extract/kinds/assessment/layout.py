@@ -131,8 +131,9 @@ def clusters_over_marks(chars: list[Char]) -> list[Cluster]:
     out: list[Cluster] = []
     for ch in chars:
         if ch.is_mark and out and not out[-1].is_space:
-            last = out[-1]
-            out[-1] = Cluster(last.text + ch.text, last.x0, max(last.x1, ch.x1), last.top, last.bottom, last.size, last.order)
+            last = out[-1]  # built just here: grown in place, as ``lines.clusters`` grows its own
+            last.text += ch.text
+            last.x1 = max(last.x1, ch.x1)
             continue
         out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, len(out)))
     return out
@@ -151,11 +152,16 @@ def to_segment(piece: TextLine) -> Segment:
     )
 
 
-def page_lines(page: Page, gap_em: float = SEGMENT_GAP_EM) -> PageLines:
-    """The page's text lines, each split into cell segments, top to bottom."""
-    lines = []
-    for text_line in group_lines(clusters_over_marks(page.chars)):
+def text_lines(page: Page) -> list[TextLine]:
+    """The page's glyph clusters grouped into lines, top to bottom: what ``page_lines`` cuts into cells."""
+    return group_lines(clusters_over_marks(page.chars))
+
+
+def page_lines(page: Page, gap_em: float = SEGMENT_GAP_EM, lines: list[TextLine] | None = None) -> PageLines:
+    """The page's text lines, each split into cell segments, top to bottom (``lines``: its ``text_lines``)."""
+    out = []
+    for text_line in text_lines(page) if lines is None else lines:
         segments = tuple(seg for seg in map(to_segment, text_line.segments(gap_em)) if seg.text)
         if segments:
-            lines.append(Line(page.number, segments))
-    return PageLines(page.number, page.width, tuple(lines), tuple(page.rules))
+            out.append(Line(page.number, segments))
+    return PageLines(page.number, page.width, tuple(out), tuple(page.rules))

@@ -1,8 +1,9 @@
 """Pages → ``document.assessment``: last year's ITA results as the document prints them.
 
-The steps, in order: pages → lines with cell segments (``layout``) → score tables' rows
-and numbers (``header``, ``rows``) → printed scores, each (level, code) once (``scores``) →
-total, grade and years from the prose around them (``prose``) → checks (``checks``).
+The steps, in order: pages → lines with cell segments (``layout``; in the pipeline only on
+pages that can hold results, ``scan``) → score tables' rows and numbers (``header``, ``rows``)
+→ printed scores, each (level, code) once (``scores``) → total, grade and years from the
+prose around them (``prose``) → checks (``checks``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .header import HeaderSettings
 from .layout import PageLines, page_lines
 from .prose import ProseFacts, ProseSettings, read_prose
 from .rows import read_tables
+from .scan import ResultPages
 from .scores import SAME_SCORE, first_printings, printed_scores
 
 
@@ -31,17 +33,23 @@ class AssessmentSettings:
 
 
 def read_assessment(
-    pages: Iterable[Page | PageLines], fiscal_year: int | None = None, settings: AssessmentSettings = AssessmentSettings()
+    pages: Iterable[Page | PageLines] | ResultPages, fiscal_year: int | None = None,
+    settings: AssessmentSettings = AssessmentSettings(),
 ) -> tuple[Assessment | None, list[Notice]]:
     """The document's ITA results and the notices met reading them; None when it prints none.
 
-    ``pages`` are the document's pages, or their ``page_lines`` (a long document's pipeline
-    keeps those, a few kilobytes a page, instead of every glyph). ``fiscal_year`` is the
-    document's own year: when the assessed year is printed nowhere, it is taken as the year
-    before (a FY2567 measures document analyses the 2566 results), with a warning.
+    ``pages`` are the document's pages, or their ``page_lines``, or the pipeline's pass over
+    them (``ResultPages``: a few kilobytes a page instead of every glyph, its score tables read
+    already). ``fiscal_year`` is the document's own year: when the assessed year is printed
+    nowhere, it is taken as the year before (a FY2567 measures document analyses the 2566
+    results), with a warning.
     """
-    layouts = [page if isinstance(page, PageLines) else page_lines(page) for page in pages]
-    read = read_tables(layouts, settings.header)
+    if isinstance(pages, ResultPages):
+        layouts = pages.pages  # read again below only under other header settings than the pass's
+        read = pages.read if pages.settings == settings.header else read_tables(layouts, settings.header)
+    else:
+        layouts = [page if isinstance(page, PageLines) else page_lines(page) for page in pages]
+        read = read_tables(layouts, settings.header)
     printed, table_totals, notices = printed_scores(read)
     scores, repeats = first_printings(printed)
     notices += repeats

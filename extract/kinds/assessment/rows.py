@@ -69,22 +69,33 @@ def read_tables(pages: list[PageLines], settings: HeaderSettings = HEADER_SETTIN
     out = TableRead()
     active: TableLayout | None = None
     for page in pages:
-        resume = _resumes_at(page, active, out, settings) if active is not None else None
-        headers = _headers(page, settings)
-        if active is not None and resume is not None:
-            stop = headers[0].first if headers else len(page.lines)
-            end = _body(page, resume, stop, active, out)
-            active = active if end == stop else None
-        elif resume is None:
-            active = None
-        for k, header in enumerate(headers):
-            if active is None or active.roles() != header.layout.roles():
-                out.tables += 1
-            out.consumed.update((page.number, i) for i in range(header.first, header.body_start))
-            stop = headers[k + 1].first if k + 1 < len(headers) else len(page.lines)
-            end = _body(page, header.body_start, stop, header.layout, out)
-            active = header.layout if end == stop else None
+        active = read_page_tables(page, active, out, settings)
     return out
+
+
+def read_page_tables(page: PageLines, active: TableLayout | None, out: TableRead,
+                     settings: HeaderSettings = HEADER_SETTINGS) -> TableLayout | None:
+    """One page of ``read_tables``: its rows and numbers added to ``out`` (the document's so far).
+
+    ``active``: the table the last page ended in, if it ran to the page's end. Returns the
+    table this page ends in, None when it ends in none (the next page then starts afresh).
+    """
+    resume = _resumes_at(page, active, out, settings) if active is not None else None
+    headers = _headers(page, settings)
+    if active is not None and resume is not None:
+        stop = headers[0].first if headers else len(page.lines)
+        end = _body(page, resume, stop, active, out)
+        active = active if end == stop else None
+    elif resume is None:
+        active = None
+    for k, header in enumerate(headers):
+        if active is None or active.roles() != header.layout.roles():
+            out.tables += 1
+        out.consumed.update((page.number, i) for i in range(header.first, header.body_start))
+        stop = headers[k + 1].first if k + 1 < len(headers) else len(page.lines)
+        end = _body(page, header.body_start, stop, header.layout, out)
+        active = header.layout if end == stop else None
+    return active
 
 
 def _headers(page: PageLines, settings: HeaderSettings) -> list[Header]:
