@@ -273,10 +273,20 @@ def _gutter_items(table: list[TextLine], settings: TableSettings) -> list[Cluste
 
     A two-level header sets one cell over several sub-columns' cells; its text runs over
     their gutters, which the body below still leaves blank. A header piece lying over two
-    or more pieces of one header line below it is such a cell.
+    or more pieces side by side of the header lines below it is such a cell. Every printing of the
+    header counts, not only the first: FY2567 prints a table per issue, several to a page,
+    each under the same two-level header.
     """
-    head = list(takewhile(lambda ln: not ln.looks_like_body, table[: settings.header_window_lines]))
-    return [c for k, ln in enumerate(table) for seg in ln.cells if not spans_below(seg, head[k + 1 :]) for c in seg.items]
+    items: list[Cluster] = []
+    for k, ln in enumerate(table):
+        below = [] if ln.looks_like_body else _header_below(table[k + 1 :], settings)
+        items.extend(c for seg in ln.cells if not spans_below(seg, below) for c in seg.items)
+    return items
+
+
+def _header_below(lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
+    """The lines a header line may stand over: down to the first body-looking line, within a header's reach."""
+    return list(takewhile(lambda ln: not ln.looks_like_body, lines[: settings.header_window_lines - 1]))
 
 
 def _table_lines(lines: list[TextLine]) -> list[TextLine]:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
 from ..page.page import Rule
 from ..thai.repair import repair_thai_text
@@ -147,12 +148,16 @@ def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
 
 
 def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.cell_gap_em) -> bool:
-    """A header piece lying over two or more pieces of one line below it: a cell spanning sub-columns.
+    """A header piece lying over two or more pieces side by side below it: a cell spanning sub-columns.
 
     Over means their middles lie under it: a short cell merely touching two long pieces (a
-    section row set in a spaced face, cut at its gaps) spans nothing.
+    section row set in a spaced face, cut at its gaps) spans nothing. Side by side means
+    sharing no x, on one line or on two: sub-column cells centred vertically start on
+    different lines ("ขั้นตอน/" one line below "ผู้รับผิด"), while the words of one cell
+    wrapped onto the next line stand over each other.
     """
-    return any(sum(seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1 for s in ln.segments(gap_em)) >= 2 for ln in below)
+    under = [s for ln in below for s in ln.segments(gap_em) if seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1]
+    return any(a.x1 < b.x0 or b.x1 < a.x0 for a, b in combinations(under, 2))
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,
