@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.finder import analyse_page
-from ita_extract.extract.table.header import spans_below
+from ita_extract.extract.table.header import find_header, spans_below
 from ita_extract.extract.table.settings import DEFAULT
 from test_table import SPANNING, h, line, page
 
@@ -30,6 +30,15 @@ def test_every_printing_of_a_two_level_header_leaves_its_sub_columns_gutters_ope
     assert [c.role for c in table.layout.columns] == ["issue", "score", "measures", "responsible", "timeframe"]
     assert [(r.first_text("issue")[:2], r.first_text("timeframe")) for r in table.rows] == [
         ("E1", "มีนาคม"), ("E2", "เมษายน")]
+
+
+def test_a_rows_last_line_set_far_above_the_next_tables_header_is_no_header_line() -> None:
+    """A row's tail opening a cell with a role's wording ("ติดตามผล") stands a blank of three and a
+    half lines above the next header; the header starts at that header, not at the tail."""
+    lines = [line(100, (330, "เลือกปฏิบัติ"), (460, "3) ติดตามผล")),
+             line(145, (50, "ประเด็น"), (210, "ข้อค้นพบ"), (310, "วิธีการนำผล")),
+             line(157, (460, "ผู้รับผิดชอบ"), (610, "ระยะเวลา"))]
+    assert find_header(lines, MEASURES, DEFAULT) == 1
 
 
 @pytest.mark.parametrize(("below", "spans"), [

@@ -109,11 +109,18 @@ def _rule_over(line: TextLine, hrules: Sequence[Rule], settings: TableSettings) 
 
 
 def _header_window(lines: list[TextLine], i: int, settings: TableSettings) -> list[TextLine]:
-    """The lines a header starting at ``lines[i]`` may span: close below it, up to the first body line."""
+    """The lines a header starting at ``lines[i]`` may span: close below it, up to the first body line.
+
+    Header lines follow each other closely (cells wrap, centred cells fill each other's
+    gaps); a blank of more than a line or two parts a row's last line from the header of
+    the next table set below it, whose wordings would otherwise be read as that line's.
+    """
     first = lines[i]
     window: list[TextLine] = []
     for ln in lines[i : i + settings.header_window_lines]:
         if ln.top - first.top >= settings.header_window_em * first.size:
+            break
+        if window and ln.top - window[-1].bottom > settings.header_gap_em * ln.size:
             break
         if window and (ln.starts_body or ln.is_section):
             break
