@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 from ita_extract.extract.kinds.measures import MEASURES
+from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page
 from ita_extract.extract.table.header import find_header, spans_below
 from ita_extract.extract.table.settings import DEFAULT
-from test_table import SPANNING, h, line, page
+from test_table import SPANNING, h, line, page, v
 
 UPPER = [(60, "ประเด็น"), (210, "ผลการประเมิน"), (320, SPANNING + "เพื่อส่งเสริมคุณธรรม")]
 LOWER = [(310, "วิธีการนำผล"), (460, "ผู้รับผิดชอบ"), (610, "ระยะเวลา")]
@@ -39,6 +40,27 @@ def test_a_rows_last_line_set_far_above_the_next_tables_header_is_no_header_line
              line(145, (50, "ประเด็น"), (210, "ข้อค้นพบ"), (310, "วิธีการนำผล")),
              line(157, (460, "ผู้รับผิดชอบ"), (610, "ระยะเวลา"))]
     assert find_header(lines, MEASURES, DEFAULT) == 1
+
+
+COLUMNS = (Column(40, 200, "issue", "ประเด็น"), Column(200, 400, "responsible", "ผู้รับผิด ชอบ"),
+           Column(400, 600, "measures", "มาตรการ"), Column(600, 800, "timeframe", "ระยะเวลา"))
+HEADER = [(50, "ประเด็น"), (210, "ผู้รับผิด"), (410, "มาตรการ"), (610, "ระยะเวลา")]
+
+
+def test_a_header_printed_short_at_a_pages_head_does_not_shorten_the_next_printing_on_the_page() -> None:
+    """The first printing on the page is cut short by its row's rule ("ชอบ" set below it, as
+    LibreOffice draws a repeated header row lower than its text); the second printing is whole,
+    and its last line is header, not a row."""
+    prev = Layout(COLUMNS, ruled=True, header_height=22.0, marked=True)
+    cells = [HEADER, [(210, "ชอบ")], HEADER, [(210, "ชอบ")],
+             [(50, "E2 หน่วยงาน"), (210, "กองช่าง"), (410, "เผยแพร่ข้อมูล"), (610, "เมษายน")]]
+    rules = [h(y) for y in (45, 60, 80, 100, 125, 150)] + [v(x, 45, 150) for x in (40, 200, 400, 600, 800)]
+    table = analyse_page(page(cells, [48, 62, 103, 115, 130], rules, number=2), prev, MEASURES, DEFAULT)
+    assert table is not None
+    assert [(r.printed[0], r.first_text("responsible")) for r in table.rows][1:] == [
+        ("E2 หน่วยงาน กองช่าง เผยแพร่ข้อมูล เมษายน", "กองช่าง")]
+    assert [r.printed for r in table.rows][0] == ("ชอบ",)  # the first printing's overflow, kept for its row
+    assert table.layout.columns[1].header == "ผู้รับผิด ชอบ"
 
 
 @pytest.mark.parametrize(("below", "spans"), [

@@ -97,8 +97,8 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
         body_from = header_end(lines, start, hrules, settings, prev.header_height if repeats else 0.0,
                                prev.columns if repeats else ())
         columns = named_columns(layout.columns, lines[start:body_from], vocab, settings)
-        height = lines[body_from - 1].bottom - lines[start].top
-        layout = replace(layout, columns=columns, header_height=height)
+        height = lines[body_from - 1].bottom - lines[start].top  # a printing cut short shortens no later one
+        layout = replace(layout, columns=columns, header_height=max(height, prev.header_height if repeats else 0.0))
     following = _next_header(lines, body_from, layout, page, vocab, settings)
     end = following if following is not None else len(lines)
     body = lines[body_from : body_from + table_bottom(lines[body_from:end], hs, settings)]
