@@ -11,7 +11,7 @@ import pytest
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page
-from ita_extract.extract.table.header import find_header, spans_below
+from ita_extract.extract.table.header import find_header, repeats_header, spans_below
 from ita_extract.extract.table.settings import DEFAULT
 from test_table import SPANNING, h, line, page, v
 
@@ -61,6 +61,15 @@ def test_a_header_printed_short_at_a_pages_head_does_not_shorten_the_next_printi
         ("E2 หน่วยงาน กองช่าง เผยแพร่ข้อมูล เมษายน", "กองช่าง")]
     assert [r.printed for r in table.rows][0] == ("ชอบ",)  # the first printing's overflow, kept for its row
     assert table.layout.columns[1].header == "ผู้รับผิด ชอบ"
+
+
+def test_lines_whose_columns_hold_the_header_wording_only_after_a_rows_last_words_do_not_repeat_it() -> None:
+    """Borderless: a row's last lines stand a line's height above the next table's header, whose
+    wording then follows "เพียงใด" in the issue column; the header starts below them."""
+    tail = [line(100, (50, "เพียงใด"), (410, "ชี้แจงแนวทาง"))]
+    header = [line(115, *HEADER), line(127, (210, "ชอบ"))]
+    assert repeats_header(header, COLUMNS, DEFAULT)
+    assert not repeats_header(tail + header, COLUMNS, DEFAULT)
 
 
 @pytest.mark.parametrize(("below", "spans"), [

@@ -260,9 +260,14 @@ def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], voc
 
 
 def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> bool:
-    """Do these lines open with the last header's wording, column by column?"""
+    """Do these lines open with the last header's wording, column by column?
+
+    A column whose text holds its wording only after other letters ("เพียงใด" over
+    "ประเด็น") says the lines start above the header, in the last lines of a row.
+    """
     texts = {i: squeeze(t) for i, t in column_headers(window, columns, settings).items()}
     n = settings.repeat_prefix_letters
-    headed = [(i, squeeze(c.header)) for i, c in enumerate(columns) if c.role and c.header.strip()]
-    same = sum(1 for i, h in headed if texts.get(i, "").startswith(h[:n]))
-    return bool(headed) and 2 * same >= len(headed)
+    headed = [(i, squeeze(c.header)[:n]) for i, c in enumerate(columns) if c.role and c.header.strip()]
+    same = sum(1 for i, h in headed if texts.get(i, "").startswith(h))
+    late = any(h in texts.get(i, "")[1:] and not texts.get(i, "").startswith(h) for i, h in headed)
+    return bool(headed) and 2 * same >= len(headed) and not late
