@@ -72,6 +72,33 @@ def test_lines_whose_columns_hold_the_header_wording_only_after_a_rows_last_word
     assert not repeats_header(tail + header, COLUMNS, DEFAULT)
 
 
+TALL = (Column(40, 200, "issue", "ประเด็น"), Column(200, 300, "score", "ผล การ ประ เมิน (คะ แนน)"),
+        Column(300, 500, "responsible", "ผู้รับผิดชอบ"), Column(500, 650, "measures", "มาตรการ/ แนวทาง การดำเนินการ"),
+        Column(650, 800, "timeframe", "ระยะเวลา"))
+
+
+def tall_header(top: float) -> tuple[list[list[tuple[float, str]]], list[float]]:
+    """A header whose narrow score cell wraps a syllable a line; the other cells sit at its foot."""
+    cells = [[(210, word)] for word in ("ผล", "การ", "ประ", "เมิน", "(คะ", "แนน)")]
+    cells += [[(510, "มาตรการ/")], [(510, "แนวทาง")],
+              [(50, "ประเด็น"), (310, "ผู้รับผิดชอบ"), (510, "การดำเนินการ"), (660, "ระยะเวลา")]]
+    return cells, [top + 12 * k for k in range(len(cells))]
+
+
+def test_a_tall_header_printed_again_lower_on_the_page_is_read_whole_not_from_its_second_line() -> None:
+    """Borderless: a header nine lines tall (more than a header window holds) is recognised as the
+    last one printed again from its first line, so no header word is left to the row above."""
+    prev = Layout(TALL, ruled=False, header_height=106.0, marked=True)
+    first, first_tops = tall_header(50)
+    second, second_tops = tall_header(200)
+    rows = [[(50, "E1 หน่วยงาน"), (210, "๗๖.๘๗"), (310, "กองคลัง"), (510, "จัดทำคู่มือ"), (660, "มีนาคม")],
+            [(50, "E2 หน่วยงาน"), (210, "๖๖.๔๑"), (310, "กองช่าง"), (510, "เผยแพร่ข้อมูล"), (660, "เมษายน")]]
+    tops = [*first_tops, 170, *second_tops, 320]
+    table = analyse_page(page([*first, rows[0], *second, rows[1]], tops, number=2), prev, MEASURES, DEFAULT)
+    assert table is not None
+    assert [[ln.text for ln in r.cells.get("score", ())] for r in table.rows] == [["๗๖.๘๗"], ["๖๖.๔๑"]]
+
+
 @pytest.mark.parametrize(("below", "spans"), [
     ([[(310, "วิธีการ")], [(440, "ผู้รับผิดชอบ")]], True),  # sub-column cells centred, starting a line apart
     ([[(310, "วิธีการ"), (440, "ผู้รับผิดชอบ")]], True),  # … or on one line

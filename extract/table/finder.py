@@ -124,10 +124,20 @@ def _next_header(lines: list[TextLine], body_from: int, layout: Layout, page: Pa
     at = body_from
     while (found := find_header(lines[at:], vocab, settings, hrules=hrules)) is not None:
         at += found
-        if repeats_header(lines[at : at + settings.header_window_lines], layout.columns, settings):
+        if repeats_header(_printing(lines, at, layout, settings), layout.columns, settings):
             return at
         at += 1
     return None
+
+
+def _printing(lines: list[TextLine], at: int, layout: Layout, settings: TableSettings) -> list[TextLine]:
+    """The lines a printing of ``layout``'s header starting at ``lines[at]`` spans: those within the
+    height of its last printing. A header window's worth of lines is too few for a tall header
+    whose narrow cells wrap into a dozen lines (FY2567's "ผล / การ / ประ / เมิน / (คะ / แนน)")."""
+    if layout.header_height <= 0:
+        return lines[at : at + settings.header_window_lines]
+    reach = layout.header_height + settings.repeat_slack_em * lines[at].size
+    return [lines[at], *takewhile(lambda ln: ln.bottom - lines[at].top <= reach, lines[at + 1 :])]
 
 
 def unmapped(layout: Layout, rows: list[LogicalRow], vocab: TableVocabulary, page: int) -> tuple[Notice, ...]:
@@ -316,7 +326,7 @@ def _header_after(lines: list[TextLine], start: int, prev: Layout, vocab: TableV
     """
     if _continues_above(lines[:start], prev, settings):
         return None, False
-    if repeats_header(lines[start : start + settings.header_window_lines], prev.columns, settings):
+    if repeats_header(_printing(lines, start, prev, settings), prev.columns, settings):
         return start, True
     return (start if find_header(lines, vocab, settings, within=0, hrules=hrules) == start else None), False
 
