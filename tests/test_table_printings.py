@@ -63,6 +63,40 @@ def test_a_header_printed_short_at_a_pages_head_does_not_shorten_the_next_printi
     assert table.layout.columns[1].header == "ผู้รับผิด ชอบ"
 
 
+def test_a_header_cut_short_at_a_pages_head_keeps_the_known_wording_and_height_for_the_next_page() -> None:
+    """LibreOffice: the header row repeated at page 2's head is drawn lower than its text, so its
+    last line ("ชอบ") falls under the row's rule. Page 3 starts a table of its own under the whole
+    header, and "ชอบ" there is header again, not a row."""
+    known = Layout(COLUMNS, ruled=True, header_height=22.0, marked=True)
+    frame = [v(x, 45, 200) for x in (40, 200, 400, 600, 800)]
+    row = [(50, "E2 หน่วยงาน"), (210, "กองช่าง"), (410, "ประกาศ"), (610, "เมษายน")]
+    cut = page([HEADER, [(210, "ชอบ"), (410, "ตัวเอง")], row], [48, 62, 80], [h(45), h(60), h(75), h(200), *frame],
+               number=2)
+    table = analyse_page(cut, known, MEASURES, DEFAULT)
+    assert table is not None and table.layout.header_height == 22.0
+    whole = page([HEADER, [(210, "ชอบ")], row], [48, 60, 80], [h(45), h(75), h(200), *frame], number=3)
+    table = analyse_page(whole, table.layout, MEASURES, DEFAULT)
+    assert table is not None
+    assert [r.first_text("issue") for r in table.rows] == ["E2 หน่วยงาน"]
+
+
+def test_a_tables_own_header_height_not_the_tallest_so_far_bounds_the_next_pages_header() -> None:
+    """One table per issue, one to a page, column widths varying: a header wraps into fewer lines than
+    the last page's. The next page repeats that shorter header, and the rest of a cut row set right
+    under it (reportlab draws no rule over it) is a row, although it lies within the taller height."""
+    taller = Layout(COLUMNS, ruled=True, header_height=40.0, marked=True)
+    row = [(50, "E1 หน่วยงาน"), (210, "กองคลัง"), (410, "จัดทำประกาศ"), (610, "มีนาคม")]
+    frame = [v(x, 45, 200) for x in (40, 200, 400, 600, 800)]
+    this = page([HEADER, [(210, "ชอบ")], row], [50, 62, 80], [h(45), h(75), h(200), *frame], number=2)
+    table = analyse_page(this, taller, MEASURES, DEFAULT)
+    assert table is not None
+    carried = [[(410, "เว็บไซต์")], [(50, "E2 หน่วยงาน"), (210, "กองช่าง"), (410, "ประกาศ"), (610, "เมษายน")]]
+    following = page([HEADER, [(210, "ชอบ")], *carried], [50, 62, 76, 110], [h(45), h(100), h(200), *frame], number=3)
+    table = analyse_page(following, table.layout, MEASURES, DEFAULT)
+    assert table is not None
+    assert [r.printed[0] for r in table.rows][:1] == ["เว็บไซต์"]
+
+
 def test_lines_whose_columns_hold_the_header_wording_only_after_a_rows_last_words_do_not_repeat_it() -> None:
     """Borderless: a row's last lines stand a line's height above the next table's header, whose
     wording then follows "เพียงใด" in the issue column; the header starts below them."""

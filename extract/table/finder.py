@@ -23,7 +23,7 @@ from .columns import (
     table_rules,
 )
 from .furniture import without_furniture
-from .header import find_header, header_end, named_columns, repeats_header, spans_below
+from .header import completed, find_header, header_end, named_columns, repeats_header, spans_below
 from .lines import Cluster, TextLine, clusters, group_lines
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import TableSettings
@@ -67,7 +67,7 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     rows: list[LogicalRow] = []
     at, carried = start, prev
     while True:
-        part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated or carried is not prev)
+        part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated and carried is prev)
         if part is None:
             return None
         found, layout, at = part
@@ -97,8 +97,11 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
         body_from = header_end(lines, start, hrules, settings, prev.header_height if repeats else 0.0,
                                prev.columns if repeats else ())
         columns = named_columns(layout.columns, lines[start:body_from], vocab, settings)
-        height = lines[body_from - 1].bottom - lines[start].top  # a printing cut short shortens no later one
-        layout = replace(layout, columns=columns, header_height=max(height, prev.header_height if repeats else 0.0))
+        height = lines[body_from - 1].bottom - lines[start].top
+        if repeats:
+            columns, short = completed(columns, prev.columns)
+            height = max(height, prev.header_height) if short else height
+        layout = replace(layout, columns=columns, header_height=height)
     following = _next_header(lines, body_from, layout, page, vocab, settings)
     end = following if following is not None else len(lines)
     body = lines[body_from : body_from + table_bottom(lines[body_from:end], hs, settings)]

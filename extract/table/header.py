@@ -259,6 +259,23 @@ def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], voc
     return tuple(replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles)))
 
 
+def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[tuple[Column, ...], bool]:
+    """A repeated printing's columns, those whose wording stops short of the known wording (a strict
+    prefix: "ผลการประเมิน (คะแน" for "… (คะแนน)") named as before; and whether any was.
+
+    LibreOffice draws a header row repeated at a page's head lower than its text, and the
+    text under the row's rule reads as a row: that printing is cut short, and neither its
+    wording nor its height is the header's. A table with a header of its own wraps the same
+    wording into other lines, but spells all of it.
+    """
+    if len(columns) != len(known):
+        return columns, False
+    short = [bool(w := _wording(c.header)) and _wording(k.header).startswith(w) and _wording(k.header) != w
+             for c, k in zip(columns, known)]
+    out = tuple(replace(c, role=k.role, header=k.header) if cut else c for c, k, cut in zip(columns, known, short))
+    return out, any(short)
+
+
 def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> bool:
     """Do these lines open with the last header's wording, column by column?
 
