@@ -11,7 +11,7 @@ import pytest
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page
-from ita_extract.extract.table.header import find_header, repeats_header, spans_below
+from ita_extract.extract.table.header import find_header, named_columns, repeats_header, spans_below
 from ita_extract.extract.table.settings import DEFAULT
 from test_table import SPANNING, h, line, page, v
 
@@ -131,6 +131,18 @@ def test_a_tall_header_printed_again_lower_on_the_page_is_read_whole_not_from_it
     table = analyse_page(page([*first, rows[0], *second, rows[1]], tops, number=2), prev, MEASURES, DEFAULT)
     assert table is not None
     assert [[ln.text for ln in r.cells.get("score", ())] for r in table.rows] == [["๗๖.๘๗"], ["๖๖.๔๑"]]
+
+
+def test_the_short_last_line_of_a_spanning_cell_over_its_parting_rule_names_no_column() -> None:
+    """"พ.ศ. ๒๕๖๘" ends the spanning cell's wording, set over the boundary of two sub-columns with a
+    gap between its words; it lies over the rule parting the spanning cell from the sub-columns."""
+    columns = tuple(Column(a, b) for a, b in ((40, 200), (200, 300), (300, 450), (450, 600), (600, 800)))
+    header = [line(50, (60, "ประเด็น"), (210, "ผลการประเมิน"), (340, SPANNING)),
+              line(60, (576, "พ.ศ."), (602, "๒๕๖๘")),
+              line(75, (310, "วิธีการ"), (460, "ขั้นตอน"), (610, "ผู้รับผิดชอบ"))]
+    named = named_columns(columns, header, MEASURES, DEFAULT, [h(45), h(70, 300, 800), h(90)])
+    assert [(c.role, c.header) for c in named][2:] == [
+        ("measures", "วิธีการ"), ("steps", "ขั้นตอน"), ("responsible", "ผู้รับผิดชอบ")]
 
 
 @pytest.mark.parametrize(("below", "spans"), [

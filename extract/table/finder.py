@@ -96,7 +96,7 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
         repeats = prev is not None and repeated
         body_from = header_end(lines, start, hrules, settings, prev.header_height if repeats else 0.0,
                                prev.columns if repeats else ())
-        columns = named_columns(layout.columns, lines[start:body_from], vocab, settings)
+        columns = named_columns(layout.columns, lines[start:body_from], vocab, settings, hrules)
         height = lines[body_from - 1].bottom - lines[start].top
         if repeats:
             columns, short = completed(columns, prev.columns)
@@ -127,7 +127,7 @@ def _next_header(lines: list[TextLine], body_from: int, layout: Layout, page: Pa
     at = body_from
     while (found := find_header(lines[at:], vocab, settings, hrules=hrules)) is not None:
         at += found
-        if repeats_header(_printing(lines, at, layout, settings), layout.columns, settings):
+        if repeats_header(_printing(lines, at, layout, settings), layout.columns, settings, hrules):
             return at
         at += 1
     return None
@@ -329,7 +329,7 @@ def _header_after(lines: list[TextLine], start: int, prev: Layout, vocab: TableV
     """
     if _continues_above(lines[:start], prev, settings):
         return None, False
-    if repeats_header(_printing(lines, start, prev, settings), prev.columns, settings):
+    if repeats_header(_printing(lines, start, prev, settings), prev.columns, settings, hrules):
         return start, True
     return (start if find_header(lines, vocab, settings, within=0, hrules=hrules) == start else None), False
 

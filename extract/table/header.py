@@ -191,7 +191,7 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
         if rule_below is not None and ln.mid_y > rule_below:
             break
         if repeats and ln.bottom - first.top > repeats + settings.repeat_slack_em * ln.size:
-            if not _carries_on(lines[start:end], ln, known, settings):
+            if not _carries_on(lines[start:end], ln, known, settings, hrules):
                 break
         elif rule_below is None and (ln.looks_like_body or (not repeats and steps and step > settings.header_step * max(steps))):
             break
@@ -200,7 +200,8 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
     return end
 
 
-def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...], settings: TableSettings) -> bool:
+def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...], settings: TableSettings,
+                hrules: Sequence[Rule] = ()) -> bool:
     """Does ``line`` go on with the known header wording in every column it has text in?
 
     Letters and digits only: a bracket or slash left on a line of its own is no wording.
@@ -208,7 +209,7 @@ def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...
     if not known or line.looks_like_body:
         return False
     parts = split_by_columns(line, known, settings.edge_slack_pt)
-    texts = column_headers([*header, line], known, settings)
+    texts = column_headers([*header, line], known, settings, hrules)
     return bool(parts) and all(
         _wording(known[i].header) and _wording(known[i].header).startswith(_wording(texts.get(i, ""))) for i in parts
     )
@@ -218,21 +219,43 @@ def _wording(text: str) -> str:
     return "".join(ch for ch in squeeze(text) if ch.isalnum() or unicodedata.category(ch) == "Mn")
 
 
-def column_headers(header_lines: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> dict[int, str]:
+def column_headers(header_lines: list[TextLine], columns: tuple[Column, ...], settings: TableSettings,
+                   hrules: Sequence[Rule] = ()) -> dict[int, str]:
     """Each column's header wording, top to bottom; a cell spanning sub-columns is context, not a column's.
 
     A two-level header sets one cell ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ…") over the
     cells of several columns; its words would otherwise open every one of their headers.
+    Where rules part that cell from the sub-columns' cells, every piece over such a rule is
+    the cell's, even a short last line set over one column boundary ("พ.ศ. ๒๕๖๘").
     """
     texts: dict[int, list[str]] = {}
+    parting = _parting_rules(header_lines, hrules, settings)
     for k, line in enumerate(header_lines):
         for seg in line.cells:
             parts = split_by_columns(seg, columns, settings.edge_slack_pt)
             if len(parts) > 1 and _spans(seg, parts, header_lines[k + 1 :], columns, settings):
                 continue
+            if parting and _over_parting_rule(seg, hrules, parting, settings):
+                continue
             for i, part in parts.items():
                 texts.setdefault(i, []).append(part.text)
     return {i: " ".join(t) for i, t in texts.items()}
+
+
+def _parting_rules(header_lines: list[TextLine], hrules: Sequence[Rule], settings: TableSettings) -> list[Rule]:
+    """Rules inside the header running under part of it only: each parts a spanning cell from its sub-columns."""
+    if not header_lines:
+        return []
+    widest = max((r.end - r.start for r in hrules), default=0.0)
+    top, bottom = header_lines[0].mid_y, header_lines[-1].mid_y
+    return [r for r in hrules if top < r.pos < bottom and r.end - r.start < settings.full_rule_share * widest]
+
+
+def _over_parting_rule(seg: TextLine, hrules: Sequence[Rule], parting: list[Rule], settings: TableSettings) -> bool:
+    """Is the first rule under this header piece (and as wide as it) one that parts a spanning cell?"""
+    slack = settings.edge_slack_pt
+    under = [r for r in hrules if r.pos > seg.mid_y and r.start - slack <= seg.x0 and seg.x1 <= r.end + slack]
+    return bool(under) and min(under, key=lambda r: r.pos) in parting
 
 
 def _spans(seg: TextLine, parts: dict[int, TextLine], lower: list[TextLine], columns: tuple[Column, ...],
@@ -252,9 +275,9 @@ def _crosses(seg: TextLine, x: float, settings: TableSettings) -> bool:
 
 
 def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], vocab: TableVocabulary,
-                  settings: TableSettings) -> tuple[Column, ...]:
+                  settings: TableSettings, hrules: Sequence[Rule] = ()) -> tuple[Column, ...]:
     """The columns named by the wording of their header cells (not by their position)."""
-    texts = column_headers(header_lines, columns, settings)
+    texts = column_headers(header_lines, columns, settings, hrules)
     roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, ""))) for i in range(len(columns))])
     return tuple(replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles)))
 
@@ -276,13 +299,14 @@ def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[t
     return out, any(short)
 
 
-def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> bool:
+def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings,
+                   hrules: Sequence[Rule] = ()) -> bool:
     """Do these lines open with the last header's wording, column by column?
 
     A column whose text holds its wording only after other letters ("เพียงใด" over
     "ประเด็น") says the lines start above the header, in the last lines of a row.
     """
-    texts = {i: squeeze(t) for i, t in column_headers(window, columns, settings).items()}
+    texts = {i: squeeze(t) for i, t in column_headers(window, columns, settings, hrules).items()}
     n = settings.repeat_prefix_letters
     headed = [(i, squeeze(c.header)[:n]) for i, c in enumerate(columns) if c.role and c.header.strip()]
     same = sum(1 for i, h in headed if texts.get(i, "").startswith(h))
