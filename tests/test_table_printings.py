@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
-from ita_extract.extract.table.finder import analyse_page
+from ita_extract.extract.table.finder import analyse_page, layout_for, page_lines
 from ita_extract.extract.table.header import find_header, named_columns, repeats_header, spans_below
 from ita_extract.extract.table.settings import DEFAULT
 from test_table import SPANNING, h, line, page, v
@@ -31,6 +31,19 @@ def test_every_printing_of_a_two_level_header_leaves_its_sub_columns_gutters_ope
     assert [c.role for c in table.layout.columns] == ["issue", "score", "measures", "responsible", "timeframe"]
     assert [(r.first_text("issue")[:2], r.first_text("timeframe")) for r in table.rows] == [
         ("E1", "มีนาคม"), ("E2", "เมษายน")]
+
+
+def test_a_body_line_over_two_pieces_of_the_next_is_no_spanning_cell_and_still_says_where_the_gutter_is() -> None:
+    """Two cells of a row set closer than a cell gap read as one piece ("คณะทำงาน เทศบาล") lying
+    over two pieces of the line below; only a header's cells span sub-columns, so its glyphs
+    still bound the gutter between them (else the boundary moves and a cell's last letter
+    falls into the next column)."""
+    cells = [[(50, "ประเด็น"), (210, "ผู้รับผิดชอบ"), (410, "มาตรการ")],
+             [(50, "E1 หน่วยงาน"), (210, "กองคลัง"), (410, "จัดทำคู่มือ")],
+             [(150, "คณะทำงาน"), (196, "เทศบาล")], [(160, "ก"), (205, "ข")]]
+    p = page(cells, [50, 70, 82, 94], [h(45), h(65)])
+    layout = layout_for(p, page_lines(p, DEFAULT), 0, None, False, DEFAULT, MEASURES)
+    assert layout is not None and any(190 <= c.x1 <= 196 for c in layout.columns)  # the glyphs' gap: 190-196
 
 
 def test_a_rows_last_line_set_far_above_the_next_tables_header_is_no_header_line() -> None:

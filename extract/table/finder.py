@@ -7,6 +7,7 @@ page's table with no header, or holds no table.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
@@ -23,7 +24,7 @@ from .columns import (
     table_rules,
 )
 from .furniture import without_furniture
-from .header import completed, find_header, header_end, named_columns, repeats_header, spans_below
+from .header import completed, find_header, header_end, named_columns, repeats_header, spans_below, squeeze
 from .lines import Cluster, TextLine, clusters, group_lines
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import TableSettings
@@ -61,7 +62,7 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     start, repeated = _header_start(lines, page, prev, vocab, settings)
     if start is None and lines[0].is_signature:
         return None
-    layout = layout_for(page, lines, start, prev, repeated, settings)
+    layout = layout_for(page, lines, start, prev, repeated, settings, vocab)
     if layout is None:
         return None
     rows: list[LogicalRow] = []
@@ -75,7 +76,7 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
         if at is None:
             break
         carried = layout
-        layout = layout_for(page, lines, at, carried, True, settings) or layout
+        layout = layout_for(page, lines, at, carried, True, settings, vocab) or layout
     title = tuple(lines[:start]) if start is not None else ()
     notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
     return PageTable(page.number, layout, tuple(rows), title, start is not None, notices)
@@ -183,7 +184,7 @@ def _page_rows(body: list[TextLine], hs: list[float], layout: Layout, page: int,
 
 
 def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None, repeated: bool,
-               settings: TableSettings) -> Layout | None:
+               settings: TableSettings, vocab: TableVocabulary | None = None) -> Layout | None:
     """The page's columns: from its vertical rules; else the last page's, when the table goes
     on or repeats its header (one table keeps its columns, and a page with little text
     shows few gutters); else from the white gutters under the header."""
@@ -197,14 +198,33 @@ def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layou
     if len(cols) < 2:
         hrules = [r for r in page.hrules() if r.pos >= top - settings.rule_above_pt]
         header = header_end(lines, start, hrules, settings) - start
-        cols = _columns_without_rules(page, lines[start:], top, vs, settings, header)
+        later = _later_printings(lines, lines[start : start + header], page, vocab, settings) if vocab else []
+        cols = _columns_without_rules(page, lines[start:], top, vs, settings, header, later)
     if len(cols) < 2:
         return None
     return Layout(tuple(cols), bool(hs), marked=prev is not None and prev.marked)
 
 
+def _later_printings(lines: list[TextLine], first: list[TextLine], page: Page, vocab: TableVocabulary,
+                     settings: TableSettings) -> list[list[TextLine]]:
+    """The header printed again below its ``first`` printing (FY2567: a table per issue, several to a
+    page): lines found by their wording that spell every letter of the first, wrapped as they may be
+    (centred cells wrap anew), and not many more (a row's lines taken for the header's end)."""
+    letters = Counter(squeeze("".join(ln.text for ln in first)))
+    at, out, hrules = lines.index(first[-1]) + 1, [], page.hrules()
+    while (found := find_header(lines[at:], vocab, settings, hrules=hrules)) is not None:
+        start = at + found
+        end = header_end(lines, start, [r for r in hrules if r.pos >= lines[start].top - settings.rule_above_pt], settings)
+        spelt = Counter(squeeze("".join(ln.text for ln in lines[start:end])))
+        same = not letters - spelt and spelt.total() <= settings.repeat_letters_share * letters.total()
+        out += [lines[start:end]] if same else []
+        at = end if same else start + 1
+    return out
+
+
 def _columns_without_rules(page: Page, lines: list[TextLine], top: float, vs: list[float],
-                           settings: TableSettings, header: int = 1) -> list[Column]:
+                           settings: TableSettings, header: int = 1,
+                           later: list[list[TextLine]] | None = None) -> list[Column]:
     """Columns from the white gutters of the table's lines, inside its frame or its rules' span.
 
     ``lines`` start at the header, ``header`` of them long. A two-level header's upper
@@ -219,9 +239,9 @@ def _columns_without_rules(page: Page, lines: list[TextLine], top: float, vs: li
     right = max((r.end for r in page.hrules() if r.pos >= top - slack), default=max(c.x1 for c in items) + 1)
     if len(vs) >= 2:  # a frame around the table but no inner rules
         left, right = vs[0], vs[-1]
-    cols = _gutter_columns(table, left, right, settings)
+    cols = _gutter_columns(table, left, right, settings, later or [])
     for skip in range(1, header):
-        lower = _gutter_columns(_table_lines(lines[skip:]), left, right, settings)
+        lower = _gutter_columns(_table_lines(lines[skip:]), left, right, settings, later or [])
         lower = headed_columns(lower, lines[skip:header], lines[:skip])
         if len(lower) > len(cols) and all(_spans_gutter(ln, lower) for ln in lines[:skip]):
             cols = lower
@@ -266,8 +286,9 @@ def _word_over(lines: list[TextLine], x: float) -> bool:
     return False
 
 
-def _gutter_columns(table: list[TextLine], left: float, right: float, settings: TableSettings) -> list[Column]:
-    cols = columns_from_gutters(_gutter_items(table, settings), left, right, settings)
+def _gutter_columns(table: list[TextLine], left: float, right: float, settings: TableSettings,
+                    later: list[list[TextLine]]) -> list[Column]:
+    cols = columns_from_gutters(_gutter_items(table, settings, later), left, right, settings)
     if settings.gutter_crossing > 0:
         crossed = columns_from_crossed_gutters(table, left, right, settings)
         if len(crossed) > len(cols):
@@ -281,25 +302,18 @@ def _spans_gutter(line: TextLine, columns: list[Column]) -> bool:
     return any(seg.x0 < x < seg.x1 for seg in line.cells for x in borders)
 
 
-def _gutter_items(table: list[TextLine], settings: TableSettings) -> list[Cluster]:
+def _gutter_items(table: list[TextLine], settings: TableSettings, later: list[list[TextLine]]) -> list[Cluster]:
     """The glyphs that say where the columns are: all but a header's spanning cells.
 
     A two-level header sets one cell over several sub-columns' cells; its text runs over
     their gutters, which the body below still leaves blank. A header piece lying over two
-    or more pieces side by side of the header lines below it is such a cell. Every printing of the
-    header counts, not only the first: FY2567 prints a table per issue, several to a page,
-    each under the same two-level header.
+    or more pieces side by side of the header lines below it is such a cell. Every printing
+    of the header counts (``later``: those below the first), not only the first: FY2567
+    prints a table per issue, several to a page, each under the same two-level header.
     """
-    items: list[Cluster] = []
-    for k, ln in enumerate(table):
-        below = [] if ln.looks_like_body else _header_below(table[k + 1 :], settings)
-        items.extend(c for seg in ln.cells if not spans_below(seg, below) for c in seg.items)
-    return items
-
-
-def _header_below(lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
-    """The lines a header line may stand over: down to the first body-looking line, within a header's reach."""
-    return list(takewhile(lambda ln: not ln.looks_like_body, lines[: settings.header_window_lines - 1]))
+    head = len(list(takewhile(lambda ln: not ln.looks_like_body, table[: settings.header_window_lines])))
+    below = {id(ln): group[k + 1 :] for group in (table[:head], *later) for k, ln in enumerate(group)}
+    return [c for ln in table for seg in ln.cells if not spans_below(seg, below.get(id(ln), [])) for c in seg.items]
 
 
 def _table_lines(lines: list[TextLine]) -> list[TextLine]:

@@ -42,6 +42,7 @@ class TableSettings:
     tucked_above_em: float = 0.6  # a taller header cell's first line set this close above the others'
     repeat_slack_em: float = 0.5  # a repeated header ends within its first printing's height plus this
     repeat_prefix_letters: int = 12  # a repeated header cell opens with this much of the first one's wording
+    repeat_letters_share: float = 1.25  # a header printed again spells at most this many times the first's letters
     # rows and table ends
     row_gap_pitch: float = 1.2  # in an unmarked unruled table, a gap this many line pitches parts rows
     table_end_pitch: float = 3.0  # a gap this many pitches below the last rule ends the table …
