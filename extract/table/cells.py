@@ -26,6 +26,7 @@ REFERENCE_WORDS = ("ข้อ", "ข้อที่", "มาตรา", "ฉบ
 UNITS = r"(?:วัน|เดือน|ปี|ครั้ง|บาท|ชั่วโมง|ชม\.|สัปดาห์|ไตรมาส|ล้าน|%)"
 BARE_ITEM = re.compile(rf"(?:^|(?<=\n))([0-9๐-๙]{{1,2}})\s+(?=\S)(?![0-9๐-๙/.:,\-]|{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))")
 LONE_NUMBER = re.compile(r"[0-9๐-๙]{1,2}")
+RANGE_OPEN = re.compile(r"(?:[-–/,:]|ถึง)\s*$")
 # Either: a list numbered "๑." whose "๒." lost its dot to OCR ("๑. จัดทำคู่มือ ↵ ๒ รายงานผู้บริหาร ↵ ๓. เผยแพร่").
 ANY_ITEM = re.compile(f"{ITEM.pattern}|{BARE_ITEM.pattern}")
 LIST_ROLES = ("measures", "monitoring", "actions")
@@ -50,7 +51,8 @@ def join_lines(lines: list[CellLine]) -> str:
             continue
         if out:
             spaced = lines[k - 1].space_after or _wrap_needs_space(out, text)
-            lone = spaced and LONE_NUMBER.fullmatch(text)  # OCR set a number apart from its item's first line
+            # OCR set an item's number apart from its first line; not the end of a range ("ไตรมาสที่ 3 -" | "4")
+            lone = spaced and LONE_NUMBER.fullmatch(text) and not RANGE_OPEN.search(out)
             if ITEM.match(text) or (spaced and BARE_ITEM.match(text)) or lone:
                 out += "\n"  # a numbered item may start this line: keep the boundary for split_items
             elif spaced:

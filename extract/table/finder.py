@@ -7,6 +7,7 @@ page's table with no header, or holds no table.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
@@ -23,7 +24,7 @@ from .columns import (
     table_rules,
 )
 from .furniture import without_furniture
-from .header import find_header, header_end, named_columns, repeats_header, spans_below
+from .header import completed, find_header, header_end, named_columns, repeats_header, spans_below, squeeze
 from .lines import Cluster, TextLine, clusters, group_lines
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import DEFAULT, TableSettings
@@ -62,13 +63,13 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     start, repeated = _header_start(lines, page, prev, vocab, settings)
     if start is None and lines[0].is_signature:
         return None
-    layout = layout_for(page, lines, start, prev, repeated, settings)
+    layout = layout_for(page, lines, start, prev, repeated, settings, vocab)
     if layout is None:
         return None
     rows: list[LogicalRow] = []
     at, carried = start, prev
     while True:
-        part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated or carried is not prev)
+        part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated and carried is prev)
         if part is None:
             return None
         found, layout, at = part
@@ -76,7 +77,7 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
         if at is None:
             break
         carried = layout
-        layout = layout_for(page, lines, at, carried, True, settings) or layout
+        layout = layout_for(page, lines, at, carried, True, settings, vocab) or layout
     title = tuple(lines[:start]) if start is not None else ()
     notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
     return PageTable(page.number, layout, tuple(rows), title, start is not None, notices, settings)
@@ -97,8 +98,11 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
         repeats = prev is not None and repeated
         body_from = header_end(lines, start, hrules, settings, prev.header_height if repeats else 0.0,
                                prev.columns if repeats else ())
-        columns = named_columns(layout.columns, lines[start:body_from], vocab, settings)
+        columns = named_columns(layout.columns, lines[start:body_from], vocab, settings, hrules)
         height = lines[body_from - 1].bottom - lines[start].top
+        if repeats:
+            columns, short = completed(columns, prev.columns)
+            height = max(height, prev.header_height) if short else height
         layout = replace(layout, columns=columns, header_height=height)
     following = _next_header(lines, body_from, layout, page, vocab, settings)
     end = following if following is not None else len(lines)
@@ -125,10 +129,20 @@ def _next_header(lines: list[TextLine], body_from: int, layout: Layout, page: Pa
     at = body_from
     while (found := find_header(lines[at:], vocab, settings, hrules=hrules)) is not None:
         at += found
-        if repeats_header(lines[at : at + settings.header_window_lines], layout.columns, settings):
+        if repeats_header(_printing(lines, at, layout, settings), layout.columns, settings, hrules):
             return at
         at += 1
     return None
+
+
+def _printing(lines: list[TextLine], at: int, layout: Layout, settings: TableSettings) -> list[TextLine]:
+    """The lines a printing of ``layout``'s header starting at ``lines[at]`` spans: those within the
+    height of its last printing. A header window's worth of lines is too few for a tall header
+    whose narrow cells wrap into a dozen lines (FY2567's "ผล / การ / ประ / เมิน / (คะ / แนน)")."""
+    if layout.header_height <= 0:
+        return lines[at : at + settings.header_window_lines]
+    reach = layout.header_height + settings.repeat_slack_em * lines[at].size
+    return [lines[at], *takewhile(lambda ln: ln.bottom - lines[at].top <= reach, lines[at + 1 :])]
 
 
 def unmapped(layout: Layout, rows: list[LogicalRow], vocab: TableVocabulary, page: int) -> tuple[Notice, ...]:
@@ -171,7 +185,7 @@ def _page_rows(body: list[TextLine], hs: list[float], layout: Layout, page: int,
 
 
 def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None, repeated: bool,
-               settings: TableSettings) -> Layout | None:
+               settings: TableSettings, vocab: TableVocabulary | None = None) -> Layout | None:
     """The page's columns: from its vertical rules; else the last page's, when the table goes
     on or repeats its header (one table keeps its columns, and a page with little text
     shows few gutters); else from the white gutters under the header."""
@@ -185,14 +199,33 @@ def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layou
     if len(cols) < 2:
         hrules = [r for r in page.hrules() if r.pos >= top - settings.rule_above_pt]
         header = header_end(lines, start, hrules, settings) - start
-        cols = _columns_without_rules(page, lines[start:], top, vs, settings, header)
+        later = _later_printings(lines, lines[start : start + header], page, vocab, settings) if vocab else []
+        cols = _columns_without_rules(page, lines[start:], top, vs, settings, header, later)
     if len(cols) < 2:
         return None
     return Layout(tuple(cols), bool(hs), marked=prev is not None and prev.marked)
 
 
+def _later_printings(lines: list[TextLine], first: list[TextLine], page: Page, vocab: TableVocabulary,
+                     settings: TableSettings) -> list[list[TextLine]]:
+    """The header printed again below its ``first`` printing (FY2567: a table per issue, several to a
+    page): lines found by their wording that spell every letter of the first, wrapped as they may be
+    (centred cells wrap anew), and not many more (a row's lines taken for the header's end)."""
+    letters = Counter(squeeze("".join(ln.text for ln in first)))
+    at, out, hrules = lines.index(first[-1]) + 1, [], page.hrules()
+    while (found := find_header(lines[at:], vocab, settings, hrules=hrules)) is not None:
+        start = at + found
+        end = header_end(lines, start, [r for r in hrules if r.pos >= lines[start].top - settings.rule_above_pt], settings)
+        spelt = Counter(squeeze("".join(ln.text for ln in lines[start:end])))
+        same = not letters - spelt and spelt.total() <= settings.repeat_letters_share * letters.total()
+        out += [lines[start:end]] if same else []
+        at = end if same else start + 1
+    return out
+
+
 def _columns_without_rules(page: Page, lines: list[TextLine], top: float, vs: list[float],
-                           settings: TableSettings, header: int = 1) -> list[Column]:
+                           settings: TableSettings, header: int = 1,
+                           later: list[list[TextLine]] | None = None) -> list[Column]:
     """Columns from the white gutters of the table's lines, inside its frame or its rules' span.
 
     ``lines`` start at the header, ``header`` of them long. A two-level header's upper
@@ -207,9 +240,9 @@ def _columns_without_rules(page: Page, lines: list[TextLine], top: float, vs: li
     right = max((r.end for r in page.hrules() if r.pos >= top - slack), default=max(c.x1 for c in items) + 1)
     if len(vs) >= 2:  # a frame around the table but no inner rules
         left, right = vs[0], vs[-1]
-    cols = _gutter_columns(table, left, right, settings)
+    cols = _gutter_columns(table, left, right, settings, later or [])
     for skip in range(1, header):
-        lower = _gutter_columns(_table_lines(lines[skip:]), left, right, settings)
+        lower = _gutter_columns(_table_lines(lines[skip:]), left, right, settings, later or [])
         lower = headed_columns(lower, lines[skip:header], lines[:skip])
         if len(lower) > len(cols) and all(_spans_gutter(ln, lower) for ln in lines[:skip]):
             cols = lower
@@ -254,8 +287,9 @@ def _word_over(lines: list[TextLine], x: float) -> bool:
     return False
 
 
-def _gutter_columns(table: list[TextLine], left: float, right: float, settings: TableSettings) -> list[Column]:
-    cols = columns_from_gutters(_gutter_items(table, settings), left, right, settings)
+def _gutter_columns(table: list[TextLine], left: float, right: float, settings: TableSettings,
+                    later: list[list[TextLine]]) -> list[Column]:
+    cols = columns_from_gutters(_gutter_items(table, settings, later), left, right, settings)
     if settings.gutter_crossing > 0:
         crossed = columns_from_crossed_gutters(table, left, right, settings)
         if len(crossed) > len(cols):
@@ -269,15 +303,18 @@ def _spans_gutter(line: TextLine, columns: list[Column]) -> bool:
     return any(seg.x0 < x < seg.x1 for seg in line.cells for x in borders)
 
 
-def _gutter_items(table: list[TextLine], settings: TableSettings) -> list[Cluster]:
+def _gutter_items(table: list[TextLine], settings: TableSettings, later: list[list[TextLine]]) -> list[Cluster]:
     """The glyphs that say where the columns are: all but a header's spanning cells.
 
     A two-level header sets one cell over several sub-columns' cells; its text runs over
     their gutters, which the body below still leaves blank. A header piece lying over two
-    or more pieces of one header line below it is such a cell.
+    or more pieces side by side of the header lines below it is such a cell. Every printing
+    of the header counts (``later``: those below the first), not only the first: FY2567
+    prints a table per issue, several to a page, each under the same two-level header.
     """
-    head = list(takewhile(lambda ln: not ln.looks_like_body, table[: settings.header_window_lines]))
-    return [c for k, ln in enumerate(table) for seg in ln.cells if not spans_below(seg, head[k + 1 :]) for c in seg.items]
+    head = len(list(takewhile(lambda ln: not ln.looks_like_body, table[: settings.header_window_lines])))
+    below = {id(ln): group[k + 1 :] for group in (table[:head], *later) for k, ln in enumerate(group)}
+    return [c for ln in table for seg in ln.cells if not spans_below(seg, below.get(id(ln), [])) for c in seg.items]
 
 
 def _table_lines(lines: list[TextLine]) -> list[TextLine]:
@@ -307,7 +344,7 @@ def _header_after(lines: list[TextLine], start: int, prev: Layout, vocab: TableV
     """
     if _continues_above(lines[:start], prev, settings):
         return None, False
-    if repeats_header(lines[start : start + settings.header_window_lines], prev.columns, settings):
+    if repeats_header(_printing(lines, start, prev, settings), prev.columns, settings, hrules):
         return start, True
     return (start if find_header(lines, vocab, settings, within=0, hrules=hrules) == start else None), False
 

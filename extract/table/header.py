@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
 from ..page.page import Rule
 from ..thai.repair import repair_thai_text
@@ -110,11 +110,18 @@ def _rule_over(line: TextLine, hrules: Sequence[Rule], settings: TableSettings) 
 
 
 def _header_window(lines: list[TextLine], i: int, settings: TableSettings) -> list[TextLine]:
-    """The lines a header starting at ``lines[i]`` may span: close below it, up to the first body line."""
+    """The lines a header starting at ``lines[i]`` may span: close below it, up to the first body line.
+
+    Header lines follow each other closely (cells wrap, centred cells fill each other's
+    gaps); a blank of more than a line or two parts a row's last line from the header of
+    the next table set below it, whose wordings would otherwise be read as that line's.
+    """
     first = lines[i]
     window: list[TextLine] = []
     for ln in lines[i : i + settings.header_window_lines]:
         if ln.top - first.top >= settings.header_window_em * first.size:
+            break
+        if window and ln.top - window[-1].bottom > settings.header_gap_em * ln.size:
             break
         if window and (ln.starts_body or ln.is_section):
             break
@@ -134,10 +141,9 @@ def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> b
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
     """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
     stacks: list[tuple[float, float, list[str]]] = []
-    mids = [ln.cell_mids(gap_em) for ln in window]
     for k, ln in enumerate(window):
         for seg in ln.segments(gap_em):
-            if _over_two(seg, mids[k + 1 :]):
+            if spans_below(seg, window[k + 1 :], gap_em):
                 continue  # a cell over several sub-columns' cells would join their stacks into one
             for k, (x0, x1, texts) in enumerate(stacks):
                 if seg.x0 < x1 and seg.x1 > x0:
@@ -150,17 +156,16 @@ def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
 
 
 def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.cell_gap_em) -> bool:
-    """A header piece lying over two or more pieces of one line below it: a cell spanning sub-columns.
+    """A header piece lying over two or more pieces side by side below it: a cell spanning sub-columns.
 
     Over means their middles lie under it: a short cell merely touching two long pieces (a
-    section row set in a spaced face, cut at its gaps) spans nothing.
+    section row set in a spaced face, cut at its gaps) spans nothing. Side by side means
+    sharing no x, on one line or on two: sub-column cells centred vertically start on
+    different lines ("ขั้นตอน/" one line below "ผู้รับผิด"), while the words of one cell
+    wrapped onto the next line stand over each other.
     """
-    return _over_two(seg, [ln.cell_mids(gap_em) for ln in below])
-
-
-def _over_two(seg: TextLine, mids_below: list[list[float]]) -> bool:
-    """Do the cell middles of one of these lines (``TextLine.cell_mids``) lie under ``seg`` two or more at a time?"""
-    return any(bisect_right(mids, seg.x1) - bisect_left(mids, seg.x0) >= 2 for mids in mids_below)
+    under = [s for ln in below for s in ln.segments(gap_em) if seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1]
+    return any(a.x1 < b.x0 or b.x1 < a.x0 for a, b in combinations(under, 2))
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,
@@ -187,7 +192,7 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
         if rule_below is not None and ln.mid_y > rule_below:
             break
         if repeats and ln.bottom - first.top > repeats + settings.repeat_slack_em * ln.size:
-            if not _carries_on(lines[start:end], ln, known, settings):
+            if not _carries_on(lines[start:end], ln, known, settings, hrules):
                 break
         elif rule_below is None and (ln.looks_like_body or (not repeats and steps and step > settings.header_step * max(steps))):
             break
@@ -196,7 +201,8 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
     return end
 
 
-def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...], settings: TableSettings) -> bool:
+def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...], settings: TableSettings,
+                hrules: Sequence[Rule] = ()) -> bool:
     """Does ``line`` go on with the known header wording in every column it has text in?
 
     Letters and digits only: a bracket or slash left on a line of its own is no wording.
@@ -204,7 +210,7 @@ def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...
     if not known or line.looks_like_body:
         return False
     parts = split_by_columns(line, known, settings.edge_slack_pt)
-    texts = column_headers([*header, line], known, settings)
+    texts = column_headers([*header, line], known, settings, hrules)
     return bool(parts) and all(
         _wording(known[i].header) and _wording(known[i].header).startswith(_wording(texts.get(i, ""))) for i in parts
     )
@@ -214,21 +220,43 @@ def _wording(text: str) -> str:
     return "".join(ch for ch in squeeze(text) if ch.isalnum() or unicodedata.category(ch) == "Mn")
 
 
-def column_headers(header_lines: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> dict[int, str]:
+def column_headers(header_lines: list[TextLine], columns: tuple[Column, ...], settings: TableSettings,
+                   hrules: Sequence[Rule] = ()) -> dict[int, str]:
     """Each column's header wording, top to bottom; a cell spanning sub-columns is context, not a column's.
 
     A two-level header sets one cell ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ…") over the
     cells of several columns; its words would otherwise open every one of their headers.
+    Where rules part that cell from the sub-columns' cells, every piece over such a rule is
+    the cell's, even a short last line set over one column boundary ("พ.ศ. ๒๕๖๘").
     """
     texts: dict[int, list[str]] = {}
+    parting = _parting_rules(header_lines, hrules, settings)
     for k, line in enumerate(header_lines):
         for seg in line.cells:
             parts = split_by_columns(seg, columns, settings.edge_slack_pt)
             if len(parts) > 1 and _spans(seg, parts, header_lines[k + 1 :], columns, settings):
                 continue
+            if parting and _over_parting_rule(seg, hrules, parting, settings):
+                continue
             for i, part in parts.items():
                 texts.setdefault(i, []).append(part.text)
     return {i: " ".join(t) for i, t in texts.items()}
+
+
+def _parting_rules(header_lines: list[TextLine], hrules: Sequence[Rule], settings: TableSettings) -> list[Rule]:
+    """Rules inside the header running under part of it only: each parts a spanning cell from its sub-columns."""
+    if not header_lines:
+        return []
+    widest = max((r.end - r.start for r in hrules), default=0.0)
+    top, bottom = header_lines[0].mid_y, header_lines[-1].mid_y
+    return [r for r in hrules if top < r.pos < bottom and r.end - r.start < settings.full_rule_share * widest]
+
+
+def _over_parting_rule(seg: TextLine, hrules: Sequence[Rule], parting: list[Rule], settings: TableSettings) -> bool:
+    """Is the first rule under this header piece (and as wide as it) one that parts a spanning cell?"""
+    slack = settings.edge_slack_pt
+    under = [r for r in hrules if r.pos > seg.mid_y and r.start - slack <= seg.x0 and seg.x1 <= r.end + slack]
+    return bool(under) and min(under, key=lambda r: r.pos) in parting
 
 
 def _spans(seg: TextLine, parts: dict[int, TextLine], lower: list[TextLine], columns: tuple[Column, ...],
@@ -248,18 +276,41 @@ def _crosses(seg: TextLine, x: float, settings: TableSettings) -> bool:
 
 
 def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], vocab: TableVocabulary,
-                  settings: TableSettings) -> tuple[Column, ...]:
+                  settings: TableSettings, hrules: Sequence[Rule] = ()) -> tuple[Column, ...]:
     """The columns named by the wording of their header cells (not by their position)."""
-    texts = column_headers(header_lines, columns, settings)
+    texts = column_headers(header_lines, columns, settings, hrules)
     loose = settings.wording_without_marks
     roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, "")), loose) for i in range(len(columns))])
     return tuple(replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles)))
 
 
-def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings) -> bool:
-    """Do these lines open with the last header's wording, column by column?"""
-    texts = {i: squeeze(t) for i, t in column_headers(window, columns, settings).items()}
+def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[tuple[Column, ...], bool]:
+    """A repeated printing's columns, those whose wording stops short of the known wording (a strict
+    prefix: "ผลการประเมิน (คะแน" for "… (คะแนน)") named as before; and whether any was.
+
+    LibreOffice draws a header row repeated at a page's head lower than its text, and the
+    text under the row's rule reads as a row: that printing is cut short, and neither its
+    wording nor its height is the header's. A table with a header of its own wraps the same
+    wording into other lines, but spells all of it.
+    """
+    if len(columns) != len(known):
+        return columns, False
+    short = [bool(w := _wording(c.header)) and _wording(k.header).startswith(w) and _wording(k.header) != w
+             for c, k in zip(columns, known)]
+    out = tuple(replace(c, role=k.role, header=k.header) if cut else c for c, k, cut in zip(columns, known, short))
+    return out, any(short)
+
+
+def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings,
+                   hrules: Sequence[Rule] = ()) -> bool:
+    """Do these lines open with the last header's wording, column by column?
+
+    A column whose text holds its wording only after other letters ("เพียงใด" over
+    "ประเด็น") says the lines start above the header, in the last lines of a row.
+    """
+    texts = {i: squeeze(t) for i, t in column_headers(window, columns, settings, hrules).items()}
     n = settings.repeat_prefix_letters
-    headed = [(i, squeeze(c.header)) for i, c in enumerate(columns) if c.role and c.header.strip()]
-    same = sum(1 for i, h in headed if texts.get(i, "").startswith(h[:n]))
-    return bool(headed) and 2 * same >= len(headed)
+    headed = [(i, squeeze(c.header)[:n]) for i, c in enumerate(columns) if c.role and c.header.strip()]
+    same = sum(1 for i, h in headed if texts.get(i, "").startswith(h))
+    late = any(h in texts.get(i, "")[1:] and not texts.get(i, "").startswith(h) for i, h in headed)
+    return bool(headed) and 2 * same >= len(headed) and not late

@@ -150,17 +150,6 @@ class TextLine:
             self._segments[gap_em] = [self.piece(p) for p in _pieces(self.items, gap_em) if p]
         return self._segments[gap_em]
 
-    def cell_mids(self, gap_em: float = DEFAULT.cell_gap_em) -> list[float]:
-        """The middles of the line's pieces at ``gap_em``, in order of x: a header piece over two of them
-        spans sub-columns (``header.spans_below``), asked of each line by every header window it is in."""
-        if gap_em not in self._mids:
-            self._mids[gap_em] = sorted((s.x0 + s.x1) / 2 for s in self.segments(gap_em))
-        return self._mids[gap_em]
-
-    @cached_property
-    def _mids(self) -> dict[float, list[float]]:
-        return {}
-
     @cached_property
     def cells(self) -> list[TextLine]:
         """The line's pieces at the default cell gap."""

@@ -36,11 +36,14 @@ class TableSettings:
     header_role_within: int = 12  # letters: a header cell opens with its role ("หน่วยงานที่รับผิดชอบ")
     header_window_lines: int = 8  # header cells wrap into at most this many lines
     header_window_em: float = 8.0  # … and stand within this height of the header's first line
+    header_gap_em: float = 2.0  # … with no wider blank between two of its lines (widest seen 1.16 em, sample07;
+    # a row's last line to the next table's header: 3.7 em, syn00485)
     header_step: float = 1.8  # an unruled header ends at a line this many times further down than its steps
     tucked_above_em: float = 0.6  # a taller header cell's first line set this close above the others'
     repeat_slack_em: float = 0.5  # a repeated header ends within its first printing's height plus this
     repeat_prefix_letters: int = 12  # a repeated header cell opens with this much of the first one's wording
     wording_without_marks: bool = False  # header wordings also matched with Thai combining marks taken out (OCR)
+    repeat_letters_share: float = 1.25  # a header printed again spells at most this many times the first's letters
     # rows and table ends
     row_gap_pitch: float = 1.2  # in an unmarked unruled table, a gap this many line pitches parts rows
     table_end_pitch: float = 3.0  # a gap this many pitches below the last rule ends the table …
