@@ -368,9 +368,11 @@ def test_on_an_ocr_page_a_bare_question_number_opening_the_issue_opens_a_row() -
     group = [line(100, (50, "๑๓ ท่านได้รับมอบ"), (250, "กองคลัง"), (400, "๑. ปรับปรุงข้อมูล")),
              line(115, (50, "หมายงาน"), (400, "บนเว็บไซต์")),
              line(130, (50, "๑๘การบริหาร"), (250, "สำนักปลัด"), (400, "๑. เปิดโอกาส")),
-             line(145, (50, "๒. ท่านได้รับ"), (250, "งานพัสดุ"), (400, "๒. จัดทำคู่มือ"))]
+             line(145, (50, "๒. ท่านได้รับ"), (250, "งานพัสดุ"), (400, "๒. จัดทำคู่มือ")),
+             line(160, (50, "๖ เดือน"), (250, "และกองคลัง"), (400, "ภายใน ๓๐ วัน")),
+             line(175, (50, "๒๒ ธันวาคม"), (250, "กองช่าง"), (400, "รายงาน"))]
     rows, _ = split_rows(group, LAYOUT, MEASURES, TableSettings.ocr())
-    assert [len(r) for r in rows] == [2, 2]  # "๒." numbers an item, never a code
+    assert [len(r) for r in rows] == [2, 4]  # "๒." numbers an item; "๖ เดือน" and "๒๒ ธันวาคม" are no codes
 
 
 def test_a_bracketed_misread_in_a_line_of_two_cells_is_no_row_start() -> None:

@@ -15,6 +15,7 @@ from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD, find_thai_dates
 from ..thai.letters import is_thai_char
 from ..thai.repair import repair_thai_text, to_arabic_digits
 from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap, wrap_space
+from .marks import UNITS
 from .rows import CellLine, LogicalRow
 
 ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
@@ -23,7 +24,6 @@ REFERENCE_WORDS = ("ข้อ", "ข้อที่", "มาตรา", "ฉบ
 # A bare item number ("๑ จัดอบรม", numbering without a dot) stands at the start of a line and
 # is followed by words; a day before a month, a count before its unit, is not a number of an item.
 # Units that no item opens with (not ราย: "๒ รายงานผู้บริหาร"; not คน, เรื่อง: words start so too).
-UNITS = r"(?:วัน|เดือน|ปี|ครั้ง|บาท|ชั่วโมง|ชม\.|สัปดาห์|ไตรมาส|ล้าน|%)"
 BARE_ITEM = re.compile(rf"(?:^|(?<=\n))([0-9๐-๙]{{1,2}})\s+(?=\S)(?![0-9๐-๙/.:,\-]|{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))")
 LONE_NUMBER = re.compile(r"[0-9๐-๙]{1,2}")
 RANGE_OPEN = re.compile(r"(?:[-–/,:]|ถึง)\s*$")

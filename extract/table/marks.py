@@ -11,6 +11,9 @@ import re
 
 from ..thai.codes import split_indicator, tool_in_text
 
+# Units a count stands before ("๖ เดือน", "๒ ครั้ง"): a number before one numbers no item and no row.
+# Not ราย ("๒ รายงานผู้บริหาร"), คน or เรื่อง: words start so too.
+UNITS = r"(?:วัน|เดือน|ปี|ครั้ง|บาท|ชั่วโมง|ชม\.|สัปดาห์|ไตรมาส|ล้าน|%)"
 ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\.?$")
 ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
 SECTION_START = re.compile(r"^(เครื่องมือ|แบบวัด|แบบตรวจ|ตัวชี้วัด|ส่วนที่|[IEO]IT\b)")

@@ -6,18 +6,19 @@ import re
 from dataclasses import dataclass, field
 
 from ..thai.codes import split_indicator
+from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD
 from .columns import Layout, split_by_columns
 from .lines import Cluster, TextLine
-from .marks import ROW_NUMBER
+from .marks import ROW_NUMBER, UNITS
 from .settings import TableSettings
 from .vocabulary import TableVocabulary
 
 # A code OCR could not read: in the brackets it was printed in, "(ธิ ฆ)" for "(E๗)", "(อ ๑๕)" for
 # "(E๑๕)" (one or two short tokens, not a bracketed item number "(๑)"); or its number left bare
 # before the text when its thin letter was lost, "๑๓ ท่านได้รับ…" for "I๑๓ ท่านได้รับ…", or read as a
-# digit, "612 หน่วยงาน…" for "E12 หน่วยงาน…" (not "๑." or "๑)").
+# digit, "612 หน่วยงาน…" for "E12 หน่วยงาน…" (not "๑." or "๑)", nor a count or a date: "๖ เดือน", "๒๒ ธันวาคม").
 UNREAD_CODE = re.compile(r"^(?:\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()]{1,3})?\s*\)"
-                         r"|[0-9๐-๙]{1,3}\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
+                         rf"|[0-9๐-๙]{{1,3}}\s*(?!{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
 
 
 @dataclass(frozen=True)
