@@ -1,0 +1,69 @@
+"""The table engine's geometry on layouts the long run of generated reports found wanting.
+
+Hand-built glyphs at known positions (no PDF), one step of the engine at a time, as in
+``test_table``: each case is a class of layout, not a file.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ita_extract.extract.page.page import Char
+from ita_extract.extract.table.columns import columns_from_gutters, word_spaces
+from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines
+from ita_extract.extract.table.settings import DEFAULT
+
+SIZE = 14.0
+MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+MONO = 8.4  # points per glyph of a monospaced face at 14 pt (TlwgTypewriter: 0.6 em, the space too)
+
+
+def mono_chars(x: float, top: float, text: str, advance: float = MONO, size: float = SIZE) -> list[Char]:
+    """``text`` set from ``x`` in a monospaced face: every glyph, space included, ``advance`` wide."""
+    out: list[Char] = []
+    for ch in text:
+        if out and ch in MARKS:  # a combining mark rides on its base, with no advance of its own
+            out.append(Char(ch, out[-1].x1, out[-1].x1, top, top + size, size))
+            continue
+        out.append(Char(ch, x, x + advance, top, top + size, size))
+        x += advance
+    return out
+
+
+def mono_line(top: float, *cells: tuple[float, str]) -> TextLine:
+    (built,) = group_lines(clusters([c for x, text in cells for c in mono_chars(x, top, text)]))
+    return built
+
+
+def items(lines: list[TextLine]) -> list[Cluster]:
+    return [c for ln in lines for c in ln.items]
+
+
+# ---------------------------------------------------------------- a code column split off by spaces
+
+
+def test_spaces_after_codes_of_one_width_open_no_gutter() -> None:
+    """Monospaced "o๑ โครงสร้าง" / "o๘ Q&A": the spaces after equal-width codes line up, yet are typed text."""
+    lines = [mono_line(100, (66, "o๑ โครงสร้าง"), (200, "กองคลัง")), mono_line(120, (66, "o๘ Q&A"), (200, "กองช่าง"))]
+    cols = columns_from_gutters(items(lines), 60.0, 300.0, DEFAULT)
+    assert len(cols) == 2 and cols[0].x0 == 60.0 and 170 < cols[0].x1 < 200
+
+
+def test_a_space_flush_between_two_glyphs_is_a_word_space_and_a_trailing_one_is_not() -> None:
+    ln = mono_line(100, (66, "o๑ ab "), (140, "กองคลัง"))  # "b " then 0.9 em of padding before the next cell
+    typed = word_spaces(ln.items, DEFAULT)
+    assert [ln.items[k].x0 for k in typed] == [pytest.approx(66 + 2 * MONO)]
+
+
+def test_cells_close_to_a_trailing_space_still_part_at_their_gutter() -> None:
+    """A cell's line ending with its typed space, then padding and the next cell: the gutter stays."""
+    lines = [mono_line(100, (66, "ประเด็น "), (140, "กองคลัง")), mono_line(120, (66, "ของ"), (140, "กอง"))]
+    assert len(columns_from_gutters(items(lines), 60.0, 300.0, DEFAULT)) == 2
+
+
+def test_a_trailing_space_a_little_short_of_the_next_cell_is_no_word_space() -> None:
+    """A cell's line and its typed space end 2 pt (0.15 em) before the next cell's text: still two cells."""
+    left = mono_chars(66, 100, "ความคิดเห็น ")
+    right = mono_chars(left[-1].x1 + 2.0, 100, "ติดตามการ")
+    (ln,) = group_lines(clusters(left + right))
+    assert word_spaces(ln.items, DEFAULT) == set()
+    assert len(columns_from_gutters(ln.items, 60.0, 300.0, DEFAULT)) == 2
