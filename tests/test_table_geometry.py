@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from ita_extract.extract.page.page import Char
 from ita_extract.extract.table.columns import columns_from_gutters, word_spaces
-from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines
+from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines, render
 from ita_extract.extract.table.settings import DEFAULT
 
 SIZE = 14.0
@@ -67,3 +67,27 @@ def test_a_trailing_space_a_little_short_of_the_next_cell_is_no_word_space() -> 
     (ln,) = group_lines(clusters(left + right))
     assert word_spaces(ln.items, DEFAULT) == set()
     assert len(columns_from_gutters(ln.items, 60.0, 300.0, DEFAULT)) == 2
+
+
+# ---------------------------------------------------------------- a code alone on a justified line
+
+
+def spread_code(code: str, gap_em: float, size: float = 16.0) -> list[Cluster]:
+    """``code``'s glyphs, 0.6 em wide, ``gap_em`` apart: justified alone across a wide cell."""
+    out, x = [], 49.0
+    for k, ch in enumerate(code):
+        out.append(Cluster(ch, x, x + 0.6 * size, 100.0, 100.0 + size, size, k))
+        x += (0.6 + gap_em) * size
+    return out
+
+
+@pytest.mark.parametrize("code", ["o๑๗", "O17", "E10", "I๒๖", "o๓๑"])
+@pytest.mark.parametrize("gap_em", [1.0, 1.78, 2.5])
+def test_an_indicator_code_spread_across_its_cell_reads_whole(code: str, gap_em: float) -> None:
+    """A code alone on a line of a justified cell ("o  ๑  ๗", syn00447): its letters are one spread apart."""
+    assert render(spread_code(code, gap_em)) == code
+
+
+def test_a_code_and_a_word_apart_by_unequal_wide_gaps_stay_apart() -> None:
+    clusters = spread_code("o๑", 1.5) + [Cluster("ก", 120.0, 129.6, 100.0, 116.0, 16.0, 2)]
+    assert render(clusters) == "o ๑ ก"
