@@ -7,8 +7,10 @@ Hand-built glyphs at known positions (no PDF), one step of the engine at a time,
 from __future__ import annotations
 
 import pytest
+from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.page.page import Char
 from ita_extract.extract.table.columns import columns_from_gutters, word_spaces
+from ita_extract.extract.table.header import find_header
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines, render
 from ita_extract.extract.table.settings import DEFAULT
 
@@ -91,3 +93,25 @@ def test_an_indicator_code_spread_across_its_cell_reads_whole(code: str, gap_em:
 def test_a_code_and_a_word_apart_by_unequal_wide_gaps_stay_apart() -> None:
     clusters = spread_code("o๑", 1.5) + [Cluster("ก", 120.0, 129.6, 100.0, 116.0, 16.0, 2)]
     assert render(clusters) == "o ๑ ก"
+
+
+# ---------------------------------------------------------------- a header broken at syllables, cells centred
+
+
+def prop_line(top: float, *cells: tuple[float, str], size: float = 10.0) -> TextLine:
+    """One line of a proportional face: half an em a letter, marks on their base."""
+    (built,) = group_lines(clusters([c for x, text in cells for c in mono_chars(x, top, text, size / 2, size)]))
+    return built
+
+
+def test_a_syllable_broken_header_takes_in_a_taller_cells_first_line_above_it() -> None:
+    """"กำหนด" / "เวลา" / "แล้ว" / "เสร็จ": the tallest cell (centred) opens a line above every other cell,
+    and no line opens a cell with a role: the header starts at that lone first line (syn00389)."""
+    lines = [prop_line(40, (60, "ตารางมาตรการ")),
+             prop_line(60, (480, "กำหนด")),
+             prop_line(72, (265, "มาตร"), (393, "ผู้รับ"), (480, "เวลา")),
+             prop_line(78, (68, "ประเด็นที่ต้องพัฒนา")),
+             prop_line(84, (270, "การ"), (382, "ผิดชอบ"), (480, "แล้ว")),
+             prop_line(96, (480, "เสร็จ")),
+             prop_line(112, (64, "E2 เจ้าหน้าที่"), (212, "กำหนดแนวปฏิบัติ"), (365, "สำนักปลัด"), (457, "ม.ค. ๖๕"))]
+    assert find_header(lines, MEASURES, DEFAULT) == 1

@@ -47,7 +47,8 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
         top = header_top(lines, i, hrules, settings)
         if _names_roles(lines[top:i] + _header_window(lines, i, settings), vocab, settings, within, gap_em):
             return top
-    return _syllable_header(lines, vocab, settings, gap_em)
+    anchor = _syllable_header(lines, vocab, settings, gap_em)
+    return None if anchor is None else header_top(lines, anchor, hrules, settings)
 
 
 def _names_roles(window: list[TextLine], vocab: TableVocabulary, settings: TableSettings, within: int,
@@ -63,7 +64,8 @@ def _syllable_header(lines: list[TextLine], vocab: TableVocabulary, settings: Ta
                      gap_em: float) -> int | None:
     """A header whose every cell is broken at syllables, so no line of it opens a cell with a role
     ("ประ" / "เด็นที่" / "ต้อง" …): the first multi-cell line from which the stacked cells open
-    with role wordings exactly (no letters before them: body cells never all do)."""
+    with role wordings exactly (no letters before them: body cells never all do). A taller cell's
+    first line may stand above it alone ("กำหนด" over "เวลา"): ``header_top`` takes it in."""
     for i, line in enumerate(lines):
         if len(line.segments(gap_em)) >= 2 and not line.looks_like_body and \
                 _names_roles(_header_window(lines, i, settings), vocab, settings, 0, gap_em):
