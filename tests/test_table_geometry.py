@@ -10,7 +10,7 @@ import pytest
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.page.page import Char
 from ita_extract.extract.table.columns import columns_from_gutters, word_spaces
-from ita_extract.extract.table.header import find_header
+from ita_extract.extract.table.header import find_header, header_end
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines, render
 from ita_extract.extract.table.settings import DEFAULT
 
@@ -115,3 +115,25 @@ def test_a_syllable_broken_header_takes_in_a_taller_cells_first_line_above_it() 
              prop_line(96, (480, "เสร็จ")),
              prop_line(112, (64, "E2 เจ้าหน้าที่"), (212, "กำหนดแนวปฏิบัติ"), (365, "สำนักปลัด"), (457, "ม.ค. ๖๕"))]
     assert find_header(lines, MEASURES, DEFAULT) == 1
+
+
+# ---------------------------------------------------------------- a number inside an unruled header's wording
+
+
+def test_an_unruled_header_goes_on_past_a_number_wrapped_alone_in_a_cell() -> None:
+    """"ผลการดำเนินการ รอบ" / "๑๒" / "เดือน": a number alone right of another cell's line is header wording,
+    not a row number (syn00424); the header ends at the section row."""
+    lines = [prop_line(60, (60, "ประเด็นที่ต้อง"), (200, "มาตรการ"), (480, "ผลการ")),
+             prop_line(72, (60, "ปรับปรุงแก้ไข"), (200, "แนวทาง"), (330, "ผู้รับผิดชอบ"), (480, "ดำเนินการ รอบ")),
+             prop_line(84, (400, "เสร็จ"), (496, "๑๒")),
+             prop_line(96, (60, "ต้องพัฒนา"), (490, "เดือน")),
+             prop_line(114, (55, "เครื่องมือการประเมิน IIT คะแนนต่ำกว่า ๘๕ คะแนน")),
+             prop_line(130, (55, "i๑ บุคลากรใน"), (200, "จัดอบรม"), (330, "กองคลัง"))]
+    assert header_end(lines, 0, [], DEFAULT) == 4
+
+
+def test_an_unruled_header_ends_at_a_row_number_in_the_first_piece() -> None:
+    lines = [prop_line(60, (60, "ลำดับ"), (100, "ประเด็น"), (200, "มาตรการ"), (330, "ผู้รับผิดชอบ")),
+             prop_line(72, (100, "ที่ต้องพัฒนา")),
+             prop_line(84, (62, "๑๒"), (100, "บุคลากร"), (200, "จัดอบรม"), (330, "กองคลัง"))]
+    assert header_end(lines, 0, [], DEFAULT) == 2

@@ -17,6 +17,7 @@ from ..page.page import Rule
 from ..thai.repair import repair_thai_text
 from .columns import Column, split_by_columns
 from .lines import TextLine
+from .marks import ROW_NUMBER, opens_body
 from .settings import DEFAULT, TableSettings
 from .vocabulary import TableVocabulary
 
@@ -183,11 +184,24 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
         if repeats and ln.bottom - first.top > repeats + settings.repeat_slack_em * ln.size:
             if not _carries_on(lines[start:end], ln, known, settings):
                 break
-        elif rule_below is None and (ln.looks_like_body or (not repeats and steps and step > settings.header_step * max(steps))):
+        elif rule_below is None and (_opens_row(ln) or (not repeats and steps and step > settings.header_step * max(steps))):
             break
         steps.append(step)
         end += 1
     return end
+
+
+def _opens_row(line: TextLine) -> bool:
+    """A line below an unruled header that opens the body: a section row, a code or an item number,
+    or a row number as the line's first piece.
+
+    A number alone further right is a header cell's wording wrapped at it ("ผลการดำเนินการ รอบ" /
+    "๑๒" / "เดือน"): a row's number stands in its first cell, left of the rest of the row.
+    """
+    if line.is_section:
+        return True
+    return any(opens_body(text) and (k == 0 or not ROW_NUMBER.match(text))
+               for k, text in enumerate(seg.repaired for seg in line.cells))
 
 
 def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...], settings: TableSettings) -> bool:
