@@ -7,12 +7,16 @@ Hand-built glyphs at known positions (no PDF), one step of the engine at a time,
 from __future__ import annotations
 
 import pytest
-from ita_extract.extract.kinds.measures import MEASURES
+from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char
-from ita_extract.extract.table.columns import columns_from_gutters, word_spaces
+from ita_extract.extract.table.columns import Column, Layout, columns_from_gutters, word_spaces
+from ita_extract.extract.table.finder import PageTable
 from ita_extract.extract.table.header import find_header, header_end
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines, render
+from ita_extract.extract.table.merge import merge_pages
+from ita_extract.extract.table.rows import CellLine, LogicalRow
 from ita_extract.extract.table.settings import DEFAULT
+from ita_extract.extract.thai.repair import to_arabic_digits
 
 SIZE = 14.0
 MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
@@ -137,3 +141,35 @@ def test_an_unruled_header_ends_at_a_row_number_in_the_first_piece() -> None:
              prop_line(72, (100, "ที่ต้องพัฒนา")),
              prop_line(84, (62, "๑๒"), (100, "บุคลากร"), (200, "จัดอบรม"), (330, "กองคลัง"))]
     assert header_end(lines, 0, [], DEFAULT) == 2
+
+
+# ---------------------------------------------------------------- a row number wrapped at a page break
+
+
+NUMBERED = Layout((Column(40, 70, "row"), Column(70, 240, "issue"), Column(240, 390, "measures")), ruled=False,
+                  marked=True)
+
+
+def cell_lines(*texts: str) -> tuple[CellLine, ...]:
+    return tuple(CellLine(t, False) for t in texts)
+
+
+def numbered_row(number: str, issue: str, page: int) -> LogicalRow:
+    return LogicalRow({"row": cell_lines(number), "issue": cell_lines(issue), "measures": cell_lines("จัดทำ")}, page, page)
+
+
+@pytest.mark.parametrize(("foot", "head", "rows"), [
+    ("๑", "๑", 3),  # row 11: "๑" at the foot of the page, "๑" at the head of the next
+    ("1", "0", 3),
+    ("๑", "๒", 4),  # the next number: a row of its own, though it has no code
+])
+def test_a_row_number_wrapped_at_a_page_break_joins_its_row(foot: str, head: str, rows: int) -> None:
+    tables = [PageTable(1, NUMBERED, (numbered_row("๙", "O30 แผน", 1), numbered_row(foot, "O33 งาน", 1))),
+              PageTable(2, NUMBERED, (numbered_row(head, "รายงานผล", 2), numbered_row("๑๒", "O40 การขับเคลื่อน", 2)))]
+    merged = merge_pages(tables, MEASURES, DEFAULT)
+    assert len(merged) == rows
+    if rows == 3:
+        assert [ln.text for ln in merged[1].cells["row"]] == [foot, head]
+        assert (merged[1].page_start, merged[1].page_end) == (1, 2)
+        records, _ = to_records(merged)
+        assert [r.row for r in records] == [9, int(to_arabic_digits(foot + head)), 12]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..thai.codes import split_indicator
-from ..thai.repair import repair_thai_text
+from ..thai.repair import repair_thai_text, to_arabic_digits
 from ..thai.spacing import THAI
 from .finder import PageTable
 from .marks import ROW_NUMBER
@@ -32,7 +32,8 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
                 merged[-1] = replace(last, section=join_wrapped(last.section or "", repair_thai_text(row.printed[0])))
                 continue
             fragment = k < lead or (coded and not t.layout.ruled)
-            if fragment and last is not None and not last.is_section and is_continuation(row, roles, coded, vocab):
+            carried = is_continuation(row, roles, coded, vocab) or (k == 0 and number_rest(last, row, coded, vocab))
+            if fragment and last is not None and not last.is_section and carried:
                 merged[-1] = joined_rows(last, row)
                 continue
             merged.append(row)
@@ -90,6 +91,24 @@ def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableV
     if coded:
         return split_indicator(repair_thai_text(anchor))[0] is None
     return not anchor
+
+
+def number_rest(last: LogicalRow | None, row: LogicalRow, coded: bool, vocab: TableVocabulary) -> bool:
+    """The first row on a page holds the rest of the last row's number, wrapped between its digits
+    at the page break ("๑" at the foot of one page, "๑" at the head of the next: row 11).
+
+    As a wrap inside one page (``rows._row_starts``): digits alone in the number column of a row
+    with no code, under a row that opened with its number and a code, in a table whose rows open
+    with codes; and not the number that follows the last one, which would open a row of its own.
+    """
+    if last is None or not coded or last.is_section or row.is_section:
+        return False
+    number, before = (repair_thai_text(r.first_text(vocab.number_role)).strip() for r in (row, last))
+    if len(row.cells.get(vocab.number_role, ())) != 1 or not number.isdigit() or not before.isdigit():
+        return False
+    if split_indicator(repair_thai_text(_anchor(row, vocab)))[0] or not split_indicator(repair_thai_text(_anchor(last, vocab)))[0]:
+        return False
+    return int(to_arabic_digits(number)) != int(to_arabic_digits(before)) + 1
 
 
 def join_wrapped(before: str, after: str) -> str:
