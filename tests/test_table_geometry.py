@@ -173,3 +173,26 @@ def test_a_row_number_wrapped_at_a_page_break_joins_its_row(foot: str, head: str
         assert (merged[1].page_start, merged[1].page_end) == (1, 2)
         records, _ = to_records(merged)
         assert [r.row for r in records] == [9, int(to_arabic_digits(foot + head)), 12]
+
+
+# ---------------------------------------------------------------- a section label wrapped at a number
+
+
+def test_a_section_label_wrapped_at_its_number_takes_the_tail_back_in_a_coded_table() -> None:
+    """"…ที่ได้คะแนนต่ำกว่า" / "85 คะแนน": the 85 falls in the number column, but the rows open with codes."""
+    section = LogicalRow({}, 1, 1, section="แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ที่ได้คะแนนต่ำกว่า",
+                         is_section=True)
+    tail = LogicalRow({"row": cell_lines("85"), "issue": cell_lines("คะแนน")}, 1, 1, printed=("85 คะแนน",))
+    rows = (section, tail, numbered_row("1", "I16 ท่านเคยถูก", 1), numbered_row("2", "I26 หน่วยงาน", 1))
+    merged = merge_pages([PageTable(1, NUMBERED, rows)], MEASURES, DEFAULT)
+    assert [r.first_text("row") for r in merged] == ["1", "2"]
+    assert merged[0].section == "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ที่ได้คะแนนต่ำกว่า 85 คะแนน"
+
+
+def test_a_numbered_one_line_row_under_a_section_stays_a_row_when_rows_carry_no_codes() -> None:
+    section = LogicalRow({}, 1, 1, section="เครื่องมือการประเมิน OIT", is_section=True)
+    first = LogicalRow({"row": cell_lines("1"), "issue": cell_lines("ข้อมูลผู้บริหาร")}, 1, 1,
+                       printed=("1 ข้อมูลผู้บริหาร",))
+    merged = merge_pages([PageTable(1, NUMBERED, (section, first, numbered_row("2", "แผนดำเนินงาน", 1)))],
+                         MEASURES, DEFAULT)
+    assert [r.first_text("row") for r in merged] == ["1", "2"]

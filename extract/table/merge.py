@@ -28,7 +28,7 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
         lead = _leading_rows(t, roles, coded, vocab, settings)
         for k, row in enumerate(t.rows):
             last = merged[-1] if merged else None
-            if last is not None and last.is_section and _section_tail(row, vocab, settings):
+            if last is not None and last.is_section and _section_tail(row, coded, vocab, settings):
                 merged[-1] = replace(last, section=join_wrapped(last.section or "", repair_thai_text(row.printed[0])))
                 continue
             fragment = k < lead or (coded and not t.layout.ruled)
@@ -117,18 +117,21 @@ def join_wrapped(before: str, after: str) -> str:
     return f"{before.rstrip()}{glue}{after.lstrip()}"
 
 
-def _section_tail(row: LogicalRow, vocab: TableVocabulary, settings: TableSettings) -> bool:
+def _section_tail(row: LogicalRow, coded: bool, vocab: TableVocabulary, settings: TableSettings) -> bool:
     """One short line right under a section row is the rest of its wrapped label.
 
     Without rules the tail may straddle columns, so it is judged as printed, whole: its first
-    letters may even fall in the row-number column ("คะแ" | "นน"), which a number never does.
+    letters may even fall in the row-number column ("คะแ" | "นน"), which a number never does,
+    unless the label wraps at a number ("ต่ำกว่า" / "85 คะแนน"): in a table whose rows open with
+    codes, a line with a number but no code is no row.
     """
     if row.is_section or len(row.printed) != 1:
         return False
     text = repair_thai_text(row.printed[0])
     short = len(text) <= settings.section_tail_letters
+    code = split_indicator(text)[0] or split_indicator(repair_thai_text(_anchor(row, vocab)))[0]
     numbered = ROW_NUMBER.match(repair_thai_text(row.first_text(vocab.number_role)).strip())
-    return short and not split_indicator(text)[0] and not numbered
+    return short and not code and not (numbered and not coded)
 
 
 def _mostly_coded(tables: list[PageTable], vocab: TableVocabulary) -> bool:
