@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char
+from ita_extract.extract.table.cells import restore_wrap_spaces, split_items
 from ita_extract.extract.table.columns import Column, Layout, columns_from_gutters, word_spaces
 from ita_extract.extract.table.finder import PageTable
 from ita_extract.extract.table.header import find_header, header_end
@@ -196,3 +197,57 @@ def test_a_numbered_one_line_row_under_a_section_stays_a_row_when_rows_carry_no_
     merged = merge_pages([PageTable(1, NUMBERED, (section, first, numbered_row("2", "แผนดำเนินงาน", 1)))],
                          MEASURES, DEFAULT)
     assert [r.first_text("row") for r in merged] == ["1", "2"]
+
+
+# ---------------------------------------------------------------- a date cut at a wrap, in a document that draws its wrap spaces
+
+
+def cline(text: str, room: float, space_after: bool = False, size: float = 14.0) -> CellLine:
+    """A cell line of ``text`` (half an em a glyph, a space 0.3 em) leaving ``room`` points to its column's edge."""
+    items, x = [], 100.0
+    for k, ch in enumerate(text):
+        width = (0.3 if ch == " " else 0.5) * size
+        items.append(Cluster(ch, x, x + width, 0.0, size, size, k))
+        x += width
+    return CellLine(text, space_after, room, tuple(items))
+
+
+def actions_row(*lines: CellLine) -> LogicalRow:
+    return LogicalRow({"actions": lines}, 1, 1)
+
+
+# a row whose wrap drew its typed space: the document draws the spaces it wraps at; its room is the padding
+DRAWN = actions_row(cline("รายงานผู้บริหาร", 2.0, space_after=True), cline("ทราบแล้ว", 40.0))
+
+
+@pytest.mark.parametrize(("first", "room", "joined"), [
+    ("จัดทำแล้วเสร็จ ณ วันที่ ๑", 12.0, "จัดทำแล้วเสร็จ ณ วันที่ ๑๘/๑๒/๒๕๖๗"),  # cut in the day: no space
+    ("จัดทำแล้วเสร็จ ณ วันที่", 3.0, "จัดทำแล้วเสร็จ ณ วันที่ ๑๘/๑๒/๒๕๖๗"),  # a space hanging past the edge
+])
+def test_a_wrap_inside_a_run_too_wide_for_the_room_left_swallows_no_space(first: str, room: float, joined: str) -> None:
+    rows = restore_wrap_spaces([DRAWN, actions_row(cline(first, room), cline("๘/๑๒/๒๕๖๗" if first.endswith("๑")
+                                                                             else "๑๘/๑๒/๒๕๖๗", 30.0))])
+    assert split_items(list(rows[1].cells["actions"])) == [joined]
+
+
+def test_without_drawn_wrap_spaces_a_wrap_before_digits_keeps_its_space() -> None:
+    undrawn = actions_row(cline("รายงานผู้บริหาร", 2.0), cline("ทราบแล้ว", 40.0))
+    rows = restore_wrap_spaces([undrawn, actions_row(cline("ณ วันที่ ๑", 12.0), cline("๘/๑๒/๒๕๖๗", 30.0))])
+    assert split_items(list(rows[1].cells["actions"])) == ["ณ วันที่ ๑ ๘/๑๒/๒๕๖๗"]
+
+
+def test_a_numbered_item_after_a_short_line_stays_an_item() -> None:
+    rows = restore_wrap_spaces([DRAWN, actions_row(cline("๑ จัดอบรม", 60.0), cline("๒ ประชุม", 60.0))])
+    assert split_items(list(rows[1].cells["actions"])) == ["จัดอบรม", "ประชุม"]
+
+
+def test_a_year_cut_at_a_wrap_closes_no_dated_paragraph() -> None:
+    """"…วันที่ ๐๔/๐๙/๒๕" | "๖๖": the year goes on; "๖๖" is no entry of its own (syn00193)."""
+    lines = [cline("จัดทำแล้วเสร็จ ณ วันที่ ๐๔/๐๙/๒๕", 5.0), cline("๖๖", 60.0)]
+    assert split_items(lines) == ["จัดทำแล้วเสร็จ ณ วันที่ ๐๔/๐๙/๒๕๖๖"]
+
+
+def test_latin_words_wrapped_without_a_drawn_space_keep_their_space() -> None:
+    """"No Gift" | "Policy": a producer may leave a fitting wrap space undrawn; Latin breaks only at spaces."""
+    rows = restore_wrap_spaces([DRAWN, actions_row(cline("วัฒนธรรม No Gift", 26.0), cline("Policy", 60.0))])
+    assert split_items(list(rows[1].cells["actions"])) == ["วัฒนธรรม No Gift Policy"]

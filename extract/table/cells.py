@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD, find_thai_dates
 from ..thai.letters import is_thai_char
@@ -43,7 +44,7 @@ def join_lines(lines: list[CellLine]) -> str:
         if not text:
             continue
         if out:
-            spaced = lines[k - 1].space_after or _wrap_needs_space(out, text)
+            spaced = lines[k - 1].space_after or (not lines[k - 1].no_space and _wrap_needs_space(out, text))
             if ITEM.match(text) or (spaced and BARE_ITEM.match(text)):
                 out += "\n"  # a numbered item may start this line: keep the boundary for split_items
             elif spaced:
@@ -70,6 +71,7 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
     space_em = _space_width_em(cells)
     evidence = SpacingEvidence().learn(line_texts(ln.text for lines in cells for ln in lines))
     lost: set[int] = set()  # id() of the cell lines whose wrap swallowed a typed space
+    closed: set[int] = set()  # … and of those whose wrap is known to swallow none
     for groups in by_role.values():
         padding = min((ln.room for lines in groups for ln in lines[:-1]), default=0.0)
         for lines in groups:
@@ -78,7 +80,28 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
                     repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), evidence
                 ):
                     lost.add(id(a))
-    return [replace(row, cells={role: _with_spaces(lines, lost) for role, lines in row.cells.items()}) for row in rows]
+                elif draws_spaces and _cut_in_a_word(a, b, padding, space_em):
+                    closed.add(id(a))
+    return [replace(row, cells={role: _with_spaces(lines, lost, closed) for role, lines in row.cells.items()})
+            for row in rows]
+
+
+def _cut_in_a_word(a: CellLine, b: CellLine, padding: float, space_em: float) -> bool:
+    """A wrap with no space glyph, in a document that draws the spaces it wraps at, inside a number or
+    date too wide for the room the line left ("วันที่ ๑" | "๘/๑๒/๒๕๖๗").
+
+    The producer would have drawn a space typed there, had it fitted (it leaves out only one that
+    would hang past the cell's edge); the next line's first run not fitting says the line was
+    full, not ended (a paragraph or a numbered item ends where its words end).
+    """
+    before, after = a.text.strip(), b.text.strip()
+    if a.space_after or not before or not after or ITEM.match(after) or BARE_ITEM.match(after):
+        return False
+    if not (_in_number(before[-1]) and _in_number(after[0])):
+        return False  # words: Latin breaks only at spaces (a producer may leave one out), Thai is read by language
+    room = a.room - padding
+    run = list(takewhile(lambda c: not c.is_space, b.items))
+    return bool(run) and room > space_em * _size(a) and run[-1].x1 - run[0].x0 > room
 
 
 def _wrap_candidate(a: CellLine, b: CellLine, draws_spaces: bool, padding: float, space_em: float) -> bool:
@@ -91,8 +114,14 @@ def _wrap_candidate(a: CellLine, b: CellLine, draws_spaces: bool, padding: float
     return not (draws_spaces and a.room - padding > space_em * _size(a))  # a space would have fitted, and is drawn
 
 
-def _with_spaces(lines: tuple[CellLine, ...], lost: set[int]) -> tuple[CellLine, ...]:
-    return tuple(replace(ln, space_after=True) if id(ln) in lost else ln for ln in lines)
+def _in_number(ch: str) -> bool:
+    """A digit, or a date's or number's punctuation ("๑๘/๑๒/๒๕๖๗", "1.5", "10:30")."""
+    return ch.isdigit() or ch in "/.-:,"
+
+
+def _with_spaces(lines: tuple[CellLine, ...], lost: set[int], closed: set[int]) -> tuple[CellLine, ...]:
+    return tuple(replace(ln, space_after=True) if id(ln) in lost else replace(ln, no_space=True) if id(ln) in closed
+                 else ln for ln in lines)
 
 
 def _size(line: CellLine) -> float:
@@ -177,7 +206,8 @@ def split_dated_paragraphs(lines: list[CellLine]) -> list[str]:
     """
     entries: list[list[CellLine]] = []
     for line in lines:
-        if entries and _closes_with_date(entries[-1]) and not CONNECTOR.match(line.text.strip()):
+        if entries and _closes_with_date(entries[-1]) and not CONNECTOR.match(line.text.strip()) \
+                and not _number_goes_on(entries[-1][-1], line):
             entries.append([line])
         elif entries:
             entries[-1].append(line)
@@ -185,6 +215,14 @@ def split_dated_paragraphs(lines: list[CellLine]) -> list[str]:
             entries.append([line])
     texts = [join_lines(group) for group in entries]
     return [t for t in texts if t]
+
+
+def _number_goes_on(before: CellLine, line: CellLine) -> bool:
+    """The wrap cuts a number, joined with no space: a year cut in its digits ("๐๔/๐๙/๒๕" | "๖๖")."""
+    end, start = before.text.strip()[-1:], line.text.strip()[:1]
+    if not (end.isdigit() and start.isdigit()) or before.space_after:
+        return False
+    return before.no_space or not _wrap_needs_space(before.text.strip(), line.text.strip())
 
 
 def _closes_with_date(group: list[CellLine]) -> bool:
