@@ -251,3 +251,42 @@ def test_latin_words_wrapped_without_a_drawn_space_keep_their_space() -> None:
     """"No Gift" | "Policy": a producer may leave a fitting wrap space undrawn; Latin breaks only at spaces."""
     rows = restore_wrap_spaces([DRAWN, actions_row(cline("วัฒนธรรม No Gift", 26.0), cline("Policy", 60.0))])
     assert split_items(list(rows[1].cells["actions"])) == ["วัฒนธรรม No Gift Policy"]
+
+
+# ---------------------------------------------------------------- a border before left-aligned cells
+
+
+def test_the_border_before_left_aligned_cells_sits_just_before_them() -> None:
+    """Cells of the right column start at x = 555 on every line: a later page's longer line of the left
+    column ("เทศบาล/ทุกกอง", to 540) must stay in its column, so the border is not midway (syn00097)."""
+    lines = [prop_line(100 + 20 * k, (446, left), (555, right))
+             for k, (left, right) in enumerate([("กองคลัง", "๓ พฤศจิกายน"), ("กองช่าง", "๓๐ มิถุนายน"), ("สำนัก", "๒๕๖๘")])]
+    cols = columns_from_gutters(items(lines), 440.0, 650.0, DEFAULT)
+    assert len(cols) == 2 and 545 < cols[0].x1 < 555
+
+
+def test_the_border_before_cells_starting_anywhere_stays_midway() -> None:
+    lines = [prop_line(100, (446, "กองคลัง"), (560, "๑๐๐")), prop_line(120, (446, "กองช่าง"), (555, "๘๕.๕๐"))]
+    cols = columns_from_gutters(items(lines), 440.0, 650.0, DEFAULT)
+    left_end = max(c.x1 for ln in lines for c in ln.items if c.x0 < 500)
+    assert cols[0].x1 == pytest.approx((left_end + 555) / 2)
+
+
+# ---------------------------------------------------------------- an item number in a spread Thai line
+
+
+def spread_line(text: str, add: float = 0.3, size: float = 14.0) -> list[Cluster]:
+    """``text`` set with ``add`` em after every glyph (character spacing), typed spaces as glyphs."""
+    out, x = [], 100.0
+    for k, ch in enumerate(text):
+        width = (0.3 if ch == " " else 0.5) * size
+        out.append(Cluster(ch, x, x + width, 0.0, size, size, k))
+        x += width + add * size
+    return out
+
+
+@pytest.mark.parametrize("text", ["1. จัดทำประกาศนโยบาย", "รายงานผู้บริหาร 2. ผู้บังคับ", "(3) เปิดโอกาสให้บุคลากร"])
+@pytest.mark.parametrize("add", [0.25, 0.4])
+def test_an_item_number_in_a_spread_thai_line_takes_the_thai_spread(text: str, add: float) -> None:
+    """"1." alone among Thai letters has no Latin or digit gap beside it to show the spread: the Thai show it."""
+    assert render(spread_line(text, add)) == text

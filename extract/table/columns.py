@@ -88,14 +88,29 @@ def columns_from_gutters(items: list[Cluster], x_min: float, x_max: float, setti
                    if (k in typed or not c.is_space) and x_min - slack <= c.mid_x <= x_max + slack)
     if not spans:
         return []
-    cols: list[list[float]] = [[spans[0][0], spans[0][1]]]
+    cols: list[list[float]] = [[spans[0][0], spans[0][1], 1]]  # x0, x1, glyphs starting at x0
     for x0, x1, size in spans[1:]:
         if x0 - cols[-1][1] > settings.min_gutter_em * size:
-            cols.append([x0, x1])
+            cols.append([x0, x1, 1])
         else:
             cols[-1][1] = max(cols[-1][1], x1)
-    bounds = [x_min] + [(a[1] + b[0]) / 2 for a, b in zip(cols, cols[1:])] + [x_max]
+            cols[-1][2] += x0 - cols[-1][0] <= settings.align_pt
+    bounds = [x_min] + [_border(a, b, settings) for a, b in zip(cols, cols[1:])] + [x_max]
     return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
+
+
+def _border(left: list[float], right: list[float], settings: TableSettings) -> float:
+    """Where one column ends and the next begins, in the gutter between their texts.
+
+    Midway, unless lines of the right column start at one x (left-aligned cells): then the
+    border sits just before it, since those cells start there on every page, while the
+    left column's lines end wherever their words do, and a later page's longer line
+    ("เทศบาล/ทุกกอง") runs further into the gutter than any line of this page.
+    """
+    middle = (left[1] + right[0]) / 2
+    if right[2] < settings.aligned_lines:
+        return middle
+    return max(middle, right[0] - 2 * settings.edge_slack_pt)
 
 
 def word_spaces(items: list[Cluster], settings: TableSettings) -> set[int]:
