@@ -87,13 +87,22 @@ def spread_at(found: list[Junction], k: int, settings: GapSettings = DEFAULT) ->
     """
     kind = found[k].kind
     like = "thai" if kind == "mixed" else kind  # "(โปร่งใส": a bracket takes the spread of the Thai beside it
-    take = [j.gap <= settings.max_spread_em and j.kind == like for j in found]  # wider: another cell
-    before = [found[i] for i in range(k - 1, -1, -1) if take[i]][: settings.window]
-    after = [found[i] for i in range(k + 1, len(found)) if take[i]][: settings.window]
+    before, after = _neighbours(found, k, like, settings)
+    if not before and not after and like == "other":  # "1." alone among Thai: it takes the Thai spread
+        before, after = _neighbours(found, k, "thai", settings)
     if not before and not after:
         return None
     sides = [side for side in (before, after) if len(side) >= 2]  # one gap alone shows no pattern
     return max(_fitted(near, found[k].width, settings) for near in (before + after, *sides))
+
+
+def _neighbours(found: list[Junction], k: int, like: str,
+                settings: GapSettings) -> tuple[list[Junction], list[Junction]]:
+    """The junctions of kind ``like`` nearest before and after junction ``k`` (a wider gap parts cells)."""
+    take = [j.gap <= settings.max_spread_em and j.kind == like for j in found]
+    before = [found[i] for i in range(k - 1, -1, -1) if take[i]][: settings.window]
+    after = [found[i] for i in range(k + 1, len(found)) if take[i]][: settings.window]
+    return before, after
 
 
 def _fitted(near: list[Junction], width: float, settings: GapSettings) -> float:
