@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 from ita_extract.extract.kinds.measures import MEASURES, to_records
-from ita_extract.extract.page.page import Char
+from ita_extract.extract.page.page import Char, Page
 from ita_extract.extract.table.cells import restore_wrap_spaces, split_items
 from ita_extract.extract.table.columns import Column, Layout, columns_from_gutters, word_spaces
 from ita_extract.extract.table.finder import PageTable
+from ita_extract.extract.table.furniture import without_furniture
 from ita_extract.extract.table.header import find_header, header_end
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines, render
 from ita_extract.extract.table.merge import merge_pages
@@ -290,3 +291,35 @@ def spread_line(text: str, add: float = 0.3, size: float = 14.0) -> list[Cluster
 def test_an_item_number_in_a_spread_thai_line_takes_the_thai_spread(text: str, add: float) -> None:
     """"1." alone among Thai letters has no Latin or digit gap beside it to show the spread: the Thai show it."""
     assert render(spread_line(text, add)) == text
+
+
+# ---------------------------------------------------------------- a cell's last line at a page's foot
+
+
+def foot_page(number_x: float) -> Page:
+    """A portrait page whose right column's cell runs to its foot; a bare "๑" set last at ``number_x``."""
+    lines = [(60, 700, "ตามประเด็นดังต่อไปนี้"), (472, 700, "ดำเนินการแล้ว"), (472, 725, "เมื่อวันที่"), (number_x, 760, "๑")]
+    chars = [c for x, top, text in lines for c in mono_chars(x, top, text, 5.0, 10.0)]
+    return Page(6, 595.0, 842.0, chars, [])
+
+
+def test_a_bare_number_lined_up_with_the_cell_above_it_at_a_pages_foot_is_that_cells_text() -> None:
+    """"…เมื่อวันที่" / "๑" (of "๑๑/๐๘/๒๕๖๘"): at the right of the foot band, but where the cell's lines start (syn00388)."""
+    page = foot_page(472)
+    assert [ln.text for ln in without_furniture(group_lines(clusters(page.chars)), page)][-1] == "๑"
+
+
+def test_a_bare_number_at_the_right_of_the_foot_band_off_the_cells_is_a_page_number() -> None:
+    page = foot_page(540)
+    assert [ln.text for ln in without_furniture(group_lines(clusters(page.chars)), page)][-1] == "เมื่อวันที่"
+
+
+def test_an_item_marker_spread_alone_across_its_line_still_numbers_an_item() -> None:
+    """"๒)" alone on a justified line reads "๒ )" (syn00211): the next item still starts there."""
+    lines = [cline("๑) รายงานผู้บริหาร", 40.0), cline("๒ )", 0.0), cline("ผู้บังคับบัญชาแต่ละกอง", 20.0)]
+    assert split_items(lines) == ["รายงานผู้บริหาร", "ผู้บังคับบัญชาแต่ละกอง"]
+
+
+@pytest.mark.parametrize("text", ["ภายใน 15 วัน", "ข้อ 2 .", "ราคา 3 .50 บาท"])
+def test_a_number_with_a_spaced_dot_inside_text_numbers_no_item(text: str) -> None:
+    assert split_items([cline(text, 10.0)]) == [text]

@@ -18,7 +18,9 @@ from ..thai.repair import repair_thai_text, to_arabic_digits
 from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap, wrap_space
 from .rows import CellLine, LogicalRow
 
-ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
+# A space may stand before the dot or bracket: "๒)" alone on a justified line is spread across its cell
+# ("๒           )"), two glyphs with nothing to show the gap is a spread.
+ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2}) ?[.)]\s*(?![0-9๐-๙])")
 # A number after these words is a reference ("ตามข้อ 2)", "มาตรา 5.") and never an item marker.
 REFERENCE_WORDS = ("ข้อ", "ข้อที่", "มาตรา", "ฉบับที่", "ครั้งที่", "ลำดับที่")  # not ที่ alone: "เจ้าหน้าที่ ๒)"
 # A bare item number ("๑ จัดอบรม", numbering without a dot) stands at the start of a line and
