@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD, find_thai_dates
 from ..thai.letters import is_thai_char
@@ -18,7 +19,9 @@ from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap, wrap
 from .marks import UNITS
 from .rows import CellLine, LogicalRow
 
-ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2})[.)]\s*(?![0-9๐-๙])")
+# A space may stand before the dot or bracket: "๒)" alone on a justified line is spread across its cell
+# ("๒           )"), two glyphs with nothing to show the gap is a spread.
+ITEM = re.compile(r"(?:^|(?<=\s))\(?([0-9๐-๙]{1,2}) ?[.)]\s*(?![0-9๐-๙])")
 # A number after these words is a reference ("ตามข้อ 2)", "มาตรา 5.") and never an item marker.
 REFERENCE_WORDS = ("ข้อ", "ข้อที่", "มาตรา", "ฉบับที่", "ครั้งที่", "ลำดับที่")  # not ที่ alone: "เจ้าหน้าที่ ๒)"
 # A bare item number ("๑ จัดอบรม", numbering without a dot) stands at the start of a line and
@@ -50,7 +53,7 @@ def join_lines(lines: list[CellLine]) -> str:
         if not text:
             continue
         if out:
-            spaced = lines[k - 1].space_after or _wrap_needs_space(out, text)
+            spaced = lines[k - 1].space_after or (not lines[k - 1].no_space and _wrap_needs_space(out, text))
             # OCR set an item's number apart from its first line; not the end of a range ("ไตรมาสที่ 3 -" | "4")
             lone = spaced and LONE_NUMBER.fullmatch(text) and not RANGE_OPEN.search(out)
             if ITEM.match(text) or (spaced and BARE_ITEM.match(text)) or lone:
@@ -81,6 +84,7 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
     evidence = SpacingEvidence().learn(line_texts(ln.text for lines in cells for ln in lines))
     evidence.phrases.learn("".join(item) for lines in cells for item in item_lines(lines))
     lost: set[int] = set()  # id() of the cell lines whose wrap swallowed a typed space
+    closed: set[int] = set()  # … and of those whose wrap is known to swallow none
     for groups in by_role.values():
         padding = min((ln.room for lines in groups for ln in lines[:-1]), default=0.0)
         for lines in groups:
@@ -89,7 +93,28 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
                     repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), evidence, item
                 ):
                     lost.add(id(a))
-    return [replace(row, cells={role: _with_spaces(lines, lost) for role, lines in row.cells.items()}) for row in rows]
+                elif draws_spaces and _cut_in_a_word(a, b, padding, space_em):
+                    closed.add(id(a))
+    return [replace(row, cells={role: _with_spaces(lines, lost, closed) for role, lines in row.cells.items()})
+            for row in rows]
+
+
+def _cut_in_a_word(a: CellLine, b: CellLine, padding: float, space_em: float) -> bool:
+    """A wrap with no space glyph, in a document that draws the spaces it wraps at, inside a number or
+    date too wide for the room the line left ("วันที่ ๑" | "๘/๑๒/๒๕๖๗").
+
+    The producer would have drawn a space typed there, had it fitted (it leaves out only one that
+    would hang past the cell's edge); the next line's first run not fitting says the line was
+    full, not ended (a paragraph or a numbered item ends where its words end).
+    """
+    before, after = a.text.strip(), b.text.strip()
+    if a.space_after or not before or not after or ITEM.match(after) or BARE_ITEM.match(after):
+        return False
+    if not (_in_number(before[-1]) and _in_number(after[0])):
+        return False  # words: Latin breaks only at spaces (a producer may leave one out), Thai is read by language
+    room = a.room - padding
+    run = list(takewhile(lambda c: not c.is_space, b.items))
+    return bool(run) and room > space_em * _size(a) and run[-1].x1 - run[0].x0 > room
 
 
 def item_lines(lines: tuple[CellLine, ...]) -> list[list[str]]:
@@ -132,8 +157,14 @@ def _wrap_candidate(a: CellLine, b: CellLine, draws_spaces: bool, padding: float
     return not (draws_spaces and a.room - padding > space_em * _size(a))  # a space would have fitted, and is drawn
 
 
-def _with_spaces(lines: tuple[CellLine, ...], lost: set[int]) -> tuple[CellLine, ...]:
-    return tuple(replace(ln, space_after=True) if id(ln) in lost else ln for ln in lines)
+def _in_number(ch: str) -> bool:
+    """A digit, or a date's or number's punctuation ("๑๘/๑๒/๒๕๖๗", "1.5", "10:30")."""
+    return ch.isdigit() or ch in "/.-:,"
+
+
+def _with_spaces(lines: tuple[CellLine, ...], lost: set[int], closed: set[int]) -> tuple[CellLine, ...]:
+    return tuple(replace(ln, space_after=True) if id(ln) in lost else replace(ln, no_space=True) if id(ln) in closed
+                 else ln for ln in lines)
 
 
 def _size(line: CellLine) -> float:
@@ -226,7 +257,8 @@ def split_dated_paragraphs(lines: list[CellLine]) -> list[str]:
     """
     entries: list[list[CellLine]] = []
     for line in lines:
-        if entries and _closes_with_date(entries[-1]) and not CONNECTOR.match(line.text.strip()):
+        if entries and _closes_with_date(entries[-1]) and not CONNECTOR.match(line.text.strip()) \
+                and not _number_goes_on(entries[-1][-1], line):
             entries.append([line])
         elif entries:
             entries[-1].append(line)
@@ -234,6 +266,14 @@ def split_dated_paragraphs(lines: list[CellLine]) -> list[str]:
             entries.append([line])
     texts = [join_lines(group) for group in entries]
     return [t for t in texts if t]
+
+
+def _number_goes_on(before: CellLine, line: CellLine) -> bool:
+    """The wrap cuts a number, joined with no space: a year cut in its digits ("๐๔/๐๙/๒๕" | "๖๖")."""
+    end, start = before.text.strip()[-1:], line.text.strip()[:1]
+    if not (end.isdigit() and start.isdigit()) or before.space_after:
+        return False
+    return before.no_space or not _wrap_needs_space(before.text.strip(), line.text.strip())
 
 
 def _closes_with_date(group: list[CellLine]) -> bool:

@@ -76,19 +76,60 @@ def columns_from_rules(vs: list[float], settings: TableSettings) -> list[Column]
 
 
 def columns_from_gutters(items: list[Cluster], x_min: float, x_max: float, settings: TableSettings) -> list[Column]:
-    """Columns as the x-ranges covered by text, split at gutters no line crosses."""
+    """Columns as the x-ranges covered by text, split at gutters no line crosses.
+
+    A space typed between two words of one cell is ink here too (``word_spaces``): in a
+    monospaced face every "o๑ " of a code column ends at the same x, so the spaces after the
+    codes leave a white strip just like a gutter, though every line runs straight across it.
+    """
     slack = settings.edge_slack_pt / 2
-    spans = sorted((c.x0, c.x1, c.size) for c in items if not c.is_space and x_min - slack <= c.mid_x <= x_max + slack)
+    typed = word_spaces(items, settings)
+    spans = sorted((c.x0, c.x1, c.size) for k, c in enumerate(items)
+                   if (k in typed or not c.is_space) and x_min - slack <= c.mid_x <= x_max + slack)
     if not spans:
         return []
-    cols: list[list[float]] = [[spans[0][0], spans[0][1]]]
+    cols: list[list[float]] = [[spans[0][0], spans[0][1], 1]]  # x0, x1, glyphs starting at x0
     for x0, x1, size in spans[1:]:
         if x0 - cols[-1][1] > settings.min_gutter_em * size:
-            cols.append([x0, x1])
+            cols.append([x0, x1, 1])
         else:
             cols[-1][1] = max(cols[-1][1], x1)
-    bounds = [x_min] + [(a[1] + b[0]) / 2 for a, b in zip(cols, cols[1:])] + [x_max]
+            cols[-1][2] += x0 - cols[-1][0] <= settings.align_pt
+    bounds = [x_min] + [_border(a, b, settings) for a, b in zip(cols, cols[1:])] + [x_max]
     return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
+
+
+def _border(left: list[float], right: list[float], settings: TableSettings) -> float:
+    """Where one column ends and the next begins, in the gutter between their texts.
+
+    Midway, unless lines of the right column start at one x (left-aligned cells): then the
+    border sits just before it, since those cells start there on every page, while the
+    left column's lines end wherever their words do, and a later page's longer line
+    ("เทศบาล/ทุกกอง") runs further into the gutter than any line of this page.
+    """
+    middle = (left[1] + right[0]) / 2
+    if right[2] < settings.aligned_lines:
+        return middle
+    return max(middle, right[0] - 2 * settings.edge_slack_pt)
+
+
+def word_spaces(items: list[Cluster], settings: TableSettings) -> set[int]:
+    """Indices of the space glyphs set flush between two glyphs of one line: spaces between words.
+
+    A cell's trailing space is followed by the cell padding and the gutter, never flush by
+    the next cell's text; only a space with a glyph touching it on both sides (closer than
+    ``flush_em``: rounding, no padding) joins two words of one piece of text.
+    """
+    out: set[int] = set()
+    for k in range(1, len(items) - 1):
+        before, space, after = items[k - 1], items[k], items[k + 1]
+        if not space.is_space or before.is_space or after.is_space:
+            continue
+        near = settings.flush_em * space.size
+        same_line = abs(before.bottom - after.bottom) <= settings.line_tol_em * space.size
+        if same_line and abs(space.x0 - before.x1) <= near and abs(after.x0 - space.x1) <= near:
+            out.add(k)
+    return out
 
 
 def columns_from_crossed_gutters(lines: list[TextLine], x_min: float, x_max: float,

@@ -41,6 +41,8 @@ class FurnitureSettings:
     band: float = 0.12  # header and footer sit in the outer 12 % of the height (A4 margins 25-40 mm: 7-11 %)
     centre_share: float = 0.15  # a bare number within this share of the width from the centre is centred …
     right_share: float = 0.8  # … or it ends right of this share of the width (a right-aligned footer)
+    near_lines: int = 3  # a bare number lined up with a cell of this many lines next to it is that cell's
+    align_pt: float = 1.0  # … lined up: starting this close to the cell's text
 
     def is_page_number(self, text: str) -> bool:
         """A line's text that can only be a page number.
@@ -72,20 +74,28 @@ def without_furniture(lines: list[TextLine], page: Page, settings: FurnitureSett
     """
     hrules = page.hrules()
     start, end = 0, len(lines)
-    while start < end and is_furniture(lines[start], page, hrules, settings):
+    reach = settings.near_lines
+    while start < end and is_furniture(lines[start], page, hrules, settings, lines[start + 1 : start + 1 + reach]):
         start += 1
-    while end > start and is_furniture(lines[end - 1], page, hrules, settings):
+    while end > start and is_furniture(lines[end - 1], page, hrules, settings, lines[max(start, end - 1 - reach) : end - 1]):
         end -= 1
     return lines[start:end]
 
 
-def is_furniture(line: TextLine, page: Page, hrules: list[Rule], settings: FurnitureSettings = DEFAULT_FURNITURE) -> bool:
-    """One line that is a page number: in the margin band, in no ruled cell, worded or placed as one."""
+def is_furniture(line: TextLine, page: Page, hrules: list[Rule], settings: FurnitureSettings = DEFAULT_FURNITURE,
+                 near: list[TextLine] = ()) -> bool:
+    """One line that is a page number: in the margin band, in no ruled cell, worded or placed as one.
+
+    A bare number set where the text of the lines ``near`` it starts a cell is that cell's
+    last line (a date "๑๑/๐๘/๒๕๖๘" wrapped to "๑" at the foot of a table's right column).
+    """
     if not settings.in_band(line, page) or _between_rules(line, hrules):
         return False
     text = line.squeezed
     if settings.is_page_number(text):
         return True
+    if any(abs(seg.x0 - line.x0) <= settings.align_pt for ln in near for seg in ln.cells):
+        return False
     return bool(BARE_NUMBER.match(text)) and settings.placed_as_page_number(line, page)
 
 

@@ -98,13 +98,22 @@ def spread_at(found: list[Junction], k: int, settings: GapSettings = DEFAULT) ->
     """
     kind = found[k].kind
     like = "thai" if kind == "mixed" else kind  # "(โปร่งใส": a bracket takes the spread of the Thai beside it
-    take = [j.gap <= settings.max_spread_em and j.kind == like for j in found]  # wider: another cell
-    before = [found[i] for i in range(k - 1, -1, -1) if take[i]][: settings.window]
-    after = [found[i] for i in range(k + 1, len(found)) if take[i]][: settings.window]
+    before, after = _neighbours(found, k, like, settings)
+    if not before and not after and like == "other":  # "1." alone among Thai: it takes the Thai spread
+        before, after = _neighbours(found, k, "thai", settings)
     if not before and not after:
         return None
     sides = [side for side in (before, after) if len(side) >= 2]  # one gap alone shows no pattern
     return max(_fitted(near, found[k].width, settings) for near in (before + after, *sides))
+
+
+def _neighbours(found: list[Junction], k: int, like: str,
+                settings: GapSettings) -> tuple[list[Junction], list[Junction]]:
+    """The junctions of kind ``like`` nearest before and after junction ``k`` (a wider gap parts cells)."""
+    take = [j.gap <= settings.max_spread_em and j.kind == like for j in found]
+    before = [found[i] for i in range(k - 1, -1, -1) if take[i]][: settings.window]
+    after = [found[i] for i in range(k + 1, len(found)) if take[i]][: settings.window]
+    return before, after
 
 
 def _fitted(near: list[Junction], width: float, settings: GapSettings) -> float:
@@ -141,6 +150,8 @@ def spaces_between(items: Sequence[Cluster], settings: GapSettings = DEFAULT) ->
     glyphs = any(c.is_space for c in items)
     if _spread_wide(found, settings):
         settings = replace(settings, max_spread_em=float("inf"))
+        if sum(j.thai for j in found) < 2:  # spread as a whole ("o  ๑  ๗"): each gap against all the others
+            found = [replace(j, kind="other") for j in found]
     out: set[int] = set()
     for k, junction in enumerate(found):
         if junction.gap > settings.space_em and _is_space(items, found, k, glyphs, settings):
@@ -155,8 +166,15 @@ def _spread_wide(found: list[Junction], settings: GapSettings) -> bool:
     and Word's distributed justification) spreads them by more than the table engine's cell
     gap. Two cells' texts are told apart by one wide gap among narrow ones; here there is
     no narrow one, and the gaps fit one spread (``_fitted``), as typed spaces never line up.
+    A line with too few Thai gaps to show it (an indicator code alone, "o  ๑  ๗") is judged
+    on all its gaps: spread by character spacing, Latin and digits move apart like Thai.
     """
     thai = [j for j in found if j.thai]
+    return _one_wide_spread(thai, settings) or (len(thai) < 2 and _one_wide_spread(found, settings))
+
+
+def _one_wide_spread(thai: list[Junction], settings: GapSettings) -> bool:
+    """The gaps ``thai`` are all wide, some past the cell gap, and fit one spread."""
     if len(thai) < 2 or min(j.gap for j in thai) <= settings.space_em:
         return False
     if max(j.gap for j in thai) <= settings.max_spread_em:

@@ -18,6 +18,7 @@ from ..page.page import Rule
 from ..thai.repair import repair_thai_text
 from .columns import Column, split_by_columns
 from .lines import TextLine
+from .marks import ROW_NUMBER, opens_body
 from .settings import DEFAULT, TableSettings
 from .vocabulary import TableVocabulary
 
@@ -49,7 +50,8 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
         top = header_top(lines, i, hrules, settings)
         if _names_roles(lines[top:i] + _header_window(lines, i, settings), vocab, settings, within, gap_em):
             return top
-    return _syllable_header(lines, vocab, settings, gap_em)
+    anchor = _syllable_header(lines, vocab, settings, gap_em)
+    return None if anchor is None else header_top(lines, anchor, hrules, settings)
 
 
 def _names_roles(window: list[TextLine], vocab: TableVocabulary, settings: TableSettings, within: int,
@@ -65,7 +67,8 @@ def _syllable_header(lines: list[TextLine], vocab: TableVocabulary, settings: Ta
                      gap_em: float) -> int | None:
     """A header whose every cell is broken at syllables, so no line of it opens a cell with a role
     ("ประ" / "เด็นที่" / "ต้อง" …): the first multi-cell line from which the stacked cells open
-    with role wordings exactly (no letters before them: body cells never all do)."""
+    with role wordings exactly (no letters before them: body cells never all do). A taller cell's
+    first line may stand above it alone ("กำหนด" over "เวลา"): ``header_top`` takes it in."""
     for i, line in enumerate(lines):
         if len(line.segments(gap_em)) >= 2 and not line.looks_like_body and \
                 _names_roles(_header_window(lines, i, settings), vocab, settings, 0, gap_em):
@@ -194,11 +197,24 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
         if repeats and ln.bottom - first.top > repeats + settings.repeat_slack_em * ln.size:
             if not _carries_on(lines[start:end], ln, known, settings, hrules):
                 break
-        elif rule_below is None and (ln.looks_like_body or (not repeats and steps and step > settings.header_step * max(steps))):
+        elif rule_below is None and (_opens_row(ln) or (not repeats and steps and step > settings.header_step * max(steps))):
             break
         steps.append(step)
         end += 1
     return end
+
+
+def _opens_row(line: TextLine) -> bool:
+    """A line below an unruled header that opens the body: a section row, a code or an item number,
+    or a row number as the line's first piece.
+
+    A number alone further right is a header cell's wording wrapped at it ("ผลการดำเนินการ รอบ" /
+    "๑๒" / "เดือน"): a row's number stands in its first cell, left of the rest of the row.
+    """
+    if line.is_section:
+        return True
+    return any(opens_body(text) and (k == 0 or not ROW_NUMBER.match(text))
+               for k, text in enumerate(seg.repaired for seg in line.cells))
 
 
 def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...], settings: TableSettings,

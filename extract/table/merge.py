@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..thai.codes import split_indicator
-from ..thai.repair import repair_thai_text
+from ..thai.repair import repair_thai_text, to_arabic_digits
 from ..thai.spacing import THAI
 from .finder import PageTable
 from .marks import ROW_NUMBER
@@ -28,11 +28,12 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
         lead = _leading_rows(t, roles, coded, vocab, settings)
         for k, row in enumerate(t.rows):
             last = merged[-1] if merged else None
-            if last is not None and last.is_section and _section_tail(row, vocab, settings):
+            if last is not None and last.is_section and _section_tail(row, coded, vocab, settings):
                 merged[-1] = replace(last, section=join_wrapped(last.section or "", repair_thai_text(row.printed[0])))
                 continue
             fragment = (k < lead or (coded and not t.layout.ruled)) and last is not None and not last.is_section
-            if fragment and is_continuation(row, roles, coded, vocab, t.settings):
+            if fragment and (is_continuation(row, roles, coded, vocab, t.settings)
+                             or (k == 0 and number_rest(last, row, coded, vocab))):
                 merged[-1] = joined_rows(last, row)
                 continue
             merged.append(row)
@@ -96,24 +97,45 @@ def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableV
     return not anchor
 
 
+def number_rest(last: LogicalRow | None, row: LogicalRow, coded: bool, vocab: TableVocabulary) -> bool:
+    """The first row on a page holds the rest of the last row's number, wrapped between its digits
+    at the page break ("๑" at the foot of one page, "๑" at the head of the next: row 11).
+
+    As a wrap inside one page (``rows._row_starts``): digits alone in the number column of a row
+    with no code, under a row that opened with its number and a code, in a table whose rows open
+    with codes; and not the number that follows the last one, which would open a row of its own.
+    """
+    if last is None or not coded or last.is_section or row.is_section:
+        return False
+    number, before = (repair_thai_text(r.first_text(vocab.number_role)).strip() for r in (row, last))
+    if len(row.cells.get(vocab.number_role, ())) != 1 or not number.isdigit() or not before.isdigit():
+        return False
+    if split_indicator(repair_thai_text(_anchor(row, vocab)))[0] or not split_indicator(repair_thai_text(_anchor(last, vocab)))[0]:
+        return False
+    return int(to_arabic_digits(number)) != int(to_arabic_digits(before)) + 1
+
+
 def join_wrapped(before: str, after: str) -> str:
     """Two lines of one label: no space where the wrap fell between Thai letters."""
     glue = "" if THAI.match(before[-1:]) and THAI.match(after[:1]) else " "
     return f"{before.rstrip()}{glue}{after.lstrip()}"
 
 
-def _section_tail(row: LogicalRow, vocab: TableVocabulary, settings: TableSettings) -> bool:
+def _section_tail(row: LogicalRow, coded: bool, vocab: TableVocabulary, settings: TableSettings) -> bool:
     """One short line right under a section row is the rest of its wrapped label.
 
     Without rules the tail may straddle columns, so it is judged as printed, whole: its first
-    letters may even fall in the row-number column ("คะแ" | "นน"), which a number never does.
+    letters may even fall in the row-number column ("คะแ" | "นน"), which a number never does,
+    unless the label wraps at a number ("ต่ำกว่า" / "85 คะแนน"): in a table whose rows open with
+    codes, a line with a number but no code is no row.
     """
     if row.is_section or len(row.printed) != 1:
         return False
     text = repair_thai_text(row.printed[0])
     short = len(text) <= settings.section_tail_letters
+    code = split_indicator(text)[0] or split_indicator(repair_thai_text(_anchor(row, vocab)))[0]
     numbered = ROW_NUMBER.match(repair_thai_text(row.first_text(vocab.number_role)).strip())
-    return short and not split_indicator(text)[0] and not numbered
+    return short and not code and not (numbered and not coded)
 
 
 def _mostly_coded(tables: list[PageTable], vocab: TableVocabulary) -> bool:

@@ -29,6 +29,7 @@ class CellLine:
     space_after: bool
     room: float = 0.0  # points between the line's last glyph and its column's right edge
     items: tuple[Cluster, ...] = ()  # the glyphs, so a wrap can be judged by widths
+    no_space: bool = False  # the wrap after it is known to swallow no typed space (see cells.restore_wrap_spaces)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ class TableSettings:
     fallback_cell_gap_em: float | None = None  # tried when no header is found at cell_gap_em (OCR)
     # columns
     min_gutter_em: float = 0.3  # white space between columns in a table without vertical rules
+    flush_em: float = 0.05  # a space glyph this close to a glyph on both sides joins two words of one cell
+    align_pt: float = 0.5  # lines of a column starting this close to its left text edge are aligned on it …
+    aligned_lines: int = 3  # … and this many of them make it a left-aligned column
     gutter_crossing: float = 0.0  # share of table lines that may cross a gutter (OCR specks, split sections)
     min_column_pt: float = 8.0  # vertical rules closer than this bound no column (double rules)
     min_vrule_pt: float = 10.0  # shorter vertical strokes are glyph parts or ticks, not column rules

@@ -18,7 +18,9 @@ from .repair import to_arabic_digits
 TOOLS: dict[str, str] = {"E": "EIT", "I": "IIT", "O": "OIT"}
 
 # Latin letters and digits may not touch a code: "MOIT 1", "EB1", "E-Service", "ISO 9001".
-_CODE = r"(?:(?P<tool>EIT|IIT|OIT)\s*|(?P<letter>[EIO])\s?|(?P<lower>[eio]))(?P<num>\d{1,2})(?![\d.]?\d)(?![A-Za-z])"
+# A lower-case letter may stand a space from its number like a capital: justification spreads "o6"
+# alone on a line of a narrow cell to "o  6", two glyphs with nothing to show the gap is a spread.
+_CODE = r"(?:(?P<tool>EIT|IIT|OIT)\s*|(?P<letter>[EIO])\s?|(?P<lower>[eio])\s?)(?P<num>\d{1,2})(?![\d.]?\d)(?![A-Za-z])"
 # "ข้อ"/"ข้อที่" before a code, also as OCR reads it with its marks lost or misread ("ขอ E๒", "ข่อที E1"):
 # before a code nothing else is spelled this way. A bracket opened before a code closes after it, or
 # OCR lost the closing one ("(E๕ หน่วยงาน…", "(E๑๑เจ้าหน้าที่"): then a space or Thai text follows.
