@@ -233,8 +233,11 @@ def test_a_wrap_inside_a_run_too_wide_for_the_room_left_swallows_no_space(first:
 
 def test_without_drawn_wrap_spaces_a_wrap_before_digits_keeps_its_space() -> None:
     undrawn = actions_row(cline("รายงานผู้บริหาร", 2.0), cline("ทราบแล้ว", 40.0))
+    rows = restore_wrap_spaces([undrawn, actions_row(cline("ณ วันที่", 12.0), cline("๑๘/๑๒/๒๕๖๗", 30.0))])
+    assert split_items(list(rows[1].cells["actions"])) == ["ณ วันที่ ๑๘/๑๒/๒๕๖๗"]
+    # a date cut inside its day joins, drawn spaces or not (spacing.wrap_space)
     rows = restore_wrap_spaces([undrawn, actions_row(cline("ณ วันที่ ๑", 12.0), cline("๘/๑๒/๒๕๖๗", 30.0))])
-    assert split_items(list(rows[1].cells["actions"])) == ["ณ วันที่ ๑ ๘/๑๒/๒๕๖๗"]
+    assert split_items(list(rows[1].cells["actions"])) == ["ณ วันที่ ๑๘/๑๒/๒๕๖๗"]
 
 
 def test_a_numbered_item_after_a_short_line_stays_an_item() -> None:
