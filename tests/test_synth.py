@@ -4,7 +4,8 @@ The generator's own rules are tested here on their own: a seed always makes the 
 the same reportlab bytes), the truth is valid contract v2, time frames and statuses follow the
 contract's rules, printed numbering gives back the items. Then a fixed set of 40 seeds is
 generated through the CLI, extracted through the CLI and scored by the shared scorer against
-issue 15's bar. The engine does not meet it yet, so that test is a strict xfail naming the issue;
+issue 15's bar. The LibreOffice documents meet it; the reportlab ones do not yet (strict text),
+so that half is a strict xfail naming the issue;
 the long run (500 documents) is ``python -m tests.synth.long_run`` (docs/ACCURACY.md).
 """
 
@@ -33,8 +34,8 @@ from synth.thai import NUMBERING, digits_as, fiscal_bounds, numbered
 FONT = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")
 CI_SEEDS = range(40)  # fixed: about half reportlab, half LibreOffice; all three templates
 BAR = {"overall": 0.99, "min": 0.90, "strict_text": 0.97}  # issue 15, "Done when"
-ISSUE_15 = ("issue 15: the engine does not yet hold up over the generator's layouts (FY2567 template, "
-            "two-level headers, justified lines, v2 fields); see docs/ACCURACY.md")
+ISSUE_15 = ("issue 15: strict text below 0.97 on the reportlab documents (typed spaces a wrap swallowed "
+            "inside phrases the document never shows whole); see docs/ACCURACY.md")
 
 
 def need_fonts() -> None:
