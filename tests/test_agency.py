@@ -106,10 +106,18 @@ def test_unknown_place_keeps_printed_spelling() -> None:
     assert (m.district, m.province) == ("หางดง", "เชียงใหม่")
 
 
-def test_no_agency_type() -> None:
+def test_no_agency_type_no_agency_but_its_location_line_still_says_where() -> None:
     m = parse_agency(["รายงานผลการดำเนินงาน", "อำเภอหางดง"])
-    assert m == AgencyMatch(None, None, None, None, None, m.warnings)
+    assert m == AgencyMatch(None, None, None, "หางดง", "เชียงใหม่", m.warnings)  # a district of one province
     assert [n.code for n in m.warnings] == ["agency_not_found"]
+    ocr = parse_agency(["mA.เชียงคาน", "อำเภอเชียงคาน จังหวัดเลย"])  # ทต. misread by OCR
+    assert (ocr.name, ocr.type, ocr.district, ocr.province) == (None, None, "เชียงคาน", "เลย")
+
+
+@pytest.mark.parametrize("lines", [["รายงานผลการดำเนินงาน", "ประจำปีงบประมาณ ๒๕๖๖"],
+                                   ["รายงาน", "ตามหนังสือจังหวัดเลย ที่ ลย ๐๐๒๓"]])
+def test_no_agency_and_no_location_line_says_nothing_of_where(lines: list[str]) -> None:
+    assert parse_agency(lines) == AgencyMatch(None, None, None, None, None, parse_agency(lines).warnings)
 
 
 def test_a_type_inside_a_sentence_is_only_a_fallback() -> None:

@@ -78,7 +78,9 @@ def build_document(sources: list[list[str]], classify: Callable[[str | None], st
     blocks = [[repair_thai_text(ln).strip() for ln in src if ln.strip()] for src in sources] or [[]]
     title = next((t for src in blocks if (t := find_title(src)) is not None), None)
     matches = [parse_agency(src) for src in blocks]
-    match = next((m for m in matches if m.name is not None), matches[0])
+    # no agency named anywhere: the first source that still says where it is (a misread type)
+    match = next((m for m in matches if m.name is not None), None) or next(
+        (m for m in matches if m.province is not None), matches[0])
     periods = [parse_period("\n".join(src)) for src in blocks]
     period = next((p for p in periods if p.fiscal_year is not None or p.start is not None), periods[0])
     fiscal_year, round_months, notices = _contract_values(period.fiscal_year, period.round_months)

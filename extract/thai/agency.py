@@ -55,6 +55,7 @@ _RE_AGENCY = re.compile(rf"(?P<type>{_TYPE_ALTS})\s?(?P<place>(?:(?!{_STOP_WORDS
 _RE_HEADING_PREFIX = re.compile(r"^\s*(?:ประกาศ|คำสั่ง|ระเบียบ|รายงาน(?:ผล)?(?:ของ)?)?\s*$")
 _RE_PROVINCE = re.compile(r"(?:จังหวัด|(?<![\u0e01-\u0e4e])จ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
 _RE_DISTRICT = re.compile(rf"(?:{_loose('อำเภอ')}|(?<![\u0e01-\u0e4e])อ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
+_RE_LOCATION_LINE = re.compile(rf"^(?:{_loose('อำเภอ')}|อ\s?\.|จังหวัด|จ\s?\.)\s*[\u0e01-\u0e4e]")  # a title block's location line
 _RE_KHET = re.compile(r"(?<![\u0e01-\u0e4e])เขต\s*(?P<name>[\u0e01-\u0e4e]+)")  # Bangkok districts
 @dataclass
 class AgencyMatch:
@@ -196,7 +197,7 @@ def parse_agency(lines: list[str]) -> AgencyMatch:
         other = _other_agency(lines)
         if other is not None:
             return other
-        return AgencyMatch(None, None, None, None, None, [Notice("agency_not_found", NOTICES["agency_not_found"].meaning)])
+        return _location_alone(lines)
     if misread is not None:
         found = _parse_found(agency, lines)
         read, kind = misread
@@ -204,6 +205,23 @@ def parse_agency(lines: list[str]) -> AgencyMatch:
         warning = Notice("agency_type_misread", f"'เทศบาล{read}' taken as เทศบาล{kind}")
         return replace(found, name_as_printed=printed, warnings=[warning, *found.warnings])
     return _parse_found(agency, lines)
+
+
+def _location_alone(lines: list[str]) -> AgencyMatch:
+    """No agency named (its type misread past mending: "mA.เชียงคาน"), but a line of the title block
+    that opens with its district or province still says where it is.
+
+    >>> m = _location_alone(["mA.เชียงคาน", "อำเภอเชียงคาน จังหวัดเลย"])
+    >>> (m.name, m.district, m.province)
+    (None, 'เชียงคาน', 'เลย')
+    """
+    not_found = Notice("agency_not_found", NOTICES["agency_not_found"].meaning)
+    located = " ".join(line for line in lines if _RE_LOCATION_LINE.match(line.strip()))
+    if not located:
+        return AgencyMatch(None, None, None, None, None, [not_found])
+    resolver = _Resolver()
+    district, province = _locate(resolver, _printed_location(located))
+    return AgencyMatch(None, None, None, district, province, [not_found, *resolver.warnings])
 
 
 def _parse_found(agency: re.Match[str], lines: list[str]) -> AgencyMatch:
