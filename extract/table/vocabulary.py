@@ -12,16 +12,10 @@ from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from ..thai.letters import MARKS
+from ..thai.letters import unmarked
 
-UNMARKED = re.compile(f"[{MARKS}]")
 LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")  # "(?!.*ประเด็น)" says what a wording is not
 WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")  # a wording long enough that one misread letter leaves it plain
-
-
-def unmarked(text: str) -> str:
-    """``text`` without Thai combining marks: the letters OCR loses most ("ประเดนทต้อง" for "ประเด็นที่ต้อง")."""
-    return UNMARKED.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -80,7 +74,8 @@ class TableVocabulary:
         """
         role = _earliest(self.roles, header)
         if role is None and without_marks:
-            role = _earliest(self.unmarked_roles, unmarked(header)) or self._nearly(unmarked(header))
+            bare = unmarked(header)
+            role = _earliest(self.unmarked_roles, bare) or self._nearly(bare)
         return role
 
     @cached_property

@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..errors import NOTICES, Notice
 from .gazetteer import Place, best_match, districts_of, name_key, nearest, province_names, subdistricts_of
+from .letters import RE_MARK, unmarked
 
 BANGKOK = "กรุงเทพมหานคร"
 PATTAYA = "เมืองพัทยา"
@@ -267,12 +268,11 @@ def _other_agency(lines: list[str]) -> AgencyMatch | None:
 
 _RE_TESABAN = re.compile(r"เทศบาล(?P<rest>[\u0e01-\u0e4e]{3,})")
 _TESABAN_KINDS = ("ตำบล", "เมือง", "นคร")
-_RE_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def _bare(text: str) -> str:
     """Letters without the marks above and below, ำ as า: what OCR reads most surely."""
-    return _RE_MARKS.sub("", text).replace("\u0e33", "\u0e32")
+    return unmarked(text).replace("\u0e33", "\u0e32")
 
 
 def _mend_misread_kind(lines: list[str]) -> tuple[list[str], tuple[str, str]] | None:
@@ -288,7 +288,7 @@ def _mend_misread_kind(lines: list[str]) -> tuple[list[str], tuple[str, str]] | 
             for kind in _TESABAN_KINDS:
                 target = _bare(kind)
                 for k in range(len(target) - 1, len(target) + 4):
-                    if k > len(rest) or (k < len(rest) and _RE_MARKS.match(rest[k])):
+                    if k > len(rest) or (k < len(rest) and RE_MARK.match(rest[k])):
                         continue  # a letter's marks go with it
                     d = Levenshtein.distance(_bare(rest[:k]), target)
                     if d <= 1 and (best is None or (d, -k) < (best[0], -best[1])):

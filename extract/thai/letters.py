@@ -20,6 +20,7 @@ FOLLOW_VOWELS = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ
 LEAD_VOWELS = "\u0e40-\u0e44"  # เ แ โ ใ ไ
 SARA_AA, SARA_AM = "\u0e32", "\u0e33"
 
+RE_MARK = re.compile(f"[{MARKS}]")
 RE_THAI_RUN_END = re.compile(f"[{CONSONANTS}\u0e30-\u0e4e]{{0,16}}$")
 RE_THAI_RUN_START = re.compile(f"[{CONSONANTS}\u0e30-\u0e4e]{{0,16}}")
 
@@ -30,6 +31,11 @@ def is_thai_char(ch: str) -> bool:
     Re-implemented instead of ``pythainlp.util.is_thai_char`` to pin the exact range we use.
     """
     return len(ch) == 1 and "\u0e01" <= ch <= "\u0e5b"
+
+
+def unmarked(text: str) -> str:
+    """``text`` without Thai combining marks: the letters OCR loses most ("ประเดนทต้อง" for "ประเด็นที่ต้อง")."""
+    return RE_MARK.sub("", text)
 
 
 @lru_cache(maxsize=1)
