@@ -81,6 +81,11 @@ def _anchor(row: LogicalRow, vocab: TableVocabulary) -> str:
     return next((text for role in vocab.code_roles if (text := row.first_text(role))), "")
 
 
+def _opens_coded(row: LogicalRow, vocab: TableVocabulary, settings: TableSettings = DEFAULT) -> bool:
+    """Does the row open with an indicator code in its code columns (as its page's settings read one)?"""
+    return opens_with_code(repair_thai_text(_anchor(row, vocab)), settings)
+
+
 def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableVocabulary,
                     settings: TableSettings = DEFAULT) -> bool:
     """A row at the top of a page with no number and no code of its own continues the last one.
@@ -91,10 +96,9 @@ def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableV
         return False
     if vocab.number_role in roles and row.first_text(vocab.number_role):
         return False
-    anchor = _anchor(row, vocab)
     if coded:
-        return not opens_with_code(repair_thai_text(anchor), settings)
-    return not anchor
+        return not _opens_coded(row, vocab, settings)
+    return not _anchor(row, vocab)
 
 
 def number_rest(last: LogicalRow | None, row: LogicalRow, coded: bool, vocab: TableVocabulary) -> bool:
@@ -110,7 +114,7 @@ def number_rest(last: LogicalRow | None, row: LogicalRow, coded: bool, vocab: Ta
     number, before = (repair_thai_text(r.first_text(vocab.number_role)).strip() for r in (row, last))
     if len(row.cells.get(vocab.number_role, ())) != 1 or not number.isdigit() or not before.isdigit():
         return False
-    if split_indicator(repair_thai_text(_anchor(row, vocab)))[0] or not split_indicator(repair_thai_text(_anchor(last, vocab)))[0]:
+    if _opens_coded(row, vocab) or not _opens_coded(last, vocab):
         return False
     return int(to_arabic_digits(number)) != int(to_arabic_digits(before)) + 1
 
@@ -133,7 +137,7 @@ def _section_tail(row: LogicalRow, coded: bool, vocab: TableVocabulary, settings
         return False
     text = repair_thai_text(row.printed[0])
     short = len(text) <= settings.section_tail_letters
-    code = split_indicator(text)[0] or split_indicator(repair_thai_text(_anchor(row, vocab)))[0]
+    code = split_indicator(text)[0] or _opens_coded(row, vocab)
     numbered = ROW_NUMBER.match(repair_thai_text(row.first_text(vocab.number_role)).strip())
     return short and not code and not (numbered and not coded)
 
@@ -143,5 +147,5 @@ def _mostly_coded(tables: list[PageTable], vocab: TableVocabulary) -> bool:
     first (the first may be a continuation, and long rows make many of those)."""
     rows = [(r, t.settings) for t in tables for r in t.rows[1:] if not r.is_section]
     rows = rows or [(r, t.settings) for t in tables for r in t.rows if not r.is_section]
-    coded = sum(1 for r, settings in rows if opens_with_code(repair_thai_text(_anchor(r, vocab)), settings))
+    coded = sum(1 for r, settings in rows if _opens_coded(r, vocab, settings))
     return coded * 2 >= len(rows) and coded > 0

@@ -76,15 +76,16 @@ def row_marks(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: 
     for i, part in parts.items():
         role = layout.columns[i].role
         number = number or (role == vocab.number_role and bool(ROW_NUMBER.match(part.repaired)))
-        code = code or (role in vocab.code_roles and split_indicator(part.repaired)[0] is not None)
-        code = code or (settings.unread_code_rows and role in vocab.code_roles and len(parts) >= 3
-                        and bool(UNREAD_CODE.match(part.repaired)))
+        code = code or (role in vocab.code_roles and opens_with_code(part.repaired, settings, unread=len(parts) >= 3))
     return number, code
 
 
-def opens_with_code(text: str, settings: TableSettings) -> bool:
-    """Does a code cell's text open with an indicator code (or, on an OCR page, with one OCR misread)?"""
-    return split_indicator(text)[0] is not None or (settings.unread_code_rows and bool(UNREAD_CODE.match(text)))
+def opens_with_code(text: str, settings: TableSettings, unread: bool = True) -> bool:
+    """Does a code cell's text open with an indicator code (or, on an OCR page and where ``unread``
+    allows, with one OCR misread)?"""
+    if split_indicator(text)[0] is not None:
+        return True
+    return unread and settings.unread_code_rows and bool(UNREAD_CODE.match(text))
 
 
 def _row_starts(group: list[TextLine], layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> list[bool]:
