@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from glyphs import one_line, set_text
 from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char, Page, Rule
 from ita_extract.extract.table.columns import (
@@ -29,7 +30,7 @@ from ita_extract.extract.table.header import (
     named_columns,
     spans_below,
 )
-from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines, render
+from ita_extract.extract.table.lines import Cluster, TextLine, render
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
@@ -40,22 +41,12 @@ ADVANCE = 5.0  # points per glyph: half an em
 
 def cell_chars(x: float, top: float, text: str, size: float = SIZE) -> list[Char]:
     """The glyphs of ``text`` set from ``x`` on a line whose box top is ``top`` (marks ride on their base)."""
-    out: list[Char] = []
-    for ch in text:
-        if out and ch in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c":
-            base = out[-1]
-            out.append(Char(ch, base.x1, base.x1, top, top + size, size))
-            continue
-        width = ADVANCE * 0.6 if ch == " " else ADVANCE
-        out.append(Char(ch, x, x + width, top, top + size, size))
-        x += width
-    return out
+    return set_text(x, top, text, ADVANCE, size, space=0.6)
 
 
 def line(top: float, *cells: tuple[float, str]) -> TextLine:
     """One text line with a cell at each (x, text)."""
-    (built,) = group_lines(clusters([c for x, text in cells for c in cell_chars(x, top, text)]))
-    return built
+    return one_line([c for x, text in cells for c in cell_chars(x, top, text)])
 
 
 def page(lines: list[list[tuple[float, str]]], tops: list[float], rules: list[Rule] = (), number: int = 1) -> Page:
@@ -549,7 +540,7 @@ def test_a_page_number_set_across_a_column_boundary_does_not_hide_the_repeated_h
 
 
 def test_cluster_marks_ride_on_their_base() -> None:
-    (built,) = group_lines(clusters(cell_chars(50, 60, "ที่")))
+    built = one_line(cell_chars(50, 60, "ที่"))
     assert [c.text for c in built.items] == ["ที่"] and isinstance(built.items[0], Cluster)
 
 

@@ -7,6 +7,7 @@ Hand-built glyphs at known positions (no PDF), one step of the engine at a time,
 from __future__ import annotations
 
 import pytest
+from glyphs import one_line, set_text
 from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char, Page
 from ita_extract.extract.table.cells import restore_wrap_spaces, split_items
@@ -21,25 +22,16 @@ from ita_extract.extract.table.settings import DEFAULT
 from ita_extract.extract.thai.repair import to_arabic_digits
 
 SIZE = 14.0
-MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
 MONO = 8.4  # points per glyph of a monospaced face at 14 pt (TlwgTypewriter: 0.6 em, the space too)
 
 
 def mono_chars(x: float, top: float, text: str, advance: float = MONO, size: float = SIZE) -> list[Char]:
     """``text`` set from ``x`` in a monospaced face: every glyph, space included, ``advance`` wide."""
-    out: list[Char] = []
-    for ch in text:
-        if out and ch in MARKS:  # a combining mark rides on its base, with no advance of its own
-            out.append(Char(ch, out[-1].x1, out[-1].x1, top, top + size, size))
-            continue
-        out.append(Char(ch, x, x + advance, top, top + size, size))
-        x += advance
-    return out
+    return set_text(x, top, text, advance, size)
 
 
 def mono_line(top: float, *cells: tuple[float, str]) -> TextLine:
-    (built,) = group_lines(clusters([c for x, text in cells for c in mono_chars(x, top, text)]))
-    return built
+    return one_line([c for x, text in cells for c in mono_chars(x, top, text)])
 
 
 def items(lines: list[TextLine]) -> list[Cluster]:
@@ -72,7 +64,7 @@ def test_a_trailing_space_a_little_short_of_the_next_cell_is_no_word_space() -> 
     """A cell's line and its typed space end 2 pt (0.15 em) before the next cell's text: still two cells."""
     left = mono_chars(66, 100, "ความคิดเห็น ")
     right = mono_chars(left[-1].x1 + 2.0, 100, "ติดตามการ")
-    (ln,) = group_lines(clusters(left + right))
+    ln = one_line(left + right)
     assert word_spaces(ln.items, DEFAULT) == set()
     assert len(columns_from_gutters(ln.items, 60.0, 300.0, DEFAULT)) == 2
 
@@ -106,8 +98,7 @@ def test_a_code_and_a_word_apart_by_unequal_wide_gaps_stay_apart() -> None:
 
 def prop_line(top: float, *cells: tuple[float, str], size: float = 10.0) -> TextLine:
     """One line of a proportional face: half an em a letter, marks on their base."""
-    (built,) = group_lines(clusters([c for x, text in cells for c in mono_chars(x, top, text, size / 2, size)]))
-    return built
+    return one_line([c for x, text in cells for c in mono_chars(x, top, text, size / 2, size)])
 
 
 def test_a_syllable_broken_header_takes_in_a_taller_cells_first_line_above_it() -> None:
