@@ -20,7 +20,6 @@ from typing import ParamSpec, TypeVar
 
 import pdfplumber
 import pypdfium2 as pdfium
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
@@ -37,6 +36,7 @@ from ..errors import (
     printable,
 )
 from ..files import open_regular
+from .device import read_glyphs
 from .guard import check_decoding
 from .page import Char, Page, Rule
 from .textlayer import choose_text_layer
@@ -225,45 +225,19 @@ def _merge_rules(rules: list[Rule]) -> list[Rule]:
 
 
 def _read_layout(page: pdfplumber.page.Page) -> tuple[list[Char], list[Rule], float]:
-    """The page's characters, ruling lines and image area, read from pdfminer's layout objects.
+    """The page's characters, ruling lines and image area, read as pdfminer draws them.
 
-    Why not ``page.chars`` / ``page.edges`` / ``page.images``: pdfplumber builds a dict of
-    some 25 resolved attributes for every object on first access (``process_object``),
-    which costs a third of reading the page; we need six numbers per character. The
-    coordinates are converted as pdfplumber does (top-left origin, MediaBox offset).
+    Why not ``page.chars`` / ``page.edges`` / ``page.images``, nor ``page.layout``:
+    pdfplumber builds a dict of some 25 resolved attributes for every object on first
+    access (``process_object``), and pdfminer's layout objects cost a fifth of the
+    reading; we need six numbers per character (``device.GlyphDevice``). The coordinates
+    are converted as pdfplumber does (top-left origin, MediaBox offset).
     """
-    height = float(page.height)
-    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    chars: list[Char] = []
-    rules: list[Rule] = []
-    image_area = 0.0
-
-    def y(v: float) -> float:
-        return height - v + mb_top
-
-    def walk(objs: list) -> None:
-        nonlocal image_area
-        for obj in objs:
-            if isinstance(obj, LTChar):
-                text = obj.get_text()
-                if obj.upright and text:
-                    chars.append(Char(text, obj.x0 + mb_x0, obj.x1 + mb_x0, y(obj.y1), y(obj.y0), float(obj.size), obj.fontname))
-            elif isinstance(obj, LTRect):
-                x0, y0, x1, y1 = obj.bbox
-                rules.extend([Rule("h", y(y1), x0 + mb_x0, x1 + mb_x0), Rule("h", y(y0), x0 + mb_x0, x1 + mb_x0),
-                              Rule("v", x0 + mb_x0, y(y1), y(y0)), Rule("v", x1 + mb_x0, y(y1), y(y0))])
-            elif isinstance(obj, LTCurve):  # lines and paths: their horizontal and vertical segments
-                for (ax, ay), (bx, by) in zip(obj.pts, obj.pts[1:]):
-                    if ay == by:
-                        rules.append(Rule("h", y(ay), min(ax, bx) + mb_x0, max(ax, bx) + mb_x0))
-                    elif ax == bx:
-                        rules.append(Rule("v", ax + mb_x0, y(max(ay, by)), y(min(ay, by))))
-            elif isinstance(obj, LTImage):
-                image_area += obj.width * obj.height
-            if isinstance(obj, LTContainer):
-                walk(obj._objs)
-
-    walk(page.layout._objs)
+    try:
+        chars, rules, image_area = read_glyphs(page.pdf.rsrcmgr, page.page_obj, float(page.height),
+                                               (float(page.mediabox[0]), float(page.mediabox[1])))
+    except Exception as err:  # as pdfplumber's page.layout does: the caller names the page
+        raise PdfminerException(err) from err
     return chars, _merge_rules([r for r in rules if r.end - r.start >= 5]), image_area
 
 

@@ -1,0 +1,109 @@
+"""A pdfminer device that keeps each glyph as the engine's ``Char`` as it is drawn.
+
+Why not pdfplumber's ``page.layout`` (what this replaced): for every glyph it builds an
+``LTChar`` (bounding box through four matrix products, a graphic-state reference, a
+colour space), tags it with marked content, adds it to a container tree, and then the
+engine walked that tree to keep six numbers of it. That was a fifth of reading a page
+(issue 20, docs/BENCHMARKS.md). This device is pdfminer's own extension point
+(``PDFLayoutAnalyzer.render_char``): the interpreter, fonts, text state and matrices are
+pdfminer's; only the glyph's record is ours, with the box worked out exactly as
+``LTChar.__init__`` works it out (same operations in the same order, so the same floats).
+Paths, images and form XObjects still go through pdfminer's layout objects, which are few.
+"""
+
+from __future__ import annotations
+
+from pdfminer.converter import PDFLayoutAnalyzer
+from pdfminer.layout import LTContainer, LTCurve, LTImage, LTLayoutContainer, LTRect
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.utils import Matrix
+
+from .page import Char, Rule
+
+
+class GlyphDevice(PDFLayoutAnalyzer):
+    """Collects upright glyphs as ``Char`` in drawing order, top-down coordinates (pdfplumber's).
+
+    ``height`` and ``offset`` are the page's height and MediaBox origin: pdfplumber's
+    conversion ``top = height - y1 + mediabox_top`` and ``x0 + mediabox_x0``.
+    """
+
+    def __init__(self, rsrcmgr: PDFResourceManager, height: float, offset: tuple[float, float]) -> None:
+        super().__init__(rsrcmgr, pageno=1, laparams=None)
+        self.height, (self.dx, self.dy) = height, offset
+        self.chars: list[Char] = []
+        self.result: LTLayoutContainer | None = None
+
+    def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
+                    ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:  # noqa: ARG002 - pdfminer's signature
+        """Keep the glyph; return its advance, as pdfminer's device does, for the interpreter to move on."""
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        adv = font.char_width(cid) * fontsize * scaling
+        vertical = font.is_vertical()
+        if vertical:
+            vx, vy = font.char_disp(cid)
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bx0, by0, bx1, by1 = -vx, vy + rise + adv, -vx + fontsize, vy + rise
+        else:
+            descent = font.get_descent() * fontsize
+            bx0, by0, bx1, by1 = 0, descent + rise, adv, descent + rise + fontsize
+        a, b, c, d, e, f = matrix
+        if not (a * d * scaling > 0 and b * c <= 0) or not text:
+            return adv  # not upright (rotated or mirrored text), or nothing to read: the engine skips it
+        # utils.apply_matrix_rect, inlined: the four corners, then their bounds
+        xs = (a * bx0 + c * by0 + e, a * bx1 + c * by0 + e, a * bx1 + c * by1 + e, a * bx0 + c * by1 + e)
+        ys = (b * bx0 + d * by0 + f, b * bx1 + d * by0 + f, b * bx1 + d * by1 + f, b * bx0 + d * by1 + f)
+        x0, x1 = min(xs[0], xs[3], xs[1], xs[2]), max(xs[0], xs[3], xs[1], xs[2])
+        y0, y1 = min(ys[0], ys[1], ys[2], ys[3]), max(ys[0], ys[1], ys[2], ys[3])
+        size = x1 - x0 if vertical else y1 - y0
+        self.chars.append(Char(text, x0 + self.dx, x1 + self.dx, self.height - y1 + self.dy,
+                               self.height - y0 + self.dy, float(size), font.fontname))
+        return adv
+
+    def receive_layout(self, ltpage: LTLayoutContainer) -> None:
+        self.result = ltpage
+
+
+def read_glyphs(rsrcmgr: PDFResourceManager, page: PDFPage, height: float,
+                offset: tuple[float, float]) -> tuple[list[Char], list[Rule], float]:
+    """A page's upright glyphs, its ruling lines (unmerged, in drawing order) and its image area.
+
+    Exceptions are pdfminer's own: the caller names the page.
+    """
+    device = GlyphDevice(rsrcmgr, height, offset)
+    PDFPageInterpreter(rsrcmgr, device).process_page(page)
+    rules: list[Rule] = []
+    image_area = 0.0
+    dx, dy = offset
+
+    def y(v: float) -> float:
+        return height - v + dy
+
+    def walk(objs: list) -> None:
+        nonlocal image_area
+        for obj in objs:
+            if isinstance(obj, LTRect):
+                x0, y0, x1, y1 = obj.bbox
+                rules.extend([Rule("h", y(y1), x0 + dx, x1 + dx), Rule("h", y(y0), x0 + dx, x1 + dx),
+                              Rule("v", x0 + dx, y(y1), y(y0)), Rule("v", x1 + dx, y(y1), y(y0))])
+            elif isinstance(obj, LTCurve):  # lines and paths: their horizontal and vertical segments
+                for (ax, ay), (bx, by) in zip(obj.pts, obj.pts[1:]):
+                    if ay == by:
+                        rules.append(Rule("h", y(ay), min(ax, bx) + dx, max(ax, bx) + dx))
+                    elif ax == bx:
+                        rules.append(Rule("v", ax + dx, y(max(ay, by)), y(min(ay, by))))
+            elif isinstance(obj, LTImage):
+                image_area += obj.width * obj.height
+            if isinstance(obj, LTContainer):
+                walk(obj._objs)
+
+    if device.result is not None:
+        walk(device.result._objs)
+    return device.chars, rules, image_area
