@@ -148,7 +148,7 @@ def _raise_ocr_unavailable(notices: list[Notice], path: Path) -> None:
 
 
 def warm_up() -> None:
-    """Load the extractor's lazy data now: Thai dictionary and word trie, spacing evidence, gazetteer.
+    """Load the extractor's lazy data now: Thai dictionary and word list, spacing evidence, gazetteer.
 
     Batch workers are forked from the process that calls this, so they share one copy of
     it instead of each loading its own on its first file (about 1.5 s a worker, again

@@ -7,7 +7,11 @@ one step of the table engine, and checks what it returns.
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page, layout_for, page_lines
@@ -162,8 +166,35 @@ def test_the_short_last_line_of_a_spanning_cell_over_its_parting_rule_names_no_c
     ([[(310, "วิธีการ")], [(440, "ผู้รับผิดชอบ")]], True),  # sub-column cells centred, starting a line apart
     ([[(310, "วิธีการ"), (440, "ผู้รับผิดชอบ")]], True),  # … or on one line
     ([[(310, "วิธีการนำผล")], [(320, "การวิเคราะห์")]], False),  # one cell's words wrapped: over each other
+    ([[(310, "ขขขข")], [(330, "คคคค")]], False),  # one ends just where the other starts: touching is not apart
 ])
 def test_a_header_piece_spans_sub_columns_when_two_pieces_below_it_stand_side_by_side(
         below: list[list[tuple[float, str]]], spans: bool) -> None:
     (seg,) = line(40, (300, SPANNING)).cells
     assert spans_below(seg, [line(52 + 12 * k, *cells) for k, cells in enumerate(below)]) is spans
+
+
+boxes = st.lists(st.tuples(st.integers(2, 100).map(lambda k: 5.0 * k), st.integers(1, 120)), max_size=7)
+
+
+@settings(max_examples=200, deadline=None)
+@given(over=st.tuples(st.integers(2, 100).map(lambda k: 5.0 * k), st.integers(1, 300)), below=st.lists(boxes, max_size=3))
+def test_spanning_is_two_pieces_under_it_sharing_no_x(over: tuple[float, float],
+                                                       below: list[list[tuple[float, float]]]) -> None:
+    """The one-pass test says what the definition says: some pair of pieces whose middles lie
+    under the piece above stand apart (one ends before the other starts)."""
+    (seg,) = line(40, (over[0], "ก" * max(1, int(over[1] // 8)))).cells
+    rows = [line(52 + 12 * k, *[(x, "ข" * max(1, int(w // 8))) for x, w in _apart(cells)])
+            for k, cells in enumerate(below) if cells]
+    under = [s for ln in rows for s in ln.cells if seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1]
+    expected = any(a.x1 < b.x0 or b.x1 < a.x0 for a, b in combinations(under, 2))
+    assert spans_below(seg, rows) is expected
+
+
+def _apart(cells: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Cells of one line, left to right, each starting past the last one's end (so they stay cells)."""
+    out: list[tuple[float, float]] = []
+    for x, w in sorted(cells):
+        start = max(x, out[-1][0] + 5.0 * (out[-1][1] // 8) + 30) if out else x
+        out.append((start, w))
+    return out

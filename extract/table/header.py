@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import combinations
 
 from ..page.page import Rule
 from ..thai.repair import repair_thai_text
@@ -167,8 +166,16 @@ def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.ce
     different lines ("ขั้นตอน/" one line below "ผู้รับผิด"), while the words of one cell
     wrapped onto the next line stand over each other.
     """
-    under = [s for ln in below for s in ln.segments(gap_em) if seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1]
-    return any(a.x1 < b.x0 or b.x1 < a.x0 for a, b in combinations(under, 2))
+    # Two of the pieces under it share no x exactly when the leftmost right edge among them lies
+    # left of the rightmost left edge (one piece never ends before it starts): one pass, not every pair.
+    left, right = seg.x0, seg.x1
+    first_end, last_start = float("inf"), float("-inf")
+    for ln in below:
+        for s in ln.segments(gap_em):
+            x0, x1 = s.x0, s.x1
+            if left <= (x0 + x1) / 2 <= right:
+                first_end, last_start = min(first_end, x1), max(last_start, x0)
+    return first_end < last_start
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,

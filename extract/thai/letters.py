@@ -48,9 +48,9 @@ def dictionary_words() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def dict_score(run: str) -> tuple[int, int]:
     """How well a Thai run reads as dictionary words: (chars in words of ≥ 2 letters, −tokens)."""
-    from pythainlp.tokenize import word_tokenize
+    from .dictionary import cut_words
 
-    tokens = word_tokenize(run, engine="newmm", keep_whitespace=False)
+    tokens = cut_words(run, keep_whitespace=False)
     words = dictionary_words()
     covered = sum(len(t) for t in tokens if len(t) > 1 and t in words)
     return covered, -len(tokens)

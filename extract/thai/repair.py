@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from pythainlp.util import remove_zw, thai_digit_to_arabic_digit
 
+from .dictionary import cut_words
 from .letters import (
     ABOVE_BELOW_VOWELS,
     CONSONANTS,
@@ -165,10 +166,8 @@ def _splits_a_word(left: str, right: str) -> bool:
 
     Only such a space is the extractor's; one between two words may be the author's.
     """
-    from pythainlp.tokenize import word_tokenize
-
     offset = 0
-    for token in word_tokenize(left + right, engine="newmm", keep_whitespace=False):
+    for token in cut_words(left + right, keep_whitespace=False):
         if offset < len(left) < offset + len(token):
             return token in dictionary_words()
         offset += len(token)

@@ -38,8 +38,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from pythainlp.corpus import thai_words
-from pythainlp.tokenize import word_tokenize
 
+from .dictionary import cut_words
 from .phrases import PhraseEvidence
 from .repair import repair_thai_text, to_arabic_digits
 from .wording import official_lines, official_wording
@@ -75,7 +75,7 @@ def words(text: str) -> tuple[str, ...]:
     Cached: a document's line texts are cut once to learn its spacing and again at each
     wrap they end or start, and newmm was a sixth of the pipeline's own time.
     """
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
+    return tuple(cut_words(text))
 
 
 class SpacingEvidence:

@@ -23,6 +23,7 @@ from importlib.resources import files
 
 from rapidfuzz.distance import Levenshtein
 
+from ...thai.dictionary import cut_words
 from .settings import DEFAULT, OcrSettings
 
 LEXICON = "lexicon.tsv"
@@ -112,9 +113,7 @@ def looks_misread(text: str) -> bool:
     official form says ``ให้มีความโปร่งใส``; ``ผู้บังคับบัญชีว`` → True."""
     if LATIN_ON_THAI.search(text):
         return True
-    from pythainlp.tokenize import word_tokenize
-
-    tokens = word_tokenize(text, engine="newmm", keep_whitespace=False)
+    tokens = cut_words(text, keep_whitespace=False)
     for k, token in enumerate(tokens):
         if not any("\u0e01" <= ch <= "\u0e4e" for ch in token) or token in LONE_OK:
             continue

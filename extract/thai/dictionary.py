@@ -1,0 +1,77 @@
+"""pythainlp's word list and its newmm word cutter, held where the garbage collector does not walk them.
+
+Every stage that cuts Thai into words (spacing at wraps, the text-layer repair's dictionary
+score, OCR's misread test) goes through :func:`cut_words`, so one dictionary serves them all.
+
+Why not pythainlp's default dictionary object: ``word_dict_trie()`` is a ``Trie`` of
+235,000 node objects and 190,000 dicts. They live as long as the process, and Python's
+collector walks every one of them at each full collection: three times over the samples
+and the synthetic set, about 0.45 s of 6.5 s (issue 20, docs/BENCHMARKS.md). The same
+words held as two frozensets of strings (the words, and every prefix of a word) answer
+newmm's one question, ``prefixes(text, start)``, with the same list in the same order,
+and a collection visits the strings without walking them. newmm itself, its word
+graph and its rules, stay pythainlp's: only the container differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from pythainlp.util import Trie
+
+
+class WordSet(Trie):
+    """A word list answering pythainlp's ``Trie`` questions from two frozensets of strings.
+
+    Words are stripped, as ``Trie.add`` strips them. ``prefixes`` lists the words that
+    start at ``text[start]``, shortest first, stopping at the first prefix no word has,
+    exactly as the trie's walk stops at a missing child.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:  # no super().__init__: no nodes
+        kept = {w.strip() for w in words}  # "" too, as the trie keeps it (its root is a word end)
+        self._words = frozenset(kept)
+        self._word_count = len(kept)
+        self._prefixes = frozenset(w[:i] for w in kept for i in range(1, len(w) + 1))
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        found: list[str] = []
+        stems, words = self._prefixes, self._words
+        for end in range(start + 1, len(text) + 1):
+            piece = text[start:end]
+            if piece not in stems:
+                break
+            if piece in words:
+                found.append(piece)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return self._word_count
+
+    def add(self, word: str) -> None:  # pragma: no cover - the list is fixed once built
+        raise TypeError("WordSet is read-only")
+
+    def remove(self, word: str) -> None:  # pragma: no cover - the list is fixed once built
+        raise TypeError("WordSet is read-only")
+
+
+@lru_cache(maxsize=1)
+def word_set() -> WordSet:
+    """pythainlp's Thai word list (``thai_words()``), the dictionary of every word cut here."""
+    from pythainlp.corpus import thai_words
+
+    return WordSet(thai_words())
+
+
+def cut_words(text: str, keep_whitespace: bool = True) -> list[str]:
+    """pythainlp's newmm word cut over its own word list (``word_tokenize(text, engine="newmm")``)."""
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize(text, engine="newmm", keep_whitespace=keep_whitespace, custom_dict=word_set())
