@@ -60,7 +60,7 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     lines = page_lines(page, settings) if lines is None else lines
     if not lines:
         return None
-    start, repeated = _header_start(lines, page, prev, vocab, settings)
+    start, repeated, headless = _header_start(lines, page, prev, vocab, settings)
     if start is None and lines[0].is_signature:
         return None
     layout = layout_for(page, lines, start, prev, repeated, settings, vocab)
@@ -69,7 +69,8 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     rows: list[LogicalRow] = []
     at, carried = start, prev
     while True:
-        part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated and carried is prev)
+        part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated and carried is prev,
+                           headless and at is None)
         if part is None:
             return None
         found, layout, at = part
@@ -84,12 +85,13 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
 
 
 def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None, layout: Layout,
-                vocab: TableVocabulary, settings: TableSettings,
-                repeated: bool) -> tuple[list[LogicalRow], Layout, int | None] | None:
+                vocab: TableVocabulary, settings: TableSettings, repeated: bool,
+                headless: bool = False) -> tuple[list[LogicalRow], Layout, int | None] | None:
     """One header (``start``; None: the last page's table goes on; ``repeated``: it repeats the one
     ``prev`` was read under) and the body under it, down to the next printing of a header: its rows,
     the layout named by its header, and where that next header starts. None when a page without a
-    header does not continue the table."""
+    header does not continue the table. ``headless``: the header search over the whole page found
+    nothing, so none is printed below the body either (the same search, not made twice)."""
     top = lines[start].top if start is not None else 0.0
     hs, _ = table_rules(page, top, settings)
     body_from = 0
@@ -104,7 +106,7 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
             columns, short = completed(columns, prev.columns)
             height = max(height, prev.header_height) if short else height
         layout = replace(layout, columns=columns, header_height=height)
-    following = _next_header(lines, body_from, layout, page, vocab, settings)
+    following = None if headless else _next_header(lines, body_from, layout, page, vocab, settings)
     end = following if following is not None else len(lines)
     body = lines[body_from : body_from + table_bottom(lines[body_from:end], hs, settings)]
     body = [ln for ln in body if start is not None or _inside(ln, layout, settings)]
@@ -162,15 +164,17 @@ def unmapped(layout: Layout, rows: list[LogicalRow], vocab: TableVocabulary, pag
 
 
 def _header_start(lines: list[TextLine], page: Page, prev: Layout | None, vocab: TableVocabulary,
-                  settings: TableSettings) -> tuple[int | None, bool]:
-    """Where this page's header starts (None: no header), and whether it repeats the last page's."""
+                  settings: TableSettings) -> tuple[int | None, bool, bool]:
+    """Where this page's header starts (None: no header), whether it repeats the last page's, and
+    whether the header search (``_next_header``'s own) found nothing anywhere on the page."""
     hrules = page.hrules()
     start = find_header(lines, vocab, settings, hrules=hrules)
+    headless = start is None
     if start is None and settings.fallback_cell_gap_em is not None:
         start = find_header(lines, vocab, settings, gap_em=settings.fallback_cell_gap_em, hrules=hrules)
     if start is not None and prev is not None:
-        return _header_after(lines, start, prev, vocab, settings, hrules)
-    return start, False
+        return (*_header_after(lines, start, prev, vocab, settings, hrules), headless)
+    return start, False, headless
 
 
 def _page_rows(body: list[TextLine], hs: list[float], layout: Layout, page: int, vocab: TableVocabulary,
