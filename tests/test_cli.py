@@ -470,3 +470,28 @@ def test_combine_skips_a_stray_json_and_a_fifo_with_one_line_each(tmp_path: Path
     said = result.stderr.splitlines()
     assert [line.split(": ")[0] for line in said[:-1]] == [str(run / "pipe.json"), str(run / "stray.json")]
     assert said[-1].startswith("2 files: 2 ok")
+
+
+def test_the_batch_freezes_the_loaded_heap_while_its_workers_run_and_thaws_it_after() -> None:
+    """gc.freeze() before the workers fork (they neither walk nor copy what the parent loaded),
+    and the process's collector as it was once the command returns (a test, a notebook)."""
+    import gc
+
+    from ita_extract.cli.extracting import _frozen_heap
+
+    before = gc.get_freeze_count()
+    with _frozen_heap(True):
+        assert gc.get_freeze_count() > before
+    assert gc.get_freeze_count() == before
+    with _frozen_heap(False):
+        assert gc.get_freeze_count() == before
+
+
+@pytest.mark.skipif(not SAMPLES, reason="no samples")
+def test_the_extract_command_leaves_the_collector_unfrozen(tmp_path: Path) -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    result = CliRunner().invoke(cli, ["extract", str(SAMPLES[0]), "-o", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert gc.get_freeze_count() == before
