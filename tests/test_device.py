@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from ita_extract.extract.page.device import GlyphDevice, read_glyphs
 from ita_extract.extract.page.pdf import _read_layout
 from pdfminer.layout import LTChar
+from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFResourceManager
 
@@ -76,6 +77,45 @@ def test_a_glyph_has_the_box_pdfminer_gives_it(matrix, font, fontsize, scaling, 
     assert char.size == ref.size
 
 
+class CodedFont(HandFont):
+    """A one-byte font whose codes read as letters, with a width per code, some undefined."""
+
+    def __init__(self, descent: float, widths: list[float]) -> None:
+        super().__init__(False, descent, 0.5, 0.0)
+        self.widths = widths
+
+    def decode(self, data: bytes) -> list[int]:
+        return list(data)
+
+    def char_width(self, cid: int) -> float:
+        return self.widths[cid % len(self.widths)]
+
+    def to_unichr(self, cid: int) -> str:
+        if cid % 7 == 3:
+            raise PDFUnicodeNotDefined(None, cid)
+        return " " if cid == 32 else chr(0x0E01 + cid % 40)
+
+
+strings = st.lists(st.one_of(st.binary(min_size=1, max_size=6), st.integers(-400, 400),
+                             st.floats(-400, 400, allow_nan=False)), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(seq=strings, matrix=st.tuples(coord, coord, coord, coord, shift, shift), fontsize=st.floats(1, 40),
+       scaling=st.floats(0.5, 2.0), charspace=st.floats(-2, 5), wordspace=st.floats(-2, 5), rise=st.floats(-5, 5),
+       descent=st.floats(-0.4, 0.0), widths=st.lists(st.floats(0.0, 1.2), min_size=1, max_size=5),
+       pos=st.tuples(shift, shift))
+def test_a_string_is_drawn_as_pdfminers_own_loop_draws_it(seq, matrix, fontsize, scaling, charspace, wordspace, rise,
+                                                          descent, widths, pos) -> None:
+    """The inlined loop gives the glyphs and the end position of pdfminer's loop calling ``render_char``."""
+    font = CodedFont(descent, widths)
+    args = (seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, 0.001 * fontsize * scaling, None, None)
+    ours, theirs = GlyphDevice(PDFResourceManager(), 700, (3.0, -2.0)), GlyphDevice(PDFResourceManager(), 700, (3.0, -2.0))
+    end = ours.render_string_horizontal(*args)
+    assert end == PDFTextDevice.render_string_horizontal(theirs, *args)
+    assert ours.chars == theirs.chars
+
+
 def test_a_glyph_with_no_unicode_reads_as_pdfminer_names_it() -> None:
     device = GlyphDevice(PDFResourceManager(), 800, (0, 0))
     device.render_char((1, 0, 0, 1, 10, 10), HandFont(False, -0.2, 0.5, 0.0, text=None), 12, 1.0, 0, 42, None, None)
@@ -84,6 +124,7 @@ def test_a_glyph_with_no_unicode_reads_as_pdfminer_names_it() -> None:
 
 def _files() -> list[Path]:
     files = sorted((REPO / "samples").glob("*.pdf"))[:4]
+    files += sorted((SHARED / "corpus" / "synthetic").glob("*.pdf"))[:3]  # reportlab and LibreOffice
     files += sorted((SHARED / "corpus" / "real").glob("*.pdf"))[:6]
     return files
 

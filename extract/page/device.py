@@ -13,15 +13,19 @@ Paths, images and form XObjects still go through pdfminer's layout objects, whic
 
 from __future__ import annotations
 
+import logging
+
 from pdfminer.converter import PDFLayoutAnalyzer
 from pdfminer.layout import LTContainer, LTCurve, LTImage, LTLayoutContainer, LTRect
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextSeq
 from pdfminer.pdfpage import PDFPage
-from pdfminer.utils import Matrix
+from pdfminer.utils import Matrix, Point
 
 from .page import Char, Rule
+
+log = logging.getLogger("pdfminer.pdfdevice")  # the message pdfminer's own loop logs, under its name
 
 
 class GlyphDevice(PDFLayoutAnalyzer):
@@ -35,6 +39,7 @@ class GlyphDevice(PDFLayoutAnalyzer):
         super().__init__(rsrcmgr, pageno=1, laparams=None)
         self.height, (self.dx, self.dy) = height, offset
         self.chars: list[Char] = []
+        self._codes: dict[int, dict[int, tuple[str, float, float]]] = {}  # id(font) -> cid -> (text, width, descent)
         self.result: LTLayoutContainer | None = None
 
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
@@ -66,6 +71,58 @@ class GlyphDevice(PDFLayoutAnalyzer):
         self.chars.append(Char(text, x0 + self.dx, x1 + self.dx, self.height - y1 + self.dy,
                                self.height - y0 + self.dy, float(size), font.fontname))
         return adv
+
+    def render_string_horizontal(self, seq: PDFTextSeq, matrix: Matrix, pos: Point, font: PDFFont, fontsize: float,
+                                 scaling: float, charspace: float, wordspace: float, rise: float, dxscale: float,
+                                 ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> Point:
+        """pdfminer's loop over a horizontal string (``PDFTextDevice.render_string_horizontal``), with
+        each glyph kept inline (``translate_matrix`` and ``render_char`` written out, the same
+        arithmetic) and each font's reading of a code worked out once per page: nine of ten
+        glyphs of a page repeat a code already drawn, and the calls cost more than the sums."""
+        x, y = pos
+        a, b, c, d, e, f = matrix
+        upright = a * d * scaling > 0 and b * c <= 0
+        known = self._codes.setdefault(id(font), {})
+        chars, dx, dy, height = self.chars, self.dx, self.dy, self.height
+        need_space = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                need_space = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if need_space:
+                        x += charspace
+                    code = known.get(cid)
+                    if code is None:
+                        code = known[cid] = self._code(font, cid)
+                    text, width, descent = code
+                    adv = width * fontsize * scaling
+                    if upright and text:
+                        ex, fy = x * a + y * c + e, x * b + y * d + f  # utils.translate_matrix
+                        by0 = descent * fontsize + rise
+                        by1 = by0 + fontsize
+                        xs = (a * 0 + c * by0 + ex, a * adv + c * by0 + ex, a * adv + c * by1 + ex, a * 0 + c * by1 + ex)
+                        ys = (b * 0 + d * by0 + fy, b * adv + d * by0 + fy, b * adv + d * by1 + fy, b * 0 + d * by1 + fy)
+                        x0, x1 = min(xs[0], xs[3], xs[1], xs[2]), max(xs[0], xs[3], xs[1], xs[2])
+                        y0, y1 = min(ys[0], ys[1], ys[2], ys[3]), max(ys[0], ys[1], ys[2], ys[3])
+                        chars.append(Char(text, x0 + dx, x1 + dx, height - y1 + dy, height - y0 + dy, float(y1 - y0),
+                                          font.fontname))
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    need_space = True
+            else:
+                log.warning("Cannot render horizontal string because %r is not a valid int, float or bytes.", obj)
+        return (x, y)
+
+    def _code(self, font: PDFFont, cid: int) -> tuple[str, float, float]:
+        """A code's text, width and the font's descent, as ``render_char`` reads them."""
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        return text, font.char_width(cid), font.get_descent()
 
     def receive_layout(self, ltpage: LTLayoutContainer) -> None:
         self.result = ltpage
