@@ -161,15 +161,15 @@ def choose_text_layer(pdf_path: Path, index: int, chars: list[Char]) -> tuple[li
     plumber_text = "".join(c.text for c in chars)
     plumber_errors = orthography_errors(plumber_text)
     if plumber_errors < 3:
-        return _letters_corrected(chars, pdf_path, index), "pdfplumber"
+        return _letters_corrected(chars, pdf_path, index, plumber_text), "pdfplumber"
     alt_text = _pdfium_text(pdf_path, index)
     alt_errors = orthography_errors(alt_text)
     if alt_errors * 2 < plumber_errors and _thai_count(alt_text) >= 0.9 * _thai_count(plumber_text):
         return align_text(chars, alt_text), "pypdfium2"
-    return _letters_corrected(chars, pdf_path, index), "pdfplumber"
+    return _letters_corrected(chars, pdf_path, index, plumber_text), "pdfplumber"
 
 
-def _letters_corrected(chars: list[Char], pdf_path: Path, index: int) -> list[Char]:
+def _letters_corrected(chars: list[Char], pdf_path: Path, index: int, src: str | None = None) -> list[Char]:
     """pdfplumber's glyphs with single Thai letters pdfium reads otherwise put right.
 
     A font's ToUnicode map that pdfplumber mis-reads gives well-formed but wrong words
@@ -180,7 +180,7 @@ def _letters_corrected(chars: list[Char], pdf_path: Path, index: int) -> list[Ch
     if not any(is_thai_char(c.text) for c in chars):
         return chars
     alt = _pdfium_text(pdf_path, index)
-    src = "".join(c.text for c in chars)
+    src = "".join(c.text for c in chars) if src is None else src  # ``src``: the glyphs' text, when the caller has it
     if len(src) != len(chars) or "".join(src.split()) == "".join(alt.split()):
         return chars  # the readers agree (the usual case): no alignment needed
     if orthography_errors(alt) > orthography_errors(src):

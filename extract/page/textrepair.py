@@ -88,6 +88,9 @@ def _nikhahit_before(chars: list[Char], i: int) -> int | None:
     return j if j >= 0 and _is_nikhahit_glyph(chars[j]) else None
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")  # where every glyph map_pua maps lies
+
+
 def repair_pages(pages: Iterable[Page]) -> Iterator[Page]:
     """Each page with its glyphs repaired (see the module doc); what a font shows is carried to later pages.
 
@@ -103,7 +106,8 @@ def repair_pages(pages: Iterable[Page]) -> Iterator[Page]:
 def repaired_page(page: Page, aa_as_am: frozenset[str] = frozenset()) -> Page:
     """A new page whose glyphs are mapped, SARA AM and SARA AA read as drawn, and marks on their letters."""
     notices = []
-    mapped = [c if (t := map_pua(c.text)) == c.text else replace(c, text=t) for c in page.chars]
+    mapped = [c if (t := map_pua(c.text)) == c.text else replace(c, text=t) for c in page.chars] \
+        if _PRIVATE_USE.search("".join(c.text for c in page.chars)) else page.chars  # most pages have none
     if mapped != page.chars:
         notices.append(Notice("pua_mapped", "private-use glyphs of the font mapped to Thai marks", page.number))
     restored = _aa_restored(mapped, aa_as_am)
@@ -158,6 +162,9 @@ def _split_am_read(chars: list[Char]) -> list[Char]:
     """
     out: list[Char] = []
     for i, c in enumerate(chars):
+        if c.text != " " and c.text != NIKHAHIT:  # no NIKHAHIT glyph (``_is_nikhahit_glyph``): kept, nothing to look up
+            out.append(c)
+            continue
         j = i + 1
         while j < len(chars) and chars[j].text in TONES:
             j += 1
