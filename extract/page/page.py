@@ -10,7 +10,8 @@ from ..errors import Notice
 
 
 @lru_cache(maxsize=4096)  # a page asks it of every glyph, three times over: a font has few distinct ones
-def _is_mark(text: str) -> bool:
+def is_mark_text(text: str) -> bool:
+    """One combining mark (Mn, Me): ``Char.is_mark`` of a glyph's text; called directly in per-glyph loops."""
     return len(text) == 1 and unicodedata.category(text) in ("Mn", "Me")
 
 
@@ -29,7 +30,7 @@ class Char:
     @property
     def is_mark(self) -> bool:
         """Combining marks ride on the previous base character."""
-        return _is_mark(self.text)
+        return is_mark_text(self.text)
 
     @property
     def mid_y(self) -> float:

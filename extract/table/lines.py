@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..page.page import Char
+from ..page.page import Char, is_mark_text
 from ..thai.repair import repair_thai_text
 from .gaps import spaces_between
 from .marks import is_section_text, is_signature_text, opens_body
@@ -48,11 +48,16 @@ class Cluster:
 def clusters(chars: Iterable[Char]) -> list[Cluster]:
     """Attach each combining mark to the base character before it in stream order."""
     out: list[Cluster] = []
+    last: Cluster | None = None  # the cluster a mark would join: the last one, unless it is a space
     for ch in chars:
-        if ch.is_mark and out and not out[-1].is_space:
-            out[-1].text += ch.text
+        text = ch.text
+        if last is not None and is_mark_text(text):
+            last.text += text
             continue
-        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, len(out)))
+        last = Cluster(text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, len(out))
+        out.append(last)
+        if text.isspace():
+            last = None
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-from ...page.page import Char, Page, Rule
+from ...page.page import Char, Page, Rule, is_mark_text
 from ...table.gaps import DEFAULT as GAPS
 from ...table.lines import Cluster, TextLine, group_lines
 from ...thai.repair import repair_thai_text
@@ -129,13 +129,17 @@ def clusters_over_marks(chars: list[Char]) -> list[Cluster]:
     Written here, not in ``table/lines.py`` (being refactored); the same rule otherwise.
     """
     out: list[Cluster] = []
+    last: Cluster | None = None  # the cluster a mark would join: the last one, unless it is a space
     for ch in chars:
-        if ch.is_mark and out and not out[-1].is_space:
-            last = out[-1]  # built just here: grown in place, as ``lines.clusters`` grows its own
-            last.text += ch.text
+        text = ch.text
+        if last is not None and is_mark_text(text):
+            last.text += text  # built just here: grown in place, as ``lines.clusters`` grows its own
             last.x1 = max(last.x1, ch.x1)
             continue
-        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, len(out)))
+        last = Cluster(text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, len(out))
+        out.append(last)
+        if text.isspace():
+            last = None
     return out
 
 
