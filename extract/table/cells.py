@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD, find_thai_dates
 from ..thai.letters import is_thai_char
 from ..thai.repair import repair_thai_text, to_arabic_digits
-from ..thai.spacing import SpacingEvidence, line_texts, space_lost_at_wrap, wrap_space
+from ..thai.spacing import SpacingEvidence, line_texts, opening_word, space_lost_at_wrap, wrap_space
 from .marks import UNITS
 from .rows import CellLine, LogicalRow
 
@@ -85,18 +85,66 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
     evidence.phrases.learn("".join(item) for lines in cells for item in item_lines(lines))
     lost: set[int] = set()  # id() of the cell lines whose wrap swallowed a typed space
     closed: set[int] = set()  # … and of those whose wrap is known to swallow none
+    edge_padding = _padding_by_edge(cells)
     for groups in by_role.values():
         padding = min((ln.room for lines in groups for ln in lines[:-1]), default=0.0)
         for lines in groups:
             for a, b, item in _wraps(lines):
                 if _wrap_candidate(a, b, draws_spaces, padding, space_em) and space_lost_at_wrap(
-                    repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), evidence, item
+                    repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), evidence, item,
+                    ended_early=_next_word_fitted(a, b, item[1], edge_padding),
                 ):
                     lost.add(id(a))
                 elif draws_spaces and _cut_in_a_word(a, b, padding, space_em):
                     closed.add(id(a))
     return [replace(row, cells={role: _with_spaces(lines, lost, closed) for role, lines in row.cells.items()})
             for row in rows]
+
+
+def _next_word_fitted(a: CellLine, b: CellLine, tail: str, edge_padding: dict[int, float], slack_em: float = 0.05) -> bool:
+    """Would the word that opens line ``b`` have fitted at the end of line ``a``, in the room ``a`` left?
+
+    A line filler puts the next word on the line when the word fits, and a typed space before
+    it when one was typed: a word that fitted by itself, moved down all the same, was kept off
+    by the space before it ("…ช่องทางรับฟังความคิดเห็น" with room for "เว็บไซต์" but not
+    for " เว็บไซต์"). The room is measured to the column's edge less its padding, the least room
+    any wrapped line of that column left. ``slack_em`` absorbs rounding in the glyph positions:
+    0.05 em over the 500-document long run added 57 right spaces and 17 wrong ones, 0.1 em 43 and 17.
+    """
+    edge = _right_edge(a)
+    word = opening_word(repair_thai_text(a.text.strip()), repair_thai_text(tail or b.text.strip()))
+    width = _prefix_width(b, word) if word and edge is not None else None
+    return width is not None and width + slack_em * _size(a) < a.room - edge_padding[edge]
+
+
+def _right_edge(line: CellLine) -> int | None:
+    """The line's column edge, to the point: where its last glyph ends plus the room it left."""
+    return round(line.items[-1].x1 + line.room) if line.items else None
+
+
+def _padding_by_edge(cells: list[list[CellLine]]) -> dict[int, float]:
+    """For each column edge, the least room a wrapped line left there: the cell's padding.
+
+    Per edge rather than per column role: a document's tables need not share their column widths.
+    """
+    out: dict[int, float] = {}
+    for lines in cells:
+        for ln in lines[:-1]:
+            edge = _right_edge(ln)
+            if edge is not None:
+                out[edge] = min(out.get(edge, ln.room), ln.room)
+    return out
+
+
+def _prefix_width(line: CellLine, word: str) -> float | None:
+    """The width of ``word`` where it opens ``line``, from its glyphs; None if the line does not open with it."""
+    glyphs = list(dropwhile(lambda g: g.is_space, line.items))
+    text = ""
+    for glyph in glyphs:
+        text += glyph.text
+        if len(text) >= len(word):
+            return glyph.x1 - glyphs[0].x0 if repair_thai_text(text) == word else None
+    return None
 
 
 def _cut_in_a_word(a: CellLine, b: CellLine, padding: float, space_em: float) -> bool:
