@@ -331,3 +331,26 @@ def test_a_line_that_ended_with_room_for_its_next_word_lost_a_typed_space(
     full = [line("ก" * int((edge - PADDING) // 8), PADDING), line("ข", 100.0)]
     (_, cell_) = restored([row(full), row([line(head, room), line(tail, 100.0)])])
     assert join_lines(cell_) == (f"{head} {tail}" if spaced else head + tail)
+
+
+@pytest.mark.parametrize(
+    ("shown", "full", "expected"),
+    [
+        # a wrap with room for a space glyph and none drawn: the author typed none; that outweighs
+        # the convention of a space before เพื่อ
+        ((line("จัดเวทีรับฟังความคิดเห็นของผู้รับบริการ", 90.0), line("เพื่อนำมาปรับปรุงการให้บริการ", 100.0)),
+         ("จัดเวทีของผู้รับบริการ", "เพื่อนำมาปรับปรุง"), "จัดเวทีของผู้รับบริการเพื่อนำมาปรับปรุง"),
+        # a space glyph drawn at a wrap: the author typed one there
+        ((line("กล่องรับความคิดเห็น", 90.0, space_after=True), line("เว็บไซต์ และเฟซบุ๊ก", 100.0)),
+         ("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์และเฟซบุ๊ก"), "ช่องทางรับฟังความคิดเห็น เว็บไซต์และเฟซบุ๊ก"),
+    ],
+)
+def test_a_producer_that_draws_wrap_spaces_shows_the_authors_spacing_at_its_other_wraps(
+    shown: tuple[CellLine, CellLine], full: tuple[str, str], expected: str
+) -> None:
+    """A line too full for a space glyph says nothing; the same two words at a wrap that shows its spacing do."""
+    drawn = [line("ดำเนินการแล้ว", 50.0, space_after=True), line("รายงานผู้บริหาร", 50.0)]  # this producer draws them
+    edge = 8.0 * len(shown[0].text) + shown[0].room
+    padding = [line("ก" * int((edge - PADDING) // 8), PADDING), line("ข", 100.0)]  # the shown line's column is wider
+    rows = [row(drawn), row(padding), row(list(shown)), row([line(full[0], PADDING), line(full[1], 100.0)])]
+    assert join_lines(restored(rows)[-1]) == expected

@@ -81,11 +81,13 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
     cells = [lines for groups in by_role.values() for lines in groups]
     draws_spaces = any(ln.space_after for lines in cells for ln in lines[:-1])
     space_em = _space_width_em(cells)
+    edge_padding = _padding_by_edge(cells)
     evidence = SpacingEvidence().learn(line_texts(ln.text for lines in cells for ln in lines))
+    if draws_spaces:
+        evidence.learn_wraps(_shown_wraps(cells, edge_padding, space_em))
     evidence.phrases.learn("".join(item) for lines in cells for item in item_lines(lines))
     lost: set[int] = set()  # id() of the cell lines whose wrap swallowed a typed space
     closed: set[int] = set()  # … and of those whose wrap is known to swallow none
-    edge_padding = _padding_by_edge(cells)
     for groups in by_role.values():
         padding = min((ln.room for lines in groups for ln in lines[:-1]), default=0.0)
         for lines in groups:
@@ -99,6 +101,25 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
                     closed.add(id(a))
     return [replace(row, cells={role: _with_spaces(lines, lost, closed) for role, lines in row.cells.items()})
             for row in rows]
+
+
+def _shown_wraps(
+    cells: list[list[CellLine]], edge_padding: dict[int, float], space_em: float
+) -> list[tuple[str, str, bool]]:
+    """The wraps whose spacing a producer that draws wrap spaces showed: (line end, next line, spaced).
+
+    A space glyph at the wrap is the author's space; a line that had room for one and drew
+    none had none typed. Only a line too full to hold one says nothing (those are the wraps
+    ``restore_wrap_spaces`` decides, by this evidence among the rest).
+    """
+    out: list[tuple[str, str, bool]] = []
+    for lines in cells:
+        for a, b in zip(lines, lines[1:]):
+            edge = _right_edge(a)
+            roomy = edge is not None and a.room - edge_padding[edge] > space_em * _size(a)
+            if a.space_after or roomy:
+                out.append((repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), a.space_after))
+    return out
 
 
 def _next_word_fitted(a: CellLine, b: CellLine, tail: str, edge_padding: dict[int, float], slack_em: float = 0.05) -> bool:

@@ -101,6 +101,26 @@ class SpacingEvidence:
                     self.pairs[(*key, spaced)] += 1
         return self
 
+    def learn_wraps(self, wraps: Iterable[tuple[str, str, bool]], reach: int = 12) -> SpacingEvidence:
+        """Junctions a producer showed at line wraps: (end of a line, next line, typed space or not).
+
+        Only the junction itself is counted: the lines' own word pairs are learned from the lines.
+
+        >>> seen = SpacingEvidence().learn_wraps([("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์ และเฟซบุ๊ก", True)])
+        >>> seen.verdict(["ความคิดเห็น"], ["เว็บไซต์"])
+        True
+        """
+        for before, after, spaced in wraps:
+            head, tail = _word_tail(before, reach), after[:reach]
+            left = [w for w in words(head) if not w.isspace()]
+            right = [w for w in words(tail) if not w.isspace()]
+            if not (left and right and THAI.match(left[-1][-1:]) and THAI.match(right[0][:1])):
+                continue
+            for key in _contexts(left, right):
+                self.pairs[(*key, spaced)] += 1
+            self.text += "\n" + head + (" " if spaced else "") + tail
+        return self
+
     def verdict(self, left: list[str], right: list[str]) -> bool | None:
         """True/False when this junction was seen more often spaced/joined; None when undecided.
 
