@@ -309,7 +309,13 @@ def test_an_unspaced_wrap_with_no_language_evidence_stays_joined_unless_the_line
     assert space_lost_at_wrap("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์และเฟซบุ๊ก", joined, ended_early=True) is False
 
 
-PADDING = 2.0  # points a full line of the hand-built column leaves before the column's edge
+PADDING = 2.0  # points a full line of the hand-built column leaves before the column's edge (at least)
+
+
+def full_line(edge: float) -> CellLine:
+    """A line of 8 pt glyphs that fills a column ending at ``edge`` to within 2 to 10 pt."""
+    glyphs = int((edge - PADDING) // 8)
+    return line("ก" * glyphs, edge - 8.0 * glyphs)
 
 
 @pytest.mark.parametrize(
@@ -328,7 +334,7 @@ def test_a_line_that_ended_with_room_for_its_next_word_lost_a_typed_space(
 ) -> None:
     """Another cell of the column shows its padding: a wrapped line filled to 2 pt of the edge."""
     edge = 8.0 * len(head) + room
-    full = [line("ก" * int((edge - PADDING) // 8), PADDING), line("ข", 100.0)]
+    full = [full_line(edge), line("ข", 100.0)]
     (_, cell_) = restored([row(full), row([line(head, room), line(tail, 100.0)])])
     assert join_lines(cell_) == (f"{head} {tail}" if spaced else head + tail)
 
@@ -336,12 +342,16 @@ def test_a_line_that_ended_with_room_for_its_next_word_lost_a_typed_space(
 @pytest.mark.parametrize(
     ("shown", "full", "expected"),
     [
-        # a wrap with room for a space glyph and none drawn: the author typed none; that outweighs
-        # the convention of a space before เพื่อ
-        ((line("จัดเวทีรับฟังความคิดเห็นของผู้รับบริการ", 90.0), line("เพื่อนำมาปรับปรุงการให้บริการ", 100.0)),
+        # a wrap with room for a space glyph (4.8 pt) and none drawn, but not for the next word "เพื่อ"
+        # (40 pt): the author typed no space; that outweighs the convention of a space before เพื่อ
+        ((line("จัดเวทีรับฟังความคิดเห็นของผู้รับบริการ", 20.0), line("เพื่อนำมาปรับปรุงการให้บริการ", 100.0)),
          ("จัดเวทีของผู้รับบริการ", "เพื่อนำมาปรับปรุง"), "จัดเวทีของผู้รับบริการเพื่อนำมาปรับปรุง"),
+        # …but a line that ended with room for its next word was ended by the author (a new paragraph):
+        # it shows nothing, and the convention stands
+        ((line("จัดเวทีรับฟังความคิดเห็นของผู้รับบริการ", 60.0), line("เพื่อนำมาปรับปรุงการให้บริการ", 100.0)),
+         ("จัดเวทีของผู้รับบริการ", "เพื่อนำมาปรับปรุง"), "จัดเวทีของผู้รับบริการ เพื่อนำมาปรับปรุง"),
         # a space glyph drawn at a wrap: the author typed one there
-        ((line("กล่องรับความคิดเห็น", 90.0, space_after=True), line("เว็บไซต์ และเฟซบุ๊ก", 100.0)),
+        ((line("กล่องรับความคิดเห็น", 20.0, space_after=True), line("เว็บไซต์ และเฟซบุ๊ก", 100.0)),
          ("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์และเฟซบุ๊ก"), "ช่องทางรับฟังความคิดเห็น เว็บไซต์และเฟซบุ๊ก"),
     ],
 )
@@ -351,6 +361,6 @@ def test_a_producer_that_draws_wrap_spaces_shows_the_authors_spacing_at_its_othe
     """A line too full for a space glyph says nothing; the same two words at a wrap that shows its spacing do."""
     drawn = [line("ดำเนินการแล้ว", 50.0, space_after=True), line("รายงานผู้บริหาร", 50.0)]  # this producer draws them
     edge = 8.0 * len(shown[0].text) + shown[0].room
-    padding = [line("ก" * int((edge - PADDING) // 8), PADDING), line("ข", 100.0)]  # the shown line's column is wider
+    padding = [full_line(edge), line("ข", 100.0)]  # the shown line's column is wider
     rows = [row(drawn), row(padding), row(list(shown)), row([line(full[0], PADDING), line(full[1], 100.0)])]
     assert join_lines(restored(rows)[-1]) == expected

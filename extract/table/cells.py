@@ -117,6 +117,8 @@ def _shown_wraps(
         for a, b in zip(lines, lines[1:]):
             edge = _right_edge(a)
             roomy = edge is not None and a.room - edge_padding[edge] > space_em * _size(a)
+            if roomy and _next_word_fitted(a, b, b.text, edge_padding):
+                continue  # the author ended the line (a new paragraph, a typed break): no word about spaces
             if a.space_after or roomy:
                 out.append((repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), a.space_after))
     return out
