@@ -196,13 +196,14 @@ def space_lost_at_wrap(
     return right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ.") or ended_early
 
 
-def opening_word(before: str, after: str, reach: int = 12) -> str | None:
+def opening_word(before: str, after: str, reach: int = 12, ahead: int = 40) -> str | None:
     """The word that opens ``after`` when the text runs on from ``before``; None where the junction splits one.
 
     A line breaker moves whole words: the unit that went to the next line is the word the
     joined text has there (newmm, as everywhere here), with the closing punctuation no line
     may open with (")", ".", "ๆ" …). ``after`` should run on past its line, as a line's last
-    word may be the start of one too wide for the column ("ผลการดำเนิน" | "งาน").
+    word may be the start of one too wide for the column ("ผลการดำเนิน" | "งาน"); ``reach`` and
+    ``ahead`` are the characters on each side cut into words, more than the longest word.
 
     >>> opening_word("จัดประชุมชี้แจง", "บุคลากรทุกกอง"), opening_word("ที่มีผลกระทบต่อ", "ตนเอง) และ")
     ('บุคลากร', 'ตนเอง)')
@@ -213,7 +214,7 @@ def opening_word(before: str, after: str, reach: int = 12) -> str | None:
     if not head.strip() or not after[:1].strip():
         return None
     offset = 0
-    for word in words(head + after[:40]):
+    for word in words(head + after[:ahead]):
         if offset > len(head):
             return None
         if offset == len(head):
