@@ -9,7 +9,7 @@ from ita_extract.extract.table.cells import join_lines, restore_wrap_spaces
 from ita_extract.extract.table.lines import Cluster
 from ita_extract.extract.table.rows import CellLine, LogicalRow
 from ita_extract.extract.thai.phrases import PhraseEvidence
-from ita_extract.extract.thai.spacing import SpacingEvidence, inside_a_word, space_lost_at_wrap
+from ita_extract.extract.thai.spacing import SpacingEvidence, inside_a_word, opening_word, space_lost_at_wrap
 from ita_extract.extract.thai.wording import LetterIndex
 
 NONE = SpacingEvidence()
@@ -278,3 +278,89 @@ def test_a_line_of_its_own_with_when_opens_a_date_clause_only_if_a_date_follows(
     """"เมื่อ" alone on its line is followed by the next line: "เมื่อวันที่ …" typed joined is no date clause."""
     assert space_lost_at_wrap("ดำเนินการ", "เมื่อ", NONE, ("ดำเนินการ", "เมื่อวันที่ 8 มกราคม 2568")) is False
     assert space_lost_at_wrap("รายงานผู้บริหารทราบ", "เมื่อ", NONE, ("รายงานผู้บริหารทราบ", "เมื่อ 21 พ.ย. 67")) is True
+
+
+def test_the_official_wording_outranks_the_dictionary() -> None:
+    """newmm reads "ขนบธรรมเนียมประเพณี" as one dictionary word; the ITA question quoted here spaces it."""
+    assert inside_a_word("โดยปกติตามขนบธรรมเนียม", "ประเพณี หรือวัฒนธรรม")
+    assert space_lost_at_wrap("ให้กันในโอกาสต่าง ๆ โดยปกติตามขนบธรรมเนียม", "ประเพณี หรือวัฒนธรรม", NONE) is True
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "word"),
+    [
+        ("จัดประชุมชี้แจง", "บุคลากรทุกกอง", "บุคลากร"),
+        ("ที่มีผลกระทบต่อ", "ตนเอง) และ", "ตนเอง)"),  # a closing bracket goes with its word
+        ("สรุป", "ผลการดำเนินงานรอบ 6 เดือน", "ผลการดำเนินงาน"),
+        ("ปีงบประมา", "ณ 2567", None),  # the junction splits a word
+        ("การดำเนิน", "การของหน่วยงาน", None),
+        ("ช่องทางอื่น", "ๆ ของหน่วยงาน", None),
+    ],
+)
+def test_the_word_a_line_breaker_moved_to_the_next_line(before: str, after: str, word: str | None) -> None:
+    assert opening_word(before, after) == word
+
+
+def test_an_unspaced_wrap_with_no_language_evidence_stays_joined_unless_the_line_ended_early() -> None:
+    assert space_lost_at_wrap("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์และเฟซบุ๊ก", NONE) is False
+    assert space_lost_at_wrap("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์และเฟซบุ๊ก", NONE, ended_early=True) is True
+    # language evidence outranks the layout: the document joins these two words elsewhere
+    joined = SpacingEvidence().learn(["รับฟังความคิดเห็นเว็บไซต์", "ความคิดเห็นเว็บไซต์"])
+    assert space_lost_at_wrap("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์และเฟซบุ๊ก", joined, ended_early=True) is False
+
+
+PADDING = 2.0  # points a full line of the hand-built column leaves before the column's edge (at least)
+
+
+def full_line(edge: float) -> CellLine:
+    """A line of 8 pt glyphs that fills a column ending at ``edge`` to within 2 to 10 pt."""
+    glyphs = int((edge - PADDING) // 8)
+    return line("ก" * glyphs, edge - 8.0 * glyphs)
+
+
+@pytest.mark.parametrize(
+    ("head", "room", "tail", "spaced"),
+    [
+        # "เว็บไซต์" (8 glyphs of 8 pt: 64 pt) fits in the 74 - 2 pt the line left: a typed space kept it off
+        ("จัดให้มีช่องทางรับฟังความคิดเห็นเช่นกล่องรับความคิดเห็น", 74.0, "เว็บไซต์และเฟซบุ๊ก", True),
+        # 66 - 2 pt left: "เว็บไซต์" did not fit, with or without a space; no language evidence: joined
+        ("จัดให้มีช่องทางรับฟังความคิดเห็นเช่นกล่องรับความคิดเห็น", 66.0, "เว็บไซต์และเฟซบุ๊ก", False),
+        # the wrap splits "ดำเนินการ": a line breaker moved no word there, however much room was left
+        ("ประชาสัมพันธ์ผลการดำเนิน", 202.0, "การของหน่วยงาน", False),
+    ],
+)
+def test_a_line_that_ended_with_room_for_its_next_word_lost_a_typed_space(
+    head: str, room: float, tail: str, spaced: bool
+) -> None:
+    """Another cell of the column shows its padding: a wrapped line filled to 2 pt of the edge."""
+    edge = 8.0 * len(head) + room
+    full = [full_line(edge), line("ข", 100.0)]
+    (_, cell_) = restored([row(full), row([line(head, room), line(tail, 100.0)])])
+    assert join_lines(cell_) == (f"{head} {tail}" if spaced else head + tail)
+
+
+@pytest.mark.parametrize(
+    ("shown", "full", "expected"),
+    [
+        # a wrap with room for a space glyph (4.8 pt) and none drawn, but not for the next word "เพื่อ"
+        # (40 pt): the author typed no space; that outweighs the convention of a space before เพื่อ
+        ((line("จัดเวทีรับฟังความคิดเห็นของผู้รับบริการ", 20.0), line("เพื่อนำมาปรับปรุงการให้บริการ", 100.0)),
+         ("จัดเวทีของผู้รับบริการ", "เพื่อนำมาปรับปรุง"), "จัดเวทีของผู้รับบริการเพื่อนำมาปรับปรุง"),
+        # …but a line that ended with room for its next word was ended by the author (a new paragraph):
+        # it shows nothing, and the convention stands
+        ((line("จัดเวทีรับฟังความคิดเห็นของผู้รับบริการ", 60.0), line("เพื่อนำมาปรับปรุงการให้บริการ", 100.0)),
+         ("จัดเวทีของผู้รับบริการ", "เพื่อนำมาปรับปรุง"), "จัดเวทีของผู้รับบริการ เพื่อนำมาปรับปรุง"),
+        # a space glyph drawn at a wrap: the author typed one there
+        ((line("กล่องรับความคิดเห็น", 20.0, space_after=True), line("เว็บไซต์ และเฟซบุ๊ก", 100.0)),
+         ("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์และเฟซบุ๊ก"), "ช่องทางรับฟังความคิดเห็น เว็บไซต์และเฟซบุ๊ก"),
+    ],
+)
+def test_a_producer_that_draws_wrap_spaces_shows_the_authors_spacing_at_its_other_wraps(
+    shown: tuple[CellLine, CellLine], full: tuple[str, str], expected: str
+) -> None:
+    """A line too full for a space glyph says nothing; the same two words at a wrap that shows its spacing do."""
+    drawn = [line("ดำเนินการแล้ว", 50.0, space_after=True), line("รายงานผู้บริหาร", 50.0)]  # this producer draws them
+    edge = 8.0 * len(shown[0].text) + shown[0].room
+    padding = [full_line(edge), line("ข", 100.0)]  # the shown line's column is wider
+    rows = [row(drawn), row(padding), row(list(shown)), row([line(full[0], PADDING), line(full[1], 100.0)])]
+    assert join_lines(restored(rows)[-1]) == expected

@@ -40,3 +40,32 @@ def test_a_sara_aa_dropped_beside_a_sara_am_leaves_its_width_to_the_sara_am(monk
     fixed = textlayer._letters_corrected(stream, Path("x.pdf"), 0)
     assert "".join(c.text for c in fixed) == "กำหนด"
     assert fixed[1].x1 == stream[2].x1 and fixed[2].x0 == stream[3].x0
+
+
+@pytest.mark.parametrize(
+    ("drawn", "misread", "pdfium", "expected"),
+    [
+        ("ลดขั้นตอนและระยะ", ".", "ลดขันตอนและ ้ระยะ", "ลดขั้นตอนและระยะ"),  # pdfium puts the mark at the line's end
+        ("มีการชี้แจงและตอบ", ",", "มีการชีแจงและตอบ ้", "มีการชี้แจงและตอบ"),
+        ("ให้ดีขึ้นมาก", "%", "ให้ดีขึน้มาก", "ให้ดีขึ้นมาก"),
+    ],
+)
+def test_a_tone_mark_a_font_maps_to_punctuation_of_no_width_is_read_where_it_is_drawn(
+    drawn: str, misread: str, pdfium: str, expected: str
+) -> None:
+    """LibreOffice's subset fonts map a lowered tone mark to ".", ",", "%" … of no width; pdfium reads the mark
+    but puts it at the line's end. The mark goes on the glyph's box, where it is drawn."""
+    stream = chars_at(100, 100, drawn)
+    at = drawn.rindex("\u0e49")
+    stream[at] = replace(stream[at], text=misread)
+    aligned = align_text(stream, pdfium)
+    assert "".join(c.text for c in aligned) == expected
+    assert aligned[at].x0 == stream[at].x0
+
+
+def test_punctuation_with_a_width_is_punctuation_and_a_mark_on_another_line_stays_there() -> None:
+    stream = chars_at(100, 100, "ข้อ 1.") + chars_at(100, 130, "ดำเนินการ")
+    aligned = align_text(stream, "ข้อ 1 ดำเนินการ ้")
+    assert "".join(c.text for c in aligned).startswith("ข้อ 1")
+    assert [c.text for c in aligned if c.top == 100].count(".") == 0  # pdfium's reading, as before: no "."
+    assert aligned[-1].text == "\u0e49" and aligned[-1].top == 130

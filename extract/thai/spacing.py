@@ -101,6 +101,26 @@ class SpacingEvidence:
                     self.pairs[(*key, spaced)] += 1
         return self
 
+    def learn_wraps(self, wraps: Iterable[tuple[str, str, bool]], reach: int = 12) -> SpacingEvidence:
+        """Junctions a producer showed at line wraps: (end of a line, next line, typed space or not).
+
+        Only the junction itself is counted: the lines' own word pairs are learned from the lines.
+
+        >>> seen = SpacingEvidence().learn_wraps([("ช่องทางรับฟังความคิดเห็น", "เว็บไซต์ และเฟซบุ๊ก", True)])
+        >>> seen.verdict(["ความคิดเห็น"], ["เว็บไซต์"])
+        True
+        """
+        for before, after, spaced in wraps:
+            head, tail = _word_tail(before, reach), after[:reach]
+            left = [w for w in words(head) if not w.isspace()]
+            right = [w for w in words(tail) if not w.isspace()]
+            if not (left and right and THAI.match(left[-1][-1:]) and THAI.match(right[0][:1])):
+                continue
+            for key in _contexts(left, right):
+                self.pairs[(*key, spaced)] += 1
+            self.text += "\n" + head + (" " if spaced else "") + tail
+        return self
+
     def verdict(self, left: list[str], right: list[str]) -> bool | None:
         """True/False when this junction was seen more often spaced/joined; None when undecided.
 
@@ -136,13 +156,15 @@ def reference_evidence() -> SpacingEvidence:
 
 
 def space_lost_at_wrap(
-    before: str, after: str, document: SpacingEvidence, item: tuple[str, str] = ("", "")
+    before: str, after: str, document: SpacingEvidence, item: tuple[str, str] = ("", ""), ended_early: bool = False
 ) -> bool:
     """Did the author type a space between ``before`` (end of a line) and ``after`` (next line)?
 
     Both are repaired text; the caller has checked that both sides of the wrap are Thai letters.
     ``item`` is the text of the wrap's cell item before and after the wrap, where the caller
-    knows it (the phrase evidence needs it).
+    knows it (the phrase evidence needs it). ``ended_early``: the layout says the line ended
+    with room for the next word (see ``opening_word``), which only a typed space explains: the
+    last evidence, taken where no language evidence has spoken.
 
     >>> space_lost_at_wrap("ช่องทางรับฟังความคิดเห็น", "เพื่อปรับปรุง", SpacingEvidence())
     True
@@ -156,20 +178,50 @@ def space_lost_at_wrap(
     if after.startswith("ๆ"):  # a line breaker keeps ๆ with its word: a space was typed before it
         return True
     head, tail = item[0] or before, item[1] or after
+    # The wording quoted letter for letter outranks the dictionary: the ITA questions space the
+    # compound "ขนบธรรมเนียม ประเพณี", which newmm would read as one word.
+    wording = official_wording().spacing_at(head, tail)
+    if wording is not None:
+        return wording
     if inside_a_word(head, tail):
         return False
     if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(tail):
         return True
-    wording = official_wording().spacing_at(head, tail)
-    if wording is not None:
-        return wording
     for evidence in (document, reference_evidence()):
         verdict = evidence.verdict(left, right)
         if verdict is not None:
             return verdict
     if document.phrases.boundary(*item, (left[-1], right[0])):
         return True
-    return right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ.")
+    return right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ.") or ended_early
+
+
+def opening_word(before: str, after: str, reach: int = 12, ahead: int = 40) -> str | None:
+    """The word that opens ``after`` when the text runs on from ``before``; None where the junction splits one.
+
+    A line breaker moves whole words: the unit that went to the next line is the word the
+    joined text has there (newmm, as everywhere here), with the closing punctuation no line
+    may open with (")", ".", "ๆ" …). ``after`` should run on past its line, as a line's last
+    word may be the start of one too wide for the column ("ผลการดำเนิน" | "งาน"); ``reach`` and
+    ``ahead`` are the characters on each side cut into words, more than the longest word.
+
+    >>> opening_word("จัดประชุมชี้แจง", "บุคลากรทุกกอง"), opening_word("ที่มีผลกระทบต่อ", "ตนเอง) และ")
+    ('บุคลากร', 'ตนเอง)')
+    >>> opening_word("ปีงบประมา", "ณ 2567") is None
+    True
+    """
+    head = _word_tail(before, reach)
+    if not head.strip() or not after[:1].strip():
+        return None
+    offset = 0
+    for word in words(head + after[:ahead]):
+        if offset > len(head):
+            return None
+        if offset == len(head):
+            closing = re.match(r"[.),:;\]%”ๆฯ]*", after[len(word):])
+            return word + closing.group() if not word.isspace() else None
+        offset += len(word)
+    return None
 
 
 def spaced_separator(before: str, after: str) -> bool:
