@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from itertools import dropwhile, takewhile
 
 from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD, find_thai_dates
@@ -94,7 +95,7 @@ def restore_wrap_spaces(rows: list[LogicalRow]) -> list[LogicalRow]:
             for a, b, item in _wraps(lines):
                 if _wrap_candidate(a, b, draws_spaces, padding, space_em) and space_lost_at_wrap(
                     repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), evidence, item,
-                    ended_early=_next_word_fitted(a, b, item[1], edge_padding),
+                    ended_early=partial(_next_word_fitted, a, b, item[1], edge_padding),
                 ):
                     lost.add(id(a))
                 elif draws_spaces and _cut_in_a_word(a, b, padding, space_em):
@@ -117,12 +118,16 @@ def _shown_wraps(
         for k, (a, b) in enumerate(zip(lines, lines[1:])):
             edge = _right_edge(a)
             roomy = edge is not None and a.room - edge_padding[edge] > space_em * _size(a)
-            rest = "".join(ln.text.strip() for ln in lines[k + 1 :])  # the next line's last word may run on
-            if roomy and _next_word_fitted(a, b, rest, edge_padding):
+            if roomy and _next_word_fitted(a, b, _rest(lines, k + 1), edge_padding):
                 continue  # the author ended the line (a new paragraph, a typed break): no word about spaces
             if a.space_after or roomy:
                 out.append((repair_thai_text(a.text.strip()), repair_thai_text(b.text.strip()), a.space_after))
     return out
+
+
+def _rest(lines: list[CellLine], start: int) -> str:
+    """The cell's text from line ``start`` on: the next line's last word may run on."""
+    return "".join(ln.text.strip() for ln in lines[start:])
 
 
 def _next_word_fitted(a: CellLine, b: CellLine, tail: str, edge_padding: dict[int, float], slack_em: float = 0.02) -> bool:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from pythainlp.corpus import thai_words
@@ -156,7 +156,8 @@ def reference_evidence() -> SpacingEvidence:
 
 
 def space_lost_at_wrap(
-    before: str, after: str, document: SpacingEvidence, item: tuple[str, str] = ("", ""), ended_early: bool = False
+    before: str, after: str, document: SpacingEvidence, item: tuple[str, str] = ("", ""),
+    ended_early: bool | Callable[[], bool] = False,
 ) -> bool:
     """Did the author type a space between ``before`` (end of a line) and ``after`` (next line)?
 
@@ -164,7 +165,8 @@ def space_lost_at_wrap(
     ``item`` is the text of the wrap's cell item before and after the wrap, where the caller
     knows it (the phrase evidence needs it). ``ended_early``: the layout says the line ended
     with room for the next word (see ``opening_word``), which only a typed space explains: the
-    last evidence, taken where no language evidence has spoken.
+    last evidence, taken where no language evidence has spoken (a callable is asked only then:
+    measuring the next word costs a word cut).
 
     >>> space_lost_at_wrap("ช่องทางรับฟังความคิดเห็น", "เพื่อปรับปรุง", SpacingEvidence())
     True
@@ -193,7 +195,9 @@ def space_lost_at_wrap(
             return verdict
     if document.phrases.boundary(*item, (left[-1], right[0])):
         return True
-    return right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ.") or ended_early
+    if right[0] in CLAUSE_OPENERS or left[-1] in CLAUSE_CLOSERS or after.startswith("พ.ศ."):
+        return True
+    return ended_early() if callable(ended_early) else ended_early
 
 
 def opening_word(before: str, after: str, reach: int = 12, ahead: int = 40) -> str | None:
