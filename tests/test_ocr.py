@@ -287,6 +287,19 @@ def test_lost_tone_marks_are_restored_from_the_dictionary(read: str, restored: s
     assert "".join(restore_marks(list(read))) == restored
 
 
+@pytest.mark.parametrize(
+    ("read", "restored"),
+    [
+        (["สำนักปลัด", "อบต", ".", "/", "งาน"], "สำนักปลัดอบต./งาน"),  # not อุบัติ (accident)
+        (["ทต", ".", "เชียงคาน"], "ทต.เชียงคาน"),  # not ทูต (envoy)
+        (["สานกปลดอบต."], "สำนักปลัดอบต."),  # the letters before the abbreviation are still restored
+        (["เจาหนาที"], "เจ้าหน้าที่"),  # no full stop: a word like any
+    ],
+)
+def test_an_abbreviation_before_a_full_stop_is_no_word_to_restore(read: list[str], restored: str) -> None:
+    assert "".join(restore_marks(read)) == restored
+
+
 def test_restored_marks_stay_with_their_ocr_words() -> None:
     assert restore_marks(["เจา", "หนา", "ที"]) == ["เจ้า", "หน้า", "ที่"]
     assert restore_marks(["ส", "ํ", "านัก"]) == ["ส", "", "ำนัก"]  # the lone NIKHAHIT joins its AA

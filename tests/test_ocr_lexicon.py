@@ -122,6 +122,11 @@ def test_nothing_far_from_every_form_is_replaced(text: str) -> None:
         (2525, [datetime.date(2023, 1, 25), datetime.date(2024, 1, 25)], "empty"),  # the dates disagree
         (2569, [], None),  # next year's report, written ahead
         (2571, [], "empty"),
+        # plausible, but every date is years away: ๒๕๖๖ read as ๒๕๖๐ (its last ๖ cut in two)
+        (2560, [datetime.date(2023, 1, 22), datetime.date(2023, 3, 1), datetime.date(2023, 7, 9)], 2566),
+        (2560, [datetime.date(2023, 1, 22), datetime.date(2017, 3, 1)], None),  # one date agrees: the year stands
+        (2565, [datetime.date(2023, 1, 22)] * 3, None),  # within a year's slack: a late report, not a misread
+        (2560, [datetime.date(2023, 1, 22), datetime.date(2024, 3, 1)], None),  # the dates disagree: it stands
     ],
 )
 def test_an_implausible_fiscal_year_is_taken_from_the_dates_or_left_empty(

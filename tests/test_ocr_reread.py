@@ -61,3 +61,28 @@ def test_a_real_latin_word_is_kept_when_the_thai_model_is_no_surer() -> None:
     image, (x0, top, x1, bottom) = drawn("Facebook")
     lines = [*lines_of(*THAI_PAGE[:3]), OcrLine((OcrWord("Facebook", x0, x1, top, bottom, 79),), x0, bottom, 0, 0, 50)]
     assert reread_latin(lines, image, 300, DEFAULT)[-1].words[0].text == "Facebook"
+
+
+def _hocr(*words: tuple[str, int]) -> str:
+    """Tesseract's hOCR of one line holding ``words`` (text, confidence)."""
+    spans = "".join(
+        f"<span class='ocrx_word' title='bbox {10 + 40 * k} 10 {40 + 40 * k} 60; x_wconf {conf}'>{text}</span>"
+        for k, (text, conf) in enumerate(words)
+    )
+    line = f"<span class='ocr_line' title='bbox 10 10 200 60; baseline 0 0; x_size 50'>{spans}</span>"
+    return f"<html><body><div class='ocr_page' title='bbox 0 0 300 100'>{line}</div></body></html>"
+
+
+def test_a_short_word_the_line_reading_misses_is_read_as_one_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a scan, "ทต." (read "mA.") cut out alone gives nothing as a line (psm 7) and ทต. as a word (psm 8)."""
+    readings = {7: _hocr(), 8: _hocr(("ท", 97), ("ต", 92), (".|", 92))}  # the crop's edge cuts the next glyph
+    asked: list[int | None] = []
+
+    def fake(image: Image.Image, dpi: int, s: object, psm: int | None = None) -> str:
+        asked.append(psm)
+        return readings[psm]
+
+    monkeypatch.setattr("ita_extract.extract.page.ocr.reread.run_tesseract", fake)
+    lines = [*lines_of(*THAI_PAGE[:3]), lines_of(word("mA.", 57, x0=100, top=100))[0]]
+    again = reread_latin(lines, Image.new("L", (400, 300), 255), 300, DEFAULT)
+    assert again[-1].words[0].text == "ทต." and asked == [7, 8]

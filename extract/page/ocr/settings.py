@@ -68,6 +68,9 @@ class OcrSettings:
     reread_below: float = 80.0  # confidence: "USMS" for บริหาร came at 56, "fu" for ณ at 71-77 (held-out scans)
     reread_max_words: int = 16  # per page: each is one Tesseract call of a few hundredths of a second
     reread_thai_share: float = 0.6  # of a page's words: a page of Thai text, where a Latin word is suspect
+    # page segmentation modes tried in turn: one line, then one word (a crop of two or three
+    # letters, "mA." for ทต. on the held-out scans, gives nothing as a line and ทต. as a word)
+    reread_psms: tuple[int, ...] = (7, 8)
     reread_pad: float = 0.25  # of the word's height, around its box (twice above: marks sit high)
     low_confidence: float = 60.0  # a word Tesseract is less sure of than this (0-100) is flagged
     low_page_confidence: float = 75.0  # a page whose mean word confidence is below this is flagged
@@ -110,6 +113,7 @@ class OcrSettings:
     drop_cost: float = 3.0  # per vowel below the line OCR read and the word has not (a speck; or real)
     swap_cost: float = 1.5  # per upper vowel or tone mark read as another
     unknown_cost: float = 5.0  # a letter no word covers is rarer than the rarest word by this much
+    abbreviation_letters: int = 3  # letters before a full stop kept as read: อบต. ทต. กทม. (no word)
     keep_factor: float = 2.0  # the form OCR read stays unless another form is this many times commoner
 
     # -- OCR'd record text checked against known forms (lexicon.py); similarity is
