@@ -33,6 +33,14 @@ def test_codes_misread_codes_and_latin_words_tesseract_was_sure_of_are_left_alon
     assert suspects(lines_of(*THAI_PAGE, word(text, conf))) == []
 
 
+@pytest.mark.parametrize(("text", "conf", "suspect"), [("U.A.", 85, True), ("OUG.", 87, True), ("USMS", 85, False)])
+def test_a_latin_word_ending_in_a_full_stop_is_doubted_at_a_higher_confidence(
+    text: str, conf: float, suspect: bool
+) -> None:
+    """Thai abbreviations (ม.ค., อบต.) read by the English model come surer than other misreads."""
+    assert (suspects(lines_of(*THAI_PAGE, word(text, conf))) == [(4, 0)]) is suspect
+
+
 def test_on_a_page_of_latin_text_no_word_is_suspect() -> None:
     english = [word(t, 90) for t in ("report", "of", "the", "office", "plan")]
     assert suspects(lines_of(*english, word("USMS", 40))) == []

@@ -16,8 +16,11 @@ from collections.abc import Sequence
 from ....schema import Document, Record
 from ...errors import Notice
 from ...thai.codes import tool_of
+from ...thai.dates import find_thai_dates
 from ...thai.repair import to_arabic_digits
+from ...thai.status import status_of
 from .lexicon import Match, closest, known, match_units, questions, repeated_forms
+from .months import mended_months
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
 
@@ -50,7 +53,8 @@ def correct_records(
         if rec.page_start in pages:
             rec, coded = _coded(rec, document.fiscal_year, s)
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
-            changed = coded + changed
+            rec, dated = _dated(rec, s)
+            changed = coded + changed + dated
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -124,6 +128,21 @@ def _corrected(
         if items != getattr(rec, field):
             update[field] = items
     return (rec.model_copy(update=update) if update else rec), changed
+
+
+def _dated(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
+    """The record with misread month names in its actions mended (``months``), and its action
+    dates and status found again from them."""
+    actions, changed = [], []
+    for k, item in enumerate(rec.actions):
+        mended, changes = mended_months(item, s)
+        actions.append(mended)
+        changed += [f"actions[{k + 1}] month {change}" for change in changes]
+    if not changed:
+        return rec, []
+    dates = [d for item in actions for d in find_thai_dates(item)]
+    update = {"actions": actions, "action_dates": dates, "status": status_of(actions, dates)}
+    return rec.model_copy(update=update), changed
 
 
 def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[Record, list[str]]:

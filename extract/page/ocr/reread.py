@@ -40,9 +40,16 @@ def suspects(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[tuple[int, 
         (i, k)
         for i, line in enumerate(lines)
         for k, word in enumerate(line.words)
-        if LATIN_ONLY.fullmatch(word.text) and not CODE_LIKE.fullmatch(word.text) and word.conf < s.reread_below
+        if LATIN_ONLY.fullmatch(word.text) and not CODE_LIKE.fullmatch(word.text) and word.conf < _doubt(word, s)
     ]
     return found[: s.reread_max_words]
+
+
+def _doubt(word: OcrWord, s: OcrSettings) -> float:
+    """The confidence below which a Latin word on a Thai page is read again: higher for one ending
+    in a full stop, the mark of a Thai abbreviation the English model took (``U.A.`` for ม.ค.,
+    ``W.A.`` for พ.ศ., ``OUG.`` for อบต., read at 73-87), which Latin text in a Thai report rarely is."""
+    return s.reread_below_dotted if word.text.endswith(".") else s.reread_below
 
 
 def reread_latin(lines: list[OcrLine], image: Image.Image, dpi: int, s: OcrSettings = DEFAULT) -> list[OcrLine]:

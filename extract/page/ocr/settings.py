@@ -66,6 +66,7 @@ class OcrSettings:
     noise_confidence: float = 30.0  # Tesseract reads real letters (even misread ones) at ~40 or more
     # -- Latin words among Thai read again with the Thai model alone (reread.py)
     reread_below: float = 80.0  # confidence: "USMS" for บริหาร came at 56, "fu" for ณ at 71-77 (held-out scans)
+    reread_below_dotted: float = 90.0  # ... a word ending in "." ("U.A." for ม.ค. at 73-85, "OUG." for อบต. at 87)
     reread_max_words: int = 16  # per page: each is one Tesseract call of a few hundredths of a second
     reread_thai_share: float = 0.6  # of a page's words: a page of Thai text, where a Latin word is suspect
     # page segmentation modes tried in turn: one line, then one word (a crop of two or three
@@ -133,6 +134,8 @@ class OcrSettings:
     first_fiscal_year: int = 2557  # the ITA's first year: an earlier year read by OCR is a misread
     later_years: int = 1  # years after today's a fiscal year may be (reports are written ahead, a little)
     date_slack_days: int = 366  # an action date may lie this far outside its fiscal year (late reports)
+    month_min_letters: int = 5  # a misread month word this long may be a full name a letter off (months.py)
+    month_edits: int = 1  # letters a full month name may be off ("จันวาคม" for ธันวาคม)
     majority: float = 0.6  # share of the records' dates that must agree to name a misread fiscal year
 
 
