@@ -20,6 +20,7 @@ from ..thai.dates import find_thai_dates
 from ..thai.repair import repair_thai_text_checked, to_arabic_digits
 from ..thai.status import status_of
 from ..thai.timeframe import parse_timeframe
+from ..thai.wording import official_lines
 
 # Column roles, each with the header wordings agencies use. The role whose wording starts
 # earliest in a header cell wins, so "มาตรการ/แนวทางการดำเนินการ" is measures and
@@ -31,7 +32,7 @@ MEASURES = TableVocabulary(
         ("issue", re.compile(r"ประเด็น|ข้อบกพร่อง|จุดอ่อน|ปัญหา|ตัวชี้วัด")),
         ("score", re.compile(r"^(ผลการประเมิน|ผลคะแนน|คะแนน)|\(คะแนน\)")),
         ("findings", re.compile(r"ข้อค้นพบ|^ผลการวิเคราะห์")),
-        ("responsible", re.compile(r"ผู้รับผิดชอบ|หน่วยงานที่รับผิดชอบ|รับผิดชอบ|ผู้รับผิด")),
+        ("responsible", re.compile(r"ผู้รับผิดชอบ|หน่วยงานที่รับผิดชอบ|รับผิดชอบ")),
         ("steps", re.compile(r"^ขั้นตอน")),
         ("measures", re.compile(r"มาตรการ|ขั้นตอน|วิธีการ|แนวทาง|กิจกรรม|โครงการ")),
         ("actions", re.compile(r"^(ผล)?การดำเนิน(การ|งาน)|ผลการดำเนิน|ผลการปฏิบัติ|สถานะ|หลักฐาน")),
@@ -45,6 +46,7 @@ MEASURES = TableVocabulary(
     # "ขั้นตอนหรือวิธีการ/มาตรการ" in a table with no other measure column is the measures
     fallbacks=(("steps", "measures"),),
     keys=frozenset({"issue", "indicator"}),
+    openings=official_lines(),  # an issue cell opens with the question of its code
 )
 LIST_ROLES = ("measures", "steps", "monitoring", "actions")
 SCORE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?![\d])")
