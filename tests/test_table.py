@@ -385,7 +385,8 @@ def test_on_an_ocr_page_a_misread_code_before_a_questions_opening_opens_a_row() 
     ("text", "opens"),
     [("ธ5หน่วยงานที่ท่านติดต่อ", True), ("Ellเจ้าหน้าที่ของ", True), ("ขอ EdD การเผยแพร่ข้อมูล", True),
      ("หน่วยงานที่ท่านติดต่อ", False), ("IT ประชาสัมพันธ์", False), ("๑) เจ้าหน้าที่ของหน่วยงาน", False),
-     ("(๒) หน่วยงานที่ท่าน", False), ("E5 หน่วยงานที่ท่าน", True), ("ธ5หน่วย", False)],
+     ("(๒) หน่วยงานที่ท่าน", False), ("E5 หน่วยงานที่ท่าน", True), ("ธ5หน่วย", False),
+     ("(55)หน่วยงานทท่าน", True)],  # "(E5)" with E read as 5
 )  # fmt: skip
 def test_a_line_opens_with_a_questions_wording_after_a_misread_code(text: str, opens: bool) -> None:
     assert MEASURES.opens_with_wording(text) is opens

@@ -17,9 +17,10 @@ from ..thai.letters import unmarked
 LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")  # "(?!.*ประเด็น)" says what a wording is not
 WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")
 # What opens a line before a code OCR misread: ข้อ ("ข้อ E๑"), and the misread itself, up to four
-# characters holding a digit or a Latin letter ("ธ5", "Ell", "EdD"); never an item number ("๑)", "1.", "(๒)").
+# characters holding a digit or a Latin letter ("ธ5", "Ell", "EdD", "(55)"); never an item number.
 CODE_WORD = re.compile(r"^\s*(?:ข\u0e49?อ\s*)?")
-ITEM_NUMBER = re.compile(r"^\(?[0-9๐-๙]{1,2}\s*[.)]")
+# an item number: "๑)", "1.", "(๒)"; not "(55)", a code's letter read as a digit ("(E5)"), as no list runs so long
+ITEM_NUMBER = re.compile(r"^(?:[0-9๐-๙]{1,2}\s*[.)]|\([0-9๐-๙]\s*\))")
 CODE_LIKE = re.compile(r"[0-9๐-๙A-Za-z]")
 
 
