@@ -417,6 +417,8 @@ def test_a_section_row_stands_alone() -> None:
     ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", True),
     ("เครื่องมือ ตรวจวัดของหน่วยงาน", False),  # no tool and not a tool heading's words
     ("E1 เครื่องมือการประเมิน", False),
+    ("ผลการประเมิน อิ้วท (แบบตรวจการเปิดเผยข้อมูลสาธารณะ) ที่ตากว่า ๘๕ คะแนน", True),  # OIT misread (held04)
+    ("ผลการประเมิน (คะแนน)", False),  # a header cell: names no tool's form
 ])
 def test_a_tool_heading_is_a_section_row_even_when_its_tool_name_is_unreadable(text: str, section: bool) -> None:
     assert line(100, (50, text)).is_section is section
