@@ -200,6 +200,22 @@ def test_a_code_whose_letter_ocr_read_as_a_digit_comes_back_when_one_wording_fit
     assert out[0].indicator == code
 
 
+@pytest.mark.parametrize(
+    ("printed", "code", "of"),
+    [("ธ5", "E5", "E5"), ("Ell", "E11", "E11"), ("บ11 ", "E11", "E11"), ("(อ ๑๕) ", "E15", "E15"),
+     ("ธ7", None, "E5"),  # the digit read says 7: E5's wording is no proof
+     ("1. ", None, "E5"),  # an item number, not a misread code
+     ("(ธิ ฆ) ", None, "E7")],  # nothing of a code left to read: left as read
+)  # fmt: skip
+def test_a_code_misread_past_reading_comes_back_from_the_one_wording_after_it(
+    printed: str, code: str | None, of: str
+) -> None:
+    wording = questions(of, 2566)[0]
+    out, _, notes = correct_records([_record(1, 1, issue=f"{printed}{wording}")], Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].indicator == code
+    assert (out[0].issue == wording and f"indicator = {code}" in notes[0].message) if code else out[0].issue.startswith(printed)
+
+
 def test_no_ocr_pages_no_change() -> None:
     records = [_record(1, 1, indicator="E1", issue="ผิด")]
     document = Document(fiscal_year=2525)
