@@ -79,6 +79,9 @@ def test_an_issue_close_to_its_codes_wording_takes_it(read: str, expected: str |
         ("กองช่าง , งานพัสดุ", None),  # right already
         ("คณะทำงานจัดทำแผน", None),  # no unit name near it
         ("กอง", None),  # too short to tell กองคลัง from กองช่าง
+        # two letters misread: nearer "สำนักปลัด อบจ." than any other unit by less than the margin, but
+        # that is the same unit of another agency: the margin is over other units (held04)
+        ("สาปักปลัดอบต./งานธุรการ", "สำนักปลัด อบต./งานธุรการ"),
     ],
 )
 def test_unit_names_are_matched_part_by_part(read: str, expected: str | None) -> None:
