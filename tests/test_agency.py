@@ -64,6 +64,14 @@ CASES = [
         ["ความโปร่งใสภายในหน่วยงานของเทศบาลตำบลปรางค์กู่ดังนี้", "อำเภอปรางค์กู่ จังหวัดศรีสะเกษ"],
         ("เทศบาลตำบลปรางค์กู่", "เทศบาลตำบลปรางค์กู่", "เทศบาลตำบล", "ปรางค์กู่", "ศรีสะเกษ"),
     ),
+    (  # no space between district and province (OCR lost it): the district ends where จังหวัด begins
+        ["เทศบาลตำบลปรางค์กู่", "อำเภอปรางค์กู่จังหวัดศรีสะเกษ"],
+        ("เทศบาลตำบลปรางค์กู่", "เทศบาลตำบลปรางค์กู่", "เทศบาลตำบล", "ปรางค์กู่", "ศรีสะเกษ"),
+    ),
+    (
+        ["อบต.กู่", "อ.ปรางค์กู่จ.ศรีสะเกษ"],
+        ("องค์การบริหารส่วนตำบลกู่", "อบต.กู่", "องค์การบริหารส่วนตำบล", "ปรางค์กู่", "ศรีสะเกษ"),
+    ),
 ]
 
 
@@ -159,3 +167,19 @@ def test_a_space_shown_after_sara_am_does_not_hide_the_district_or_the_kind(
 ) -> None:
     m = parse_agency(lines)
     assert (m.name, m.name_as_printed, m.type, m.district, m.province) == expected
+
+
+@pytest.mark.parametrize(
+    ("location", "district"),
+    [
+        ("อาเกื้อเมืองศรีสะเกษ จังหวัดศรีสะเกษ", "เมืองศรีสะเกษ"),  # อำเภอ misread by OCR, one letter off
+        ("อาเกื้อเมืองศรีสะเกษจังหวัดศรีสะเกษ", "เมืองศรีสะเกษ"),  # and no space before จังหวัด
+        ("อำเภาปรางค์กู่ จังหวัดศรีสะเกษ", "ปรางค์กู่"),
+        ("ของเมืองศรีสะเกษ จังหวัดศรีสะเกษ", None),  # ของ is no near miss of อำเภอ
+        ("อาเกื้อเมืองสมมุติ จังหวัดศรีสะเกษ", None),  # what follows is no district of the province
+    ],
+)
+def test_a_misread_amphoe_is_taken_only_before_a_district_of_the_province(location: str, district: str | None) -> None:
+    m = parse_agency(["องค์การบริหารส่วนตำบลโพธิ์", location])
+    assert (m.district, m.province) == (district, "ศรีสะเกษ")
+    assert any(n.code == "agency_name_corrected" and "อำเภอ" in n.message for n in m.warnings) is (district is not None)

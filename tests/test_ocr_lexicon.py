@@ -79,6 +79,9 @@ def test_an_issue_close_to_its_codes_wording_takes_it(read: str, expected: str |
         ("กองช่าง , งานพัสดุ", None),  # right already
         ("คณะทำงานจัดทำแผน", None),  # no unit name near it
         ("กอง", None),  # too short to tell กองคลัง from กองช่าง
+        # two letters misread: nearer "สำนักปลัด อบจ." than any other unit by less than the margin, but
+        # that is the same unit of another agency: the margin is over other units (held04)
+        ("สาปักปลัดอบต./งานธุรการ", "สำนักปลัด อบต./งานธุรการ"),
     ],
 )
 def test_unit_names_are_matched_part_by_part(read: str, expected: str | None) -> None:
@@ -122,6 +125,11 @@ def test_nothing_far_from_every_form_is_replaced(text: str) -> None:
         (2525, [datetime.date(2023, 1, 25), datetime.date(2024, 1, 25)], "empty"),  # the dates disagree
         (2569, [], None),  # next year's report, written ahead
         (2571, [], "empty"),
+        # plausible, but every date is years away: ๒๕๖๖ read as ๒๕๖๐ (its last ๖ cut in two)
+        (2560, [datetime.date(2023, 1, 22), datetime.date(2023, 3, 1), datetime.date(2023, 7, 9)], 2566),
+        (2560, [datetime.date(2023, 1, 22), datetime.date(2017, 3, 1)], None),  # one date agrees: the year stands
+        (2565, [datetime.date(2023, 1, 22)] * 3, None),  # within a year's slack: a late report, not a misread
+        (2560, [datetime.date(2023, 1, 22), datetime.date(2024, 3, 1)], None),  # the dates disagree: it stands
     ],
 )
 def test_an_implausible_fiscal_year_is_taken_from_the_dates_or_left_empty(
@@ -193,6 +201,22 @@ def test_a_code_whose_letter_ocr_read_as_a_digit_comes_back_when_one_wording_fit
     wording = questions(of, 2566)[0]
     out, _, _ = correct_records([_record(1, 1, issue=f"{printed} {wording}")], Document(fiscal_year=2566), [1], TODAY)
     assert out[0].indicator == code
+
+
+@pytest.mark.parametrize(
+    ("printed", "code", "of"),
+    [("ธ5", "E5", "E5"), ("Ell", "E11", "E11"), ("บ11 ", "E11", "E11"), ("(อ ๑๕) ", "E15", "E15"),
+     ("ธ7", None, "E5"),  # the digit read says 7: E5's wording is no proof
+     ("1. ", None, "E5"),  # an item number, not a misread code
+     ("(ธิ ฆ) ", None, "E7")],  # nothing of a code left to read: left as read
+)  # fmt: skip
+def test_a_code_misread_past_reading_comes_back_from_the_one_wording_after_it(
+    printed: str, code: str | None, of: str
+) -> None:
+    wording = questions(of, 2566)[0]
+    out, _, notes = correct_records([_record(1, 1, issue=f"{printed}{wording}")], Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].indicator == code
+    assert (out[0].issue == wording and f"indicator = {code}" in notes[0].message) if code else out[0].issue.startswith(printed)
 
 
 def test_no_ocr_pages_no_change() -> None:

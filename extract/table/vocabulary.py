@@ -15,7 +15,18 @@ from rapidfuzz.distance import Levenshtein
 from ..thai.letters import unmarked
 
 LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")  # "(?!.*ประเด็น)" says what a wording is not
-WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")  # a wording long enough that one misread letter leaves it plain
+WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")
+# What opens a line before a code OCR misread: ข้อ ("ข้อ E๑"), and the misread itself, up to four
+# characters holding a digit or a Latin letter ("ธ5", "Ell", "EdD", "(55)"); never an item number.
+CODE_WORD = re.compile(r"^\s*(?:ข\u0e49?อ\s*)?")
+# an item number: "๑)", "1.", "(๒)"; not "(55)", a code's letter read as a digit ("(E5)"), as no list runs so long
+ITEM_NUMBER = re.compile(r"^(?:[0-9๐-๙]{1,2}\s*[.)]|\([0-9๐-๙]\s*\))")
+CODE_LIKE = re.compile(r"[0-9๐-๙A-Za-z]")
+
+
+def _letters(text: str) -> str:
+    """Thai letters of ``text`` without marks or anything else: what OCR reads most surely."""
+    return "".join(ch for ch in unmarked(text) if "\u0e01" <= ch <= "\u0e2e" or "\u0e30" <= ch <= "\u0e44")  # a wording long enough that one misread letter leaves it plain
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,10 @@ class TableVocabulary:
     code_roles: tuple[str, ...] = ()
     fallbacks: tuple[tuple[str, str], ...] = ()
     keys: frozenset[str] = frozenset()  # a table of this kind has at least one of these columns
+    # wordings a row's code cell opens with after its code (the official questions), and how
+    # many letters of one (marks and spaces aside) a line must open with to say a row starts
+    openings: tuple[str, ...] = ()
+    opening_letters: int = 6  # "เจ้าหน้าที่" is seven letters, and a narrow cell wraps after it
 
     def assign(self, found: list[str | None]) -> list[str | None]:
         """Roles for a table's columns from what each header names: a unique role's second column
@@ -60,6 +75,30 @@ class TableVocabulary:
                 roles = [instead if r == role else r for r in roles]
                 seen.add(instead)
         return roles
+
+    @cached_property
+    def _opening_keys(self) -> frozenset[str]:
+        n = self.opening_letters
+        return frozenset(k[:n] for w in self.openings if len(k := _letters(w)) >= n)
+
+    def opens_with_wording(self, text: str) -> bool:
+        """Does ``text`` open with a short token holding a digit or a Latin letter, a code OCR
+        misread ("ธ5", "Ell", "(55)", "EdD"; after ข้อ), then the opening of a row wording?
+        ``"Ellเจ้าหน้าที่ของหน่วยงาน"`` → True; ``"หน่วยงานที่ท่าน"`` (a wrapped line) → False."""
+        if not self._opening_keys:
+            return False
+        text = text[CODE_WORD.match(text).end():]
+        if ITEM_NUMBER.match(text):
+            return False
+        n = self.opening_letters
+        for k in range(1, 5):
+            token = text[:k]
+            if " " in token.strip() or not CODE_LIKE.search(token):
+                continue
+            rest = _letters(text[k:])
+            if len(rest) >= n and rest[:n] in self._opening_keys:
+                return True
+        return False
 
     @cached_property
     def unmarked_roles(self) -> tuple[tuple[str, re.Pattern[str]], ...]:

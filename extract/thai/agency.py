@@ -55,9 +55,14 @@ _STOP_WORDS = rf"(?:{_loose('ประจำปี')}|ปีงบประม�
 _RE_AGENCY = re.compile(rf"(?P<type>{_TYPE_ALTS})\s?(?P<place>(?:(?!{_STOP_WORDS})[\u0e01-\u0e4e])*)")
 _RE_HEADING_PREFIX = re.compile(r"^\s*(?:ประกาศ|คำสั่ง|ระเบียบ|รายงาน(?:ผล)?(?:ของ)?)?\s*$")
 _RE_PROVINCE = re.compile(r"(?:จังหวัด|(?<![\u0e01-\u0e4e])จ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
-_RE_DISTRICT = re.compile(rf"(?:{_loose('อำเภอ')}|(?<![\u0e01-\u0e4e])อ\s?\.)\s*(?P<name>[\u0e01-\u0e4e]+)")
+# A district's name ends where the province begins, with or without a space between (OCR loses
+# spaces: "อำเภอปรางค์กู่จังหวัดศรีสะเกษ", "อ.เมืองจ.ศรีสะเกษ").
+_PROVINCE_WORD = r"(?:จังหวัด|จ\s?\.)"
+_RE_DISTRICT = re.compile(
+    rf"(?:{_loose('อำเภอ')}|(?<![\u0e01-\u0e4e])อ\s?\.)\s*(?P<name>(?:(?!{_PROVINCE_WORD})[\u0e01-\u0e4e])+)"
+)
 _RE_LOCATION_LINE = re.compile(rf"^(?:{_loose('อำเภอ')}|อ\s?\.|จังหวัด|จ\s?\.)\s*[\u0e01-\u0e4e]")  # a title block's location line
-_RE_KHET = re.compile(r"(?<![\u0e01-\u0e4e])เขต\s*(?P<name>[\u0e01-\u0e4e]+)")  # Bangkok districts
+_RE_KHET = re.compile(rf"(?<![\u0e01-\u0e4e])เขต\s*(?P<name>(?:(?!{_PROVINCE_WORD})[\u0e01-\u0e4e])+)")  # Bangkok districts
 @dataclass
 class AgencyMatch:
     """The agency as printed and as canonicalised, with the notices met on the way."""
@@ -189,6 +194,13 @@ def parse_agency(lines: list[str]) -> AgencyMatch:
     >>> parse_agency(["ทต.เชียงคาน", "อำเภอเชียงคาน จังหวัดเลย"]).name
     'เทศบาลตำบลเชียงคาน'
     """
+    lines, mended = _mend_misread_district(lines)
+    found = _parse_agency(lines)
+    return found if mended is None else replace(found, warnings=[mended, *found.warnings])
+
+
+def _parse_agency(lines: list[str]) -> AgencyMatch:
+    """``parse_agency`` once the location line's word อำเภอ is readable."""
     agency = _agency_line(lines)
     misread: tuple[str, str] | None = None
     if agency is None and (mended := _mend_misread_kind(lines)) is not None:
@@ -297,6 +309,48 @@ def _mend_misread_kind(lines: list[str]) -> tuple[list[str], tuple[str, str]] | 
                 read = rest[: best[1]]
                 mended = line[: m.start("rest")] + best[2] + line[m.start("rest") + best[1] :]
                 return [*lines[:i], mended, *lines[i + 1 :]], (read, best[2])
+    return None
+
+
+_RE_BEFORE_PROVINCE = re.compile(
+    rf"(?P<word>(?:(?!{_PROVINCE_WORD})[\u0e01-\u0e4e]){{4,}})\s*{_PROVINCE_WORD}\s*(?P<province>[\u0e01-\u0e4e]+)"
+)
+_AMPHOE = "อำเภอ"
+
+
+def _mend_misread_district(lines: list[str]) -> tuple[list[str], Notice | None]:
+    """Lines with a misread อำเภอ mended (OCR: ``อาเกื้อเมืองศรีสะเกษ จังหวัดศรีสะเกษ``), and the
+    note saying so; the lines as they are when a district is printed readably or none is found.
+
+    The word before จังหวัด must open with letters within one of อำเภอ (marks aside) and go
+    on with exactly the name of a district of the province that follows: a district name is
+    evidence enough that the letters before it said อำเภอ.
+    """
+    text = "\n".join(lines)
+    if _RE_DISTRICT.search(text) or _RE_KHET.search(text):
+        return lines, None
+    for i, line in enumerate(lines):
+        for m in _RE_BEFORE_PROVINCE.finditer(line):
+            district = _after_amphoe(m["word"], best_match(m["province"], list(province_names())))
+            if district is not None:
+                word = m["word"]
+                mended = line[: m.start("word")] + _AMPHOE + district + line[m.end("word") :]
+                note = Notice("agency_name_corrected", f"{word} → {_AMPHOE}{district} (OCR misread อำเภอ)")
+                return [*lines[:i], mended, *lines[i + 1 :]], note
+    return lines, None
+
+
+def _after_amphoe(word: str, province: str | None) -> str | None:
+    """The district name ``word`` goes on with after a near miss of อำเภอ, or None."""
+    if province is None:
+        return None
+    names = {name_key(d.name) for d in districts_of(province)} | {name_key("เมือง")}
+    target = _bare(_AMPHOE)
+    for k in range(len(target) - 1, len(target) + 3):
+        if k >= len(word) or RE_MARK.match(word[k]):
+            continue  # a letter's marks go with it
+        if Levenshtein.distance(_bare(word[:k]), target) <= 1 and name_key(word[k:]) in names:
+            return word[k:]
     return None
 
 

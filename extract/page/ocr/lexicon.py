@@ -191,7 +191,9 @@ def _unit(part: str, units: list[str], s: OcrSettings) -> Match | None:
     if not read:
         return None
     scored = sorted(((similarity(read, key(u)), u) for u in units), reverse=True)
-    best, runner_up = scored[0], scored[1] if len(scored) > 1 else (0.0, "")
+    best = scored[0]
+    # the margin is over another unit: "สำนักปลัด อบจ." is สำนักปลัด too, and one letter from "… อบต."
+    runner_up = next(((v, u) for v, u in scored[1:] if _stem(u) != _stem(best[1])), (0.0, ""))
     if (
         best[0] < s.match_unit
         or best[0] - runner_up[0] < s.match_unit_margin
@@ -199,6 +201,14 @@ def _unit(part: str, units: list[str], s: OcrSettings) -> Match | None:
     ):
         return None
     return None if best[1] == part.strip() else Match(best[1], best[0])
+
+
+AGENCY_SUFFIX = re.compile(r"(?:อบต|อบจ|ทต|ทม|ทน|เทศบาล)\.?$")
+
+
+def _stem(unit: str) -> str:
+    """A unit name without the agency it belongs to: ``"สำนักปลัด อบต."`` → ``"สำนักปลัด"``."""
+    return AGENCY_SUFFIX.sub("", key(unit))
 
 
 def repeated_forms(items: list[str], s: OcrSettings = DEFAULT) -> dict[str, Match]:

@@ -42,14 +42,50 @@ def _marks_only(text: str) -> bool:
     return all(ch in MARKS for ch in text)
 
 
+# Thai letters Tesseract gives a Thai digit it has no label for: ๖ as อ (held-out scans:
+# "๒๕อ๖", "๒๕ออ", "มีนาคม ๒๕อ๒อ" for ๒๕๖๖), the code letter O as อ ("(อ๑๕)").
+DIGIT_LOOKALIKES = frozenset("อ")
+
+
+def _close(a: OcrWord, b: OcrWord, height: float, s: OcrSettings) -> bool:
+    """Two neighbouring words (a before b) near enough to be one digit group."""
+    return b.x0 - a.x1 < s.digit_run_gap * height
+
+
+def _has_thai(word: OcrWord) -> bool:
+    """A word with a Thai letter or mark (a digit is no letter)."""
+    return any("\u0e01" <= ch <= "\u0e4e" and ch not in THAI_DIGITS for ch in word.text)
+
+
+def digit_like(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings = DEFAULT) -> bool:
+    """True for a word that may be (part of) a digit group: a candidate (no Thai letter), or a
+    look-alike letter (``DIGIT_LOOKALIKES``) standing among digits. The stretch of look-alikes
+    it belongs to must touch a Thai digit on one side and no Thai letter or mark on either:
+    ``๒๕อ๖`` and ``(อ๑๕)`` yes, ``ข้อ ๑`` and ``๓อย่าง`` no (อ there is a letter of a word)."""
+    if candidate(words[k].text, s):
+        return True
+    if words[k].text not in DIGIT_LOOKALIKES:
+        return False
+    a = k
+    while a > 0 and words[a - 1].text in DIGIT_LOOKALIKES and _close(words[a - 1], words[a], height, s):
+        a -= 1
+    b = k + 1
+    while b < len(words) and words[b].text in DIGIT_LOOKALIKES and _close(words[b - 1], words[b], height, s):
+        b += 1
+    left = words[a - 1] if a > 0 and _close(words[a - 1], words[a], height, s) else None
+    right = words[b] if b < len(words) and _close(words[b - 1], words[b], height, s) else None
+    sides = [w for w in (left, right) if w is not None]
+    return any(_digits_in(w) for w in sides) and not any(_has_thai(w) for w in sides)
+
+
+def _digits_in(word: OcrWord) -> bool:
+    return any(ch in THAI_DIGITS for ch in word.text)
+
+
 def _run_end(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings) -> int:
-    """The end of the run of candidate words starting at k, each within a gap of the last."""
+    """The end of the run of digit-like words starting at k, each within a gap of the last."""
     j = k + 1
-    while (
-        j < len(words)
-        and candidate(words[j].text, s)
-        and words[j].x0 - words[j - 1].x1 < s.digit_run_gap * height
-    ):
+    while j < len(words) and digit_like(words, j, height, s) and _close(words[j - 1], words[j], height, s):
         j += 1
     return j
 
@@ -59,7 +95,7 @@ def _mend_line(line: OcrLine, ink: np.ndarray, height: float, s: OcrSettings) ->
     belongs to the letter beside it, and stays out of the run)."""
     words, out, k = line.words, [], 0
     while k < len(words):
-        if not candidate(words[k].text, s):
+        if not digit_like(words, k, height, s):
             out.append(words[k])
             k += 1
             continue

@@ -40,14 +40,42 @@ def checked_period(
     s: OcrSettings = DEFAULT,
 ) -> tuple[int | None, tuple[datetime.date, datetime.date] | None, str] | None:
     """A replacement (fiscal year, period, why) for a title block whose fiscal year OCR
-    read implausibly, or None when the year stands. The period follows the round."""
-    if fiscal_year is None or plausible_year(fiscal_year, today, s):
+    read implausibly, or None when the year stands. The period follows the round.
+
+    A plausible year is a misread too when the records' dates contradict it: none falls
+    within a year's slack of it and most agree on another year (``๒๕๖๖`` read as ``๒๕๖๐``,
+    its last ๖ cut in two, beside action dates all in 2023)."""
+    if fiscal_year is None:
         return None
+    if plausible_year(fiscal_year, today, s):
+        return _contradicted(fiscal_year, round_months, dates, today, s)
     found = year_from_dates(dates, today, s)
     if found is None:
         return None, None, f"fiscal year {fiscal_year} read by OCR is implausible and was left empty"
     period = _inferred_range(found, round_months) if round_months in (6, 12) else None
     why = f"fiscal year {fiscal_year} read by OCR is implausible; taken as {found}, the year of the records' dates"
+    return found, period, why
+
+
+def _contradicted(
+    fiscal_year: int,
+    round_months: int | None,
+    dates: list[datetime.date],
+    today: datetime.date,
+    s: OcrSettings,
+) -> tuple[int, tuple[datetime.date, datetime.date] | None, str] | None:
+    """The year the dates agree on, when no date lies near ``fiscal_year``; None otherwise."""
+    start, end = date_window(fiscal_year, today, s)
+    if not dates or any(start <= d <= end for d in dates):
+        return None
+    found = year_from_dates(dates, today, s)
+    if found is None:
+        return None
+    period = _inferred_range(found, round_months) if round_months in (6, 12) else None
+    why = (
+        f"fiscal year {fiscal_year} read by OCR is contradicted by every date of the records; "
+        f"taken as {found}, the year most of them fall in"
+    )
     return found, period, why
 
 

@@ -16,8 +16,11 @@ from collections.abc import Sequence
 from ....schema import Document, Record
 from ...errors import Notice
 from ...thai.codes import tool_of
+from ...thai.dates import find_thai_dates
 from ...thai.repair import to_arabic_digits
-from .lexicon import Match, closest, known, match_units, questions, repeated_forms
+from ...thai.status import status_of
+from .lexicon import Match, closest, key, known, lexicon, match_units, questions, repeated_forms, similarity
+from .months import mended_months
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
 
@@ -50,7 +53,8 @@ def correct_records(
         if rec.page_start in pages:
             rec, coded = _coded(rec, document.fiscal_year, s)
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
-            changed = coded + changed
+            rec, dated = _dated(rec, s)
+            changed = coded + changed + dated
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -76,6 +80,8 @@ def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record
     """A record whose code lost its letter, or had it read as a digit: the number and the official
     wording of exactly one question give the code back (and the wording, as for any issue)."""
     m = BARE_CODE.match(rec.issue or "")
+    if not rec.indicator and m is None:
+        return _misread_coded(rec, fiscal_year, s)
     if rec.indicator or m is None:
         return rec, []
     digits, rest = to_arabic_digits(m.group(1)), rec.issue[m.end():]
@@ -91,6 +97,44 @@ def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record
     return rec.model_copy(update=update), [
         f"indicator = {code}: {m.group(1).strip()} and the official wording of {code} (similarity {match.similarity:.2f})"
     ]
+
+
+# An issue opening with a short token holding a digit or a Latin letter: a code misread ("ธ5", "(อ ๑๕)"),
+# unless it is an item number ("1.", "(๒)").
+MISREAD_OPENING = re.compile(r"^\s*[\[(]?\S{0,3}\s?[0-9๐-๙A-Za-z]")
+ITEM_OPENING = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}\s*[.)]")
+
+
+def _misread_coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
+    """A record whose issue opens with a code OCR misread past reading ("ธ5", "บ11", "(อ ๑๕)",
+    "Ell"): the question wording after it, close to exactly one code's (``match_question``), gives
+    the code; digits read in the token, if any, must hold the code's number."""
+    issue = rec.issue or ""
+    if not MISREAD_OPENING.match(issue) or ITEM_OPENING.match(issue):
+        return rec, []
+    digits = re.sub(r"\D", "", to_arabic_digits(issue[:8]))
+    best: dict[str, tuple[float, int, str]] = {}
+    for k in range(1, 9):
+        rest = issue[k:].strip()
+        for code, text in _questions_near(fiscal_year, s):
+            if digits and code[1:] not in digits:
+                continue
+            score = similarity(key(rest), key(text))
+            if score >= s.match_question and score > best.get(code, (0.0, 0, ""))[0]:
+                best[code] = (score, k, text)
+    if len(best) != 1:
+        return rec, []
+    (code, (score, k, text)), = best.items()
+    update = {"indicator": code, "tool": tool_of(code), "issue": text}
+    return rec.model_copy(update=update), [
+        f"indicator = {code}: {issue[:k].strip()!r} and the official wording of {code} (similarity {score:.2f})"
+    ]
+
+
+def _questions_near(fiscal_year: int | None, s: OcrSettings) -> list[tuple[str, str]]:
+    """(code, official wording) of every question of the years near the report's."""
+    codes = dict.fromkeys(f.code for f in lexicon() if f.kind == "question")
+    return [(code, text) for code in codes for text in questions(code, fiscal_year, s)]
 
 
 def _codes_for(digits: str) -> list[str]:
@@ -124,6 +168,21 @@ def _corrected(
         if items != getattr(rec, field):
             update[field] = items
     return (rec.model_copy(update=update) if update else rec), changed
+
+
+def _dated(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
+    """The record with misread month names in its actions mended (``months``), and its action
+    dates and status found again from them."""
+    actions, changed = [], []
+    for k, item in enumerate(rec.actions):
+        mended, changes = mended_months(item, s)
+        actions.append(mended)
+        changed += [f"actions[{k + 1}] month {change}" for change in changes]
+    if not changed:
+        return rec, []
+    dates = [d for item in actions for d in find_thai_dates(item)]
+    update = {"actions": actions, "action_dates": dates, "status": status_of(actions, dates)}
+    return rec.model_copy(update=update), changed
 
 
 def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[Record, list[str]]:

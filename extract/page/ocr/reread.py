@@ -2,9 +2,9 @@
 
 With ``tha+eng`` (needed for codes such as E1 and EIT) the English model sometimes wins a
 faint Thai word the Thai model was unsure of: "USMS" for "บริหาร", "OU" for "งาน", "fu" for
-"ณ". Such a word, low in confidence, on a page of Thai text and holding no digit (codes
-have digits), is cut out of the page image and read again as one line (``--psm 7``) with
-``-l tha``. The Thai reading replaces the Latin one only when Tesseract is surer of it, so
+"ณ", "mA." for "ทต.". Such a word, low in confidence, on a page of Thai text and holding no
+digit (codes have digits), is cut out of the page image and read again as one line
+(``--psm 7``), or as one word (``--psm 8``) where the line reading finds no Thai, with ``-l tha``. The Thai reading replaces the Latin one only when Tesseract is surer of it, so
 a real Latin word ("IT", "Facebook"), which the Thai model reads badly, stays.
 """
 
@@ -40,9 +40,16 @@ def suspects(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[tuple[int, 
         (i, k)
         for i, line in enumerate(lines)
         for k, word in enumerate(line.words)
-        if LATIN_ONLY.fullmatch(word.text) and not CODE_LIKE.fullmatch(word.text) and word.conf < s.reread_below
+        if LATIN_ONLY.fullmatch(word.text) and not CODE_LIKE.fullmatch(word.text) and word.conf < _doubt(word, s)
     ]
     return found[: s.reread_max_words]
+
+
+def _doubt(word: OcrWord, s: OcrSettings) -> float:
+    """The confidence below which a Latin word on a Thai page is read again: higher for one ending
+    in a full stop, the mark of a Thai abbreviation the English model took (``U.A.`` for ม.ค.,
+    ``W.A.`` for พ.ศ., ``OUG.`` for อบต., read at 73-87), which Latin text in a Thai report rarely is."""
+    return s.reread_below_dotted if word.text.endswith(".") else s.reread_below
 
 
 def reread_latin(lines: list[OcrLine], image: Image.Image, dpi: int, s: OcrSettings = DEFAULT) -> list[OcrLine]:
@@ -59,13 +66,17 @@ def reread_latin(lines: list[OcrLine], image: Image.Image, dpi: int, s: OcrSetti
 
 
 def _read_thai(word: OcrWord, image: Image.Image, dpi: int, s: OcrSettings) -> OcrWord | None:
-    """The word's box read as one Thai line: a word of Thai letters surer than the Latin reading, or None."""
+    """The word's box read as Thai, as one line and then, where that finds nothing Thai, as one
+    word (``reread_psms``): a word of Thai letters surer than the Latin reading, or None.
+    A crop of two or three letters ("mA." for ทต.) often gives nothing as a line."""
     pad = s.reread_pad * (word.bottom - word.top)
     box = (word.x0 - pad, word.top - 2 * pad, word.x1 + pad, word.bottom + pad)
     crop = image.crop(tuple(round(v) for v in box))
-    glyphs = [w for line in parse_hocr(run_tesseract(crop, dpi, s, psm=7)) for w in line.words]
-    text = "".join(w.text for w in glyphs)
-    if not glyphs or not THAI_LETTER.search(text) or LATIN_ONLY.search(text):
-        return None
-    conf = fmean(w.conf for w in glyphs)
-    return replace(word, text=text, conf=conf) if conf > word.conf else None
+    for psm in s.reread_psms:
+        glyphs = [w for line in parse_hocr(run_tesseract(crop, dpi, s, psm=psm)) for w in line.words]
+        # a bar is the crop's edge cutting the next glyph, or a rule's remnant: Thai text has none
+        text = "".join(w.text for w in glyphs).replace("|", "")
+        if glyphs and THAI_LETTER.search(text) and not LATIN_ONLY.search(text):
+            conf = fmean(w.conf for w in glyphs)
+            return replace(word, text=text, conf=conf) if conf > word.conf else None
+    return None

@@ -66,8 +66,12 @@ class OcrSettings:
     noise_confidence: float = 30.0  # Tesseract reads real letters (even misread ones) at ~40 or more
     # -- Latin words among Thai read again with the Thai model alone (reread.py)
     reread_below: float = 80.0  # confidence: "USMS" for บริหาร came at 56, "fu" for ณ at 71-77 (held-out scans)
+    reread_below_dotted: float = 90.0  # ... a word ending in "." ("U.A." for ม.ค. at 73-85, "OUG." for อบต. at 87)
     reread_max_words: int = 16  # per page: each is one Tesseract call of a few hundredths of a second
     reread_thai_share: float = 0.6  # of a page's words: a page of Thai text, where a Latin word is suspect
+    # page segmentation modes tried in turn: one line, then one word (a crop of two or three
+    # letters, "mA." for ทต. on the held-out scans, gives nothing as a line and ทต. as a word)
+    reread_psms: tuple[int, ...] = (7, 8)
     reread_pad: float = 0.25  # of the word's height, around its box (twice above: marks sit high)
     low_confidence: float = 60.0  # a word Tesseract is less sure of than this (0-100) is flagged
     low_page_confidence: float = 75.0  # a page whose mean word confidence is below this is flagged
@@ -110,6 +114,7 @@ class OcrSettings:
     drop_cost: float = 3.0  # per vowel below the line OCR read and the word has not (a speck; or real)
     swap_cost: float = 1.5  # per upper vowel or tone mark read as another
     unknown_cost: float = 5.0  # a letter no word covers is rarer than the rarest word by this much
+    abbreviation_letters: int = 3  # letters before a full stop kept as read: อบต. ทต. กทม. (no word)
     keep_factor: float = 2.0  # the form OCR read stays unless another form is this many times commoner
 
     # -- OCR'd record text checked against known forms (lexicon.py); similarity is
@@ -129,6 +134,8 @@ class OcrSettings:
     first_fiscal_year: int = 2557  # the ITA's first year: an earlier year read by OCR is a misread
     later_years: int = 1  # years after today's a fiscal year may be (reports are written ahead, a little)
     date_slack_days: int = 366  # an action date may lie this far outside its fiscal year (late reports)
+    month_min_letters: int = 5  # a misread month word this long may be a full name a letter off (months.py)
+    month_edits: int = 1  # letters a full month name may be off ("จันวาคม" for ธันวาคม)
     majority: float = 0.6  # share of the records' dates that must agree to name a misread fiscal year
 
 

@@ -193,11 +193,26 @@ def restore_marks(pieces: list[str], s: OcrSettings = DEFAULT) -> list[str]:
             out[units[i][1]] += units[i][0]
             i += 1
             continue
-        restored = restore_run([u for u, _ in units[i:j]], s)
+        dotted = j < len(units) and units[j][0] == "."
+        restored = _restored_run([u for u, _ in units[i:j]], dotted, s)
         for (_, k), text in zip(units[i:j], restored):
             out[k] += text
         i = j
     return out
+
+
+def _restored_run(run: list[str], dotted: bool, s: OcrSettings) -> list[str]:
+    """A run of letters with lost marks restored; ``dotted``: a full stop follows it, so it ends
+    with an abbreviation (อบต. ทต. ม.ค.), which is no word to correct: ``อบต`` would become
+    อุบัติ, ``ทต`` ทูต. Its letters (up to ``abbreviation_letters`` at the run's end, read with
+    no mark) stay as read; the letters before them are restored as any run."""
+    if not dotted:
+        return restore_run(run, s)
+    k = 0
+    while k < min(len(run), s.abbreviation_letters) and len(run[-1 - k]) == 1:
+        k += 1
+    head = run[: len(run) - k]
+    return (restore_run(head, s) if head else []) + run[len(run) - k :]
 
 
 def _normalise(flat: list[tuple[str, int]]) -> list[tuple[str, int]]:
