@@ -290,6 +290,17 @@ def test_a_gap_between_thai_words_is_a_space_from_half_an_em(gap: float, spaced:
     assert _text(_line(*words)) == ("ดำเนินการแล้ว รายงาน" if spaced else "ดำเนินการแล้วรายงาน")
 
 
+def test_a_wide_gap_inside_a_dictionary_word_is_no_space() -> None:
+    # a title's large letters stand far apart: 0.6 em inside องค์การ is no space, the same gap
+    # between two words is one, and a gap past an em is a space whatever the words say
+    def title(gap: float) -> str:
+        return _text(_line(("ของอ", 0, 100), ("งค์การ", 100 + gap, 200 + gap)))
+
+    assert title(36) == "ขององค์การ"
+    assert title(70) == "ของอ งค์การ"
+    assert _text(_line(("ของ", 0, 80), ("องค์การ", 116, 220))) == "ของ องค์การ"
+
+
 def test_a_space_before_a_column_gutter_goes_with_the_next_cell() -> None:
     # a gap 0.9 em wide between two cells of an unruled table is read as a space; the space
     # stands on the next cell's first word, so the cell before it does not end in a space,

@@ -80,6 +80,9 @@ class OcrSettings:
     # a space is also wider than this many times the line's usual gap (a spread line's letters are far
     # apart). 2.5 closed typed spaces on short lines, whose few gaps make a wide median ('1มี.ค.66')
     space_over_gap: float = 1.5
+    # em: a wider gap between Thai letters is a space, whatever the words say; a narrower one that splits
+    # a dictionary word is none (FY2567 scan sample12's title 'ของอ งค์การ…' lost its district and province)
+    space_sure_thai: float = 1.0
     usual_gap_min: int = 4  # gaps: a line with fewer says nothing of its usual gap between letters
     code_digits_max: int = 2  # Thai digits of a code read apart from its letter ("อ ๑๖" for O๑๖)
 
