@@ -17,9 +17,10 @@ from ....schema import Document, Record
 from ...errors import Notice
 from ...thai.codes import tool_of
 from ...thai.repair import to_arabic_digits
-from .lexicon import Match, closest, known, match_units, questions, repeated_forms
+from .lexicon import Match, closest, known, looks_misread, match_units, questions, repeated_forms
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
+from .words import restore_marks
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
 # An issue opening with a bare question number: its code's letter lost to OCR ("๑๓ ท่านได้รับ…" for "I๑๓ …").
@@ -105,7 +106,8 @@ def _codes_for(digits: str) -> list[str]:
 def _corrected(
     rec: Record, fiscal_year: int | None, repeats: dict, phrases: list[str], s: OcrSettings
 ) -> tuple[Record, list[str]]:
-    """The record with its issue, responsible and list items matched to known forms."""
+    """The record with its issue, responsible and list items matched to known forms, and
+    marks put back over whole texts where that leaves no misread word."""
     update: dict[str, object] = {}
     changed: list[str] = []
     if rec.issue and (m := closest(rec.issue, questions(rec.indicator, fiscal_year, s), s.match_question, s)):
@@ -123,7 +125,38 @@ def _corrected(
                 changed.append(f"{field}[{k + 1}] = {m.text!r} (similarity {m.similarity:.2f})")
         if items != getattr(rec, field):
             update[field] = items
+    rec, mended = _marks_across_wraps(rec.model_copy(update=update) if update else rec, s)
+    return rec, changed + mended
+
+
+def _marks_across_wraps(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
+    """The record with marks put back (``words.restore_marks``) over each text field whole.
+
+    OCR's lines are mended one by one, so a word a cell wraps ("ประชาสัม" | "พันธุ์") is
+    judged in halves, and a half that is a word itself keeps what OCR misread
+    (พันธุ์, "breed"); over the joined text the whole word (ประชาสัมพันธ์) wins. Taken only
+    where it turns a text that looks misread into one that does not (``lexicon.looks_misread``):
+    over a badly read text the dictionary finds other words, not the right ones.
+    """
+    update: dict[str, object] = {}
+    changed: list[str] = []
+    for field in ("issue", "responsible", *LIST_FIELDS):
+        value = getattr(rec, field)
+        items = value if isinstance(value, list) else [value] if value else []
+        mended = [_mended(item, s) for item in items]
+        for k, (old, new) in enumerate(zip(items, mended)):
+            if old != new:
+                where = f"{field}[{k + 1}]" if isinstance(value, list) else field
+                changed.append(f"{where}: marks put back by the dictionary over a line wrap ({new!r})")
+        if mended != items:
+            update[field] = mended if isinstance(value, list) else mended[0]
     return (rec.model_copy(update=update) if update else rec), changed
+
+
+def _mended(text: str, s: OcrSettings) -> str:
+    """``text`` with marks put back over its whole length, if that reads as words where it did not."""
+    new = restore_marks([text], s)[0]
+    return new if new != text and looks_misread(text) and not looks_misread(new) else text
 
 
 def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[Record, list[str]]:
