@@ -223,3 +223,14 @@ def test_no_ocr_pages_no_change() -> None:
     records = [_record(1, 1, indicator="E1", issue="ผิด")]
     document = Document(fiscal_year=2525)
     assert correct_records(records, document, []) == (records, document, [])
+
+
+def test_a_word_a_cell_wrapped_gets_its_marks_from_the_whole_text() -> None:
+    # each half of "ประชาสัม|พันธุ์" was mended alone, and พันธุ์ is a word: over the item whole,
+    # ประชาสัมพันธ์ is; a text the dictionary cannot read whole is left as read
+    records = [_record(1, 1, monitoring=["ผู้บริหารกำกับติดตามการประชาสัมพันธุ์การดำเนินการ", "พันธุ์ข้าวหอมมะลิ",
+                                         "ขอมลุทสาธารณชน"])]
+    out, _, notes = correct_records(records, Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].monitoring == ["ผู้บริหารกำกับติดตามการประชาสัมพันธ์การดำเนินการ", "พันธุ์ข้าวหอมมะลิ",
+                                 "ขอมลุทสาธารณชน"]
+    assert [n.code for n in notes] == ["ocr_text_matched"] and "monitoring[1]" in notes[0].message

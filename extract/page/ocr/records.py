@@ -19,10 +19,22 @@ from ...thai.codes import tool_of
 from ...thai.dates import find_thai_dates
 from ...thai.repair import to_arabic_digits
 from ...thai.status import status_of
-from .lexicon import Match, closest, key, known, lexicon, match_units, questions, repeated_forms, similarity
+from .lexicon import (
+    Match,
+    closest,
+    key,
+    known,
+    lexicon,
+    looks_misread,
+    match_units,
+    questions,
+    repeated_forms,
+    similarity,
+)
 from .months import mended_months
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
+from .words import restore_marks
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
 # An issue opening with a bare question number: its code's letter lost to OCR ("๑๓ ท่านได้รับ…" for "I๑๓ …").
@@ -149,7 +161,8 @@ def _codes_for(digits: str) -> list[str]:
 def _corrected(
     rec: Record, fiscal_year: int | None, repeats: dict, phrases: list[str], s: OcrSettings
 ) -> tuple[Record, list[str]]:
-    """The record with its issue, responsible and list items matched to known forms."""
+    """The record with its issue, responsible and list items matched to known forms, and
+    marks put back over whole texts where that leaves no misread word."""
     update: dict[str, object] = {}
     changed: list[str] = []
     if rec.issue and (m := closest(rec.issue, questions(rec.indicator, fiscal_year, s), s.match_question, s)):
@@ -167,6 +180,31 @@ def _corrected(
                 changed.append(f"{field}[{k + 1}] = {m.text!r} (similarity {m.similarity:.2f})")
         if items != getattr(rec, field):
             update[field] = items
+    rec, mended = _marks_across_wraps(rec.model_copy(update=update) if update else rec, s)
+    return rec, changed + mended
+
+
+def _marks_across_wraps(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
+    """The record with marks put back (``words.restore_marks``) over each text field whole.
+
+    OCR's lines are mended one by one, so a word a cell wraps ("ประชาสัม" | "พันธุ์") is
+    judged in halves, and a half that is a word itself keeps what OCR misread
+    (พันธุ์, "breed"); over the joined text the whole word (ประชาสัมพันธ์) wins. Taken only
+    where it turns a text that looks misread into one that does not (``lexicon.looks_misread``):
+    over a badly read text the dictionary finds other words, not the right ones.
+    """
+    update: dict[str, object] = {}
+    changed: list[str] = []
+    for field in ("issue", "responsible", *LIST_FIELDS):
+        value = getattr(rec, field)
+        items = value if isinstance(value, list) else [value] if value else []
+        mended = [_mended(item, s) for item in items]
+        for k, (old, new) in enumerate(zip(items, mended)):
+            if old != new:
+                where = f"{field}[{k + 1}]" if isinstance(value, list) else field
+                changed.append(f"{where}: marks put back by the dictionary over a line wrap ({new!r})")
+        if mended != items:
+            update[field] = mended if isinstance(value, list) else mended[0]
     return (rec.model_copy(update=update) if update else rec), changed
 
 
@@ -183,6 +221,12 @@ def _dated(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
     dates = [d for item in actions for d in find_thai_dates(item)]
     update = {"actions": actions, "action_dates": dates, "status": status_of(actions, dates)}
     return rec.model_copy(update=update), changed
+
+
+def _mended(text: str, s: OcrSettings) -> str:
+    """``text`` with marks put back over its whole length, if that reads as words where it did not."""
+    new = restore_marks([text], s)[0]
+    return new if new != text and looks_misread(text) and not looks_misread(new) else text
 
 
 def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[Record, list[str]]:
