@@ -336,7 +336,7 @@ def test_a_worker_killed_mid_file_on_a_real_cluster_loses_no_file(
 
 def test_ctrl_c_on_a_local_cluster_leaves_a_consistent_run_that_resumes(tmp_path: Path) -> None:
     folder, out = tmp_path / "in", tmp_path / "out"
-    n = 12  # enough that the run cannot finish between its first report and the Ctrl-C, on a loaded machine too
+    n = 40  # enough that the run cannot finish between its first report and the Ctrl-C, on a loaded machine too
     _distinct_copies(folder, SAMPLES, n)
     args = [str(folder), "-o", str(out), "--ocr", "never", "-q"]
     run = subprocess.Popen([str(BIN / "ita-extract"), "extract", *args, "--executor", "dask", "-j", "2"],
