@@ -88,22 +88,26 @@ def align_text(chars: list[Char], text: str) -> list[Char]:
             continue
         if (i1, i2) in moved_spans:
             continue  # placed where pdfium reads it
-        block = chars[i1:i2]
-        theirs = text[j1:j2]
-        if block and not any(c.text.isspace() for c in block):
-            theirs = "".join(theirs.split())  # pdfium's word-break spaces over glyphs ("นำ ขั้น" over นำาขั้น)
-        if op == "delete" or (block and not theirs):  # glyphs pdfium folded into the previous character
-            if out and abs(out[-1].bottom - chars[i2 - 1].bottom) < 1:
-                out[-1] = replace(out[-1], x1=max(out[-1].x1, chars[i2 - 1].x1))
-            continue
-        for ch in theirs:
-            if block:  # the replacement covers the whole replaced block: no gap opens inside a word
-                x0, x1 = min(c.x0 for c in block), max(c.x1 for c in block)
-                out.append(replace(block[0], text=ch, x0=x0, x1=x1))
-            elif out and not ch.isspace():  # pdfium invents spaces at line ends: not the author's
-                prev = out[-1]
-                out.append(replace(prev, text=ch, x0=prev.x1))
+        _place(out, chars, i1, i2, text[j1:j2], op)
     return out
+
+
+def _place(out: list[Char], chars: list[Char], i1: int, i2: int, theirs: str, op: str) -> None:
+    """Append pdfium's reading ``theirs`` of our glyphs ``chars[i1:i2]`` (replaced, inserted or deleted) to ``out``."""
+    block = chars[i1:i2]
+    if block and not any(c.text.isspace() for c in block):
+        theirs = "".join(theirs.split())  # pdfium's word-break spaces over glyphs ("นำ ขั้น" over นำาขั้น)
+    if op == "delete" or (block and not theirs):  # glyphs pdfium folded into the previous character
+        if out and abs(out[-1].bottom - chars[i2 - 1].bottom) < 1:
+            out[-1] = replace(out[-1], x1=max(out[-1].x1, chars[i2 - 1].x1))
+        return
+    for ch in theirs:
+        if block:  # the replacement covers the whole replaced block: no gap opens inside a word
+            x0, x1 = min(c.x0 for c in block), max(c.x1 for c in block)
+            out.append(replace(block[0], text=ch, x0=x0, x1=x1))
+        elif out and not ch.isspace():  # pdfium invents spaces at line ends: not the author's
+            prev = out[-1]
+            out.append(replace(prev, text=ch, x0=prev.x1))
 
 
 def _misread_marks(opcodes: list[tuple[str, int, int, int, int]], chars: list[Char], text: str) -> dict[int, str]:
