@@ -82,10 +82,8 @@ def _anchor(row: LogicalRow, vocab: TableVocabulary) -> str:
 
 
 def _opens_coded(row: LogicalRow, vocab: TableVocabulary, settings: TableSettings = DEFAULT) -> bool:
-    """Does the row open with an indicator code in its code columns (as its page's settings read one,
-    on an OCR page also a code misread before a question's opening: ``vocab.opens_with_wording``)?"""
-    text = repair_thai_text(_anchor(row, vocab))
-    return opens_with_code(text, settings) or (settings.unread_code_rows and vocab.opens_with_wording(text))
+    """Does the row open with an indicator code in its code columns (as its page's settings read one)?"""
+    return opens_with_code(repair_thai_text(_anchor(row, vocab)), settings, vocab)
 
 
 def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableVocabulary,

@@ -78,21 +78,18 @@ def row_marks(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: 
     for i, part in parts.items():
         role = layout.columns[i].role
         number = number or (role == vocab.number_role and bool(ROW_NUMBER.match(part.repaired)))
-        unread = len(parts) >= 3
-        code = code or (role in vocab.code_roles and opens_with_code(part.repaired, settings, unread=unread))
-        # (OCR) a misread code followed by the opening of a question: "ธ5หน่วยงานที่ท่าน", "Ellเจ้าหน้าที่ของ"
-        code = code or (
-            unread and settings.unread_code_rows and role in vocab.code_roles and vocab.opens_with_wording(part.repaired)
-        )
+        code = code or (role in vocab.code_roles and opens_with_code(part.repaired, settings, vocab, unread=len(parts) >= 3))
     return number, code
 
 
-def opens_with_code(text: str, settings: TableSettings, unread: bool = True) -> bool:
-    """Does a code cell's text open with an indicator code (or, on an OCR page and where ``unread``
-    allows, with one OCR misread)?"""
+def opens_with_code(text: str, settings: TableSettings, vocab: TableVocabulary, unread: bool = True) -> bool:
+    """Does a code cell's text open with an indicator code? On an OCR page (``settings.unread_code_rows``)
+    and where ``unread`` allows, also with one OCR misread: a bracketed token or bare number where a
+    code stands (``UNREAD_CODE``), or a short token before the opening of one of the vocabulary's
+    questions ("ธ5หน่วยงานที่ท่าน", "Ellเจ้าหน้าที่ของ": ``vocab.opens_with_wording``)."""
     if split_indicator(text)[0] is not None:
         return True
-    return unread and settings.unread_code_rows and bool(UNREAD_CODE.match(text))
+    return unread and settings.unread_code_rows and (bool(UNREAD_CODE.match(text)) or vocab.opens_with_wording(text))
 
 
 def _row_starts(group: list[TextLine], layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> list[bool]:
