@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from ..thai.letters import unmarked
 
 LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")  # "(?!.*ประเด็น)" says what a wording is not
-WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")
+WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")  # a wording long enough that one misread letter leaves it plain
 # What opens a line before a code OCR misread: ข้อ ("ข้อ E๑"), and the misread itself, up to four
 # characters holding a digit or a Latin letter ("ธ5", "Ell", "EdD", "(55)"); never an item number.
 CODE_WORD = re.compile(r"^\s*(?:ข\u0e49?อ\s*)?")
@@ -26,7 +26,7 @@ CODE_LIKE = re.compile(r"[0-9๐-๙A-Za-z]")
 
 def _letters(text: str) -> str:
     """Thai letters of ``text`` without marks or anything else: what OCR reads most surely."""
-    return "".join(ch for ch in unmarked(text) if "\u0e01" <= ch <= "\u0e2e" or "\u0e30" <= ch <= "\u0e44")  # a wording long enough that one misread letter leaves it plain
+    return "".join(ch for ch in unmarked(text) if "\u0e01" <= ch <= "\u0e2e" or "\u0e30" <= ch <= "\u0e44")
 
 
 @dataclass(frozen=True)
