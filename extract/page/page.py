@@ -8,6 +8,10 @@ from functools import lru_cache
 
 from ..errors import Notice
 
+# The glyph geometry the text-layer stages (``textlayer``, ``textrepair``) share, in ems of a glyph's size:
+ZERO_WIDTH_EM = 0.02  # a glyph advancing less than this draws nothing of its own: a mark over another, or no space
+LINE_SHARE_EM = 0.5  # glyphs whose box bottoms lie farther apart than this stand on different lines
+
 
 @lru_cache(maxsize=4096)  # a page asks it of every glyph, three times over: a font has few distinct ones
 def is_mark_text(text: str) -> bool:
@@ -69,3 +73,8 @@ class Page:
     @property
     def has_text(self) -> bool:
         return any(not c.text.isspace() for c in self.chars)
+
+
+def same_line(c: Char, base: Char) -> bool:
+    """Do two glyphs stand on one line? Their box bottoms (the baseline) lie within ``LINE_SHARE_EM`` of ``base``'s size."""
+    return abs(c.bottom - base.bottom) < LINE_SHARE_EM * max(base.size, 1.0)

@@ -15,10 +15,8 @@ from pathlib import Path
 from ..thai.letters import is_thai_char
 from ..thai.repair import orthography_errors
 from .guard import page_texts
-from .page import Char
+from .page import ZERO_WIDTH_EM, Char, same_line
 
-NO_WIDTH_EM = 0.02  # em: a glyph advancing less than this draws over another: a mark, whatever its map says
-SAME_LINE_EM = 0.5  # em: glyphs whose baselines are closer than this stand on one line
 MOVED_RUN_MAX = 64  # characters: a cell pdfium reads elsewhere (a merged cell's score) is short; longer inserts are text
 
 
@@ -126,7 +124,7 @@ def _misread_marks(opcodes: list[tuple[str, int, int, int, int]], chars: list[Ch
         if op == "delete" and i2 - i1 == 1 and _no_width_punctuation(chars[i1]):
             pending.append(i1)
         elif op == "insert" and len(lone := text[j1:j2].strip()) == 1 and unicodedata.category(lone) == "Mn":
-            pending = [i for i in pending if i1 > 0 and _same_line(chars[i], chars[i1 - 1])]
+            pending = [i for i in pending if i1 > 0 and same_line(chars[i1 - 1], chars[i])]
             if pending:
                 out[pending.pop(0)], out[-j1 - 1] = lone, lone
     return out
@@ -138,11 +136,7 @@ def _no_width_punctuation(c: Char) -> bool:
     Not a mark read as another ("นูอย" for น้อย): pairing those with pdfium's marks moved the
     marks pdfium only reorders (nine LibreOffice documents of the long run: 5 cells right, 11 wrong).
     """
-    return len(c.text) == 1 and unicodedata.category(c.text)[0] in "PS" and c.x1 - c.x0 < NO_WIDTH_EM * max(c.size, 1.0)
-
-
-def _same_line(a: Char, b: Char) -> bool:
-    return abs(a.bottom - b.bottom) < SAME_LINE_EM * max(a.size, 1.0)
+    return len(c.text) == 1 and unicodedata.category(c.text)[0] in "PS" and c.x1 - c.x0 < ZERO_WIDTH_EM * max(c.size, 1.0)
 
 
 def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:

@@ -34,13 +34,11 @@ from ..thai.letters import CONSONANTS, SARA_AA, SARA_AM
 from ..thai.pua import map_pua
 from ..thai.repair import early_below_vowels
 from ..thai.saraam import EVIDENCE_CHARS, am_stays, reads_aa_as_am
-from .page import Char, Page
+from .page import LINE_SHARE_EM, ZERO_WIDTH_EM, Char, Page, same_line
 
 NIKHAHIT = "\u0e4d"
 TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
-ZERO_WIDTH = 0.02  # em: a space glyph narrower than this draws nothing and advances nothing: not a typed space
 OVER_LEFT_EDGE = 0.25  # of the letter's width: a mark centred left of this is drawn over the letter before
-LINE_SHARE = 0.5  # em: a mark whose box bottom is farther than this from its letter's is on another line
 PEN_MARK = 0.1  # em: a mark advancing the pen by more than this was drawn by a producer that does not shape
 PEN_TOUCH = 0.02  # em: a glyph starting within this of where the pen stands starts there
 CONTEXT = 16  # Thai characters on each side of a SARA AM weighed by the dictionary
@@ -77,7 +75,7 @@ def _font_texts(chars: list[Char]) -> dict[str, str]:
 
 def _is_nikhahit_glyph(c: Char) -> bool:
     """The NIKHAHIT half of a SARA AM drawn in two glyphs: a space glyph of no width, or NIKHAHIT itself."""
-    return c.text == NIKHAHIT or (c.text == " " and c.x1 - c.x0 <= ZERO_WIDTH * max(c.size, 1.0))
+    return c.text == NIKHAHIT or (c.text == " " and c.x1 - c.x0 <= ZERO_WIDTH_EM * max(c.size, 1.0))
 
 
 def _nikhahit_before(chars: list[Char], i: int) -> int | None:
@@ -207,10 +205,10 @@ def _letter_under(out: list[Char], mark: Char) -> int | None:
     last, before = out[bases[0]], out[bases[1]]
     centre = (mark.x0 + mark.x1) / 2
     em = max(mark.size, 1.0)
-    same_line = abs(last.bottom - before.bottom) < LINE_SHARE * em and abs(mark.bottom - last.bottom) < em
-    over_before = before.x0 < centre <= before.x1 + ZERO_WIDTH * em
+    one_line = abs(last.bottom - before.bottom) < LINE_SHARE_EM * em and abs(mark.bottom - last.bottom) < em
+    over_before = before.x0 < centre <= before.x1 + ZERO_WIDTH_EM * em
     left_of_last = centre < last.x0 + OVER_LEFT_EDGE * (last.x1 - last.x0)
-    return bases[1] if same_line and over_before and left_of_last else None
+    return bases[1] if one_line and over_before and left_of_last else None
 
 
 def _last_letters(out: list[Char]) -> list[int]:
@@ -256,7 +254,7 @@ def _mark_runs(chars: list[Char]) -> Iterator[tuple[int, int, float]]:
         while j < len(chars) and chars[j].is_mark and _advances(chars[j], pen, base):
             pen = chars[j].x1
             j += 1
-        if pen > base.x1 and j < len(chars) and not chars[j].is_mark and _same_line(chars[j], base):
+        if pen > base.x1 and j < len(chars) and not chars[j].is_mark and same_line(chars[j], base):
             yield i, j, pen
         i = max(j, i + 1)
 
@@ -264,15 +262,11 @@ def _mark_runs(chars: list[Char]) -> Iterator[tuple[int, int, float]]:
 def _advances(mark: Char, pen: float, base: Char) -> bool:
     """The mark starts where the pen stands and has an advance of its own."""
     em = max(base.size, 1.0)
-    return mark.x1 - mark.x0 > PEN_MARK * em and abs(mark.x0 - pen) <= PEN_TOUCH * em and _same_line(mark, base)
+    return mark.x1 - mark.x0 > PEN_MARK * em and abs(mark.x0 - pen) <= PEN_TOUCH * em and same_line(mark, base)
 
 
 def _starts_past(follow: Char, pen: float, base: Char) -> bool:
     return follow.x0 >= pen - PEN_TOUCH * max(base.size, 1.0)
-
-
-def _same_line(c: Char, base: Char) -> bool:
-    return abs(c.bottom - base.bottom) < LINE_SHARE * max(base.size, 1.0)
 
 
 def _majority(verdicts: list[bool]) -> bool:
