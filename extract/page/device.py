@@ -44,12 +44,12 @@ class GlyphDevice(PDFLayoutAnalyzer):
 
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
                     ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:  # noqa: ARG002 - pdfminer's signature
-        """Keep the glyph; return its advance, as pdfminer's device does, for the interpreter to move on."""
-        try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = self.handle_undefined_char(font, cid)
-        adv = font.char_width(cid) * fontsize * scaling
+        """Keep the glyph; return its advance, as pdfminer's device does, for the interpreter to move on.
+
+        pdfminer calls this for vertical text; horizontal strings are drawn by
+        ``render_string_horizontal`` below, which writes the horizontal case out inline."""
+        text, width, descent = self._code(font, cid)
+        adv = width * fontsize * scaling
         vertical = font.is_vertical()
         if vertical:
             vx, vy = font.char_disp(cid)
@@ -57,8 +57,7 @@ class GlyphDevice(PDFLayoutAnalyzer):
             vy = (1000 - vy) * fontsize * 0.001
             bx0, by0, bx1, by1 = -vx, vy + rise + adv, -vx + fontsize, vy + rise
         else:
-            descent = font.get_descent() * fontsize
-            bx0, by0, bx1, by1 = 0, descent + rise, adv, descent + rise + fontsize
+            bx0, by0, bx1, by1 = 0, descent * fontsize + rise, adv, descent * fontsize + rise + fontsize
         a, b, c, d, e, f = matrix
         if not (a * d * scaling > 0 and b * c <= 0) or not text:
             return adv  # not upright (rotated or mirrored text), or nothing to read: the engine skips it
