@@ -97,9 +97,13 @@ class SpacingEvidence:
                 if j >= len(toks) or not (THAI.match(toks[i - 1][-1:]) and THAI.match(toks[j][:1])):
                     continue
                 left, right = toks[: i], toks[j:]
-                for key in _contexts([w for w in left if not w.isspace()], [w for w in right if not w.isspace()]):
-                    self.pairs[(*key, spaced)] += 1
+                self._count([w for w in left if not w.isspace()], [w for w in right if not w.isspace()], spaced)
         return self
+
+    def _count(self, left: list[str], right: list[str], spaced: bool) -> None:
+        """One junction seen, spaced or joined, in each of its contexts (``_contexts``)."""
+        for key in _contexts(left, right):
+            self.pairs[(*key, spaced)] += 1
 
     def learn_wraps(self, wraps: Iterable[tuple[str, str, bool]], reach: int = 12) -> SpacingEvidence:
         """Junctions a producer showed at line wraps: (end of a line, next line, typed space or not).
@@ -116,8 +120,7 @@ class SpacingEvidence:
             right = [w for w in words(tail) if not w.isspace()]
             if not (left and right and THAI.match(left[-1][-1:]) and THAI.match(right[0][:1])):
                 continue
-            for key in _contexts(left, right):
-                self.pairs[(*key, spaced)] += 1
+            self._count(left, right, spaced)
             self.text += "\n" + head + (" " if spaced else "") + tail
         return self
 
