@@ -38,20 +38,13 @@ def unmarked(text: str) -> str:
     return RE_MARK.sub("", text)
 
 
-@lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return thai_words()
-
-
 @lru_cache(maxsize=4096)
 def dict_score(run: str) -> tuple[int, int]:
     """How well a Thai run reads as dictionary words: (chars in words of ≥ 2 letters, −tokens)."""
-    from .dictionary import cut_words
+    from .dictionary import cut_words, known_words
 
     tokens = cut_words(run, keep_whitespace=False)
-    words = dictionary_words()
+    words = known_words()
     covered = sum(len(t) for t in tokens if len(t) > 1 and t in words)
     return covered, -len(tokens)
 

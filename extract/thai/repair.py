@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from pythainlp.util import remove_zw, thai_digit_to_arabic_digit
 
-from .dictionary import cut_words
+from .dictionary import cut_words, known_words
 from .letters import (
     ABOVE_BELOW_VOWELS,
     CONSONANTS,
@@ -35,7 +35,6 @@ from .letters import (
     UPPER_SIGNS,
     context,
     dict_score,
-    dictionary_words,
 )
 from .pua import map_pua
 from .saraam import fix_am_for_aa, join_lost_sara_am
@@ -169,7 +168,7 @@ def _splits_a_word(left: str, right: str) -> bool:
     offset = 0
     for token in cut_words(left + right, keep_whitespace=False):
         if offset < len(left) < offset + len(token):
-            return token in dictionary_words()
+            return token in known_words()
         offset += len(token)
     return False
 

@@ -37,9 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
-from pythainlp.corpus import thai_words
-
-from .dictionary import cut_words
+from .dictionary import cut_words, known_words
 from .phrases import PhraseEvidence
 from .repair import repair_thai_text, to_arabic_digits
 from .wording import official_lines, official_wording
@@ -314,7 +312,7 @@ def inside_a_word(before: str, after: str, reach: int = 12, known: bool = False)
             holds_both = offset <= len(head) - len(left) and offset + len(word) >= len(head) + len(right)
             if not holds_both and _known(left) and _known(right):
                 return False
-            return not known or word in _dictionary()
+            return not known or word in known_words()
         offset += len(word)
     return False
 
@@ -335,12 +333,7 @@ def _word_tail(text: str, reach: int) -> str:
 
 def _known(word: str) -> bool:
     """A dictionary word, or one of the one-letter and clause words pythainlp's list leaves out (ณ, ๆ)."""
-    return word in _dictionary() or word in CLAUSE_OPENERS or word in CLAUSE_CLOSERS
-
-
-@cache
-def _dictionary() -> frozenset[str]:
-    return frozenset(thai_words())
+    return word in known_words() or word in CLAUSE_OPENERS or word in CLAUSE_CLOSERS
 
 
 def typed_space_in_spread(before: str, after: str) -> bool | None:

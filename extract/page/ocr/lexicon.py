@@ -23,7 +23,7 @@ from importlib.resources import files
 
 from rapidfuzz.distance import Levenshtein
 
-from ...thai.dictionary import cut_words
+from ...thai.dictionary import cut_words, known_words
 from .settings import DEFAULT, OcrSettings
 
 LEXICON = "lexicon.tsv"
@@ -99,13 +99,6 @@ LATIN_ON_THAI = re.compile(r"[A-Za-z][\u0e01-\u0e4e]|[\u0e01-\u0e4e][A-Za-z]")
 LONE_OK = frozenset("ณฯๆ")  # one-letter words: ณ วันที่
 
 
-@lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
 def looks_misread(text: str) -> bool:
     """True when the text shows a misread: a Latin letter run into Thai, a lone consonant
     that is no abbreviation, or a stretch no dictionary word covers. A text made wholly of
@@ -122,7 +115,7 @@ def looks_misread(text: str) -> bool:
         )
         if len(token.rstrip(".")) == 1 and not dotted:
             return True
-        if len(token) > 1 and token not in _words():
+        if len(token) > 1 and token not in known_words():
             return True
     return False
 
