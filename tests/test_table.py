@@ -24,6 +24,7 @@ from ita_extract.extract.table.columns import (
 )
 from ita_extract.extract.table.finder import PageTable, analyse_page
 from ita_extract.extract.table.header import (
+    _stacked_cells,
     column_headers,
     find_header,
     header_end,
@@ -172,6 +173,15 @@ def test_a_header_piece_spans_sub_columns_when_the_middles_of_two_pieces_below_l
         above: tuple[float, str], below: list[tuple[float, str]], spans: bool) -> None:
     (seg,) = line(40, above).cells
     assert spans_below(seg, [line(52, *below)]) is spans
+
+
+def test_a_spanning_cell_is_kept_out_of_the_stacks_wherever_it_stands_in_its_line() -> None:
+    """The cell over two sub-columns is its line's fourth piece: it must be weighed against the
+    line below it (an earlier loop reused the line's index for the stack's, and so looked past it)."""
+    top = line(40, (50, "ลำดับ"), (120, "ประเด็น"), (200, "ระยะเวลา"), (300, "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ"))
+    below = line(52, (50, "ที่"), (120, "ที่ต้อง"), (200, "ดำเนิน"), (300, "วิธีการ"), (400, "ผู้รับผิดชอบ"))
+    assert _stacked_cells([top, below], DEFAULT.cell_gap_em) == [
+        "ลำดับที่", "ประเด็นที่ต้อง", "ระยะเวลาดำเนิน", "วิธีการ", "ผู้รับผิดชอบ"]
 
 
 def test_a_header_ends_at_the_first_rule_across_the_table_not_at_a_shorter_one() -> None:

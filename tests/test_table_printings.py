@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page, layout_for, page_lines
-from ita_extract.extract.table.header import find_header, named_columns, repeats_header, spans_below
+from ita_extract.extract.table.header import (
+    _pieces,
+    _pieces_below,
+    find_header,
+    named_columns,
+    repeats_header,
+    spans_below,
+)
 from ita_extract.extract.table.settings import DEFAULT
 from test_table import SPANNING, h, line, page, v
 
@@ -189,6 +196,17 @@ def test_spanning_is_two_pieces_under_it_sharing_no_x(over: tuple[float, float],
     under = [s for ln in rows for s in ln.cells if seg.x0 <= (s.x0 + s.x1) / 2 <= seg.x1]
     expected = any(a.x1 < b.x0 or b.x1 < a.x0 for a, b in combinations(under, 2))
     assert spans_below(seg, rows) is expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(window=st.lists(boxes, max_size=5))
+def test_the_pieces_below_each_line_of_a_window_are_those_of_the_lines_after_it(
+        window: list[list[tuple[float, float]]]) -> None:
+    """Built bottom up once per window, the same sorted pieces as gathered line by line."""
+    lines = [line(52 + 12 * k, *[(x, "ข" * max(1, int(w // 8))) for x, w in _apart(cells)])
+             for k, cells in enumerate(window) if cells]
+    gap = DEFAULT.cell_gap_em
+    assert _pieces_below(lines, gap) == [_pieces(lines[k + 1 :], gap) for k in range(len(lines))]
 
 
 def _apart(cells: list[tuple[float, float]]) -> list[tuple[float, float]]:

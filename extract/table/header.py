@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -143,14 +144,15 @@ def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> b
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
     """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
     stacks: list[tuple[float, float, list[str]]] = []
+    below = _pieces_below(window, gap_em)
     for k, ln in enumerate(window):
         for seg in ln.segments(gap_em):
-            if spans_below(seg, window[k + 1 :], gap_em):
+            if _lies_over(seg.x0, seg.x1, below[k]):
                 continue  # a cell over several sub-columns' cells would join their stacks into one
-            for k, (x0, x1, texts) in enumerate(stacks):
+            for j, (x0, x1, texts) in enumerate(stacks):
                 if seg.x0 < x1 and seg.x1 > x0:
                     texts.append(seg.text)
-                    stacks[k] = (min(x0, seg.x0), max(x1, seg.x1), texts)
+                    stacks[j] = (min(x0, seg.x0), max(x1, seg.x1), texts)
                     break
             else:
                 stacks.append((seg.x0, seg.x1, [seg.text]))
@@ -166,15 +168,39 @@ def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.ce
     different lines ("ขั้นตอน/" one line below "ผู้รับผิด"), while the words of one cell
     wrapped onto the next line stand over each other.
     """
-    # Two of the pieces under it share no x exactly when the leftmost right edge among them lies
-    # left of the rightmost left edge (one piece never ends before it starts): one pass, not every pair.
-    left, right = seg.x0, seg.x1
+    return _lies_over(seg.x0, seg.x1, _pieces(below, gap_em))
+
+
+Piece = tuple[float, float, float]  # a piece of a line: (middle, x0, x1)
+
+
+def _pieces(lines: Sequence[TextLine], gap_em: float) -> list[Piece]:
+    """The pieces of ``lines``, as (middle, x0, x1), sorted: :func:`_lies_over` finds those under a span by bisection."""
+    return sorted(((s.x0 + s.x1) / 2, s.x0, s.x1) for ln in lines for s in ln.segments(gap_em))
+
+
+def _pieces_below(window: list[TextLine], gap_em: float) -> list[list[Piece]]:
+    """For each line of ``window``, the pieces of the lines below it (``_pieces(window[k + 1:])``), built
+    bottom up once: the header search asks this of every piece of every window (37,000 times a pass)."""
+    out: list[list[Piece]] = []
+    acc: list[Piece] = []
+    for ln in reversed(window):
+        out.append(acc)
+        acc = sorted(acc + _pieces([ln], gap_em))
+    return out[::-1]
+
+
+def _lies_over(left: float, right: float, pieces: list[Piece]) -> bool:
+    """Do two of the ``pieces`` (sorted) whose middles lie within [left, right] share no x?
+
+    They do exactly when the leftmost right edge among them lies left of the rightmost left
+    edge (one piece never ends before it starts): one pass over those pieces, not every pair.
+    """
     first_end, last_start = float("inf"), float("-inf")
-    for ln in below:
-        for s in ln.segments(gap_em):
-            x0, x1 = s.x0, s.x1
-            if left <= (x0 + x1) / 2 <= right:
-                first_end, last_start = min(first_end, x1), max(last_start, x0)
+    for mid, x0, x1 in pieces[bisect_left(pieces, (left,)) :]:
+        if mid > right:
+            break
+        first_end, last_start = min(first_end, x1), max(last_start, x0)
     return first_end < last_start
 
 
