@@ -362,6 +362,24 @@ def test_best_form_keeps_common_readings(read: str, form: str | None) -> None:
     assert best_form(read) == form
 
 
+FORMS_PROBE = """
+from ita_extract.extract.page.ocr.words import DEFAULT, DICTIONARY_SLACK, _forms
+forms = _forms(DEFAULT.max_word + DICTIONARY_SLACK)
+print(repr(sorted((k, v) for k, v in forms.items() if len(v) > 1 and v[0][1] == v[1][1])))
+"""
+
+
+def test_forms_as_common_as_each_other_come_in_the_same_order_in_every_process() -> None:
+    """Word forms tied on frequency ("ทุกคน" and "ทุกคืน", both unseen in the corpus) were ordered by the
+    process's string hashes, so OCR chose one in one run and the other in the next."""
+    runs = {
+        subprocess.run([sys.executable, "-c", FORMS_PROBE], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1
+
+
 @pytest.mark.parametrize(
     ("token", "before_text", "code"),
     [

@@ -20,6 +20,7 @@ import math
 import re
 from functools import lru_cache
 
+from ...thai.dictionary import word_set
 from .settings import DEFAULT, OcrSettings
 
 # What OCR loses or misreads above and below the letters: tone marks, thanthakhat, the vowels
@@ -56,11 +57,14 @@ def bare(word: str) -> str:
 @lru_cache(maxsize=2)
 def _forms(max_len: int = DEFAULT.max_word + DICTIONARY_SLACK) -> dict[str, tuple[tuple[str, int], ...]]:
     """Dictionary words by their bare form, each with its corpus frequency, commonest first."""
-    from pythainlp.corpus import thai_words, tnc
+    from pythainlp.corpus import tnc
 
     freq = dict(tnc.word_freqs())
     out: dict[str, list[tuple[str, int]]] = {}
-    for word in thai_words():
+    # In the word list's file order: forms as common as each other keep that order (the sort below
+    # is stable). Read from a set, their order, and so the form chosen, changed with the process's
+    # string hashes: "ทกคน" came back as ทุกคน in one run and ทุกคืน in the next.
+    for word in word_set():
         if 2 <= len(word) <= max_len and all(_is_thai_letter(ch) for ch in word):
             out.setdefault(bare(word), []).append((word, freq.get(word, 0)))
     return {k: tuple(sorted(v, key=lambda wf: -wf[1])) for k, v in out.items()}
