@@ -14,11 +14,11 @@ import pdfplumber
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ita_extract.extract.page.device import GlyphDevice, read_glyphs
+from ita_extract.extract.page.device import Codes, GlyphDevice, read_glyphs
 from ita_extract.extract.page.pdf import _read_layout
 from pdfminer.layout import LTChar
 from pdfminer.pdfdevice import PDFTextDevice
-from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFResourceManager
 
 REPO = Path(__file__).resolve().parents[1]
@@ -131,10 +131,13 @@ def _files() -> list[Path]:
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
 def test_a_page_reads_the_glyphs_pdfplumber_reads(path: Path) -> None:
-    """pdfplumber's ``page.chars`` is the reference: same glyphs, same order, same numbers."""
+    """pdfplumber's ``page.chars`` is the reference: same glyphs, same order, same numbers, with the
+    fonts' readings of codes shared by the pages as the pipeline shares them (``read_pages``)."""
+    codes: Codes = {}
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages[:3]:
-            chars, _, _ = _read_layout(page)
+            chars, _, _ = _read_layout(page, codes)
+            assert all(isinstance(font, PDFFont) for font in codes)
             ref = [c for c in page.chars if c["upright"] and c["text"]]
             assert [(c.text, c.x0, c.x1, c.top, c.bottom, c.size, c.font) for c in chars] == \
                    [(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], float(c["size"]), c["fontname"]) for c in ref]

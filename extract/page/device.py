@@ -27,6 +27,10 @@ from .page import Char, Rule
 
 log = logging.getLogger("pdfminer.pdfdevice")  # the message pdfminer's own loop logs, under its name
 
+# Each font's reading of each code drawn: (text, width, descent). Keyed by the font object, not its
+# id: a font pdfminer does not cache (no object number) dies with its page, and its id may be reused.
+Codes = dict[PDFFont, dict[int, tuple[str, float, float]]]
+
 
 class GlyphDevice(PDFLayoutAnalyzer):
     """Collects upright glyphs as ``Char`` in drawing order, top-down coordinates (pdfplumber's).
@@ -35,11 +39,12 @@ class GlyphDevice(PDFLayoutAnalyzer):
     conversion ``top = height - y1 + mediabox_top`` and ``x0 + mediabox_x0``.
     """
 
-    def __init__(self, rsrcmgr: PDFResourceManager, height: float, offset: tuple[float, float]) -> None:
+    def __init__(self, rsrcmgr: PDFResourceManager, height: float, offset: tuple[float, float],
+                 codes: Codes | None = None) -> None:
         super().__init__(rsrcmgr, pageno=1, laparams=None)
         self.height, (self.dx, self.dy) = height, offset
         self.chars: list[Char] = []
-        self._codes: dict[int, dict[int, tuple[str, float, float]]] = {}  # id(font) -> cid -> (text, width, descent)
+        self._codes: Codes = {} if codes is None else codes
         self.result: LTLayoutContainer | None = None
 
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
@@ -76,12 +81,13 @@ class GlyphDevice(PDFLayoutAnalyzer):
                                  ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> Point:
         """pdfminer's loop over a horizontal string (``PDFTextDevice.render_string_horizontal``), with
         each glyph kept inline (``translate_matrix`` and ``render_char`` written out, the same
-        arithmetic) and each font's reading of a code worked out once per page: nine of ten
-        glyphs of a page repeat a code already drawn, and the calls cost more than the sums."""
+        arithmetic) and each font's reading of a code worked out once (per document, where the
+        caller passes its ``codes``): nine of ten glyphs of a page repeat a code already drawn,
+        and the calls cost more than the sums."""
         x, y = pos
         a, b, c, d, e, f = matrix
         upright = a * d * scaling > 0 and b * c <= 0
-        known = self._codes.setdefault(id(font), {})
+        known = self._codes.setdefault(font, {})
         chars, dx, dy, height = self.chars, self.dx, self.dy, self.height
         need_space = False
         for obj in seq:
@@ -127,13 +133,15 @@ class GlyphDevice(PDFLayoutAnalyzer):
         self.result = ltpage
 
 
-def read_glyphs(rsrcmgr: PDFResourceManager, page: PDFPage, height: float,
-                offset: tuple[float, float]) -> tuple[list[Char], list[Rule], float]:
+def read_glyphs(rsrcmgr: PDFResourceManager, page: PDFPage, height: float, offset: tuple[float, float],
+                codes: Codes | None = None) -> tuple[list[Char], list[Rule], float]:
     """A page's upright glyphs, its ruling lines (unmerged, in drawing order) and its image area.
 
-    Exceptions are pdfminer's own: the caller names the page.
+    ``codes``: the fonts' readings of codes so far, shared by the pages of one document (a
+    report's pages draw the same few hundred codes of the same fonts). Exceptions are
+    pdfminer's own: the caller names the page.
     """
-    device = GlyphDevice(rsrcmgr, height, offset)
+    device = GlyphDevice(rsrcmgr, height, offset, codes)
     PDFPageInterpreter(rsrcmgr, device).process_page(page)
     rules: list[Rule] = []
     image_area = 0.0

@@ -36,7 +36,7 @@ from ..errors import (
     printable,
 )
 from ..files import open_regular
-from .device import read_glyphs
+from .device import Codes, read_glyphs
 from .guard import check_decoding
 from .page import Char, Page, Rule
 from .textlayer import choose_text_layer
@@ -224,27 +224,28 @@ def _merge_rules(rules: list[Rule]) -> list[Rule]:
     return out
 
 
-def _read_layout(page: pdfplumber.page.Page) -> tuple[list[Char], list[Rule], float]:
+def _read_layout(page: pdfplumber.page.Page, codes: Codes | None = None) -> tuple[list[Char], list[Rule], float]:
     """The page's characters, ruling lines and image area, read as pdfminer draws them.
 
     Why not ``page.chars`` / ``page.edges`` / ``page.images``, nor ``page.layout``:
     pdfplumber builds a dict of some 25 resolved attributes for every object on first
     access (``process_object``), and pdfminer's layout objects cost a fifth of the
     reading; we need six numbers per character (``device.GlyphDevice``). The coordinates
-    are converted as pdfplumber does (top-left origin, MediaBox offset).
+    are converted as pdfplumber does (top-left origin, MediaBox offset). ``codes``: the document's
+    fonts read so far (``device.read_glyphs``).
     """
     try:
         chars, rules, image_area = read_glyphs(page.pdf.rsrcmgr, page.page_obj, float(page.height),
-                                               (float(page.mediabox[0]), float(page.mediabox[1])))
+                                               (float(page.mediabox[0]), float(page.mediabox[1])), codes)
     except Exception as err:  # as pdfplumber's page.layout does: the caller names the page
         raise PdfminerException(err) from err
     return chars, _merge_rules([r for r in rules if r.end - r.start >= 5]), image_area
 
 
-def _read_page(path: Path, index: int, ppage: pdfplumber.page.Page) -> Page:
+def _read_page(path: Path, index: int, ppage: pdfplumber.page.Page, codes: Codes | None = None) -> Page:
     """One page's characters, rules and text layer; any library failure names the page."""
     try:
-        chars, rules, images = _read_layout(ppage)
+        chars, rules, images = _read_layout(ppage, codes)
         width, height = float(ppage.width), float(ppage.height)
     except Exception as err:  # damaged content streams surface as anything, even RecursionError
         raise library_error(err, path, index + 1) from err
@@ -278,9 +279,10 @@ def read_pages(path: Path, pdf: pdfplumber.PDF) -> Iterator[Page]:
     with no text left: its fonts or contents were in the lost part, it is not a scan.
     """
     repaired, text, first_error = getattr(pdf, REPAIRED, False), False, None
+    codes: Codes = {}
     for index, ppage in enumerate(pdf.pages):
         try:
-            page = _read_page(path, index, ppage)
+            page = _read_page(path, index, ppage, codes)
         except CorruptPDFError as err:
             first_error = first_error or err
             page = _unreadable_page(index, ppage, err)
