@@ -251,7 +251,9 @@ def _size(line: CellLine) -> float:
 
 def _space_width_em(cells: list[list[CellLine]], default: float = 0.3) -> float:
     """The width of this document's space glyph, in em (median over the spaces drawn)."""
-    widths = sorted((c.x1 - c.x0) / c.size for lines in cells for ln in lines for c in ln.items if c.is_space and c.size)
+    # c.text.isspace(), not the is_space property: this reads every glyph of the document (a call each costs more)
+    widths = sorted((c.x1 - c.x0) / c.size for lines in cells for ln in lines for c in ln.items
+                    if c.text.isspace() and c.size)
     return widths[len(widths) // 2] if widths else default
 
 

@@ -63,7 +63,8 @@ class PhraseEvidence:
         own = head + tail
         others = [p for p, n in self.seen.items() if n - (p == own) > 0]
         phrases = [p for p in others if len(p) >= self.min_letters]
-        if any(self._runs_on(p, _letters(across[0]), _letters(across[1]), phrases) for p in others if p != own):
+        left, right = _letters(across[0]), _letters(across[1])
+        if left and right and any(self._runs_on(p, left, right, phrases) for p in others if p != own):
             return False
         ends = far_side[0] and any(head.endswith(p) for p in phrases)
         opens = far_side[1] and any(tail.startswith(p) for p in phrases)
@@ -72,7 +73,7 @@ class PhraseEvidence:
     @staticmethod
     def _runs_on(text: str, left: str, right: str, phrases: list[str]) -> bool:
         """``text`` holds ``left`` and ``right`` together somewhere no phrase of the document ends or begins."""
-        at = text.find(left + right) if left and right else -1
+        at = text.find(left + right) if left and right else -1  # the caller asks only where both have letters
         while at >= 0:
             cut = at + len(left)
             if not any(text[:cut].endswith(p) or text[cut:].startswith(p) for p in phrases):
