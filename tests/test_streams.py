@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import base64
 import random
+import re
 import zlib
 
 import pytest
 from bad.make_bad import one_page, raw_pdf, stream, zeros_deflate
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ita_extract.extract.page.streams import MB, StreamLimits, decoded_size, measure
+from ita_extract.extract.page.streams import _INLINE, _STREAM, MB, StreamLimits, decoded_size, measure
 
 BUDGET = 64 * MB
 
@@ -99,3 +100,28 @@ def test_measuring_never_raises_on_any_bytes(noise: bytes, filters: bytes) -> No
     for data in (noise, raw_pdf([*one_page()[:3], stream(noise, filters)]), b"%PDF-1.7\nstream\n" + noise):
         found = measure(data, BUDGET)
         assert found.pages >= 0 and found.largest >= 0
+
+
+# The inline-image rule as written first: BI preceded by whitespace or nothing, its dictionary, ID.
+INLINE_AS_DEFINED = re.compile(rb"(?<![^\s])BI\s(.{0,4096}?)(?<=\s)ID(?:\r\n|\s)", re.S)
+
+
+@settings(max_examples=400, deadline=None)
+@given(content=st.lists(st.sampled_from([b"BI", b"ID", b"EI", b" ", b"\n", b"\r\n", b"x", b"/W 4", b"B", b"I"]),
+                        max_size=30).map(b"".join))
+def test_inline_images_are_found_where_the_rule_as_defined_finds_them(content: bytes) -> None:
+    """The pattern reordered for re's fast literal scan matches exactly where the rule as written does."""
+    assert [(m.span(), m.group(1)) for m in _INLINE.finditer(content)] == \
+           [(m.span(), m.group(1)) for m in INLINE_AS_DEFINED.finditer(content)]
+
+
+STREAM_AS_DEFINED = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")  # ``stream`` not ending a longer word
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.lists(st.sampled_from([b"stream", b"endstream", b"xstream", b" ", b"\n", b"\r", b"\r\n", b"s", b"m"]),
+                     max_size=30).map(b"".join), pos=st.integers(0, 40))
+def test_streams_are_found_where_the_rule_as_defined_finds_them(data: bytes, pos: int) -> None:
+    """Also from a position inside the data, as the stream walk searches: what precedes it still counts."""
+    found, defined = _STREAM.search(data, pos), STREAM_AS_DEFINED.search(data, pos)
+    assert (found and found.span()) == (defined and defined.span())
