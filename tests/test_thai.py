@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ita_extract.extract.thai.letters import is_thai_char
+from ita_extract.extract.thai.letters import CONSONANTS, MARKS, SARA_AM, is_thai_char
 from ita_extract.extract.thai.repair import (
+    _RE_SPACE_BEFORE_MARK,
     WARNING_MESSAGES,
     orthography_errors,
     repair_thai_text,
@@ -232,3 +234,15 @@ def test_a_below_vowel_read_before_its_letter_goes_back_onto_it(raw: str, expect
 @pytest.mark.parametrize("sound", ["ครูต้องสอน", "ดูแลผู้สูงอายุ", "อยู่ที่นี่", "หมู่บ้าน", "ปู่ย่า", "คู่มือการปฏิบัติงาน"])
 def test_a_below_vowel_in_sound_text_stays(sound: str) -> None:
     assert repair_thai_text(sound) == sound
+
+
+# The stray-space rule as first written (lookbehinds before the space).
+SPACE_BEFORE_MARK_AS_DEFINED = re.compile(
+    f"(?<=[{CONSONANTS}{MARKS}]) (?=[{MARKS}])|(?<=[{CONSONANTS}]) (?={SARA_AM})")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="กขน่้ัิำา เ ", max_size=24))
+def test_stray_spaces_before_marks_are_found_where_the_rule_as_defined_finds_them(text: str) -> None:
+    assert [m.span() for m in _RE_SPACE_BEFORE_MARK.finditer(text)] == \
+           [m.span() for m in SPACE_BEFORE_MARK_AS_DEFINED.finditer(text)]

@@ -53,7 +53,10 @@ WARNING_MESSAGES: dict[str, str] = {
 
 # A space cannot precede a combining mark; SARA AM after a space is only re-attached to a bare
 # consonant ("ค ำ" → "คำ"), because after a mark it is usually a displaced SARA AA ("ริ ำ").
-_RE_SPACE_BEFORE_MARK = re.compile(f"(?<=[{CONSONANTS}{MARKS}]) (?=[{MARKS}])|(?<=[{CONSONANTS}]) (?={SARA_AM})")
+# A space after a consonant or mark and before a mark, or after a consonant and before SARA AM. The space
+# comes first and what precedes it is looked back at after it: re scans fast for an opening literal, and
+# tries a pattern opening with a lookbehind at every character (14 times slower on report lines).
+_RE_SPACE_BEFORE_MARK = re.compile(f" (?:(?<=[{CONSONANTS}{MARKS}] )(?=[{MARKS}])|(?<=[{CONSONANTS}] )(?={SARA_AM}))")
 _RE_MARK_CLUSTER = re.compile(f"[{MARKS}]{{2,}}")
 _RE_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONES}]*){SARA_AA}")
 _RE_FOLLOW_BEFORE_TONE = re.compile(f"([{FOLLOW_VOWELS}])([{TONES}{UPPER_SIGNS}]+)")
