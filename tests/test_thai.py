@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ita_extract.extract.thai.letters import CONSONANTS, MARKS, SARA_AM, is_thai_char
+from ita_extract.extract.thai.pua import _PUA_TABLE, map_pua
 from ita_extract.extract.thai.repair import (
     _RE_SPACE_BEFORE_MARK,
     WARNING_MESSAGES,
@@ -246,3 +247,10 @@ SPACE_BEFORE_MARK_AS_DEFINED = re.compile(
 def test_stray_spaces_before_marks_are_found_where_the_rule_as_defined_finds_them(text: str) -> None:
     assert [m.span() for m in _RE_SPACE_BEFORE_MARK.finditer(text)] == \
            [m.span() for m in SPACE_BEFORE_MARK_AS_DEFINED.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from([*"กขน่้ำ ab•", *map(chr, [*_PUA_TABLE, 0xF0B6, 0xF720, 0xE000])]), max_size=20))
+def test_private_use_glyphs_map_as_the_table_says_whatever_else_the_text_holds(text: str) -> None:
+    """The search before translating only skips text the table would leave as it is."""
+    assert map_pua(text) == text.translate(_PUA_TABLE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Private-use glyph variants. Thai fonts in the Adobe/Monotype ("C90") layout put positional
 # variants of marks at U+F700–U+F71F; extractors without a GSUB reverse map emit those code
 # points. Verified against the cmap + post glyph names of TLWG Garuda (fonts-tlwg) and the real
@@ -46,9 +48,11 @@ _PUA_SYMBOL: dict[int, str] = {
     0xF0FC: "\u2713",  # Wingdings 0xFC check mark  ✓
 }
 _PUA_TABLE: dict[int, str] = {**_PUA_THAI, **_PUA_SYMBOL}
-
+# Every code point the table maps lies in this range. Most text holds none of them, and a search for
+# one is some twenty times cheaper than str.translate's lookup of every character in a dict.
+_MAPPED_RANGE = re.compile(f"[{chr(min(_PUA_TABLE))}-{chr(max(_PUA_TABLE))}]")
 
 
 def map_pua(s: str) -> str:
     """Map font private-use glyphs to Unicode: ``"ข\\uf70bอ"`` → ``"ข้อ"``; ``"\\uf0b7"`` → ``"•"``."""
-    return s.translate(_PUA_TABLE)
+    return s.translate(_PUA_TABLE) if _MAPPED_RANGE.search(s) else s
