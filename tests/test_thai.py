@@ -254,3 +254,11 @@ def test_stray_spaces_before_marks_are_found_where_the_rule_as_defined_finds_the
 def test_private_use_glyphs_map_as_the_table_says_whatever_else_the_text_holds(text: str) -> None:
     """The search before translating only skips text the table would leave as it is."""
     assert map_pua(text) == text.translate(_PUA_TABLE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="กขน่ 0123456789๐๑๒๓๔๕๖๗๘๙.,", max_size=20))
+def test_thai_digits_become_arabic_as_pythainlp_converts_them(text: str) -> None:
+    from pythainlp.util import thai_digit_to_arabic_digit
+
+    assert to_arabic_digits(text) == thai_digit_to_arabic_digit(text)

@@ -62,9 +62,16 @@ _RE_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONES}]*){SARA_AA}")
 _RE_FOLLOW_BEFORE_TONE = re.compile(f"([{FOLLOW_VOWELS}])([{TONES}{UPPER_SIGNS}]+)")
 
 
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+
+
 def to_arabic_digits(s: str) -> str:
-    """Thai digits → Arabic, all else unchanged: ``"๓๐,๐๐๐ บาท"`` → ``"30,000 บาท"``."""
-    return thai_digit_to_arabic_digit(s)
+    """Thai digits → Arabic, all else unchanged: ``"๓๐,๐๐๐ บาท"`` → ``"30,000 บาท"``.
+
+    pythainlp's conversion (``str.translate``) looks every character up; a text with no Thai
+    digit, most of a report's lines, is given back after one search for one.
+    """
+    return thai_digit_to_arabic_digit(s) if _THAI_DIGIT.search(s) else s
 
 
 _TONES_SET = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
