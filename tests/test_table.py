@@ -593,3 +593,19 @@ def test_a_column_no_kept_header_line_names_joins_the_neighbour_a_left_out_word_
     assert [(c.x0, c.x1) for c in merged] == [(40, 200), (200, 330)]
     named = [line(75, (50, "และการกำกับ"), (210, "ดำเนิน"), (260, "ผล"))]  # a sub-column with its own wording stays
     assert headed_columns(cols, named, upper) == cols
+
+
+def test_a_line_fact_is_worked_out_once_and_then_read_from_the_line() -> None:
+    from ita_extract.extract.table.lines import once
+
+    calls: list[int] = []
+
+    class Probe:
+        @once
+        def fact(self) -> int:
+            calls.append(1)
+            return 42
+
+    probe = Probe()
+    assert (probe.fact, probe.fact, calls) == (42, 42, [1])
+    assert vars(probe) == {"fact": 42} and isinstance(Probe.fact, once)

@@ -11,13 +11,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
 from ..page.page import Char, is_mark_text
 from ..thai.repair import repair_thai_text
 from .gaps import spaces_between
 from .marks import is_section_text, is_signature_text, opens_body
 from .settings import DEFAULT, TableSettings
+
+
+class once:  # noqa: N801 - used as a decorator, as functools.cached_property is
+    """``functools.cached_property`` without its lock: the value is worked out on first access and
+    kept in the instance's ``__dict__``, where later reads find it without calling this.
+
+    Python 3.11's ``cached_property`` takes an ``RLock`` at every first access (3.12 dropped it:
+    it serialised all instances); a pass over the samples and synthetic set makes some 150,000 first accesses on
+    the lines and pieces of its pages, each read by one thread.
+    """
+
+    def __init__(self, func: Any) -> None:
+        self.func, self.attrname, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attrname = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
 
 
 @dataclass(slots=True)
@@ -84,35 +106,35 @@ class TextLine:
             self._texts = {}
         return self._texts
 
-    @cached_property
+    @once
     def parts(self) -> dict[object, dict[int, TextLine]]:
         """split_by_columns' answers, per set of columns."""
         return {}
 
-    @cached_property
+    @once
     def _segments(self) -> dict[float, list[TextLine]]:
         return {}
 
     def __repr__(self) -> str:
         return f"TextLine({self.text!r})"
 
-    @cached_property
+    @once
     def x0(self) -> float:
         return min(c.x0 for c in self.items)
 
-    @cached_property
+    @once
     def x1(self) -> float:
         return max(c.x1 for c in self.items)
 
-    @cached_property
+    @once
     def top(self) -> float:
         return min(c.top for c in self.items)
 
-    @cached_property
+    @once
     def bottom(self) -> float:
         return max(c.bottom for c in self.items)
 
-    @cached_property
+    @once
     def size(self) -> float:
         sizes = sorted(c.size for c in self.items)
         return sizes[len(sizes) // 2]
@@ -126,7 +148,7 @@ class TextLine:
         """A trailing space glyph means the author typed a space where the line wrapped."""
         return self.items[-1].is_space
 
-    @cached_property
+    @once
     def text(self) -> str:
         texts = self._shared_texts()
         key = tuple(map(id, self.items))
@@ -139,12 +161,12 @@ class TextLine:
         """A line of some of this line's clusters (a cell, a column's part), sharing its rendered texts."""
         return TextLine(items, self._shared_texts())
 
-    @cached_property
+    @once
     def repaired(self) -> str:
         """The text with the Thai layer repaired (PUA, SARA AM, mark order)."""
         return repair_thai_text(self.text)
 
-    @cached_property
+    @once
     def squeezed(self) -> str:
         """Repaired text without whitespace, as header wordings are matched."""
         return "".join(self.repaired.split())
@@ -155,27 +177,27 @@ class TextLine:
             self._segments[gap_em] = [self.piece(p) for p in _pieces(self.items, gap_em) if p]
         return self._segments[gap_em]
 
-    @cached_property
+    @once
     def cells(self) -> list[TextLine]:
         """The line's pieces at the default cell gap."""
         return self.segments()
 
-    @cached_property
+    @once
     def starts_body(self) -> bool:
         """The line opens with what only body rows carry: a row or item number, or an indicator code."""
         return opens_body(self.cells[0].repaired.strip())
 
-    @cached_property
+    @once
     def is_section(self) -> bool:
         """A section row (a tool's heading across the table)."""
         return is_section_text(self.repaired, len(self.cells) == 1)
 
-    @cached_property
+    @once
     def is_signature(self) -> bool:
         """The line opens a signature block."""
         return is_signature_text(self.repaired)
 
-    @cached_property
+    @once
     def looks_like_body(self) -> bool:
         """A section row, or any cell opening like a body row: a header never holds one."""
         return self.is_section or any(opens_body(seg.repaired) for seg in self.cells)
