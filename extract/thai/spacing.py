@@ -192,7 +192,9 @@ def space_lost_at_wrap(
         return False
     if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(tail):
         return True
-    for evidence in (document, reference_evidence()):
+    # A text that echoes a question without quoting it: the wording's word pairs there are that question's
+    echo = official_wording().echoes(head, tail)
+    for evidence in (document,) if echo else (document, reference_evidence()):
         verdict = evidence.verdict(left, right)
         if verdict is not None:
             return verdict
