@@ -34,6 +34,7 @@ from ita_extract.extract.table.lines import Cluster, TextLine, render
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
+from ita_extract.pipeline import read_document
 
 SIZE = 10.0
 ADVANCE = 5.0  # points per glyph: half an em
@@ -583,3 +584,18 @@ def test_a_column_no_kept_header_line_names_joins_the_neighbour_a_left_out_word_
     assert [(c.x0, c.x1) for c in merged] == [(40, 200), (200, 330)]
     named = [line(75, (50, "และการกำกับ"), (210, "ดำเนิน"), (260, "ผล"))]  # a sub-column with its own wording stays
     assert headed_columns(cols, named, upper) == cols
+
+
+def test_a_table_a_signature_block_follows_ends_on_its_page() -> None:
+    """The signer's title pushed onto the next page ("ปลัดเทศบาลนครแม่ทะ" alone at its head) is no row of the table."""
+    header = [(50, "ประเด็น"), (210, "ผู้รับผิดชอบ"), (410, "มาตรการ"), (610, "ระยะเวลา")]
+    row = [(50, "E1 เจ้าหน้าที่"), (210, "กองคลัง"), (410, "จัดทำคู่มือ"), (610, "มีนาคม")]
+    signed = [header, row, [(400, "ลงชื่อ ........ ผู้รายงาน")], [(420, "(นางสาวอรุณี ศรีวงศ์)")]]
+    first = page(signed, [50, 70, 120, 140])
+    table = analyse_page(first, None, MEASURES, DEFAULT)
+    assert table is not None and table.signed and len(table.rows) == 1
+    seen = read_document([first, page([[(410, "ปลัดเทศบาลนครแม่ทะ")]], [40], number=2)])
+    assert [t.page for t in seen.tables] == [1]
+    unsigned = read_document([page(signed[:2], [50, 70]), page([[(410, "ประกาศ")]], [40], number=2)])
+    assert [t.page for t in unsigned.tables] == [1, 2]  # without a signature the page goes on with the table
+

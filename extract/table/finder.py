@@ -42,6 +42,7 @@ class PageTable:
     has_header: bool = False
     notices: tuple[Notice, ...] = ()  # what the table holds that no field will take
     settings: TableSettings = DEFAULT  # the page's, chosen by how it was made: the merge reads its rows so
+    signed: bool = False  # a signature block follows the table on its page: the table ends there
 
 
 def page_lines(page: Page, settings: TableSettings) -> list[TextLine]:
@@ -73,7 +74,7 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
                            headless and at is None)
         if part is None:
             return None
-        found, layout, at = part
+        found, layout, at, signed = part
         rows.extend(found)
         if at is None:
             break
@@ -81,17 +82,18 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
         layout = layout_for(page, lines, at, carried, True, settings, vocab) or layout
     title = tuple(lines[:start]) if start is not None else ()
     notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
-    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices, settings)
+    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices, settings, signed)
 
 
 def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None, layout: Layout,
                 vocab: TableVocabulary, settings: TableSettings, repeated: bool,
-                headless: bool = False) -> tuple[list[LogicalRow], Layout, int | None] | None:
+                headless: bool = False) -> tuple[list[LogicalRow], Layout, int | None, bool] | None:
     """One header (``start``; None: the last page's table goes on; ``repeated``: it repeats the one
     ``prev`` was read under) and the body under it, down to the next printing of a header: its rows,
-    the layout named by its header, and where that next header starts. None when a page without a
-    header does not continue the table. ``headless``: the header search over the whole page found
-    nothing, so none is printed below the body either (the same search, not made twice)."""
+    the layout named by its header, where that next header starts, and whether a signature block
+    ends the body. None when a page without a header does not continue the table. ``headless``: the
+    header search over the whole page found nothing, so none is printed below the body either (the
+    same search, not made twice)."""
     top = lines[start].top if start is not None else 0.0
     hs, _ = table_rules(page, top, settings)
     body_from = 0
@@ -108,14 +110,16 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
         layout = replace(layout, columns=columns, header_height=height)
     following = None if headless else _next_header(lines, body_from, layout, page, vocab, settings)
     end = following if following is not None else len(lines)
-    body = lines[body_from : body_from + table_bottom(lines[body_from:end], hs, settings)]
+    bottom = body_from + table_bottom(lines[body_from:end], hs, settings)
+    signed = bottom < end and lines[bottom].is_signature
+    body = lines[body_from:bottom]
     body = [ln for ln in body if start is not None or _inside(ln, layout, settings)]
     if start is None and body and prev is not None and not _fits(body, layout, settings):
         if following is None:
             return None
         body = []  # lines set above a header lower on the page (its title) are no rows of the last table
     rows, layout = _page_rows(body, hs, layout, page.number, vocab, settings)
-    return rows, layout, following
+    return rows, layout, following, signed
 
 
 def _next_header(lines: list[TextLine], body_from: int, layout: Layout, page: Page, vocab: TableVocabulary,
