@@ -599,3 +599,19 @@ def test_a_table_a_signature_block_follows_ends_on_its_page() -> None:
     unsigned = read_document([page(signed[:2], [50, 70]), page([[(410, "ประกาศ")]], [40], number=2)])
     assert [t.page for t in unsigned.tables] == [1, 2]  # without a signature the page goes on with the table
 
+
+
+def test_a_row_carried_above_the_next_tables_title_and_header_is_read_with_the_last_table() -> None:
+    """FY2567's table per issue: the cut row ends at the next page's head, above the next issue's title and header."""
+    header = [(50, "ประเด็น"), (210, "ผู้รับผิดชอบ"), (410, "มาตรการ"), (610, "ระยะเวลา")]
+    first = page([header, [(50, "E1 เจ้าหน้าที่"), (210, "กองคลัง"), (410, "จัดทำ"), (610, "มีนาคม")]], [50, 70])
+    prev = analyse_page(first, None, MEASURES, DEFAULT)
+    assert prev is not None
+    title = [(150, "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ เพื่อส่งเสริมคุณธรรมและความโปร่งใส")]
+    second = page([[(410, "คู่มือ")], title, header, [(50, "E2 หน่วยงาน"), (210, "กองช่าง"), (410, "ประกาศ")]],
+                  [30, 60, 90, 110], number=2)
+    table = analyse_page(second, prev.layout, MEASURES, DEFAULT)
+    assert table is not None and table.has_header
+    assert [(r.first_text("issue"), r.first_text("measures")) for r in table.rows] == [("", "คู่มือ"), ("E2 หน่วยงาน", "ประกาศ")]
+    merged = merge_pages([prev, table], MEASURES, DEFAULT)
+    assert [[ln.text for ln in r.cells["measures"]] for r in merged] == [["จัดทำ", "คู่มือ"], ["ประกาศ"]]

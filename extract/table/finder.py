@@ -14,13 +14,13 @@ from itertools import takewhile
 from ..errors import Notice
 from ..page.page import Page, Rule
 from ..thai.codes import split_indicator
+from .carried import carried_lines, continues_above, fits, inside
 from .columns import (
     Column,
     Layout,
     columns_from_crossed_gutters,
     columns_from_gutters,
     columns_from_rules,
-    split_by_columns,
     table_rules,
 )
 from .furniture import without_furniture
@@ -67,7 +67,7 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     layout = layout_for(page, lines, start, prev, repeated, settings, vocab)
     if layout is None:
         return None
-    rows: list[LogicalRow] = []
+    rows = _carried_above(page, lines[:start], prev, vocab, settings) if start and prev is not None else []
     at, carried = start, prev
     while True:
         part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated and carried is prev,
@@ -113,13 +113,25 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
     bottom = body_from + table_bottom(lines[body_from:end], hs, settings)
     signed = bottom < end and lines[bottom].is_signature
     body = lines[body_from:bottom]
-    body = [ln for ln in body if start is not None or _inside(ln, layout, settings)]
-    if start is None and body and prev is not None and not _fits(body, layout, settings):
+    body = [ln for ln in body if start is not None or inside(ln, layout, settings)]
+    if start is None and body and prev is not None and not fits(body, layout, settings):
         if following is None:
             return None
         body = []  # lines set above a header lower on the page (its title) are no rows of the last table
     rows, layout = _page_rows(body, hs, layout, page.number, vocab, settings)
     return rows, layout, following, signed
+
+
+def _carried_above(page: Page, above: list[TextLine], prev: Layout, vocab: TableVocabulary,
+                   settings: TableSettings) -> list[LogicalRow]:
+    """Rows of the last page's table that a page break carried above this page's first header (and
+    the next table's title): FY2567's table per issue, several to a page (``carried.carried_lines``)."""
+    body = carried_lines(above, prev, settings)
+    if not body:
+        return []
+    hs, _ = table_rules(page, 0.0, settings)
+    rows, _ = _page_rows(body, [h for h in hs if h < above[len(body) - 1].bottom], prev, page.number, vocab, settings)
+    return rows
 
 
 def _next_header(lines: list[TextLine], body_from: int, layout: Layout, page: Page, vocab: TableVocabulary,
@@ -350,42 +362,8 @@ def _header_after(lines: list[TextLine], start: int, prev: Layout, vocab: TableV
     one's wording must be a clear one: every role it names opens its cell. Also says
     whether it repeats the last header.
     """
-    if _continues_above(lines[:start], prev, settings):
+    if continues_above(lines[:start], prev, settings):
         return None, False
     if repeats_header(_printing(lines, start, prev, settings), prev.columns, settings, hrules):
         return start, True
     return (start if find_header(lines, vocab, settings, within=0, hrules=hrules) == start else None), False
-
-
-def _continues_above(above: list[TextLine], layout: Layout, settings: TableSettings) -> bool:
-    """Rows of the last page's table above a would-be header: it is body text, not a header.
-
-    A repeated header is the first thing in the table on its page; only a running title
-    or page number (one piece of text, even one set across a column boundary) may stand above it.
-    """
-    slack = settings.edge_slack_pt
-    return any(_inside(ln, layout, settings) and len(ln.cells) >= 2 and len(split_by_columns(ln, layout.columns, slack)) >= 2
-               for ln in above)
-
-
-def _straddles(seg: TextLine, layout: Layout, settings: TableSettings) -> bool:
-    """One piece of text crossing a column boundary by more than a letter or two."""
-    reach = settings.straddle_em * seg.size
-    return any(seg.x0 < c.x1 - reach and seg.x1 > c.x1 + reach for c in layout.columns[:-1])
-
-
-def _inside(line: TextLine, layout: Layout, settings: TableSettings) -> bool:
-    return line.x1 > layout.x0 - settings.edge_slack_pt and line.x0 < layout.x1 + settings.edge_slack_pt
-
-
-def _fits(body: list[TextLine], layout: Layout, settings: TableSettings) -> bool:
-    """A page without a header continues the table only if its text sits in the same columns.
-
-    A line running across column boundaries as one piece (a centred closing line, a
-    paragraph) is prose, so it says nothing for the table. A row may go on in one column
-    only (the others ended on the last page): then the page must open with it.
-    """
-    cells = [ln for ln in body if not any(_straddles(seg, layout, settings) for seg in ln.cells)]
-    used = {i for ln in cells for i in split_by_columns(ln, layout.columns, settings.edge_slack_pt)}
-    opens = bool(cells) and cells[0] is body[0]
-    return len(used) >= 2 or (len(used) == 1 and opens) or any(ln.is_section for ln in body)
