@@ -615,3 +615,26 @@ def test_a_row_carried_above_the_next_tables_title_and_header_is_read_with_the_l
     assert [(r.first_text("issue"), r.first_text("measures")) for r in table.rows] == [("", "คู่มือ"), ("E2 หน่วยงาน", "ประกาศ")]
     merged = merge_pages([prev, table], MEASURES, DEFAULT)
     assert [[ln.text for ln in r.cells["measures"]] for r in merged] == [["จัดทำ", "คู่มือ"], ["ประกาศ"]]
+
+
+
+def test_the_short_centred_last_line_of_a_spanning_header_cell_hides_no_gutter() -> None:
+    """syn00190: "พ.ศ. ๒๕๖๗", the last line of a cell spanning two sub-columns, lies over their gutter
+    and over one sub-column's cell only; it stands centred under the spanning lines above it, and is theirs."""
+    def centred(text: str, top: float, axis: float = 375.0) -> list[Char]:
+        chars = cell_chars(0, top, text)
+        shift = axis - (chars[0].x0 + chars[-1].x1) / 2
+        return [replace(c, x0=c.x0 + shift, x1=c.x1 + shift) for c in chars]
+
+    rows = [
+        [(60, "ประเด็น"), (210, "ผลการประเมิน")],
+        [(310, "วิธีการนำผล"), (380, "ผู้รับผิดชอบ"), (610, "ระยะเวลา")],
+        [(50, "e12 หน่วยงานที่ท่านติดต่อ"), (210, "๗๖.๘๗"), (310, "จัดเวทีรับฟัง"), (380, "กองคลัง"), (610, "มีนาคม")],
+        [(50, "ติดต่อสื่อสาร"), (310, "ความคิดเห็น"), (380, "กองช่าง")],
+    ]
+    chars = [c for cells, top in zip(rows, [52, 75, 105, 120]) for x, text in cells for c in cell_chars(x, top, text)]
+    chars += centred("แนวทางการนำผลไปสู่การปฏิบัติ", 52) + centred("พ.ศ. ๒๕๖๗", 64)
+    table = analyse_page(Page(1, 842.0, 595.0, chars, [h(45), h(98), h(160)]), None, MEASURES, DEFAULT)
+    assert table is not None and table.has_header and len(table.rows) == 1
+    assert [c.role for c in table.layout.columns] == ["issue", "score", "measures", "responsible", "timeframe"]
+    assert [table.rows[0].first_text(role) for role in ("measures", "responsible")] == ["จัดเวทีรับฟัง", "กองคลัง"]

@@ -334,7 +334,26 @@ def _gutter_items(table: list[TextLine], settings: TableSettings, later: list[li
     """
     head = len(list(takewhile(lambda ln: not ln.looks_like_body, table[: settings.header_window_lines])))
     below = {id(ln): group[k + 1 :] for group in (table[:head], *later) for k, ln in enumerate(group)}
-    return [c for ln in table for seg in ln.cells if not spans_below(seg, below.get(id(ln), [])) for c in seg.items]
+    spanning = {id(seg) for ln in table for seg in ln.cells if spans_below(seg, below.get(id(ln), []))}
+    for group in (table[:head], *later):
+        spanning |= centred_under(group, spanning, settings.centred_pt)
+    return [c for ln in table for seg in ln.cells if id(seg) not in spanning for c in seg.items]
+
+
+def centred_under(header: list[TextLine], spanning: set[int], slack: float) -> set[int]:
+    """Ids of the header pieces that are the lower lines of a centred spanning cell.
+
+    A spanning cell's last line is often short ("พ.ศ. ๒๕๖๗" under "…ประจำปีงบประมาณ") and lies
+    over one sub-column only, so it is no spanning piece by itself; but it stands inside the
+    spanning line above it, centred on the same axis (``slack`` points), and is that cell's text.
+    """
+    out = set(spanning)
+    for k, ln in enumerate(header):
+        for seg in ln.cells:
+            holders = [s for upper in header[:k] for s in upper.cells if s.x0 <= seg.x0 and seg.x1 <= s.x1]
+            if holders and id(holders[-1]) in out and abs(holders[-1].x0 + holders[-1].x1 - seg.x0 - seg.x1) <= 2 * slack:
+                out.add(id(seg))
+    return out
 
 
 def _table_lines(lines: list[TextLine]) -> list[TextLine]:
