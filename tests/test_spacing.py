@@ -383,3 +383,18 @@ def test_a_text_that_echoes_a_question_without_quoting_it_is_not_spaced_like_it(
     head = "บุคลากรส่วนใหญ่ไม่ทราบรายละเอียดแผนการใช้จ่ายงบประมาณประจำปี"
     assert space_lost_at_wrap("จ่ายงบประมาณประจำปี", tail.split()[0][:11], NONE, (head, tail)) is expected
     assert LetterIndex.of(["แผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงานของท่าน"]).echoes(head, "ของหน่วยงาน")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("สรุปผลการดำเนินงานรอบ ๖ เดือน", "และรอบ ๑๒ เดือน", True),  # a count closed by its unit
+        ("และรอบ 12 เดือน", "รายงานผลการดำเนินงาน", True),
+        ("จัดอบรมปีละ ๒ ครั้ง", "ให้บุคลากร", True),
+        ("รายงานผลทุกเดือน", "และสรุปผล", False),  # a unit with no number counts nothing
+        ("มีเรื่องร้องเรียน ๒ เรื่อง", "ขึ้นไป", False),  # a word that goes on with the count
+        ("ดำเนินการเมื่อวันที่ 29 เดือน", "ธันวาคม พ.ศ. 2567", False),  # a date: no count
+    ],
+)
+def test_a_wrap_after_a_count_and_its_unit_lost_a_typed_space(before: str, after: str, expected: bool) -> None:
+    assert space_lost_at_wrap(before, after, NONE, (before, after)) is expected
