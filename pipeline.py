@@ -90,7 +90,7 @@ def read_document(pages: Iterable[Page]) -> DocumentPass:
         table = analyse_page(page, layout, MEASURES, settings, lines)
         if table is not None:
             seen.tables.append(table)
-            layout = table.layout
+            layout = None if table.signed else table.layout  # a signed table ends: the next page starts afresh
         elif layout is not None and page.has_text:
             layout = None  # the table ended; a later header must start a new one
     return seen

@@ -201,3 +201,16 @@ def test_wide_gaps_of_different_widths_stay_spaces() -> None:
         clusters.append(Cluster(ch, x, x + 7.0, 0.0, SIZE, SIZE, k))
         x += 7.0 + gap * SIZE
     assert render(clusters) == "ก ข ค ง"
+
+
+@pytest.mark.parametrize("text", ["ให้", "รับ", "ถูก", "ใช้"])
+@pytest.mark.parametrize("add", [2.0, 5.5])
+def test_a_word_of_two_clusters_spread_across_its_cell_reads_whole(text: str, add: float) -> None:
+    """A line holding one short word, justified across a wide cell (syn00285 'ใ      ห้', 5.8 em apart)."""
+    assert render(laid_out(text, add=add)) == text
+
+
+def test_two_clusters_a_cell_apart_that_make_no_word_stay_apart() -> None:
+    """The same gap between two letters that spell no word: two cells' texts, or two words."""
+    clusters = [Cluster("ก", 0, 8, 0, SIZE, SIZE), Cluster("ข", 8 + 3 * SIZE, 16 + 3 * SIZE, 0, SIZE, SIZE)]
+    assert render(clusters) == "ก ข"

@@ -268,6 +268,10 @@ def test_a_wrap_inside_a_word_begun_on_the_line_before_stays_joined() -> None:
         (["หน่วยงานของท่าน มีการเบิกจ่าย", "หน่วยงานของท่านมีการเบิกจ่าย"], "หน่วยงานของท่าน", "มีการเบิกจ่าย", None),
         (["บุคลากรในหน่วยงานของท่าน มีการเบิกจ่าย"], "ท่าน", "มีการ", None),  # too few letters to pin a place
         (["หน่วยงานของท่าน", "มีการเบิกจ่าย"], "หน่วยงานของท่าน", "มีการเบิกจ่าย", None),  # two lines are not one text
+        # the text ends (a tail shorter than the reach) where the question goes on: it quotes nothing
+        (["บุคลากรในหน่วยงานของท่าน มีการเบิกจ่ายเงินที่เป็นเท็จ"], "บุคลากรในหน่วยงานของท่าน", "มีการเบิกจ่าย", None),
+        (["บุคลากรในหน่วยงานของท่าน มีการเบิกจ่ายเงินที่เป็นเท็จ"], "บุคลากรในหน่วยงานของท่าน", "มีการเบิกจ่ายเงินที่เป็น",
+         True),
     ],
 )
 def test_letter_index_spacing(lines: list[str], head: str, tail: str, expected: bool | None) -> None:
@@ -364,3 +368,33 @@ def test_a_producer_that_draws_wrap_spaces_shows_the_authors_spacing_at_its_othe
     padding = [full_line(edge), line("ข", 100.0)]  # the shown line's column is wider
     rows = [row(drawn), row(padding), row(list(shown)), row([line(full[0], PADDING), line(full[1], 100.0)])]
     assert join_lines(restored(rows)[-1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("ของหน่วยงาน", False),  # a finding that ends where the question goes on echoes it, quoting nothing
+        ("ของหน่วยงานของท่าน มากน้อยเพียงใด", True),  # the question quoted to its end
+    ],
+)
+def test_a_text_that_echoes_a_question_without_quoting_it_is_not_spaced_like_it(tail: str, expected: bool) -> None:
+    """The question reads "…แผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงานของท่าน มากน้อยเพียงใด"; a finding
+    "…ไม่ทราบรายละเอียดแผนการใช้จ่ายงบประมาณประจำปีของหน่วยงาน" shares 27 letters of it across the wrap."""
+    head = "บุคลากรส่วนใหญ่ไม่ทราบรายละเอียดแผนการใช้จ่ายงบประมาณประจำปี"
+    assert space_lost_at_wrap("จ่ายงบประมาณประจำปี", tail.split()[0][:11], NONE, (head, tail)) is expected
+    assert LetterIndex.of(["แผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงานของท่าน"]).echoes(head, "ของหน่วยงาน")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("สรุปผลการดำเนินงานรอบ ๖ เดือน", "และรอบ ๑๒ เดือน", True),  # a count closed by its unit
+        ("และรอบ 12 เดือน", "รายงานผลการดำเนินงาน", True),
+        ("จัดอบรมปีละ ๒ ครั้ง", "ให้บุคลากร", True),
+        ("รายงานผลทุกเดือน", "และสรุปผล", False),  # a unit with no number counts nothing
+        ("มีเรื่องร้องเรียน ๒ เรื่อง", "ขึ้นไป", False),  # a word that goes on with the count
+        ("ดำเนินการเมื่อวันที่ 29 เดือน", "ธันวาคม พ.ศ. 2567", False),  # a date: no count
+    ],
+)
+def test_a_wrap_after_a_count_and_its_unit_lost_a_typed_space(before: str, after: str, expected: bool) -> None:
+    assert space_lost_at_wrap(before, after, NONE, (before, after)) is expected

@@ -35,6 +35,7 @@ from ita_extract.extract.table.lines import Cluster, TextLine, render
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
+from ita_extract.pipeline import read_document
 
 SIZE = 10.0
 ADVANCE = 5.0  # points per glyph: half an em
@@ -609,3 +610,57 @@ def test_a_line_fact_is_worked_out_once_and_then_read_from_the_line() -> None:
     probe = Probe()
     assert (probe.fact, probe.fact, calls) == (42, 42, [1])
     assert vars(probe) == {"fact": 42} and isinstance(Probe.fact, once)
+
+
+def test_a_table_a_signature_block_follows_ends_on_its_page() -> None:
+    """The signer's title pushed onto the next page ("ปลัดเทศบาลนครแม่ทะ" alone at its head) is no row of the table."""
+    header = [(50, "ประเด็น"), (210, "ผู้รับผิดชอบ"), (410, "มาตรการ"), (610, "ระยะเวลา")]
+    row = [(50, "E1 เจ้าหน้าที่"), (210, "กองคลัง"), (410, "จัดทำคู่มือ"), (610, "มีนาคม")]
+    signed = [header, row, [(400, "ลงชื่อ ........ ผู้รายงาน")], [(420, "(นางสาวอรุณี ศรีวงศ์)")]]
+    first = page(signed, [50, 70, 120, 140])
+    table = analyse_page(first, None, MEASURES, DEFAULT)
+    assert table is not None and table.signed and len(table.rows) == 1
+    seen = read_document([first, page([[(410, "ปลัดเทศบาลนครแม่ทะ")]], [40], number=2)])
+    assert [t.page for t in seen.tables] == [1]
+    unsigned = read_document([page(signed[:2], [50, 70]), page([[(410, "ประกาศ")]], [40], number=2)])
+    assert [t.page for t in unsigned.tables] == [1, 2]  # without a signature the page goes on with the table
+
+
+
+def test_a_row_carried_above_the_next_tables_title_and_header_is_read_with_the_last_table() -> None:
+    """FY2567's table per issue: the cut row ends at the next page's head, above the next issue's title and header."""
+    header = [(50, "ประเด็น"), (210, "ผู้รับผิดชอบ"), (410, "มาตรการ"), (610, "ระยะเวลา")]
+    first = page([header, [(50, "E1 เจ้าหน้าที่"), (210, "กองคลัง"), (410, "จัดทำ"), (610, "มีนาคม")]], [50, 70])
+    prev = analyse_page(first, None, MEASURES, DEFAULT)
+    assert prev is not None
+    title = [(150, "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ เพื่อส่งเสริมคุณธรรมและความโปร่งใส")]
+    second = page([[(410, "คู่มือ")], title, header, [(50, "E2 หน่วยงาน"), (210, "กองช่าง"), (410, "ประกาศ")]],
+                  [30, 60, 90, 110], number=2)
+    table = analyse_page(second, prev.layout, MEASURES, DEFAULT)
+    assert table is not None and table.has_header
+    assert [(r.first_text("issue"), r.first_text("measures")) for r in table.rows] == [("", "คู่มือ"), ("E2 หน่วยงาน", "ประกาศ")]
+    merged = merge_pages([prev, table], MEASURES, DEFAULT)
+    assert [[ln.text for ln in r.cells["measures"]] for r in merged] == [["จัดทำ", "คู่มือ"], ["ประกาศ"]]
+
+
+
+def test_the_short_centred_last_line_of_a_spanning_header_cell_hides_no_gutter() -> None:
+    """syn00190: "พ.ศ. ๒๕๖๗", the last line of a cell spanning two sub-columns, lies over their gutter
+    and over one sub-column's cell only; it stands centred under the spanning lines above it, and is theirs."""
+    def centred(text: str, top: float, axis: float = 375.0) -> list[Char]:
+        chars = cell_chars(0, top, text)
+        shift = axis - (chars[0].x0 + chars[-1].x1) / 2
+        return [replace(c, x0=c.x0 + shift, x1=c.x1 + shift) for c in chars]
+
+    rows = [
+        [(60, "ประเด็น"), (210, "ผลการประเมิน")],
+        [(310, "วิธีการนำผล"), (380, "ผู้รับผิดชอบ"), (610, "ระยะเวลา")],
+        [(50, "e12 หน่วยงานที่ท่านติดต่อ"), (210, "๗๖.๘๗"), (310, "จัดเวทีรับฟัง"), (380, "กองคลัง"), (610, "มีนาคม")],
+        [(50, "ติดต่อสื่อสาร"), (310, "ความคิดเห็น"), (380, "กองช่าง")],
+    ]
+    chars = [c for cells, top in zip(rows, [52, 75, 105, 120]) for x, text in cells for c in cell_chars(x, top, text)]
+    chars += centred("แนวทางการนำผลไปสู่การปฏิบัติ", 52) + centred("พ.ศ. ๒๕๖๗", 64)
+    table = analyse_page(Page(1, 842.0, 595.0, chars, [h(45), h(98), h(160)]), None, MEASURES, DEFAULT)
+    assert table is not None and table.has_header and len(table.rows) == 1
+    assert [c.role for c in table.layout.columns] == ["issue", "score", "measures", "responsible", "timeframe"]
+    assert [table.rows[0].first_text(role) for role in ("measures", "responsible")] == ["จัดเวทีรับฟัง", "กองคลัง"]

@@ -14,13 +14,13 @@ from itertools import takewhile
 from ..errors import Notice
 from ..page.page import Page, Rule
 from ..thai.codes import split_indicator
+from .carried import carried_lines, continues_above, fits, inside
 from .columns import (
     Column,
     Layout,
     columns_from_crossed_gutters,
     columns_from_gutters,
     columns_from_rules,
-    split_by_columns,
     table_rules,
 )
 from .furniture import without_furniture
@@ -42,6 +42,7 @@ class PageTable:
     has_header: bool = False
     notices: tuple[Notice, ...] = ()  # what the table holds that no field will take
     settings: TableSettings = DEFAULT  # the page's, chosen by how it was made: the merge reads its rows so
+    signed: bool = False  # a signature block follows the table on its page: the table ends there
 
 
 def page_lines(page: Page, settings: TableSettings) -> list[TextLine]:
@@ -66,14 +67,14 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
     layout = layout_for(page, lines, start, prev, repeated, settings, vocab)
     if layout is None:
         return None
-    rows: list[LogicalRow] = []
+    rows = _carried_above(page, lines[:start], prev, vocab, settings) if start and prev is not None else []
     at, carried = start, prev
     while True:
         part = _table_part(page, lines, at, carried, layout, vocab, settings, repeated and carried is prev,
                            headless and at is None)
         if part is None:
             return None
-        found, layout, at = part
+        found, layout, at, signed = part
         rows.extend(found)
         if at is None:
             break
@@ -81,17 +82,18 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
         layout = layout_for(page, lines, at, carried, True, settings, vocab) or layout
     title = tuple(lines[:start]) if start is not None else ()
     notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
-    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices, settings)
+    return PageTable(page.number, layout, tuple(rows), title, start is not None, notices, settings, signed)
 
 
 def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layout | None, layout: Layout,
                 vocab: TableVocabulary, settings: TableSettings, repeated: bool,
-                headless: bool = False) -> tuple[list[LogicalRow], Layout, int | None] | None:
+                headless: bool = False) -> tuple[list[LogicalRow], Layout, int | None, bool] | None:
     """One header (``start``; None: the last page's table goes on; ``repeated``: it repeats the one
     ``prev`` was read under) and the body under it, down to the next printing of a header: its rows,
-    the layout named by its header, and where that next header starts. None when a page without a
-    header does not continue the table. ``headless``: the header search over the whole page found
-    nothing, so none is printed below the body either (the same search, not made twice)."""
+    the layout named by its header, where that next header starts, and whether a signature block
+    ends the body. None when a page without a header does not continue the table. ``headless``: the
+    header search over the whole page found nothing, so none is printed below the body either (the
+    same search, not made twice)."""
     top = lines[start].top if start is not None else 0.0
     hs, _ = table_rules(page, top, settings)
     body_from = 0
@@ -108,14 +110,28 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
         layout = replace(layout, columns=columns, header_height=height)
     following = None if headless else _next_header(lines, body_from, layout, page, vocab, settings)
     end = following if following is not None else len(lines)
-    body = lines[body_from : body_from + table_bottom(lines[body_from:end], hs, settings)]
-    body = [ln for ln in body if start is not None or _inside(ln, layout, settings)]
-    if start is None and body and prev is not None and not _fits(body, layout, settings):
+    bottom = body_from + table_bottom(lines[body_from:end], hs, settings)
+    signed = bottom < end and lines[bottom].is_signature
+    body = lines[body_from:bottom]
+    body = [ln for ln in body if start is not None or inside(ln, layout, settings)]
+    if start is None and body and prev is not None and not fits(body, layout, settings):
         if following is None:
             return None
         body = []  # lines set above a header lower on the page (its title) are no rows of the last table
     rows, layout = _page_rows(body, hs, layout, page.number, vocab, settings)
-    return rows, layout, following
+    return rows, layout, following, signed
+
+
+def _carried_above(page: Page, above: list[TextLine], prev: Layout, vocab: TableVocabulary,
+                   settings: TableSettings) -> list[LogicalRow]:
+    """Rows of the last page's table that a page break carried above this page's first header (and
+    the next table's title): FY2567's table per issue, several to a page (``carried.carried_lines``)."""
+    body = carried_lines(above, prev, settings)
+    if not body:
+        return []
+    hs, _ = table_rules(page, 0.0, settings)
+    rows, _ = _page_rows(body, [h for h in hs if h < above[len(body) - 1].bottom], prev, page.number, vocab, settings)
+    return rows
 
 
 def _next_header(lines: list[TextLine], body_from: int, layout: Layout, page: Page, vocab: TableVocabulary,
@@ -318,7 +334,26 @@ def _gutter_items(table: list[TextLine], settings: TableSettings, later: list[li
     """
     head = len(list(takewhile(lambda ln: not ln.looks_like_body, table[: settings.header_window_lines])))
     below = {id(ln): group[k + 1 :] for group in (table[:head], *later) for k, ln in enumerate(group)}
-    return [c for ln in table for seg in ln.cells if not spans_below(seg, below.get(id(ln), [])) for c in seg.items]
+    spanning = {id(seg) for ln in table for seg in ln.cells if spans_below(seg, below.get(id(ln), []))}
+    for group in (table[:head], *later):
+        spanning |= centred_under(group, spanning, settings.centred_pt)
+    return [c for ln in table for seg in ln.cells if id(seg) not in spanning for c in seg.items]
+
+
+def centred_under(header: list[TextLine], spanning: set[int], slack: float) -> set[int]:
+    """Ids of the header pieces that are the lower lines of a centred spanning cell.
+
+    A spanning cell's last line is often short ("พ.ศ. ๒๕๖๗" under "…ประจำปีงบประมาณ") and lies
+    over one sub-column only, so it is no spanning piece by itself; but it stands inside the
+    spanning line above it, centred on the same axis (``slack`` points), and is that cell's text.
+    """
+    out = set(spanning)
+    for k, ln in enumerate(header):
+        for seg in ln.cells:
+            holders = [s for upper in header[:k] for s in upper.cells if s.x0 <= seg.x0 and seg.x1 <= s.x1]
+            if holders and id(holders[-1]) in out and abs(holders[-1].x0 + holders[-1].x1 - seg.x0 - seg.x1) <= 2 * slack:
+                out.add(id(seg))
+    return out
 
 
 def _table_lines(lines: list[TextLine]) -> list[TextLine]:
@@ -346,42 +381,8 @@ def _header_after(lines: list[TextLine], start: int, prev: Layout, vocab: TableV
     one's wording must be a clear one: every role it names opens its cell. Also says
     whether it repeats the last header.
     """
-    if _continues_above(lines[:start], prev, settings):
+    if continues_above(lines[:start], prev, settings):
         return None, False
     if repeats_header(_printing(lines, start, prev, settings), prev.columns, settings, hrules):
         return start, True
     return (start if find_header(lines, vocab, settings, within=0, hrules=hrules) == start else None), False
-
-
-def _continues_above(above: list[TextLine], layout: Layout, settings: TableSettings) -> bool:
-    """Rows of the last page's table above a would-be header: it is body text, not a header.
-
-    A repeated header is the first thing in the table on its page; only a running title
-    or page number (one piece of text, even one set across a column boundary) may stand above it.
-    """
-    slack = settings.edge_slack_pt
-    return any(_inside(ln, layout, settings) and len(ln.cells) >= 2 and len(split_by_columns(ln, layout.columns, slack)) >= 2
-               for ln in above)
-
-
-def _straddles(seg: TextLine, layout: Layout, settings: TableSettings) -> bool:
-    """One piece of text crossing a column boundary by more than a letter or two."""
-    reach = settings.straddle_em * seg.size
-    return any(seg.x0 < c.x1 - reach and seg.x1 > c.x1 + reach for c in layout.columns[:-1])
-
-
-def _inside(line: TextLine, layout: Layout, settings: TableSettings) -> bool:
-    return line.x1 > layout.x0 - settings.edge_slack_pt and line.x0 < layout.x1 + settings.edge_slack_pt
-
-
-def _fits(body: list[TextLine], layout: Layout, settings: TableSettings) -> bool:
-    """A page without a header continues the table only if its text sits in the same columns.
-
-    A line running across column boundaries as one piece (a centred closing line, a
-    paragraph) is prose, so it says nothing for the table. A row may go on in one column
-    only (the others ended on the last page): then the page must open with it.
-    """
-    cells = [ln for ln in body if not any(_straddles(seg, layout, settings) for seg in ln.cells)]
-    used = {i for ln in cells for i in split_by_columns(ln, layout.columns, settings.edge_slack_pt)}
-    opens = bool(cells) and cells[0] is body[0]
-    return len(used) >= 2 or (len(used) == 1 and opens) or any(ln.is_section for ln in body)

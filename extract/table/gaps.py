@@ -188,8 +188,10 @@ def _one_wide_spread(thai: list[Junction], settings: GapSettings) -> bool:
 def _is_space(items: Sequence[Cluster], found: list[Junction], k: int, glyphs: bool, settings: GapSettings) -> bool:
     """Is the gap at junction ``k`` (wider than a space) a space, given the spread around it?"""
     junction = found[k]
-    if junction.gap > settings.max_spread_em:
+    if junction.gap > settings.max_spread_em and len(found) > 1:
         return True  # two cells' texts, or a space no justification explains
+    # A line of two clusters has one gap and no spread to measure it by: justified across
+    # its cell, one short word leaves its halves a cell's width apart ("ใ      ห้", "รั      บ").
     spread = spread_at(found, k, settings)
     if spread is None:  # nothing to measure it against: a space unless it splits a word
         return _language(items, junction, settings) is not False

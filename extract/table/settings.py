@@ -51,6 +51,7 @@ class TableSettings:
     row_gap_pitch: float = 1.2  # in an unmarked unruled table, a gap this many line pitches parts rows
     table_end_pitch: float = 3.0  # a gap this many pitches below the last rule ends the table …
     table_end_min_em: float = 0.3  # … with the pitch taken as at least this (tight single-line tables)
+    centred_pt: float = 2.0  # the lines of one centred header cell share their centre within this (syn00190: 0.5)
     straddle_em: float = 1.0  # text crossing a column boundary by more than this is one piece across columns
     section_tail_letters: int = 40  # one short line under a section row is the rest of its label
     unread_code_rows: bool = False  # a bracketed misread where a code stands opens a row (OCR; rows.py)

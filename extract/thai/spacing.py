@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
+from .dates import MONTH_PATTERN
 from .dictionary import cut_words, known_words
 from .phrases import PhraseEvidence
 from .repair import repair_thai_text, to_arabic_digits
@@ -64,6 +65,14 @@ DATE_HEAD = re.compile(r"(?:^|\D)\d{1,2}/\d{1,2}/(\d{1,3})$")
 # A slash date cut in its day or month ("เมื่อ ๒" | "๙/๑๑/๒๕๖๔", "29/1" | "1/2564"): the two pieces make one date.
 DATE_PIECES = (re.compile(r"(?:^|[^\d/])(\d[\d/]*)$"), re.compile(r"^[\d/]*\d"))
 SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+# A count ends with its unit ("รอบ ๖ เดือน และรอบ ๑๒ เดือน"): the Royal Institute spaces a number on both
+# sides, and reports space the word after its unit as well (../shared/corpus/real-text: after a number and
+# one of these units, before a Thai word that is not a month or one of COUNT_TAILS, 43 spaced and none joined).
+# Not วัน or ปี, which take words of their own ("30 วันทำการ", "3 ปีข้างหน้า": 34 of 95 joined there).
+COUNT = re.compile(r"(?<![\d/.:,])\d{1,3}\s?(?:เดือน|ครั้ง|คน|ชั่วโมง|สัปดาห์|ไตรมาส|โครงการ|เรื่อง|ฉบับ)$")
+# Words that go on with the count: "2 เรื่องขึ้นไป", "เดือนละ", "3,606 คนต่อตาราง…", "2 ครั้งเป็นอย่างน้อย", "ฉบับที่ 1"
+COUNT_TAILS = ("ขึ้นไป", "ละ", "ต่อ", "เป็น", "ที่")
+MONTH_NAME = re.compile(f"(?:{MONTH_PATTERN})")  # "วันที่ 29 เดือน" | "ธันวาคม": a date, which no count ends
 
 
 @lru_cache(maxsize=16384)
@@ -188,9 +197,12 @@ def space_lost_at_wrap(
         return wording
     if inside_a_word(head, tail):
         return False
-    if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(tail):
+    if spaced_separator(before, after) or ABBREVIATION.match(after) or DATE_CLAUSE.match(tail) \
+            or closes_count(head, tail):
         return True
-    for evidence in (document, reference_evidence()):
+    # A text that echoes a question without quoting it: the wording's word pairs there are that question's
+    echo = official_wording().echoes(head, tail)
+    for evidence in (document,) if echo else (document, reference_evidence()):
         verdict = evidence.verdict(left, right)
         if verdict is not None:
             return verdict
@@ -243,6 +255,19 @@ def spaced_separator(before: str, after: str) -> bool:
     ends = any(before.endswith(" " + sep) or before == sep for sep in SEPARATORS)
     starts = any(after.startswith(sep + " ") or after == sep for sep in SEPARATORS)
     return ends or starts
+
+
+def closes_count(before: str, after: str) -> bool:
+    """A line ends a count, its number and unit ("รอบ ๑๒ เดือน"), and the next goes on with a word of its own.
+
+    >>> closes_count("สรุปผลรอบ ๖ เดือน", "และรอบ ๑๒ เดือน"), closes_count("ทุกเดือน", "รายงาน")
+    (True, False)
+    >>> closes_count("อย่างน้อย ๒ เรื่อง", "ขึ้นไป"), closes_count("เมื่อวันที่ 29 เดือน", "ธันวาคม พ.ศ. 2567")
+    (False, False)
+    """
+    if after.startswith(COUNT_TAILS) or MONTH_NAME.match(after):
+        return False
+    return bool(COUNT.search(to_arabic_digits(before)))
 
 
 def wrap_space(before: str, after: str) -> bool | None:

@@ -11,7 +11,7 @@ in more than one place and they disagree, or not at all, the wording says nothin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -42,21 +42,46 @@ class LetterIndex:
         """Is a space typed between ``head`` and ``tail``, where their letters are found together?
 
         Up to ``reach`` letters of each side are matched, and at least ``least`` must be there:
-        a few letters are found everywhere.
+        a few letters are found everywhere. A ``tail`` shorter than ``reach`` is the end of the
+        text (the caller hands the rest of the cell's item): a quote of the wording ends where
+        the question ends, so the wording must end there too. A finding that only shares the
+        question's words ("…งบประมาณประจำปีของหน่วยงาน" against the question's "…งบประมาณ
+        ประจำปี ของหน่วยงานของท่าน มากน้อยเพียงใด") quotes nothing and is not spaced like it.
 
         >>> wording = LetterIndex.of(["บุคลากรในหน่วยงานของท่าน มีการเบิกจ่ายเงิน", "ท่านมีความคิดเห็น"])
-        >>> wording.spacing_at("บุคลากรในหน่วยงานของท่าน", "มีการเบิกจ่าย"), wording.spacing_at("ท่าน", "มีความ")
+        >>> wording.spacing_at("บุคลากรในหน่วยงานของท่าน", "มีการเบิกจ่ายเงิน"), wording.spacing_at("ท่าน", "มีความ")
         (True, None)
+        >>> wording.spacing_at("บุคลากรในหน่วยงานของท่าน", "มีการเบิก")  # the text ends, the question goes on
+        """
+        votes = set(self._spacings(head, tail, reach, least, quoted=True))
+        return votes.pop() if len(votes) == 1 else None
+
+    def echoes(self, head: str, tail: str, reach: int = 16, least: int = 8) -> bool:
+        """The letters around the junction are the wording's, but the text ends where the question goes on.
+
+        Such a text quotes no question, and the words it shares with one say nothing of its spacing.
+
+        >>> LetterIndex.of(["แผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงานของท่าน"]).echoes("งบประมาณประจำปี", "ของหน่วยงาน")
+        True
+        """
+        return any(True for _ in self._spacings(head, tail, reach, least, quoted=False)) and \
+            not any(True for _ in self._spacings(head, tail, reach, least, quoted=True))
+
+    def _spacings(self, head: str, tail: str, reach: int, least: int, quoted: bool) -> Iterator[bool]:
+        """For each place the junction's letters are found: whether a space stands there.
+
+        ``quoted``: only places where the wording's line ends as the text does, if it ends within ``reach``.
         """
         h, t = "".join(head.split())[-reach:], "".join(tail.split())[:reach]
         if len(h) < least or len(t) < least:
-            return None
-        key, votes = h + t, set()
+            return
+        key = h + t
+        ends = quoted and len(t) < reach  # the text ends within reach: the wording's line must end there too
         at = self.letters.find(key)
         while at >= 0:
-            votes.add(at + len(h) in self.spaced)
+            if not ends or self.letters.startswith("\n", at + len(key)):
+                yield at + len(h) in self.spaced
             at = self.letters.find(key, at + 1)
-        return votes.pop() if len(votes) == 1 else None
 
 
 @cache
