@@ -19,6 +19,7 @@ from ita_extract.extract.page.ocr.lexicon import (
     match_units,
     questions,
     repeated_forms,
+    respaced,
     reworded,
 )
 from ita_extract.extract.page.ocr.plausible import checked_period, date_window, known_code, year_from_dates
@@ -180,6 +181,35 @@ def test_records_from_ocr_pages_are_corrected_and_say_so() -> None:
     codes = [(n.code, n.page) for n in notes]
     assert codes == [("ocr_text_matched", 1), ("ocr_value_dropped", 1), ("ocr_value_dropped", 1)]
     assert "similarity 0.99" in notes[0].message and "2018-02-12" in notes[1].message and "E51" in notes[2].message
+
+
+@pytest.mark.parametrize(
+    ("form", "read", "expected"),
+    [
+        # the scan shows the author typed no space where the catalogue has one, and a space it lacks
+        ("ของเจ้าหน้าที่ในหน่วยงาน หรือไม่", "ของเจ้าหน้าทีในหน่วยงานหรือไม่", "ของเจ้าหน้าที่ในหน่วยงานหรือไม่"),
+        ("แก่ท่าน กับผู้มาติดต่ออื่น ๆ อย่างเท่าเทียม", "แก่ทาน กับผู้มาติดต่ออื่นๆ อย่างเท่าเทียม",
+         "แก่ท่าน กับผู้มาติดต่ออื่นๆ อย่างเท่าเทียม"),
+        # a misread beside the junction ("มการ" for มีการ: the gap may have gone with the mark): the form's space
+        ("หน่วยงานที่ท่านติดต่อ มีการชี้แจง", "หน่วยงานที่ท่านติดต่อมการชี้แจง", "หน่วยงานที่ท่านติดต่อ มีการชี้แจง"),
+        ("ได้อย่างชัดเจน มากน้อยเพียงใด", "ได้อย่างชัดเจน มากน้อยเพียงใด", "ได้อย่างชัดเจน มากน้อยเพียงใด"),
+        # never a space added (a gap OCR widened), nor one taken at a slash
+        ("การจัดหาพัสดุ และการตรวจรับพัสดุ", "การจัดหาพัสดุ และ การตรวจรับพัสดุ", "การจัดหาพัสดุ และการตรวจรับพัสดุ"),
+        ("มีการซื้อขายตำแหน่ง / เอื้อประโยชน์", "มีการซื้อขายตำแหน่ง/ เอื้อประโยชน์", "มีการซื้อขายตำแหน่ง / เอื้อประโยชน์"),
+    ],
+)
+def test_a_matched_form_keeps_the_spaces_the_scan_showed_where_its_letters_were_read_right(
+    form: str, read: str, expected: str
+) -> None:
+    assert respaced(form, read) == expected
+
+
+def test_an_issue_matched_to_its_wording_keeps_the_authors_spacing() -> None:
+    """Agencies retype the question with their own spaces: "…ในหน่วยงานหรือไม่" where the catalogue spaces it."""
+    e10 = questions("E10", 2566)[0]
+    read = e10.replace("ที่ท่าน", "ทีท่าน", 1).replace(" หรือไม่", "หรือไม่")
+    out, _, _ = correct_records([_record(1, 1, indicator="E10", issue=read)], Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].issue == e10.replace(" หรือไม่", "หรือไม่")
 
 
 def test_a_code_whose_letter_ocr_lost_comes_back_from_its_number_and_wording() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -341,6 +343,16 @@ def test_a_line_that_ended_with_room_for_its_next_word_lost_a_typed_space(
     full = [full_line(edge), line("ข", 100.0)]
     (_, cell_) = restored([row(full), row([line(head, room), line(tail, 100.0)])])
     assert join_lines(cell_) == (f"{head} {tail}" if spaced else head + tail)
+
+
+def test_a_scanned_line_that_ended_with_room_for_its_next_word_says_nothing() -> None:
+    """On a scan the room left and the word's width are ink, not the advances a line breaker measured:
+    the held-out scans showed 66 wrong spaces to 8 right ones. Without language evidence the wrap stays joined."""
+    head, room, tail = "จัดให้มีช่องทางรับฟังความคิดเห็นเช่นกล่องรับความคิดเห็น", 74.0, "เว็บไซต์และเฟซบุ๊ก"
+    edge = 8.0 * len(head) + room
+    full = [replace(full_line(edge), laid_out=False), replace(line("ข", 100.0), laid_out=False)]
+    cell_ = [replace(line(head, room), laid_out=False), replace(line(tail, 100.0), laid_out=False)]
+    assert join_lines(restored([row(full), row(cell_)])[1]) == head + tail
 
 
 @pytest.mark.parametrize(

@@ -365,6 +365,19 @@ def test_on_an_ocr_page_a_bracketed_misread_where_a_code_stands_opens_a_row_on_a
     assert [len(r) for r in rows] == [2, 2]  # "(๑)" is an item number, never a code
 
 
+def test_on_an_ocr_page_a_space_ending_a_cells_line_is_no_typed_space_at_the_wrap() -> None:
+    """A scan shows no space past a line's last ink: a space OCR set there is a gap to the next cell's word.
+
+    One such line made ``restore_wrap_spaces`` take the whole document for one that draws its wrap
+    spaces (held-out scans held01, syn02), and the room a scan's line left is ink, not a line breaker's advances.
+    """
+    group = [line(100, (50, "E1 หน่วยงาน "), (250, "กองคลัง")), line(115, (50, "ที่ท่านติดต่อ"))]
+    (born,) = [to_row(r, LAYOUT, 1, DEFAULT) for r in split_rows(group, LAYOUT, MEASURES, DEFAULT)[0]]
+    (scanned,) = [to_row(r, LAYOUT, 1, TableSettings.ocr()) for r in split_rows(group, LAYOUT, MEASURES, DEFAULT)[0]]
+    assert [(ln.space_after, ln.laid_out) for ln in born.cells["issue"]] == [(True, True), (False, True)]
+    assert [(ln.space_after, ln.laid_out) for ln in scanned.cells["issue"]] == [(False, False), (False, False)]
+
+
 def test_on_an_ocr_page_a_bare_question_number_opening_the_issue_opens_a_row() -> None:
     """"I๑๓" read as "๑๓": the letter lost, the number still stands where codes stand."""
     group = [line(100, (50, "๑๓ ท่านได้รับมอบ"), (250, "กองคลัง"), (400, "๑. ปรับปรุงข้อมูล")),

@@ -30,6 +30,7 @@ class CellLine:
     room: float = 0.0  # points between the line's last glyph and its column's right edge
     items: tuple[Cluster, ...] = ()  # the glyphs, so a wrap can be judged by widths
     no_space: bool = False  # the wrap after it is known to swallow no typed space (see cells.restore_wrap_spaces)
+    laid_out: bool = True  # ``room`` and the glyphs' widths are the producer's (not a scan's ink: TableSettings)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,9 @@ def to_row(group: list[TextLine], layout: Layout, page: int, settings: TableSett
         for i, part in split_by_columns(ln, layout.columns, settings.edge_slack_pt).items():
             role = layout.columns[i].role or f"col{i}"
             room = layout.columns[i].x1 - part.x1
-            cells.setdefault(role, []).append(CellLine(part.text, part.ends_with_space, room, tuple(part.items)))
+            typed = part.ends_with_space and settings.glyph_layout
+            line = CellLine(part.text, typed, room, tuple(part.items), laid_out=settings.glyph_layout)
+            cells.setdefault(role, []).append(line)
     frozen = {role: tuple(lines) for role, lines in cells.items()}
     return LogicalRow(frozen, page, page, printed=tuple(ln.text for ln in group))
 

@@ -56,6 +56,13 @@ class TableSettings:
     section_tail_letters: int = 40  # one short line under a section row is the rest of its label
     unread_code_rows: bool = False  # a bracketed misread where a code stands opens a row (OCR; rows.py)
     carried_pieces: int = 2  # pieces a cell carried to the next page is cut into, on a page with no marked row
+    # glyph boxes are the producer's own layout: a space glyph ending a cell's line is the author's space at the
+    # wrap (``CellLine.space_after``) and the room a line left says what fitted (``cells``). Not on a scan, which
+    # shows ink: no space past a line's last ink (a space ending a line there is a gap OCR measured to a word of
+    # the next cell, and one such line made ``cells.restore_wrap_spaces`` take the whole document for one that
+    # draws its wrap spaces: held-out scans held01, syn02), and ink narrower than the advances a line breaker
+    # measured (held-out scans: "the next word fitted" set 66 wrong spaces at wraps and 8 right ones)
+    glyph_layout: bool = True
 
     @classmethod
     def ocr(cls) -> TableSettings:
@@ -72,7 +79,7 @@ class TableSettings:
         (held-out scan held02: three rows were folded into the ones above).
         """
         return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05, wording_without_marks=True,
-                   unread_code_rows=True)
+                   unread_code_rows=True, glyph_layout=False)
 
 
 DEFAULT = TableSettings()

@@ -29,6 +29,7 @@ from .lexicon import (
     match_units,
     questions,
     repeated_forms,
+    respaced,
     similarity,
 )
 from .months import mended_months
@@ -105,7 +106,7 @@ def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record
     if len(found) != 1:
         return rec, []
     (code, match), = found.items()
-    update = {"indicator": code, "tool": tool_of(code), "issue": match.text}
+    update = {"indicator": code, "tool": tool_of(code), "issue": respaced(match.text, rest)}
     return rec.model_copy(update=update), [
         f"indicator = {code}: {m.group(1).strip()} and the official wording of {code} (similarity {match.similarity:.2f})"
     ]
@@ -137,7 +138,7 @@ def _misread_coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tupl
     if len(best) != 1:
         return rec, []
     (code, (score, k, text)), = best.items()
-    update = {"indicator": code, "tool": tool_of(code), "issue": text}
+    update = {"indicator": code, "tool": tool_of(code), "issue": respaced(text, issue[k:])}
     return rec.model_copy(update=update), [
         f"indicator = {code}: {issue[:k].strip()!r} and the official wording of {code} (similarity {score:.2f})"
     ]
@@ -166,7 +167,7 @@ def _corrected(
     update: dict[str, object] = {}
     changed: list[str] = []
     if rec.issue and (m := closest(rec.issue, questions(rec.indicator, fiscal_year, s), s.match_question, s)):
-        update["issue"] = m.text
+        update["issue"] = respaced(m.text, rec.issue)
         changed.append(f"issue = the official wording of {rec.indicator} (similarity {m.similarity:.2f})")
     if rec.responsible and (m := match_units(rec.responsible, s)):
         update["responsible"] = m.text
