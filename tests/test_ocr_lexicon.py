@@ -261,3 +261,20 @@ def test_a_word_a_cell_wrapped_gets_its_marks_from_the_whole_text() -> None:
     assert out[0].monitoring == ["ผู้บริหารกำกับติดตามการประชาสัมพันธ์การดำเนินการ", "พันธุ์ข้าวหอมมะลิ",
                                  "ขอมลุทสาธารณชน"]
     assert [n.code for n in notes] == ["ocr_text_matched"] and "monitoring[1]" in notes[0].message
+
+
+def test_marks_are_put_back_stretch_by_stretch_between_spaces() -> None:
+    # a Latin word run into Thai elsewhere in the item ("ผู้รับผิดชอบIT") keeps the item looking
+    # misread whatever is mended; the stretch "ประชาสัมพันธุ์" reads as words once mended, and is taken
+    records = [_record(1, 1, measures=["เจ้าหน้าที่ผู้รับผิดชอบIT ประชาสัมพันธุ์ ช่องทางติดต่อหน่วยงาน"])]
+    out, _, notes = correct_records(records, Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].measures == ["เจ้าหน้าที่ผู้รับผิดชอบIT ประชาสัมพันธ์ ช่องทางติดต่อหน่วยงาน"]
+    assert [n.code for n in notes] == ["ocr_text_matched"]
+
+
+def test_a_date_abbreviation_that_lost_its_closing_dot_is_closed_and_its_date_found() -> None:
+    records = [_record(1, 1, actions=["ดำเนินการแล้ว เมื่อวันที่ ๒๒ ม.ค ๒๕๖๖"])]
+    out, _, notes = correct_records(records, Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].actions == ["ดำเนินการแล้ว เมื่อวันที่ ๒๒ ม.ค. ๒๕๖๖"]
+    assert out[0].action_dates == [datetime.date(2023, 1, 22)]
+    assert "closing dot" in notes[0].message

@@ -31,7 +31,7 @@ from .lexicon import (
     repeated_forms,
     similarity,
 )
-from .months import mended_months
+from .months import closed_abbreviations, mended_months
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
 from .words import restore_marks
@@ -41,6 +41,7 @@ LIST_FIELDS = ("measures", "monitoring", "actions")
 # Or its letter read as a digit ("612" for "E12": 6 for E, 0 for O, 1 for I).
 BARE_CODE = re.compile(r"^\s*([0-9๐-๙]{1,3})\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 LETTER_AS_DIGIT = {"6": "E", "0": "O", "1": "I"}
+SPACES = re.compile(r"(\s+)")  # split keeping the spaces: stretches between them, and the spaces
 
 
 def correct_records(
@@ -214,8 +215,10 @@ def _dated(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
     actions, changed = [], []
     for k, item in enumerate(rec.actions):
         mended, changes = mended_months(item, s)
+        mended, dots = closed_abbreviations(mended)
         actions.append(mended)
         changed += [f"actions[{k + 1}] month {change}" for change in changes]
+        changed += [f"actions[{k + 1}] closing dot {change}" for change in dots]
     if not changed:
         return rec, []
     dates = [d for item in actions for d in find_thai_dates(item)]
@@ -224,9 +227,19 @@ def _dated(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
 
 
 def _mended(text: str, s: OcrSettings) -> str:
-    """``text`` with marks put back over its whole length, if that reads as words where it did not."""
+    """``text`` with marks put back over its whole length, taken stretch by stretch between spaces
+    where that reads as words where it did not: a misread elsewhere in the text ("ผู้รับผิดชอบIT")
+    does not keep "ประชาสัมพันธุ์" from becoming ประชาสัมพันธ์."""
     new = restore_marks([text], s)[0]
-    return new if new != text and looks_misread(text) and not looks_misread(new) else text
+    if new == text:
+        return text
+    old_parts, new_parts = SPACES.split(text), SPACES.split(new)
+    if len(old_parts) != len(new_parts):  # restoring keeps spaces; a text it changed otherwise stays
+        return text
+    return "".join(
+        b if a != b and not a.isspace() and looks_misread(a) and not looks_misread(b) else a
+        for a, b in zip(old_parts, new_parts)
+    )
 
 
 def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[Record, list[str]]:
