@@ -34,6 +34,7 @@ from .lexicon import (
 from .months import closed_abbreviations, mended_months
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
+from .vocabulary import document_words, voted
 from .words import restore_marks
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
@@ -59,6 +60,7 @@ def correct_records(
     ocr = [r for r in records if r.page_start in pages]
     document, notes = _checked_document(document, ocr, today, s)
     repeats = repeated_forms([item for r in ocr for f in LIST_FIELDS for item in getattr(r, f)], s)
+    words = document_words([text for r in ocr for text in _texts(r)], s)
     phrases = known("phrase")
     window = date_window(document.fiscal_year, today, s)
     out = []
@@ -66,8 +68,9 @@ def correct_records(
         if rec.page_start in pages:
             rec, coded = _coded(rec, document.fiscal_year, s)
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
+            rec, mended = _voted(rec, words)
             rec, dated = _dated(rec, s)
-            changed = coded + changed + dated
+            changed = coded + changed + mended + dated
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -204,6 +207,29 @@ def _marks_across_wraps(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]
             if old != new:
                 where = f"{field}[{k + 1}]" if isinstance(value, list) else field
                 changed.append(f"{where}: marks put back by the dictionary over a line wrap ({new!r})")
+        if mended != items:
+            update[field] = mended if isinstance(value, list) else mended[0]
+    return (rec.model_copy(update=update) if update else rec), changed
+
+
+def _texts(rec: Record) -> list[str]:
+    """A record's free text: issue, responsible and every list item."""
+    return [t for t in (rec.issue, rec.responsible) if t] + [item for f in LIST_FIELDS for item in getattr(rec, f)]
+
+
+def _voted(rec: Record, words: frozenset[str]) -> tuple[Record, list[str]]:
+    """The record with words read one edit off a word the report reads right elsewhere mended
+    (``vocabulary.voted``): ``ครับถ้วน`` where the report prints ครบถ้วน in other rows."""
+    update: dict[str, object] = {}
+    changed: list[str] = []
+    for field in ("issue", "responsible", *LIST_FIELDS):
+        value = getattr(rec, field)
+        items = value if isinstance(value, list) else [value] if value else []
+        mended = [voted(item, words) for item in items]
+        for k, (old, new) in enumerate(zip(items, mended)):
+            if old != new:
+                where = f"{field}[{k + 1}]" if isinstance(value, list) else field
+                changed.append(f"{where}: a word the report reads the same way elsewhere ({new!r})")
         if mended != items:
             update[field] = mended if isinstance(value, list) else mended[0]
     return (rec.model_copy(update=update) if update else rec), changed

@@ -141,6 +141,10 @@ class OcrSettings:
     reworded_run: int = (
         3  # Thai letters in a row one text has and the other lacks: a rewording, not a misread
     )
+    # a report's own words vote against a lone misreading of one (vocabulary.py): words of this many
+    # characters or more (marks counted: รายงาน is six), read right this many times in the report
+    vote_min_chars: int = 6
+    vote_min_count: int = 2
     year_window: int = 3  # years either side of the report's fiscal year whose question lists apply
 
     # -- numbers and dates checked (plausible.py)
