@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from ...thai.dictionary import cut_words, word_set
+from ...thai.dictionary import WordSet, cut_words, word_set
 from .settings import DEFAULT, OcrSettings
 
 
@@ -84,12 +84,12 @@ def _boundaries(text: str) -> set[int]:
 
 
 def _word_at(
-    text: str, i: int, sizes: list[int], index: dict[str, set[str]], words: object
+    text: str, i: int, sizes: list[int], index: dict[str, set[str]], words: WordSet
 ) -> tuple[int, str] | None:
     """(length read, word) of a misread vocabulary word starting at ``text[i]``, longest first."""
     for size in sizes:
         window = text[i : i + size]
-        if len(window) < size or not all(_is_thai(ch) for ch in window) or window in words:  # type: ignore[operator]
+        if len(window) < size or not all(_is_thai(ch) for ch in window) or window in words:
             continue
         for word in set().union(*(index.get(k, set()) for k in _deletions(window))):
             ops = Levenshtein.editops(window, word)
