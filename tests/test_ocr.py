@@ -32,7 +32,7 @@ import pytest
 from conftest import REAL, SAMPLES, SHARED
 from ita_extract import extract
 from ita_extract.extract.errors import NeedsOCRError, OCRUnavailableError
-from ita_extract.extract.page.ocr.lines import line_chars
+from ita_extract.extract.page.ocr.lines import line_chars, restore_lines
 from ita_extract.extract.page.ocr.scan import (
     is_gibberish,
     ruling_lines,
@@ -41,7 +41,7 @@ from ita_extract.extract.page.ocr.scan import (
     unusable_text_layer,
 )
 from ita_extract.extract.page.ocr.tesseract import OcrLine, OcrWord, parse_hocr, tesseract_problem
-from ita_extract.extract.page.ocr.words import best_form, is_stray, mend_code, restore_marks
+from ita_extract.extract.page.ocr.words import am_read_whole, best_form, is_stray, mend_code, restore_marks
 from ita_extract.extract.table.columns import Column, split_by_columns
 from ita_extract.extract.table.lines import TextLine, clusters
 from PIL import Image, ImageDraw
@@ -352,6 +352,36 @@ def test_an_abbreviation_before_a_full_stop_is_no_word_to_restore(read: list[str
 def test_restored_marks_stay_with_their_ocr_words() -> None:
     assert restore_marks(["เจา", "หนา", "ที"]) == ["เจ้า", "หน้า", "ที่"]
     assert restore_marks(["ส", "ํ", "านัก"]) == ["ส", "", "ำนัก"]  # the lone NIKHAHIT joins its AA
+
+
+def _pieces(*texts: str) -> OcrLine:
+    """An OCR line of one word per text (letters only matter here)."""
+    return _line(*((t, 100.0 * k, 100.0 * k + 90) for k, t in enumerate(texts)))
+
+
+def test_a_word_read_with_sara_aa_keeps_it_where_the_page_reads_sara_am_whole() -> None:
+    # "ช่องทาง" wrapped in its cell: "ช่องทา" ends a line; ทำ is ten times commoner than ทา, but this
+    # page reads every SARA AM it prints (here as NIKHAHIT and AA, as Tesseract often does) whole
+    whole = [_pieces("ด", "ํ", "าเนินการ"), _pieces("ประจ", "ํ", "าปี"), _pieces("ก", "ํ", "าหนด"), _pieces("ช่องทา")]
+    assert "".join(w.text for w in restore_lines(whole)[-1].words) == "ช่องทา"
+    # a page whose AM loses its circle ("ดาเนินการ" is no word) keeps the commoner form
+    lost = [_pieces("ดาเนินการ"), _pieces("ประจ", "ํ", "าปี"), _pieces("ก", "ํ", "าหนด"), _pieces("ด", "ํ", "า"), _pieces("ช่องทา")]
+    assert [ "".join(w.text for w in ln.words) for ln in restore_lines(lost)] == [
+        "ดำเนินการ", "ประจำปี", "กำหนด", "ดำ", "ช่องทำ"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("read", "restored", "whole"),
+    [
+        (["ดำเนินการ ทำ", "ประจำปี"], ["ดำเนินการ ทำ", "ประจำปี"], True),  # three AM read, none made
+        (["ดําเนินการ ทํา", "ประจําปี"], ["ดำเนินการ ทำ", "ประจำปี"], True),  # NIKHAHIT and AA are an AM
+        (["ดำเนินการ ทำ", "ประจาปี"], ["ดำเนินการ ทำ", "ประจำปี"], False),  # an AA the dictionary made an AM
+        (["ดำเนินการ", "ทา"], ["ดำเนินการ", "ทา"], False),  # too few AM to say
+    ],
+)
+def test_a_page_reads_sara_am_whole_when_no_restore_makes_one(read: list[str], restored: list[str], whole: bool) -> None:
+    assert am_read_whole(read, restored) is whole
 
 
 @pytest.mark.parametrize(

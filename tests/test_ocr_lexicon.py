@@ -21,6 +21,7 @@ from ita_extract.extract.page.ocr.lexicon import (
     repeated_forms,
     respaced,
     reworded,
+    reworded_in_words,
 )
 from ita_extract.extract.page.ocr.plausible import checked_period, date_window, known_code, year_from_dates
 from ita_extract.extract.page.ocr.records import correct_records
@@ -50,6 +51,32 @@ def test_the_catalogue_gives_each_code_its_wording_by_year() -> None:
 )
 def test_a_run_of_letters_one_text_lacks_is_a_rewording(read: str, form: str, expected: bool) -> None:
     assert reworded(key(read), key(form)) is expected
+
+
+E15_2566 = questions("E15", 2566)[0]  # "… ให้มีความโปร่งใสมากขึ้น มากน้อยเพียงใด"
+E6_2566 = questions("E6", 2566)[0]  # "… มากน้อยเพียงใด (เข้าถึงง่าย ไม่ซับซ้อน / มีช่องทางหลากหลาย)"
+
+
+@pytest.mark.parametrize(
+    ("read", "form", "expected"),
+    [
+        (E15_2566.replace("ให้มีความ", "ให้ความ"), E15_2566, True),  # มี left out: the agency's wording
+        (E6_2566.replace("(เข้าถึงง่าย", "เข้าถึงได้ง่าย").replace(" /", "").rstrip(")"), E6_2566, True),  # ได้ added, brackets dropped
+        (E15_2566.replace("โปร่งใส", "โปร่งไส"), E15_2566, False),  # a letter misread inside a word
+        (E15_2566.replace("ให้มีความ", "ใหความ"), E15_2566, False),  # a word left out and a mark lost: misread
+        (E15_2566, E15_2566, False),  # the same words
+    ],
+)
+def test_whole_words_one_clean_text_lacks_are_a_rewording(read: str, form: str, expected: bool) -> None:
+    assert reworded_in_words(read, form) is expected
+
+
+def test_an_issue_the_agency_reworded_in_whole_words_keeps_what_ocr_read() -> None:
+    agency = E15_2566.replace("ให้มีความ", "ให้ความ")
+    assert closest(agency, [E15_2566], 0.85) is None
+    misread = agency.replace("โปร่งใส", "โปร่งไส")  # and a letter misread as well: the form is taken
+    match = closest(misread, [E15_2566], 0.85)
+    assert match is not None and match.text == E15_2566
 
 
 @pytest.mark.parametrize(
@@ -264,3 +291,20 @@ def test_a_word_a_cell_wrapped_gets_its_marks_from_the_whole_text() -> None:
     assert out[0].monitoring == ["ผู้บริหารกำกับติดตามการประชาสัมพันธ์การดำเนินการ", "พันธุ์ข้าวหอมมะลิ",
                                  "ขอมลุทสาธารณชน"]
     assert [n.code for n in notes] == ["ocr_text_matched"] and "monitoring[1]" in notes[0].message
+
+
+def test_marks_are_put_back_stretch_by_stretch_between_spaces() -> None:
+    # a Latin word run into Thai elsewhere in the item ("ผู้รับผิดชอบIT") keeps the item looking
+    # misread whatever is mended; the stretch "ประชาสัมพันธุ์" reads as words once mended, and is taken
+    records = [_record(1, 1, measures=["เจ้าหน้าที่ผู้รับผิดชอบIT ประชาสัมพันธุ์ ช่องทางติดต่อหน่วยงาน"])]
+    out, _, notes = correct_records(records, Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].measures == ["เจ้าหน้าที่ผู้รับผิดชอบIT ประชาสัมพันธ์ ช่องทางติดต่อหน่วยงาน"]
+    assert [n.code for n in notes] == ["ocr_text_matched"]
+
+
+def test_a_date_abbreviation_that_lost_its_closing_dot_is_closed_and_its_date_found() -> None:
+    records = [_record(1, 1, actions=["ดำเนินการแล้ว เมื่อวันที่ ๒๒ ม.ค ๒๕๖๖"])]
+    out, _, notes = correct_records(records, Document(fiscal_year=2566), [1], TODAY)
+    assert out[0].actions == ["ดำเนินการแล้ว เมื่อวันที่ ๒๒ ม.ค. ๒๕๖๖"]
+    assert out[0].action_dates == [datetime.date(2023, 1, 22)]
+    assert "closing dot" in notes[0].message

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from ita_extract.extract.page.ocr.months import mended_months, month_form
+from ita_extract.extract.page.ocr.months import closed_abbreviations, mended_months, month_form
 from ita_extract.extract.thai.dates import find_thai_dates
 
 
@@ -57,3 +57,19 @@ def test_a_mended_text_differs_only_in_month_words_that_now_make_dates(word: str
     assert (text == read) is (not changes)
     if changes:
         assert find_thai_dates(text)
+
+
+@pytest.mark.parametrize(
+    ("read", "closed"),
+    [
+        ("เมื่อวันที่ ๒๒ ม.ค ๒๕๖๗", "เมื่อวันที่ ๒๒ ม.ค. ๒๕๖๗"),  # the closing dot lost before the year
+        ("วันที่ ๑๗ เดือนธันวาคม พ.ศ ๒๕๖๕", "วันที่ ๑๗ เดือนธันวาคม พ.ศ. ๒๕๖๕"),  # an era's too
+        ("๑ มี.ค ๖๖ และ ๒ ม.ค. ๖๖", "๑ มี.ค. ๖๖ และ ๒ ม.ค. ๖๖"),  # มี.ค is not ม.ค; a closed one stays
+        ("ม.ค.๖๖", "ม.ค.๖๖"),  # nothing lost
+        ("รายงาน ม.ค", "รายงาน ม.ค"),  # no number after it: not a date's
+        ("ตาม ก.ค ๒ ท่าน", "ตาม ก.ค. ๒ ท่าน"),  # (a number after it is all the rule asks)
+    ],
+)
+def test_a_date_abbreviation_gets_back_the_closing_dot_it_lost_before_a_number(read: str, closed: str) -> None:
+    text, changes = closed_abbreviations(read)
+    assert text == closed and len(changes) == (read != closed)

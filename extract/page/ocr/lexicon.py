@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib.resources import files
 
@@ -95,6 +96,28 @@ def reworded(read: str, form: str, s: OcrSettings = DEFAULT) -> bool:
     return False
 
 
+def reworded_in_words(text: str, form: str) -> bool:
+    """True when ``text`` reads as dictionary words (``looks_misread`` is False) and differs from
+    ``form`` only by whole words or punctuation one has and the other lacks: the agency retyped
+    the wording its own way, which OCR read right. OCR misreads letters and marks inside words; it
+    does not add a word, nor drop one and leave clean words around the gap.
+    ``reworded_in_words("ให้ความโปร่งใส", "ให้มีความโปร่งใส")`` → True;
+    ``reworded_in_words("ให้ความโปร่งไส", "ให้ความโปร่งใส")`` → False (a letter misread).
+    """
+    if looks_misread(text):
+        return False
+    read, known_words = _word_list(text), _word_list(form)
+    if read == known_words:
+        return False
+    ops = SequenceMatcher(None, read, known_words, autojunk=False).get_opcodes()
+    return all(tag != "replace" for tag, *_ in ops)
+
+
+def _word_list(text: str) -> list[str]:
+    """The dictionary words and punctuation of a text, spaces ignored (OCR judges them by gaps)."""
+    return cut_words(key(text), keep_whitespace=False)
+
+
 LATIN_ON_THAI = re.compile(r"[A-Za-z][\u0e01-\u0e4e]|[\u0e01-\u0e4e][A-Za-z]")
 LONE_OK = frozenset("ณฯๆ")  # one-letter words: ณ วันที่
 
@@ -124,7 +147,7 @@ def closest(
     text: str, forms: Iterable[str], least: float, s: OcrSettings = DEFAULT, misread_only: bool = False
 ) -> Match | None:
     """The known form nearest to ``text`` if it is at least ``least`` alike and no
-    rewording of it; None otherwise. ``misread_only``: and only when ``text`` looks misread
+    rewording of it (a run of letters, or whole words read clean: ``reworded_in_words``); None otherwise. ``misread_only``: and only when ``text`` looks misread
     (``looks_misread``) or differs from the form in spaces alone (OCR judges spaces by gaps,
     the form has them as typed): for set phrases, which an agency may well have reworded.
     Question wording is taken whenever close: over the held-out scans, gating it on
@@ -136,7 +159,7 @@ def closest(
     for score, form in scored:
         if score < least:
             return None
-        if not reworded(read, key(form), s):
+        if not reworded(read, key(form), s) and not reworded_in_words(text, form):
             if form == text or (misread_only and key(form) != read and not looks_misread(text)):
                 return None
             return Match(form, score)

@@ -15,7 +15,7 @@ from ..page import Char
 from .digits import THAI_DIGITS
 from .settings import DEFAULT, OcrSettings
 from .tesseract import OcrLine, OcrWord
-from .words import is_stray, mend_code, restore_marks
+from .words import am_read_whole, is_stray, mend_code, restore_marks
 
 
 def fit_to_ink(lines: list[OcrLine], ink: np.ndarray) -> list[OcrLine]:
@@ -74,6 +74,22 @@ def restore_line(line: OcrLine, s: OcrSettings = DEFAULT) -> OcrLine:
         elif kept and not _noise(w, s):
             kept[-1] = replace(kept[-1], x1=max(kept[-1].x1, w.x1))
     return replace(line, words=tuple(kept))
+
+
+def restore_lines(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[OcrLine]:
+    """A page's lines with lost marks restored (``restore_line``), a word read with SARA AA kept
+    where the page shows OCR reading SARA AM whole (``words.am_read_whole``).
+
+    SARA AM is a small circle and SARA AA: a faint scan loses the circle, so a restore may make
+    an AA an AM where that reads as a word ("จัดทา" → จัดทำ). Where the page reads every AM whole,
+    a word read with AA is right as read, and a cell's wrap cuts no word into the wrong one
+    ("ช่องทา" | "งอื่นๆ" stays ช่องทาง, not ช่องทำ).
+    """
+    kept = [restore_line(line, replace(s, read_aa_stays=True)) for line in lines]
+    read = ["".join(w.text for w in line.words if not _noise(w, s)) for line in lines]
+    if am_read_whole(read, ["".join(w.text for w in line.words) for line in kept], s):
+        return kept
+    return [restore_line(line, s) for line in lines]
 
 
 def _token_end(words: list[OcrWord], i: int, em: float, s: OcrSettings) -> int:

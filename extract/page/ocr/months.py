@@ -62,6 +62,31 @@ def month_form(word: str, s: OcrSettings = DEFAULT) -> str | None:
     return fits.pop() if len(fits) == 1 else None
 
 
+# an abbreviation of a date (a month, พ.ศ., ค.ศ.) whose closing dot OCR lost, before a number
+ERAS = ("พ.ศ.", "ค.ศ.")
+
+
+@lru_cache(maxsize=1)
+def _open_abbreviation() -> re.Pattern[str]:
+    forms = sorted((a[:-1] for a in (*thai_abbr_months, *ERAS)), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\u0e01-\u0e4e.])(?P<form>{alternatives})(?![\u0e01-\u0e4e.])(?=\s*[{DIGIT}])")
+
+
+def closed_abbreviations(text: str) -> tuple[str, list[str]]:
+    """``text`` with the closing dot a date's abbreviation lost before its number put back, and
+    what was changed. The dot is the faintest ink of a date and sits at the gap OCR reads as a
+    space: ``"๒๒ ม.ค ๒๕๖๗"`` → ``"๒๒ ม.ค. ๒๕๖๗"``, ``"พ.ศ ๒๕๖๕"`` → ``"พ.ศ. ๒๕๖๕"``; ``"มี.ค"`` is
+    not taken for ม.ค (a letter before it)."""
+    changes: list[str] = []
+
+    def closed(m: re.Match[str]) -> str:
+        changes.append(f"{m['form']} → {m['form']}.")
+        return m["form"] + "."
+
+    return _open_abbreviation().sub(closed, text), changes
+
+
 def mended_months(text: str, s: OcrSettings = DEFAULT) -> tuple[str, list[str]]:
     """``text`` with each misread month between a day and a year put right, and what was changed
     (``"ธิ.ค. → ธ.ค."``). Dates that read already, and words no single month fits, stay."""

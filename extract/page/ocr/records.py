@@ -32,9 +32,10 @@ from .lexicon import (
     respaced,
     similarity,
 )
-from .months import mended_months
+from .months import closed_abbreviations, mended_months
 from .plausible import checked_period, date_window, known_code
 from .settings import DEFAULT, OcrSettings
+from .vocabulary import document_words, voted
 from .words import restore_marks
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
@@ -42,6 +43,7 @@ LIST_FIELDS = ("measures", "monitoring", "actions")
 # Or its letter read as a digit ("612" for "E12": 6 for E, 0 for O, 1 for I).
 BARE_CODE = re.compile(r"^\s*([0-9๐-๙]{1,3})\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 LETTER_AS_DIGIT = {"6": "E", "0": "O", "1": "I"}
+SPACES = re.compile(r"(\s+)")  # split keeping the spaces: stretches between them, and the spaces
 
 
 def correct_records(
@@ -59,6 +61,7 @@ def correct_records(
     ocr = [r for r in records if r.page_start in pages]
     document, notes = _checked_document(document, ocr, today, s)
     repeats = repeated_forms([item for r in ocr for f in LIST_FIELDS for item in getattr(r, f)], s)
+    words = document_words([text for r in ocr for text in _texts(r)], s)
     phrases = known("phrase")
     window = date_window(document.fiscal_year, today, s)
     out = []
@@ -66,8 +69,9 @@ def correct_records(
         if rec.page_start in pages:
             rec, coded = _coded(rec, document.fiscal_year, s)
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
+            rec, mended = _voted(rec, words)
             rec, dated = _dated(rec, s)
-            changed = coded + changed + dated
+            changed = coded + changed + mended + dated
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -209,14 +213,39 @@ def _marks_across_wraps(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]
     return (rec.model_copy(update=update) if update else rec), changed
 
 
+def _texts(rec: Record) -> list[str]:
+    """A record's free text: issue, responsible and every list item."""
+    return [t for t in (rec.issue, rec.responsible) if t] + [item for f in LIST_FIELDS for item in getattr(rec, f)]
+
+
+def _voted(rec: Record, words: frozenset[str]) -> tuple[Record, list[str]]:
+    """The record with words read one edit off a word the report reads right elsewhere mended
+    (``vocabulary.voted``): ``ครับถ้วน`` where the report prints ครบถ้วน in other rows."""
+    update: dict[str, object] = {}
+    changed: list[str] = []
+    for field in ("issue", "responsible", *LIST_FIELDS):
+        value = getattr(rec, field)
+        items = value if isinstance(value, list) else [value] if value else []
+        mended = [voted(item, words) for item in items]
+        for k, (old, new) in enumerate(zip(items, mended)):
+            if old != new:
+                where = f"{field}[{k + 1}]" if isinstance(value, list) else field
+                changed.append(f"{where}: a word the report reads the same way elsewhere ({new!r})")
+        if mended != items:
+            update[field] = mended if isinstance(value, list) else mended[0]
+    return (rec.model_copy(update=update) if update else rec), changed
+
+
 def _dated(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
     """The record with misread month names in its actions mended (``months``), and its action
     dates and status found again from them."""
     actions, changed = [], []
     for k, item in enumerate(rec.actions):
         mended, changes = mended_months(item, s)
+        mended, dots = closed_abbreviations(mended)
         actions.append(mended)
         changed += [f"actions[{k + 1}] month {change}" for change in changes]
+        changed += [f"actions[{k + 1}] closing dot {change}" for change in dots]
     if not changed:
         return rec, []
     dates = [d for item in actions for d in find_thai_dates(item)]
@@ -225,9 +254,19 @@ def _dated(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
 
 
 def _mended(text: str, s: OcrSettings) -> str:
-    """``text`` with marks put back over its whole length, if that reads as words where it did not."""
+    """``text`` with marks put back over its whole length, taken stretch by stretch between spaces
+    where that reads as words where it did not: a misread elsewhere in the text ("ผู้รับผิดชอบIT")
+    does not keep "ประชาสัมพันธุ์" from becoming ประชาสัมพันธ์."""
     new = restore_marks([text], s)[0]
-    return new if new != text and looks_misread(text) and not looks_misread(new) else text
+    if new == text:
+        return text
+    old_parts, new_parts = SPACES.split(text), SPACES.split(new)
+    if len(old_parts) != len(new_parts):  # restoring keeps spaces; a text it changed otherwise stays
+        return text
+    return "".join(
+        b if a != b and not a.isspace() and looks_misread(a) and not looks_misread(b) else a
+        for a, b in zip(old_parts, new_parts)
+    )
 
 
 def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[Record, list[str]]:

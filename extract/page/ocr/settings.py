@@ -124,6 +124,11 @@ class OcrSettings:
     unknown_cost: float = 5.0  # a letter no word covers is rarer than the rarest word by this much
     abbreviation_letters: int = 3  # letters before a full stop kept as read: อบต. ทต. กทม. (no word)
     keep_factor: float = 2.0  # the form OCR read stays unless another form is this many times commoner
+    # a page showing OCR reading SARA AM whole this many times, and no AM circle lost, keeps a word read
+    # with SARA AA (``words.am_read_whole``); held-out scans: 2 to 21 AM a page read whole; held02's
+    # "ช่องทา|งอื่นๆ" had become ช่องทำ at the wrap (strict 0.514 -> 0.525)
+    am_whole_min: int = 3
+    read_aa_stays: bool = False  # set per page by ``lines.restore_lines``, never by hand
 
     # -- OCR'd record text checked against known forms (lexicon.py); similarity is
     # 1 - normalised edit distance over the letters, spaces ignored
@@ -136,6 +141,10 @@ class OcrSettings:
     reworded_run: int = (
         3  # Thai letters in a row one text has and the other lacks: a rewording, not a misread
     )
+    # a report's own words vote against a lone misreading of one (vocabulary.py): words of this many
+    # characters or more (marks counted: รายงาน is six), read right this many times in the report
+    vote_min_chars: int = 6
+    vote_min_count: int = 2
     year_window: int = 3  # years either side of the report's fiscal year whose question lists apply
 
     # -- numbers and dates checked (plausible.py)

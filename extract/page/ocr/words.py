@@ -80,9 +80,15 @@ def best_form(read: str, s: OcrSettings = DEFAULT) -> str | None:
 
 
 def best_form_freq(read: str, s: OcrSettings = DEFAULT) -> tuple[str, int]:
-    """``best_form`` with its corpus frequency; ``read`` must have a dictionary form."""
+    """``best_form`` with its corpus frequency; ``read`` must have a dictionary form.
+
+    With ``s.read_aa_stays`` (a page whose SARA AM OCR reads whole, ``am_read_whole``) a word read
+    with SARA AA keeps it: ``ทา`` at a cell's wrap is the start of ทาง, not ทำ, ten times commoner.
+    """
     forms = _forms(s.max_word + DICTIONARY_SLACK)[bare(read)]
     as_read = next((f for w, f in forms if w == read), None)
+    if as_read is not None and s.read_aa_stays:  # the page reads SARA AM whole: its AA is an AA
+        forms = tuple(wf for wf in forms if wf[0].count(SARA_AM) == read.count(SARA_AM))
     top, top_freq = forms[0]
     if as_read is not None and top_freq <= s.keep_factor * max(as_read, 1):
         return read, as_read
@@ -217,6 +223,23 @@ def _restored_run(run: list[str], dotted: bool, s: OcrSettings) -> list[str]:
         k += 1
     head = run[: len(run) - k]
     return (restore_run(head, s) if head else []) + run[len(run) - k :]
+
+
+def am_read_whole(read: list[str], restored: list[str], s: OcrSettings = DEFAULT) -> bool:
+    """True when a page's text shows OCR reading SARA AM whole: it read ``am_whole_min`` of them
+    (or NIKHAHIT and AA, the same) and restoring its words with ``read_aa_stays`` (``restored``) made
+    no AA an AM. A font whose AM loses its small circle shows words no dictionary has ("ดาเนินการ")
+    that AM mends; where none shows, an AA that reads as a word is an AA.
+    ``am_read_whole(["ดำเนินการ ทำ ประจำ"], ["ดำเนินการ ทำ ประจำ"])`` → True.
+    """
+    whole = [_am_count(text) for text in read]
+    made = sum(max(0, _am_count(new) - old) for old, new in zip(whole, restored))
+    return sum(whole) >= s.am_whole_min and made == 0
+
+
+def _am_count(text: str) -> int:
+    """SARA AM in a text as restoring reads them (NIKHAHIT then AA is one AM)."""
+    return sum(1 for ch, _ in _normalise([(ch, 0) for ch in text]) if ch == SARA_AM)
 
 
 def _normalise(flat: list[tuple[str, int]]) -> list[tuple[str, int]]:

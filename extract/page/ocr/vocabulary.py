@@ -1,0 +1,109 @@
+"""A report's own words, read the same way several times, voting against a lone misreading of one.
+
+A measures report repeats its words: ครบถ้วน, ดำเนินการ, ปัจจุบัน, บิดเบือน come back row after
+row, and OCR reads most copies right. Where one copy is read one letter or mark off, and the
+reading is no dictionary word ("ครับถ้วน", "วายงาน", "บิดเบื่อน"), the copies read right say
+what it was. Only long words (``vote_min_chars``) read right at least ``vote_min_count`` times
+vote, and only a reading one edit away (a letter or mark added, lost or swapped) that the
+dictionary does not have changes; the word must then stand as a word in the mended text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from ...thai.dictionary import WordSet, cut_words, word_set
+from .settings import DEFAULT, OcrSettings
+
+
+def document_words(texts: Iterable[str], s: OcrSettings = DEFAULT) -> frozenset[str]:
+    """The dictionary words of ``vote_min_chars`` or more that the texts hold ``vote_min_count``
+    times or more: ``["รายงานผู้บริหาร", "รายงานผล"]`` → ``{"รายงาน"}`` with a count of two."""
+    words = word_set()
+    counts = Counter(
+        token for text in texts for token in cut_words(text, keep_whitespace=False)
+        if len(token) >= s.vote_min_chars and token in words
+    )
+    return frozenset(w for w, n in counts.items() if n >= s.vote_min_count)
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4e"
+
+
+def _deletions(text: str) -> set[str]:
+    """The text and every text one character shorter (a symmetric-delete index's keys)."""
+    return {text} | {text[:k] + text[k + 1 :] for k in range(len(text))}
+
+
+def _index(vocabulary: frozenset[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for word in vocabulary:
+        for key in _deletions(word):
+            index.setdefault(key, set()).add(word)
+    return index
+
+
+def voted(text: str, vocabulary: frozenset[str]) -> str:
+    """``text`` with each stretch one edit off a word of ``vocabulary``, and no dictionary word itself,
+    read as that word: ``voted("ให้ครับถ้วนและ", {"ครบถ้วน"})`` → ``"ให้ครบถ้วนและ"``.
+
+    An edit at a stretch's edge that adds or drops a character is a neighbour's letter, not a
+    misread ("งผู้บริหาร" is ของ's ง and ผู้บริหาร), and is not taken.
+    """
+    if not vocabulary:
+        return text
+    index, words = _index(vocabulary), word_set()
+    sizes = sorted({len(w) + d for w in vocabulary for d in (-1, 0, 1)}, reverse=True)
+    bounds = _boundaries(text)
+    out, i = [], 0
+    while i < len(text):
+        found = _word_at(text, i, [n for n in sizes if i + n in bounds], index, words) if i in bounds else None
+        if found is None:
+            out.append(text[i])
+            i += 1
+            continue
+        size, word = found
+        out.append(word)
+        i += size
+    new = "".join(out)
+    return new if _stand_as_words(new, text, vocabulary) else text
+
+
+def _boundaries(text: str) -> set[int]:
+    """Where the dictionary's cut of ``text`` puts word boundaries: a misread word is read between
+    two of them ("ครับ|ถ้วน"), never from the middle of a word read right ("มาตร|ฐาน")."""
+    ends, at = {0}, 0
+    for token in cut_words(text):
+        at += len(token)
+        ends.add(at)
+    return ends
+
+
+def _word_at(
+    text: str, i: int, sizes: list[int], index: dict[str, set[str]], words: WordSet
+) -> tuple[int, str] | None:
+    """(length read, word) of a misread vocabulary word starting at ``text[i]``, longest first."""
+    for size in sizes:
+        window = text[i : i + size]
+        if len(window) < size or not all(_is_thai(ch) for ch in window) or window in words:
+            continue
+        for word in set().union(*(index.get(k, set()) for k in _deletions(window))):
+            ops = Levenshtein.editops(window, word)
+            if len(ops) != 1 or word == window:
+                continue
+            op = ops[0]
+            at_edge = op.tag != "replace" and (op.src_pos in (0, len(window)) or op.dest_pos in (0, len(word)))
+            if not at_edge:
+                return size, word
+    return None
+
+
+def _stand_as_words(new: str, old: str, vocabulary: frozenset[str]) -> bool:
+    """Every vocabulary word the mending put in stands as a word of the mended text's cut."""
+    tokens = Counter(cut_words(new, keep_whitespace=False))
+    before = Counter(cut_words(old, keep_whitespace=False))
+    return all(tokens[w] > before[w] for w in vocabulary if new.count(w) > old.count(w))
