@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ....schema import Document, Record
 from ...errors import Notice
@@ -198,19 +198,7 @@ def _marks_across_wraps(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]
     where it turns a text that looks misread into one that does not (``lexicon.looks_misread``):
     over a badly read text the dictionary finds other words, not the right ones.
     """
-    update: dict[str, object] = {}
-    changed: list[str] = []
-    for field in ("issue", "responsible", *LIST_FIELDS):
-        value = getattr(rec, field)
-        items = value if isinstance(value, list) else [value] if value else []
-        mended = [_mended(item, s) for item in items]
-        for k, (old, new) in enumerate(zip(items, mended)):
-            if old != new:
-                where = f"{field}[{k + 1}]" if isinstance(value, list) else field
-                changed.append(f"{where}: marks put back by the dictionary over a line wrap ({new!r})")
-        if mended != items:
-            update[field] = mended if isinstance(value, list) else mended[0]
-    return (rec.model_copy(update=update) if update else rec), changed
+    return _each_text(rec, lambda item: _mended(item, s), "marks put back by the dictionary over a line wrap")
 
 
 def _texts(rec: Record) -> list[str]:
@@ -221,16 +209,22 @@ def _texts(rec: Record) -> list[str]:
 def _voted(rec: Record, words: frozenset[str]) -> tuple[Record, list[str]]:
     """The record with words read one edit off a word the report reads right elsewhere mended
     (``vocabulary.voted``): ``ครับถ้วน`` where the report prints ครบถ้วน in other rows."""
+    return _each_text(rec, lambda item: voted(item, words), "a word the report reads the same way elsewhere")
+
+
+def _each_text(rec: Record, mend: Callable[[str], str], why: str) -> tuple[Record, list[str]]:
+    """The record with ``mend`` applied to its issue, responsible and every list item, and a line
+    per text it changed saying ``why``."""
     update: dict[str, object] = {}
     changed: list[str] = []
     for field in ("issue", "responsible", *LIST_FIELDS):
         value = getattr(rec, field)
         items = value if isinstance(value, list) else [value] if value else []
-        mended = [voted(item, words) for item in items]
+        mended = [mend(item) for item in items]
         for k, (old, new) in enumerate(zip(items, mended)):
             if old != new:
                 where = f"{field}[{k + 1}]" if isinstance(value, list) else field
-                changed.append(f"{where}: a word the report reads the same way elsewhere ({new!r})")
+                changed.append(f"{where}: {why} ({new!r})")
         if mended != items:
             update[field] = mended if isinstance(value, list) else mended[0]
     return (rec.model_copy(update=update) if update else rec), changed
