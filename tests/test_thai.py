@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ita_extract.extract.thai.letters import CONSONANTS, MARKS, SARA_AM, is_thai_char
+from ita_extract.extract.thai.letters import CONSONANTS, MARKS, SARA_AM, is_thai_char, is_thai_letter
 from ita_extract.extract.thai.pua import _PUA_TABLE, map_pua
 from ita_extract.extract.thai.repair import (
     _RE_SPACE_BEFORE_MARK,
@@ -262,3 +262,9 @@ def test_thai_digits_become_arabic_as_pythainlp_converts_them(text: str) -> None
     from pythainlp.util import thai_digit_to_arabic_digit
 
     assert to_arabic_digits(text) == thai_digit_to_arabic_digit(text)
+
+
+@pytest.mark.parametrize(("ch", "letter"), [("ก", True), ("ฮ", True), ("\u0e48", True), ("ๆ", True), ("\u0e4e", True),
+                                            ("๑", False), ("\u0e4f", False), ("a", False), ("1", False)])
+def test_a_thai_letter_is_a_letter_vowel_or_mark_of_the_block_not_a_digit_or_closing_sign(ch: str, letter: bool) -> None:
+    assert is_thai_letter(ch) is letter

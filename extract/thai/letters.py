@@ -25,6 +25,12 @@ RE_THAI_RUN_END = re.compile(f"[{CONSONANTS}\u0e30-\u0e4e]{{0,16}}$")
 RE_THAI_RUN_START = re.compile(f"[{CONSONANTS}\u0e30-\u0e4e]{{0,16}}")
 
 
+def is_thai_letter(ch: str) -> bool:
+    """True for a Thai letter, vowel or mark (U+0E01–U+0E4E): the Thai block without its digits and the
+    signs after them, e.g. ``is_thai_letter("ก")``; ``is_thai_letter("๑")`` is False."""
+    return "\u0e01" <= ch <= "\u0e4e"
+
+
 def is_thai_char(ch: str) -> bool:
     """True for one character of the Thai block (U+0E01–U+0E5B), e.g. ``is_thai_char("ก")``.
 

@@ -23,6 +23,7 @@ from statistics import median
 
 import numpy as np
 
+from ...thai.letters import is_thai_letter
 from .glyphs import Glyph, Templates, describe, templates
 from .scan import true_runs
 from .settings import DEFAULT, OcrSettings
@@ -33,8 +34,6 @@ THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
 PLAIN_LETTERS = frozenset("กขคงจฉชซฌดตถทธนบผพภมยรลวศษสหอฮ")
 
 
-def _thai_letter(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e4e" and ch not in THAI_DIGITS
 
 
 MARKS = frozenset(
@@ -47,7 +46,7 @@ def candidate(text: str, s: OcrSettings = DEFAULT) -> bool:
     and short (a digit group, or a code like ``E๑๖``). A mark read on its own is no letter:
     it is often a speck, or a mark of the next line, between two digits."""
     return 0 < len(text) <= s.candidate_max_len and not any(
-        _thai_letter(ch) and ch not in MARKS for ch in text
+        is_thai_letter(ch) and ch not in MARKS for ch in text
     )
 
 
@@ -121,7 +120,7 @@ class Read:
 
     def is_sure(self, s: OcrSettings = DEFAULT) -> bool:
         """Recognised, and not a Thai letter: a digit by a margin, or Latin or punctuation."""
-        if self.dist > s.max_distance or _thai_letter(self.label):
+        if self.dist > s.max_distance or is_thai_letter(self.label):
             return False
         return self.label not in THAI_DIGITS or self.other - self.dist >= s.margin
 

@@ -25,6 +25,7 @@ from importlib.resources import files
 from rapidfuzz.distance import Levenshtein
 
 from ...thai.dictionary import cut_words, known_words
+from ...thai.letters import is_thai_letter
 from .settings import DEFAULT, OcrSettings
 
 LEXICON = "lexicon.tsv"
@@ -106,10 +107,10 @@ def reworded_in_words(text: str, form: str) -> bool:
     """
     if looks_misread(text):
         return False
-    read, known_words = _word_list(text), _word_list(form)
-    if read == known_words:
+    read, wording = _word_list(text), _word_list(form)
+    if read == wording:
         return False
-    ops = SequenceMatcher(None, read, known_words, autojunk=False).get_opcodes()
+    ops = SequenceMatcher(None, read, wording, autojunk=False).get_opcodes()
     return all(tag != "replace" for tag, *_ in ops)
 
 
@@ -131,7 +132,7 @@ def looks_misread(text: str) -> bool:
         return True
     tokens = cut_words(text, keep_whitespace=False)
     for k, token in enumerate(tokens):
-        if not any("\u0e01" <= ch <= "\u0e4e" for ch in token) or token in LONE_OK:
+        if not any(is_thai_letter(ch) for ch in token) or token in LONE_OK:
             continue
         dotted = (k + 1 < len(tokens) and tokens[k + 1].startswith(".")) or (
             k and tokens[k - 1].endswith(".")
@@ -293,15 +294,11 @@ def respaced(form: str, read: str, reach: int = 3) -> str:
         j = to_read.get(i)
         window = range(max(-reach, -i), min(reach, len(form_letters) - i))  # the letters either side, within the text
         same = i > 0 and j is not None and all(to_read.get(i + k) == j + k for k in window)
-        thai = _thai_letter(form_letters[i - 1]) and _thai_letter(ch) if i else False
+        thai = is_thai_letter(form_letters[i - 1]) and is_thai_letter(ch) if i else False
         if i in form_spaces and (j in read_spaces or not (same and thai)):
             out += " "
         out += ch
     return out
-
-
-def _thai_letter(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e4e"
 
 
 def _letters_and_spaces(text: str) -> tuple[str, set[int]]:

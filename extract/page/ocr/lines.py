@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from ...thai.letters import is_thai_letter
 from ...thai.spacing import inside_a_word
 from ..page import Char
 from .digits import THAI_DIGITS
@@ -104,7 +105,7 @@ def _code_at(words: list[OcrWord], i: int, em: float, s: OcrSettings) -> tuple[s
     """The indicator code a cell starting at word i opens with, and the word index after it."""
     j = _token_end(words, i, em, s)
     near = j < len(words) and words[j].x0 - words[j - 1].x1 <= em
-    code = mend_code("".join(w.text for w in words[i:j]), near and _thai_letter(words[j].text[0]))
+    code = mend_code("".join(w.text for w in words[i:j]), near and is_thai_letter(words[j].text[0]))
     if code is None and j - i == 1 and near:
         # a code letter read apart from its digits ("อ ๑๖" for O๑๖: O is wide, its box loose)
         k = _token_end(words, j, em, s)
@@ -169,10 +170,6 @@ def line_chars(line: OcrLine, scale: float, em: float, s: OcrSettings = DEFAULT)
     return out
 
 
-def _thai_letter(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e4e"
-
-
 def _spaced(before: list[str], after: list[str], gap: float, em: float, usual: float, s: OcrSettings) -> bool:
     """Is the gap (pixels) between two OCR words a typed space?
 
@@ -188,9 +185,9 @@ def _spaced(before: list[str], after: list[str], gap: float, em: float, usual: f
     a title's large letters stand far apart).
     """
     left, right = before[-1][-1], after[0][0]
-    if (_thai_letter(left) and right.isdigit()) or (left.isdigit() and _thai_letter(right)):
+    if (is_thai_letter(left) and right.isdigit()) or (left.isdigit() and is_thai_letter(right)):
         return True
-    thai = _thai_letter(left) and _thai_letter(right)
+    thai = is_thai_letter(left) and is_thai_letter(right)
     if gap <= max((s.space_gap_thai if thai else s.space_gap) * em, usual):
         return False
     return not (thai and gap < s.space_sure_thai * em and inside_a_word("".join(before), "".join(after), known=True))
