@@ -73,7 +73,7 @@ class PhraseEvidence:
     @staticmethod
     def _runs_on(text: str, left: str, right: str, phrases: list[str]) -> bool:
         """``text`` holds ``left`` and ``right`` together somewhere no phrase of the document ends or begins."""
-        at = text.find(left + right) if left and right else -1  # the caller asks only where both have letters
+        at = text.find(left + right)  # both sides have letters: ``boundary`` asks only then
         while at >= 0:
             cut = at + len(left)
             if not any(text[:cut].endswith(p) or text[cut:].startswith(p) for p in phrases):

@@ -11,18 +11,20 @@ dictionary does not have changes; the word must then stand as a word in the mend
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from ...thai.dictionary import WordSet, cut_words, word_set
+from ...thai.dictionary import cut_words, known_words
+from ...thai.letters import is_thai_letter
 from .settings import DEFAULT, OcrSettings
 
 
 def document_words(texts: Iterable[str], s: OcrSettings = DEFAULT) -> frozenset[str]:
     """The dictionary words of ``vote_min_chars`` or more that the texts hold ``vote_min_count``
     times or more: ``["รายงานผู้บริหาร", "รายงานผล"]`` → ``{"รายงาน"}`` with a count of two."""
-    words = word_set()
+    words = known_words()
     counts = Counter(
         token for text in texts for token in cut_words(text, keep_whitespace=False)
         if len(token) >= s.vote_min_chars and token in words
@@ -30,34 +32,32 @@ def document_words(texts: Iterable[str], s: OcrSettings = DEFAULT) -> frozenset[
     return frozenset(w for w, n in counts.items() if n >= s.vote_min_count)
 
 
-def _is_thai(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e4e"
-
-
 def _deletions(text: str) -> set[str]:
     """The text and every text one character shorter (a symmetric-delete index's keys)."""
     return {text} | {text[:k] + text[k + 1 :] for k in range(len(text))}
 
 
-def _index(vocabulary: frozenset[str]) -> dict[str, set[str]]:
+@lru_cache(maxsize=4)
+def _lookup(vocabulary: frozenset[str]) -> tuple[dict[str, set[str]], list[int]]:
+    """The vocabulary's symmetric-delete index, and the stretch lengths that can be one edit off one
+    of its words, longest first: built once per report, not for each of its texts."""
     index: dict[str, set[str]] = {}
     for word in vocabulary:
         for key in _deletions(word):
             index.setdefault(key, set()).add(word)
-    return index
+    return index, sorted({len(w) + d for w in vocabulary for d in (-1, 0, 1)}, reverse=True)
 
 
 def voted(text: str, vocabulary: frozenset[str]) -> str:
     """``text`` with each stretch one edit off a word of ``vocabulary``, and no dictionary word itself,
-    read as that word: ``voted("ให้ครับถ้วนและ", {"ครบถ้วน"})`` → ``"ให้ครบถ้วนและ"``.
+    read as that word: ``voted("ให้ครับถ้วนและ", frozenset({"ครบถ้วน"}))`` → ``"ให้ครบถ้วนและ"``.
 
     An edit at a stretch's edge that adds or drops a character is a neighbour's letter, not a
     misread ("งผู้บริหาร" is ของ's ง and ผู้บริหาร), and is not taken.
     """
     if not vocabulary:
         return text
-    index, words = _index(vocabulary), word_set()
-    sizes = sorted({len(w) + d for w in vocabulary for d in (-1, 0, 1)}, reverse=True)
+    (index, sizes), words = _lookup(vocabulary), known_words()
     bounds = _boundaries(text)
     out, i = [], 0
     while i < len(text):
@@ -84,12 +84,12 @@ def _boundaries(text: str) -> set[int]:
 
 
 def _word_at(
-    text: str, i: int, sizes: list[int], index: dict[str, set[str]], words: WordSet
+    text: str, i: int, sizes: list[int], index: dict[str, set[str]], words: Mapping[str, None]
 ) -> tuple[int, str] | None:
     """(length read, word) of a misread vocabulary word starting at ``text[i]``, longest first."""
     for size in sizes:
         window = text[i : i + size]
-        if len(window) < size or not all(_is_thai(ch) for ch in window) or window in words:
+        if len(window) < size or not all(is_thai_letter(ch) for ch in window) or window in words:
             continue
         for word in set().union(*(index.get(k, set()) for k in _deletions(window))):
             ops = Levenshtein.editops(window, word)
