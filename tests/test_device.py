@@ -116,6 +116,22 @@ def test_a_string_is_drawn_as_pdfminers_own_loop_draws_it(seq, matrix, fontsize,
     assert ours.chars == theirs.chars
 
 
+
+level = st.tuples(coord, st.just(0.0), st.just(0.0), coord, shift, shift)  # neither turned nor sheared
+
+
+@settings(max_examples=200, deadline=None)
+@given(seq=strings, matrix=level, fontsize=st.floats(-40, 40).filter(lambda v: abs(v) > 1e-3),
+       scaling=st.floats(0.5, 2.0), charspace=st.floats(-2, 5), wordspace=st.floats(-2, 5), rise=st.floats(-5, 5),
+       descent=st.floats(-0.4, 0.0), widths=st.lists(st.floats(-1.2, 1.2), min_size=1, max_size=5),
+       pos=st.tuples(shift, shift))
+def test_a_level_string_takes_the_short_sums_to_the_same_boxes(seq, matrix, fontsize, scaling, charspace, wordspace,
+                                                                rise, descent, widths, pos) -> None:
+    """The level case (b = c = 0) works each box out in two sums, not the corners' products: the same
+    glyphs as pdfminer's loop, mirrored scales and negative font sizes and widths included."""
+    test_a_string_is_drawn_as_pdfminers_own_loop_draws_it.hypothesis.inner_test(
+        seq, matrix, fontsize, scaling, charspace, wordspace, rise, descent, widths, pos)
+
 def test_a_glyph_with_no_unicode_reads_as_pdfminer_names_it() -> None:
     device = GlyphDevice(PDFResourceManager(), 800, (0, 0))
     device.render_char((1, 0, 0, 1, 10, 10), HandFont(False, -0.2, 0.5, 0.0, text=None), 12, 1.0, 0, 42, None, None)

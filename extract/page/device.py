@@ -87,8 +87,11 @@ class GlyphDevice(PDFLayoutAnalyzer):
         x, y = pos
         a, b, c, d, e, f = matrix
         upright = a * d * scaling > 0 and b * c <= 0
+        # neither turned nor sheared (b = c = 0, the print of nearly every report): the terms the
+        # general product adds are zeros, so the box's corners are two sums each, the same floats
+        level = upright and b == 0 and c == 0
         known = self._codes.setdefault(font, {})
-        chars, dx, dy, height = self.chars, self.dx, self.dy, self.height
+        chars, dx, dy, height, fontname = self.chars, self.dx, self.dy, self.height, font.fontname
         need_space = False
         for obj in seq:
             if isinstance(obj, (int, float)):
@@ -103,7 +106,17 @@ class GlyphDevice(PDFLayoutAnalyzer):
                         code = known[cid] = self._code(font, cid)
                     text, width, descent = code
                     adv = width * fontsize * scaling
-                    if upright and text:
+                    if level and text:
+                        ex, fy = x * a + e, y * d + f
+                        by0 = descent * fontsize + rise
+                        x0, x1, y0, y1 = ex, a * adv + ex, d * by0 + fy, d * (by0 + fontsize) + fy
+                        if x1 < x0:
+                            x0, x1 = x1, x0
+                        if y1 < y0:
+                            y0, y1 = y1, y0
+                        chars.append(Char(text, x0 + dx, x1 + dx, height - y1 + dy, height - y0 + dy, float(y1 - y0),
+                                          fontname))
+                    elif upright and text:
                         ex, fy = x * a + y * c + e, x * b + y * d + f  # utils.translate_matrix
                         by0 = descent * fontsize + rise
                         by1 = by0 + fontsize
@@ -112,7 +125,7 @@ class GlyphDevice(PDFLayoutAnalyzer):
                         x0, x1 = min(xs[0], xs[3], xs[1], xs[2]), max(xs[0], xs[3], xs[1], xs[2])
                         y0, y1 = min(ys[0], ys[1], ys[2], ys[3]), max(ys[0], ys[1], ys[2], ys[3])
                         chars.append(Char(text, x0 + dx, x1 + dx, height - y1 + dy, height - y0 + dy, float(y1 - y0),
-                                          font.fontname))
+                                          fontname))
                     x += adv
                     if cid == 32 and wordspace:
                         x += wordspace
