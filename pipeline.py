@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .extract.collector import report_lifetime
 from .extract.errors import NeedsOCRError, Notice, OCRUnavailableError, collapse_repeats, printable
 from .extract.kinds import assessment, measures
 from .extract.kinds.measures import MEASURES
@@ -48,7 +49,8 @@ def extract(path: str | Path, ocr: str = "auto") -> Report:
     ``"always"`` reads every page so, ``"never"`` reads none (scans fail with ``needs_ocr``).
     Raises :class:`ExtractError` (with a stable ``code``) for any input it cannot read.
     """
-    return build_report(Path(path), ocr=ocr)
+    with report_lifetime():  # a report's objects live as long as it: fewer collections (extract/collector.py)
+        return build_report(Path(path), ocr=ocr)
 
 
 @dataclass
