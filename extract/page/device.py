@@ -63,14 +63,10 @@ class GlyphDevice(PDFLayoutAnalyzer):
             bx0, by0, bx1, by1 = -vx, vy + rise + adv, -vx + fontsize, vy + rise
         else:
             bx0, by0, bx1, by1 = 0, descent * fontsize + rise, adv, descent * fontsize + rise + fontsize
-        a, b, c, d, e, f = matrix
+        a, b, c, d, _, _ = matrix
         if not (a * d * scaling > 0 and b * c <= 0) or not text:
             return adv  # not upright (rotated or mirrored text), or nothing to read: the engine skips it
-        # utils.apply_matrix_rect, inlined: the four corners, then their bounds
-        xs = (a * bx0 + c * by0 + e, a * bx1 + c * by0 + e, a * bx1 + c * by1 + e, a * bx0 + c * by1 + e)
-        ys = (b * bx0 + d * by0 + f, b * bx1 + d * by0 + f, b * bx1 + d * by1 + f, b * bx0 + d * by1 + f)
-        x0, x1 = min(xs[0], xs[3], xs[1], xs[2]), max(xs[0], xs[3], xs[1], xs[2])
-        y0, y1 = min(ys[0], ys[1], ys[2], ys[3]), max(ys[0], ys[1], ys[2], ys[3])
+        x0, x1, y0, y1 = _corners_bounds(matrix, matrix[4], matrix[5], bx0, by0, bx1, by1)
         size = x1 - x0 if vertical else y1 - y0
         self.chars.append(Char(text, x0 + self.dx, x1 + self.dx, self.height - y1 + self.dy,
                                self.height - y0 + self.dy, float(size), font.fontname))
@@ -87,9 +83,7 @@ class GlyphDevice(PDFLayoutAnalyzer):
         x, y = pos
         a, b, c, d, e, f = matrix
         upright = a * d * scaling > 0 and b * c <= 0
-        # neither turned nor sheared (b = c = 0, the print of nearly every report): the terms the
-        # general product adds are zeros, so the box's corners are two sums each, the same floats
-        level = upright and b == 0 and c == 0
+        level = b == 0 and c == 0  # neither turned nor sheared: the print of nearly every report
         known = self._codes.setdefault(font, {})
         chars, dx, dy, height, fontname = self.chars, self.dx, self.dy, self.height, font.fontname
         need_space = False
@@ -106,24 +100,15 @@ class GlyphDevice(PDFLayoutAnalyzer):
                         code = known[cid] = self._code(font, cid)
                     text, width, descent = code
                     adv = width * fontsize * scaling
-                    if level and text:
-                        ex, fy = x * a + e, y * d + f
-                        by0 = descent * fontsize + rise
-                        x0, x1, y0, y1 = ex, a * adv + ex, d * by0 + fy, d * (by0 + fontsize) + fy
-                        if x1 < x0:
-                            x0, x1 = x1, x0
-                        if y1 < y0:
-                            y0, y1 = y1, y0
-                        chars.append(Char(text, x0 + dx, x1 + dx, height - y1 + dy, height - y0 + dy, float(y1 - y0),
-                                          fontname))
-                    elif upright and text:
+                    if upright and text:
                         ex, fy = x * a + y * c + e, x * b + y * d + f  # utils.translate_matrix
                         by0 = descent * fontsize + rise
-                        by1 = by0 + fontsize
-                        xs = (a * 0 + c * by0 + ex, a * adv + c * by0 + ex, a * adv + c * by1 + ex, a * 0 + c * by1 + ex)
-                        ys = (b * 0 + d * by0 + fy, b * adv + d * by0 + fy, b * adv + d * by1 + fy, b * 0 + d * by1 + fy)
-                        x0, x1 = min(xs[0], xs[3], xs[1], xs[2]), max(xs[0], xs[3], xs[1], xs[2])
-                        y0, y1 = min(ys[0], ys[1], ys[2], ys[3]), max(ys[0], ys[1], ys[2], ys[3])
+                        if level:  # the corners' other terms are zeros: two sums each, the same floats
+                            x0, x1, y0, y1 = ex, a * adv + ex, d * by0 + fy, d * (by0 + fontsize) + fy
+                            x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
+                            y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
+                        else:
+                            x0, x1, y0, y1 = _corners_bounds(matrix, ex, fy, 0, by0, adv, by0 + fontsize)
                         chars.append(Char(text, x0 + dx, x1 + dx, height - y1 + dy, height - y0 + dy, float(y1 - y0),
                                           fontname))
                     x += adv
@@ -145,6 +130,16 @@ class GlyphDevice(PDFLayoutAnalyzer):
     def receive_layout(self, ltpage: LTLayoutContainer) -> None:
         self.result = ltpage
 
+
+
+def _corners_bounds(matrix: Matrix, ex: float, fy: float, bx0: float, by0: float, bx1: float,
+                    by1: float) -> tuple[float, float, float, float]:
+    """(x0, x1, y0, y1) of the glyph box (bx0, by0)-(bx1, by1) turned by ``matrix`` and moved to (ex, fy):
+    ``utils.apply_matrix_rect`` as ``LTChar`` works it out, the four corners in its order."""
+    a, b, c, d, _, _ = matrix
+    xs = (a * bx0 + c * by0 + ex, a * bx1 + c * by0 + ex, a * bx1 + c * by1 + ex, a * bx0 + c * by1 + ex)
+    ys = (b * bx0 + d * by0 + fy, b * bx1 + d * by0 + fy, b * bx1 + d * by1 + fy, b * bx0 + d * by1 + fy)
+    return min(xs[0], xs[3], xs[1], xs[2]), max(xs[0], xs[3], xs[1], xs[2]), min(ys), max(ys)
 
 def read_glyphs(rsrcmgr: PDFResourceManager, page: PDFPage, height: float, offset: tuple[float, float],
                 codes: Codes | None = None) -> tuple[list[Char], list[Rule], float]:
