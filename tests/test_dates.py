@@ -141,9 +141,11 @@ def test_a_lone_number_is_never_a_date(number: int, thai: bool, prefix: str) -> 
         ("มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ WA. 2567", 2567),  # พ.ศ. read by OCR's English model
         ("ประจำปีงบประมาณ W.A. ๒๕๖๖ ของเทศบาล", 2566),
         ("ปีงบประมาณ พ.ศ. ๒๕๖๖ (ฉบับ WA. 2567)", 2566),  # a mention read as printed comes first
+        ("ประจำปีืงบประมาณ พ.ศ. 2567", 2567),  # a mark OCR added
+        ("ปงบประมาณ ๒๕๖๘", 2568),  # a mark OCR lost
         ("ประจำปีงบประมาณ FY 2024", None),  # a Christian-era year is no BE fiscal year
         ("ประจำปีงบประมาณ ABCD. 2567", None),  # more letters than an era's
     ],
 )
-def test_an_era_read_as_latin_letters_still_gives_the_fiscal_year(text: str, year: int | None) -> None:
+def test_a_fiscal_year_mention_as_ocr_leaves_it_still_gives_the_year(text: str, year: int | None) -> None:
     assert parse_period(text).fiscal_year == year
