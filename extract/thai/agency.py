@@ -19,7 +19,16 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from ..errors import NOTICES, Notice
-from .gazetteer import Place, best_match, districts_of, name_key, nearest, province_names, subdistricts_of
+from .gazetteer import (
+    Place,
+    best_match,
+    districts_of,
+    name_key,
+    nearest,
+    nearest_unmarked,
+    province_names,
+    subdistricts_of,
+)
 from .letters import RE_MARK, unmarked
 
 BANGKOK = "กรุงเทพมหานคร"
@@ -185,6 +194,8 @@ def _canonical_place(place: str, kind: str, district: str | None, province: str 
     if best is None and province:
         names = [*own, *(d.name for d in districts_of(province)), *(s.name for s in subdistricts_of(province, None))]
         best = nearest(place, names)
+    if best is None and province and district:
+        best = nearest_unmarked(place, [*own, *(s.name for s in subdistricts_of(province, district))])
     return best
 
 

@@ -18,6 +18,7 @@ from pythainlp.corpus import provinces as pythainlp_provinces
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .letters import unmarked
 from .repair import to_arabic_digits
 
 _RE_KEY_DROP = re.compile(r"[\u0e48-\u0e4c\s.\-]")  # tone marks, thanthakhat, spaces, dots
@@ -114,3 +115,17 @@ def nearest(printed: str, names: list[str]) -> str | None:
     return near[0][1]
 
 
+
+
+def nearest_unmarked(printed: str, names: list[str]) -> str | None:
+    """The one name ``printed`` spells with at most one letter off once every combining mark is taken
+    out of both ("บันักร่าง" for บ้านกร่าง: OCR read SARA AA as a mark and moved the marks), else None.
+
+    The last resort for a place name read by OCR, asked only of a short list (the subdistricts of
+    the district the title names): marks are what OCR loses and invents most, letters much less.
+    """
+    key = unmarked(name_key(printed))
+    if len(key) < 4:
+        return None
+    near = {n for n in names if Levenshtein.distance(key, unmarked(name_key(n)), score_cutoff=1) <= 1}
+    return near.pop() if len(near) == 1 else None
