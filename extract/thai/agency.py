@@ -155,6 +155,8 @@ class _Resolver:
             return Place(f"เมือง{province}", province)  # "อ.เมือง จ.ขอนแก่น" = capital district
         places = districts_of(province)
         best = best_match(printed, [d.name for d in places])
+        if best is None and province:  # a district of the province OCR read with a mark or SARA AM wrong
+            best = nearest_unmarked(printed, [d.name for d in places])
         matches = [d for d in places if d.name == best]
         if best is None or len({d.province for d in matches}) != 1:
             return None

@@ -152,10 +152,12 @@ def month_end(year: int, month: int) -> datetime.date:
 
 
 # A fiscal-year mention as OCR may leave it, where none reads as printed: marks lost or added
-# ("ประจำปีืงบประมาณ", "ปงบประมาณ"), the era read by the English model ("WA.", "W.A."). Matched on
-# the text without combining marks, and only for a year of 25xx.
+# ("ประจำปีืงบประมาณ", "ปงบประมาณ"), letters of งบประมาณ or the words before it misread ("ประจาบปบึงบประมาณ",
+# "งบประะมาณ"), the era read by the English model ("WA.", "W.A."). Matched on the text without
+# combining marks, from งบ and at most eight letters on, and only for a year of 25xx.
 _FY_OCR_RE = re.compile(
-    r"(?:ป\s*งบ(?:ประมาณ)?|ประจ\s?[ำา]\s?ป)\s*(?:[พค]\s?\.?\s?ศ\s?\.?|(?:[A-Za-z]\.?){1,3})?\s*(?P<year>25\d\d)(?!\d)")
+    r"(?:งบ[\u0e01-\u0e3a\u0e40-\u0e4e]{0,8}|ประจ\s?[ำา]\s?ป)\s*(?:[พค]\s?\.?\s?ศ\s?\.?|(?:[A-Za-z]\.?){1,3})?\s*"
+    r"(?P<year>25\d\d)(?!\d)")
 
 
 def _fiscal_year(text: str) -> int | None:
