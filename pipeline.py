@@ -85,7 +85,7 @@ def read_document(pages: Iterable[Page]) -> DocumentPass:
         if isinstance(page, OcrPage):
             seen.ocr_pages.append(page)
         seen.notices.extend(page.warnings)
-        seen.results.add(page)
+        seen.results.add(page, assessment.HeaderSettings.ocr() if isinstance(page, OcrPage) else None)
         lines = page_lines(page, settings)
         if lines and seen.text_pages <= OPENING_PAGES:
             seen.opening.append((isinstance(page, OcrPage), [ln.text for ln in lines[:OPENING_LINES]]))

@@ -183,3 +183,26 @@ def test_a_misread_amphoe_is_taken_only_before_a_district_of_the_province(locati
     m = parse_agency(["องค์การบริหารส่วนตำบลโพธิ์", location])
     assert (m.district, m.province) == (district, "ศรีสะเกษ")
     assert any(n.code == "agency_name_corrected" and "อำเภอ" in n.message for n in m.warnings) is (district is not None)
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        # OCR read SARA AA as a mark and moved the marks: one letter off once marks are out
+        (["ของเทศบาลตำบลบันักร่าง", "อำเภอศรีประจันต์ จังหวัดสุพรรณบุรี"], "เทศบาลตำบลบ้านกร่าง"),
+        # a district OCR read with SARA AM for ่า (ทำช่าง for ท่าช้าง): found among the province's districts
+        (["เทศบาลตำบลพิกุลทอง", "อำเภอทำช่าง จังหวัดสิงห์บุรี"], "เทศบาลตำบลพิกุลทอง"),
+        (["เทศบาลตำบลนำหม่อม", "อำเภอนำหม่อม จังหวัดสงขลา"], "เทศบาลตำบลนาหม่อม"),
+        # no district named: the subdistricts to choose from are too many to trust a guess
+        (["ของเทศบาลตำบลบันักร่าง", "จังหวัดสุพรรณบุรี"], "เทศบาลตำบลบันักร่าง"),
+        # two letters off without marks: not taken
+        (["ของเทศบาลตำบลบันักร่งง", "อำเภอศรีประจันต์ จังหวัดสุพรรณบุรี"], "เทศบาลตำบลบันักร่งง"),
+    ],
+)
+def test_a_place_name_read_with_its_marks_wrong_is_found_among_its_districts_subdistricts(lines: list[str],
+                                                                                          name: str) -> None:
+    assert parse_agency(lines).name == name
+
+
+def test_a_district_ocr_read_with_sara_am_is_the_provinces_district() -> None:
+    assert parse_agency(["เทศบาลตำบลพิกุลทอง", "อำเภอทำช่าง จังหวัดสิงห์บุรี"]).district == "ท่าช้าง"

@@ -133,3 +133,22 @@ def test_every_style_round_trips(day: datetime.date, style: str) -> None:
 def test_a_lone_number_is_never_a_date(number: int, thai: bool, prefix: str) -> None:
     text = prefix + (str(number).translate(THAI_DIGITS) if thai else str(number))
     assert find_thai_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ WA. 2567", 2567),  # พ.ศ. read by OCR's English model
+        ("ประจำปีงบประมาณ W.A. ๒๕๖๖ ของเทศบาล", 2566),
+        ("ปีงบประมาณ พ.ศ. ๒๕๖๖ (ฉบับ WA. 2567)", 2566),  # a mention read as printed comes first
+        ("ประจำปีืงบประมาณ พ.ศ. 2567", 2567),  # a mark OCR added
+        ("ปงบประมาณ ๒๕๖๘", 2568),  # a mark OCR lost
+        ("ประจำปีงบประะมาณ พ.ศ. 2568 รอบ 6 เดือน", 2568),  # a letter of งบประมาณ doubled
+        ("ประจาบปบึงบประมาณ พ.ศ. 2567", 2567),  # the words before งบประมาณ misread
+        ("งบประมาณทั้งหมดของโครงการ 2567", None),  # more than a misread word between งบ and the year
+        ("ประจำปีงบประมาณ FY 2024", None),  # a Christian-era year is no BE fiscal year
+        ("ประจำปีงบประมาณ ABCD. 2567", None),  # more letters than an era's
+    ],
+)
+def test_a_fiscal_year_mention_as_ocr_leaves_it_still_gives_the_year(text: str, year: int | None) -> None:
+    assert parse_period(text).fiscal_year == year

@@ -19,7 +19,16 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from ..errors import NOTICES, Notice
-from .gazetteer import Place, best_match, districts_of, name_key, nearest, province_names, subdistricts_of
+from .gazetteer import (
+    Place,
+    best_match,
+    districts_of,
+    name_key,
+    nearest,
+    nearest_unmarked,
+    province_names,
+    subdistricts_of,
+)
 from .letters import RE_MARK, unmarked
 
 BANGKOK = "กรุงเทพมหานคร"
@@ -146,6 +155,8 @@ class _Resolver:
             return Place(f"เมือง{province}", province)  # "อ.เมือง จ.ขอนแก่น" = capital district
         places = districts_of(province)
         best = best_match(printed, [d.name for d in places])
+        if best is None and province:  # a district of the province OCR read with a mark or SARA AM wrong
+            best = nearest_unmarked(printed, [d.name for d in places])
         matches = [d for d in places if d.name == best]
         if best is None or len({d.province for d in matches}) != 1:
             return None
@@ -185,6 +196,8 @@ def _canonical_place(place: str, kind: str, district: str | None, province: str 
     if best is None and province:
         names = [*own, *(d.name for d in districts_of(province)), *(s.name for s in subdistricts_of(province, None))]
         best = nearest(place, names)
+    if best is None and province and district:
+        best = nearest_unmarked(place, [*own, *(s.name for s in subdistricts_of(province, district))])
     return best
 
 

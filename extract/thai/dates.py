@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
+from .letters import unmarked
 from .repair import to_arabic_digits
 
 BE_OFFSET = 543
@@ -150,10 +151,22 @@ def month_end(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# A fiscal-year mention as OCR may leave it, where none reads as printed: marks lost or added
+# ("ประจำปีืงบประมาณ", "ปงบประมาณ"), letters of งบประมาณ or the words before it misread ("ประจาบปบึงบประมาณ",
+# "งบประะมาณ"), the era read by the English model ("WA.", "W.A."). Matched on the text without
+# combining marks, from งบ and at most eight letters on, and only for a year of 25xx.
+_FY_OCR_RE = re.compile(
+    r"(?:งบ[\u0e01-\u0e3a\u0e40-\u0e4e]{0,8}|ประจ\s?[ำา]\s?ป)\s*(?:[พค]\s?\.?\s?ศ\s?\.?|(?:[A-Za-z]\.?){1,3})?\s*"
+    r"(?P<year>25\d\d)(?!\d)")
+
+
 def _fiscal_year(text: str) -> int | None:
-    """First fiscal-year mention as a BE int ("ปีงบประมาณ พ.ศ. 2566" → 2566)."""
+    """First fiscal-year mention as a BE int ("ปีงบประมาณ พ.ศ. 2566" → 2566); failing that, one as OCR
+    leaves it ("ประจำปีืงบประมาณ WA. 2567" → 2567)."""
     m = _FY_RE.search(text)
     year = year_to_ce(m["year"], m["era"]) if m else None
+    if year is None and (ocr := _FY_OCR_RE.search(unmarked(to_arabic_digits(text)))):
+        return int(ocr["year"])
     return year + BE_OFFSET if year is not None else None
 
 

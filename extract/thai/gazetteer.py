@@ -10,6 +10,7 @@ within a letter or two.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from pythainlp.corpus import provinces as pythainlp_provinces
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .letters import unmarked
 from .repair import to_arabic_digits
 
 _RE_KEY_DROP = re.compile(r"[\u0e48-\u0e4c\s.\-]")  # tone marks, thanthakhat, spaces, dots
@@ -114,3 +116,23 @@ def nearest(printed: str, names: list[str]) -> str | None:
     return near[0][1]
 
 
+
+
+def nearest_unmarked(printed: str, names: list[str]) -> str | None:
+    """The one name ``printed`` spells with at most one letter off once every combining mark is taken
+    out of both and SARA AM is read as SARA AA ("บันักร่าง" for บ้านกร่าง: OCR read SARA AA as a mark
+    and moved the marks; "ทำช่าง" for ท่าช้าง), else None.
+
+    The last resort for a place name read by OCR, asked only of a short list (a province's districts,
+    a district's subdistricts): marks are what OCR loses and invents most, letters much less.
+    """
+    key = _bare_key(printed)
+    if len(key) < 4:
+        return None
+    near = {n for n in names if Levenshtein.distance(key, _bare_key(n), score_cutoff=1) <= 1}
+    return near.pop() if len(near) == 1 else None
+
+
+def _bare_key(name: str) -> str:
+    """``name_key`` without combining marks, SARA AM as the SARA AA it holds ("ทำช่าง" and ท่าช้าง → "ทาชาง")."""
+    return unmarked(unicodedata.normalize("NFKD", name_key(name)))

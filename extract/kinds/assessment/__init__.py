@@ -4,8 +4,9 @@
 ``analysis_document_type`` decides ``ita_analysis`` once records are known.
 """
 
+from .header import HeaderSettings
 from .layout import PageLines, page_lines
 from .reader import AssessmentSettings, analysis_document_type, read_assessment
 from .scan import ResultPages
 
-__all__ = ["AssessmentSettings", "PageLines", "ResultPages", "analysis_document_type", "page_lines", "read_assessment"]
+__all__ = ["AssessmentSettings", "HeaderSettings", "PageLines", "ResultPages", "analysis_document_type", "page_lines", "read_assessment"]

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...page.page import Rule
+from ...thai.letters import unmarked
 from .labels import read_label, read_score
 from .layout import Line, PageLines, Segment
 
@@ -50,9 +51,20 @@ class HeaderSettings:
     unruled_gap_em: float = 0.75  # without rules, a header line is at most this far below/above the next
     rule_cover: float = 0.9  # a rule bounding the header covers this share of the top rule's span
     rule_tol: float = 2.0  # points: a line touching a rule is still inside it
+    # wordings (header cells, row labels) also matched with Thai combining marks taken out, where the
+    # printed form matches nothing: OCR loses marks most ("ตัวชวด" / "ตัวชวัดที่ ๑" for ตัวชี้วัด, ตัวชี้วัดที่ ๑;
+    # FY2567 scans of the long run). The table engine's ``TableSettings.ocr`` does the same for its headers.
+    without_marks: bool = False
+
+    @classmethod
+    def ocr(cls) -> HeaderSettings:
+        """The variant for a page read by OCR (chosen by whoever made the page)."""
+        return cls(without_marks=True)
 
 
 HEADER_SETTINGS = HeaderSettings()
+UNMARKED_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(unmarked(p.pattern))) for role, p in HEADER_ROLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +86,7 @@ class TableLayout:
     left: float
     right: float
     page_width: float
+    without_marks: bool = False  # its wordings read as OCR leaves them (``HeaderSettings.without_marks``)
 
     def roles(self) -> tuple[Role, ...]:
         return tuple(c.role for c in self.columns)
@@ -88,7 +101,9 @@ class TableLayout:
     @property
     def lists_indicators(self) -> bool:
         """Is the label column headed ตัวชี้วัด (rows may name an indicator by number or name alone)?"""
-        return any(c.role == "label" and c.text.startswith("ตัวชี้วัด") for c in self.columns)
+        head = unmarked("ตัวชี้วัด") if self.without_marks else "ตัวชี้วัด"
+        return any(c.role == "label" and (unmarked(c.text) if self.without_marks else c.text).startswith(head)
+                   for c in self.columns)
 
     @property
     def score_x0(self) -> float:
@@ -138,14 +153,14 @@ def header_at(page: PageLines, anchor: int, settings: HeaderSettings) -> Header 
     top_rule = _rule_above(page, a, settings)
     first, last = _header_span(page, anchor, top_rule, settings)
     lines = page.lines[first : last + 1]
-    columns = _columns(lines, page, a)
+    columns = _columns(lines, page, a, settings.without_marks)
     if columns is None:
         return None
     if top_rule is not None:
         left, right = top_rule.start, top_rule.end
     else:
         left, right = -math.inf, math.inf
-    layout = TableLayout(columns, left, right, page.width)
+    layout = TableLayout(columns, left, right, page.width, settings.without_marks)
     return Header(layout, first, last + 1)
 
 
@@ -201,7 +216,7 @@ def _joins(upper: Line, lower: Line, gap: float, settings: HeaderSettings) -> bo
     return lower.top - upper.bottom <= gap and is_header_like(upper, settings) and is_header_like(lower, settings)
 
 
-def _columns(lines: list[Line], page: PageLines, anchor: Line) -> tuple[Column, ...] | None:
+def _columns(lines: list[Line], page: PageLines, anchor: Line, without_marks: bool = False) -> tuple[Column, ...] | None:
     """Header segments stacked into columns (overlapping x-ranges), each with a role; None if not a score table."""
     stacks: list[list[Segment]] = []
     for seg in sorted((s for ln in lines for s in ln.segments), key=lambda s: s.x0):
@@ -210,7 +225,7 @@ def _columns(lines: list[Line], page: PageLines, anchor: Line) -> tuple[Column, 
         else:
             stacks.append([seg])
     texts = ["".join("".join(s.text.split()) for s in sorted(stack, key=lambda s: (s.top, s.x0))) for stack in stacks]
-    found = [_role(text) for text in texts]
+    found = [_role(text, without_marks) for text in texts]
     if None in found:
         return None
     roles: list[Role] = [role for role in found if role is not None]
@@ -227,8 +242,13 @@ def _columns(lines: list[Line], page: PageLines, anchor: Line) -> tuple[Column, 
     )
 
 
-def _role(text: str) -> Role | None:
-    return next((role for role, pattern in HEADER_ROLES if pattern.match(text)), None)
+def _role(text: str, without_marks: bool = False) -> Role | None:
+    """The role a header column's text names; ``without_marks``: failing that, its letters without marks."""
+    role = next((role for role, pattern in HEADER_ROLES if pattern.match(text)), None)
+    if role is None and without_marks:
+        bare = unmarked(text)
+        role = next((role for role, pattern in UNMARKED_ROLES if pattern.match(bare)), None)
+    return role
 
 
 def _boundaries(stacks: list[list[Segment]], page: PageLines, anchor: Line) -> list[float]:

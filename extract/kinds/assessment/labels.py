@@ -22,6 +22,7 @@ from typing import Literal
 
 from ...thai.catalogue import catalogue
 from ...thai.codes import split_indicator, tool_in_text
+from ...thai.letters import MARKS, unmarked
 from ...thai.repair import to_arabic_digits
 
 LabelLevel = Literal["tool", "indicator", "question", "total"]
@@ -34,6 +35,17 @@ _TOTAL = re.compile(r"\s*(?:ผล)?(?:คะแนน)?\s*(?:รวม|เฉ�
 _SCORE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})?)\s*")
 _NUMBERED = re.compile(r"\s*(\d{1,2})\s*[.)]\s*(?!\d)")  # "1. การปฏิบัติหน้าที่", "๒) การใช้งบประมาณ"
 MIN_NAME_PREFIX = 6  # characters: a wrapped first line names an indicator only if this long and unambiguous
+MISREAD_NUMBER_CHARS = 2  # characters OCR may make of an indicator's number before its name ("ญ" for ๗, "ส" for ๙)
+
+
+def _marks_lost(word: str) -> str:
+    """A pattern for ``word`` whose letters may carry any combining marks or none: what OCR leaves of it."""
+    return "".join(f"{re.escape(ch)}[{MARKS}]*" for ch in unmarked(word))
+
+
+# ``_INDICATOR`` as OCR may leave it: "ตัวชวัดที่ ๑", "ตัวชวดท ๖", "ตัวชี้วัดทิ ๘" (FY2567 scans of the long run)
+_INDICATOR_MARKS_LOST = re.compile(
+    rf"\s*{_marks_lost('ตัวชี้วัด')}\s*(?:{_marks_lost('ที่')})?\s*(?:(\d{{1,2}})(?!\s*\.\s*\d)|(?!\d))\s*[.:)\-–]?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +57,24 @@ class Label:
     rest: str
 
 
-def read_label(text: str, indicator_column: bool = False) -> Label | None:
+def read_label(text: str, indicator_column: bool = False, without_marks: bool = False) -> Label | None:
     """The label a row starts with, or None for text that continues the row above.
 
     "ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต" → indicator "10"; "o8 Q&A" → question "O8";
     "เครื่องมือ EIT" → tool "EIT"; "คะแนนรวม" → total; "ราชการ" → None. In a column headed
     ตัวชี้วัด (``indicator_column``) an indicator may also be a number ("1. การปฏิบัติหน้าที่")
-    or its name alone ("การใช้งบประมาณ").
+    or its name alone ("การใช้งบประมาณ"). ``without_marks`` (a page read by OCR): where nothing
+    matches as printed, an indicator label that lost marks, or whose number OCR misread before
+    its name (``_ocr_indicator``).
     """
+    label = _printed_label(text, indicator_column)
+    if label is None and without_marks:
+        label = _ocr_indicator(text)
+    return label
+
+
+def _printed_label(text: str, indicator_column: bool) -> Label | None:
+    """``read_label`` on the text as printed."""
     arabic = to_arabic_digits(text)  # one character for one: positions stay valid in ``text``
     m = _INDICATOR.match(arabic)
     if m:
@@ -70,6 +92,29 @@ def read_label(text: str, indicator_column: bool = False) -> Label | None:
     if _TOTAL.fullmatch(arabic):
         return Label("total", "", "")
     return _listed_indicator(text, arabic) if indicator_column else None
+
+
+def _ocr_indicator(text: str) -> Label | None:
+    """An indicator label as OCR may leave it: marks lost ("ตัวชวัดที่ ๑"), or its number misread as a
+    letter or two before the indicator's catalogue name ("ตัวชวัดที่ ญ ประสิทธิภาพการสื่อสาร": the
+    name says which, when exactly one name follows within ``MISREAD_NUMBER_CHARS``; the misread
+    letters are dropped from the name)."""
+    m = _INDICATOR_MARKS_LOST.match(to_arabic_digits(text))
+    if m is None:
+        return None
+    rest = text[m.end():].strip()
+    if m[1] is not None:
+        return Label("indicator", str(int(m[1])), rest)
+    found = {n: rest[skip:].lstrip() for skip in reversed(range(MISREAD_NUMBER_CHARS + 1))
+             for n, name in catalogue().indicator_names().items() if _bare(rest[skip:]).startswith(_bare(name))}
+    if len(found) != 1:
+        return None
+    ((number, name),) = found.items()
+    return Label("indicator", str(number), name)
+
+
+def _bare(text: str) -> str:
+    return unmarked("".join(text.split()))
 
 
 def _listed_indicator(text: str, arabic: str) -> Label | None:
@@ -92,3 +137,30 @@ def read_score(text: str) -> float | None:
     """
     m = _SCORE.fullmatch(to_arabic_digits(text))
     return float(m[1]) if m else None
+
+
+MISREAD_CODE_CHARS = 4  # a question code OCR misread ("110" for i10, "เธ" for i8) is a token this short
+
+
+def next_code(text: str, previous: list[Label]) -> Label | None:
+    """The question a scored row's label must be when OCR misread its code: the one after the last
+    question above ("110 บุคลากร…" after I9 is I10: a lower-case i read as 1; "เธ" after I7 is I8).
+
+    A score table lists its questions in order; an indicator row between says which tool the
+    next one belongs to (after I30, "ตัวชี้วัดที่ 6" opens EIT: E1). Only a short first token that
+    ends in the expected number, or holds no digit at all, is taken as the misread code.
+    """
+    questions = [i for i, label in enumerate(previous) if label.level == "question"]
+    token, _, rest = text.strip().partition(" ")
+    if not questions or not token or len(token) > MISREAD_CODE_CHARS:
+        return None
+    last = previous[questions[-1]]
+    letter, number = last.code[0], int(last.code[1:]) + 1
+    tools = [catalogue().tool_of_indicator(int(label.code)) for label in previous[questions[-1] + 1:]
+             if label.level == "indicator"]
+    if tools and tools[-1] and tools[-1][0] != letter:
+        letter, number = tools[-1][0], 1
+    digits = to_arabic_digits(token)
+    if any(ch.isdigit() for ch in digits) and not digits.endswith(str(number)):
+        return None
+    return Label("question", f"{letter}{number}", rest.strip())

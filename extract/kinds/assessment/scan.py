@@ -70,12 +70,13 @@ class ResultPages:
     read: TableRead = field(default_factory=TableRead)
     open_table: TableLayout | None = None  # the score table the last page ended in
 
-    def add(self, page: Page) -> None:
-        """Take the next page: its lines, or none where no result can be on it."""
+    def add(self, page: Page, settings: HeaderSettings | None = None) -> None:
+        """Take the next page: its lines, or none where no result can be on it. ``settings``: this
+        page's, where they differ from the document's (``HeaderSettings.ocr`` for a page read by OCR)."""
         lines = text_lines(page)
         if self.open_table is None and not may_hold_results(lines):
             layout = PageLines(page.number, page.width, (), tuple(page.rules))
         else:
             layout = page_lines(page, lines=lines)
-        self.open_table = read_page_tables(layout, self.open_table, self.read, self.settings)
+        self.open_table = read_page_tables(layout, self.open_table, self.read, settings or self.settings)
         self.pages.append(layout)

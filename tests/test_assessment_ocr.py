@@ -1,0 +1,102 @@
+"""Score tables on pages read by OCR: wordings that lost their marks, numbers and codes OCR misread.
+
+OCR loses Thai combining marks most ("ตัวชวด" for ตัวชี้วัด), reads an indicator's number as a
+letter ("ญ" for ๗) and a lower-case i as 1 ("110" for i10). On a page read by OCR
+(``HeaderSettings.ocr``) the reader matches the wordings without marks, names an indicator by
+its catalogue name when its number is unreadable, and gives a scored row whose code it cannot
+read the code after the last question above. A page with a text layer keeps the strict reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ita_extract.extract.kinds.assessment import AssessmentSettings, HeaderSettings, read_assessment
+from ita_extract.extract.kinds.assessment.labels import Label, next_code, read_label
+from score_pages import hrule, make_page
+
+OCR = AssessmentSettings(header=HeaderSettings.ocr())
+ROW = 25.0
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("ตัวชวัดที่ ๑ การปฏิบัติหน้าที่", Label("indicator", "1", "การปฏิบัติหน้าที่")),
+        ("ตัวชวดท ๖ คุณภาพการดำเนินงาน", Label("indicator", "6", "คุณภาพการดำเนินงาน")),
+        ("ตัวชี้วัดทิ ๘", Label("indicator", "8", "")),
+        # the number misread as a letter before the name: the name says which; the letter is no part of it
+        ("ตัวชวัดที่ ญ ประสิทธิภาพการสื่อสาร", Label("indicator", "7", "ประสิทธิภาพการสื่อสาร")),
+        ("ตัวชวัดที่ สการเปิดเผยข้อมูล", Label("indicator", "9", "การเปิดเผยข้อมูล")),
+        ("ตัวชี้วัดที่ การใช้งบประมาณ", Label("indicator", "2", "การใช้งบประมาณ")),
+        ("ตัวชี้วัดที่ ๙.๑ การเปิดเผยข้อมูล", None),  # a sub-indicator has no score code of its own
+        ("ตัวชวัดที่ ญ รายงานประจำปี", None),  # no indicator's name: nothing to go by
+        ("ตรีขัชวัดท ๕ การแก้ไข", None),  # more than marks lost
+        ("ราชการ", None),
+    ],
+)
+def test_an_ocr_indicator_label_is_read_without_its_marks_or_by_its_name(text: str, label: Label | None) -> None:
+    assert read_label(text, indicator_column=True, without_marks=True) == label
+
+
+@pytest.mark.parametrize("text", ["ตัวชวัดที่ ๑ การปฏิบัติหน้าที่", "ตัวชวัดที่ ญ ประสิทธิภาพการสื่อสาร"])
+def test_a_page_with_a_text_layer_keeps_the_strict_reading(text: str) -> None:
+    assert read_label(text, indicator_column=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "code"),
+    [
+        ("110 บุคลากรในหน่วยงาน", ["I9"], "I10"),  # lower-case i read as 1
+        ("19 หน่วยงานของท่าน", ["I8"], "I9"),
+        ("เธ", ["I7"], "I8"),  # a code read as letters: no digit to contradict the order
+        ("เธ", ["I30", "6"], "E1"),  # an indicator row of another tool between: its first question
+        ("12 หน่วยงาน", ["I9"], None),  # a number that is not the next one
+        ("ท่านได้รับมอบหมาย", ["I9"], None),  # a word, not a code
+        ("110 บุคลากร", [], None),  # no question above to count from
+        ("110 บุคลากร", ["6"], None),
+    ],
+)
+def test_a_scored_row_with_a_misread_code_takes_the_next_code(text: str, previous: list[str], code: str | None) -> None:
+    labels = [Label("indicator", p, "") if p.isdigit() else Label("question", p, "") for p in previous]
+    got = next_code(text, labels)
+    assert (got.code if got else None) == code
+
+
+def ocr_indicator_table() -> list:
+    """The FY2567 indicator table as OCR leaves it: header and labels without marks, a number read as a letter."""
+    cells = [(350, 100, "คะแนน"), (450, 100, "คะแนนราย"), (150, 111, "ตัวชวด"), (340, 122, "รายตวชวด"),
+             (455, 122, "เครื่องมือ"),
+             (76, 150, "ตัวชวัดที่ ๑ การปฏิบัติหน้าที่"), (360, 150, "๙๒.๑๑"),
+             (76, 175, "ตัวชวดท ๖ คุณภาพการดำเนินงาน"), (360, 175, "85.72"),
+             (76, 200, "ตัวชวัดที่ ญ ประสิทธิภาพการสื่อสาร"), (360, 200, "82.36")]
+    return [make_page(1, cells, [hrule(95), hrule(142), *(hrule(147 + k * ROW) for k in range(4))])]
+
+
+def test_an_indicator_table_read_by_ocr_gives_its_scores() -> None:
+    assessment, _ = read_assessment(ocr_indicator_table(), settings=OCR)
+    assert [(s.level, s.code, s.score, s.name) for s in assessment.scores] == [
+        ("indicator", "1", 92.11, "การปฏิบัติหน้าที่"),
+        ("indicator", "6", 85.72, "คุณภาพการดำเนินงาน"),
+        ("indicator", "7", 82.36, "ประสิทธิภาพการสื่อสาร"),
+    ]
+
+
+def test_the_same_table_in_a_text_layer_is_not_read_loosely() -> None:
+    """Printed text that lost its marks is not a score table: the loose reading is for OCR pages only."""
+    assessment, _ = read_assessment(ocr_indicator_table())
+    assert assessment is None or assessment.scores == []
+
+
+def test_a_question_table_read_by_ocr_counts_codes_it_cannot_read() -> None:
+    header = [(200, 60, "ประเด็นการประเมิน"), (465, 60, "คะแนนที่"), (487, 78, "ได้")]
+    cells = header + [
+        (76, 110, "ตัวชวัดที่ ๒ การใช้งบประมาณ"), (472, 110, "87.30"),
+        (76, 135, "I7 ท่านรู้เกี่ยวกับแผน"), (472, 135, "96.16"),
+        (76, 160, "เธ หน่วยงานของท่าน"), (472, 160, "67.97"),
+        (76, 178, "ประเด็นดังต่อไปนี้"),  # the question goes on: no score, no row
+        (76, 200, "19 หน่วยงานของท่านใช้จ่าย"), (472, 200, "85.27"),
+        (76, 225, "110 บุคลากรในหน่วยงาน"), (472, 225, "90.40"),
+    ]
+    assessment, _ = read_assessment([make_page(1, cells)], settings=OCR)
+    assert [(s.code, s.score) for s in assessment.scores if s.level == "question"] == [
+        ("I7", 96.16), ("I8", 67.97), ("I9", 85.27), ("I10", 90.40)]
