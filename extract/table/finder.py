@@ -195,12 +195,13 @@ def _header_start(lines: list[TextLine], page: Page, prev: Layout | None, vocab:
 
 def _page_rows(body: list[TextLine], hs: list[float], layout: Layout, page: int, vocab: TableVocabulary,
                settings: TableSettings) -> tuple[list[LogicalRow], Layout]:
-    """The body's rows, band by band; the layout comes back marked once rows open with a mark."""
+    """The body's rows, band by band; the layout comes back marked once rows open with a mark. Rows
+    below the first band are ``under_rule``: a rule parts them from the top of the page's body."""
     rows: list[LogicalRow] = []
-    for group in bands(body, [h for h in hs if not body or h > body[0].top - 1]):
+    for k, group in enumerate(bands(body, [h for h in hs if not body or h > body[0].top - 1])):
         groups, marked = split_rows(group, layout, vocab, settings)
         layout = replace(layout, marked=marked)
-        rows.extend(to_row(g, layout, page, settings) for g in groups)
+        rows.extend(replace(to_row(g, layout, page, settings), under_rule=k > 0) for g in groups)
     return rows, layout
 
 

@@ -346,8 +346,20 @@ def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[t
         return columns, False
     short = [bool(w := _wording(c.header)) and _wording(k.header).startswith(w) and _wording(k.header) != w
              for c, k in zip(columns, known)]
-    out = tuple(replace(c, role=k.role, header=k.header) if cut else c for c, k, cut in zip(columns, known, short))
+    out = tuple(replace(c, role=k.role, header=k.header) if cut or _misread(c, k) else c
+                for c, k, cut in zip(columns, known, short))
     return out, any(short)
+
+
+def _misread(column: Column, known: Column) -> bool:
+    """A column of a repeated printing that names no role where the known column stood and had one.
+
+    The printing repeats the header (most columns spell it again), so a cell that now names
+    nothing was misread, not reworded: OCR lost "ระยะ" of "ระยะเวลา" or "ชอบ" of "ผู้รับผิดชอบ" on
+    one page's printing (unseen scan syn00135: the timeframe of 8 of 9 records lost).
+    """
+    same_place = known.x0 <= (column.x0 + column.x1) / 2 <= known.x1 and column.x0 <= (known.x0 + known.x1) / 2 <= column.x1
+    return column.role is None and known.role is not None and same_place
 
 
 def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings,

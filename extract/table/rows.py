@@ -43,6 +43,7 @@ class LogicalRow:
     section: str | None = None
     is_section: bool = False
     printed: tuple[str, ...] = field(default_factory=tuple)  # its page lines whole, across columns
+    under_rule: bool = False  # a rule of its table parts it from its page's first body line: no rest of the last page's row
 
     def first_text(self, role: str) -> str:
         lines = self.cells.get(role) or ()

@@ -1,0 +1,125 @@
+"""The table structure of scanned pages, on hand-built lines and rows (no PDF, no Tesseract).
+
+A scan's text comes in ink boxes, its header cells are sometimes read in pieces or with letters
+lost, and its codes lose their letters: each test here pins one rule that keeps a whole field or
+record from being lost to that (issue 16: the unseen and dev-s6 scans).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from glyphs import one_line, set_text
+from ita_extract.extract.kinds.measures import MEASURES
+from ita_extract.extract.page.ocr.lexicon import questions
+from ita_extract.extract.page.ocr.records import correct_records
+from ita_extract.extract.table.columns import Column, Layout
+from ita_extract.extract.table.finder import PageTable
+from ita_extract.extract.table.header import completed, find_header
+from ita_extract.extract.table.lines import TextLine
+from ita_extract.extract.table.merge import merge_pages
+from ita_extract.extract.table.rows import CellLine, LogicalRow
+from ita_extract.extract.table.settings import DEFAULT, TableSettings
+from ita_extract.schema import Document, Record
+
+SIZE = 10.0
+TODAY = datetime.date(2026, 11, 30)
+OCR = TableSettings.ocr()
+
+
+def line(top: float, *cells: tuple[float, str]) -> TextLine:
+    """One text line with a cell at each (x, text), its box ``SIZE`` points tall from ``top``."""
+    return one_line([c for x, text in cells for c in set_text(x, top, text, 5.0, SIZE, space=0.6)])
+
+
+def cell(text: str) -> tuple[CellLine, ...]:
+    return (CellLine(text, False),)
+
+
+# ---------------------------------------------------------------- header
+
+
+def test_on_a_scan_a_header_cells_upper_line_set_an_ink_gap_wider_above_is_still_header() -> None:
+    """A bottom-aligned cell "ผู้รับผิดชอบ / หรือผู้ที่ / เกี่ยวข้อง": its first line stands alone above
+    the others. Ink boxes leave 0.7 em of white where a text layer's boxes leave 0.35 (syn00110)."""
+    lines = [line(10, (200, "ส่วนตำบลหนองพอก ดังนี้")), line(38, (250, "ผู้รับผิดชอบ")),
+             line(55, (40, "ลำดับ"), (100, "ประเด็นที่ต้องพัฒนา"), (250, "หรือผู้ที่"), (400, "มาตรการ"),
+                  (600, "การกำกับติดตาม")),
+             line(72, (250, "เกี่ยวข้อง")),
+             line(100, (40, "๑"), (100, "E1 เจ้าหน้าที่"), (250, "กองคลัง"), (400, "จัดทำคู่มือ"))]
+    assert find_header(lines, MEASURES, OCR) == 1
+    assert find_header(lines, MEASURES, DEFAULT) == 2  # a text layer's boxes: that much white parts lines
+
+
+def test_a_title_a_blank_line_above_a_scanned_header_stays_out_of_it() -> None:
+    lines = [line(20, (200, "ส่วนตำบลหนองพอก ดังนี้")),  # 1.4 em of white above the header
+             line(44, (50, "ประเด็นที่ต้องพัฒนา"), (250, "ผู้รับผิดชอบ"), (400, "มาตรการ")),
+             line(70, (50, "E1 เจ้าหน้าที่"), (250, "กองคลัง"), (400, "จัดทำคู่มือ"))]
+    assert find_header(lines, MEASURES, OCR) == 1
+
+
+KNOWN = (Column(40, 150, "issue", "ประเด็นการประเมิน"), Column(150, 220, "timeframe", "ระยะเวลาดำเนินการ"),
+         Column(220, 300, "responsible", "ผู้รับผิดชอบ"), Column(300, 480, "measures", "แนวทางการแก้ไข"))
+
+
+def test_a_repeated_headers_column_that_names_nothing_where_a_known_column_stood_keeps_its_role() -> None:
+    """OCR lost "ระยะ" of "ระยะเวลา" and "ชอบ" of "ผู้รับผิดชอบ" on a later page's printing (syn00135)."""
+    printing = (Column(40, 150, "issue", "ประเด็นการประเมิน"), Column(150, 220, None, "เว้ลาดำเนินการ"),
+                Column(220, 300, None, "ผุรับผิด หรือผู้ที่"), Column(300, 480, "measures", "แนวทางการแก้ไข"))
+    columns, short = completed(printing, KNOWN)
+    assert [c.role for c in columns] == ["issue", "timeframe", "responsible", "measures"] and not short
+
+
+def test_a_column_elsewhere_or_a_table_of_other_columns_keeps_what_its_printing_names() -> None:
+    moved = (Column(40, 150, "issue", "ประเด็น"), Column(150, 180, None, "ที่"),
+             Column(180, 300, None, "หมายเหตุ"), Column(300, 480, "measures", "แนวทาง"))
+    columns, _ = completed(moved, KNOWN)
+    assert [c.role for c in columns] == ["issue", None, "responsible", "measures"]  # its middle under the known one
+    fewer = KNOWN[:2] + (Column(220, 480, None, "หมายเหตุ"),)
+    assert completed(fewer, KNOWN)[0] == fewer
+
+
+# ---------------------------------------------------------------- rows
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("๑๘) การบริหารงานบุคคลของ", True),  # "(I๑๘)": the opening bracket and I lost
+    ("0๘) หน่วยงานของท่าน ใช้จ่าย", True),
+    ("๓) บุคลากรในหน่วยงานของ", True),
+    ("๑) จัดทำคู่มือการปฏิบัติงาน", False),  # an item: no question opens so
+    ("๑. เจ้าหน้าที่ของหน่วยงาน", False),  # an item number with its dot
+    ("(๒) หน่วยงานที่ท่าน", False),
+])  # fmt: skip
+def test_a_bracketed_code_read_without_its_opening_bracket_and_letter_opens_a_row(text: str, opens: bool) -> None:
+    assert MEASURES.opens_with_wording(text) is opens
+
+
+def test_a_row_under_a_rule_at_a_pages_head_is_no_rest_of_the_last_pages_row() -> None:
+    """A ruled table: the rest of a row cut by the page break ends at the first rule under it. A row
+    below that rule whose code OCR lost ("1 ๑๐" for "I ๑๐") is a record of its own (syn00220)."""
+    marked = Layout((Column(40, 240, "issue"), Column(240, 390, "responsible"), Column(390, 800, "measures")),
+                    ruled=True, marked=True)
+    above = LogicalRow({"issue": cell("I ๗ บุคลากร"), "measures": cell("ประกาศ")}, 1, 1)
+    first = LogicalRow({"issue": cell("I ๘ หน่วยงานของท่าน"), "measures": cell("จัดทำ")}, 1, 1)
+    rest = LogicalRow({"measures": cell("คู่มือ")}, 2, 2)
+    code_line = (CellLine("1 ๑๐", False), CellLine("บุคลากรในหน่วยงาน", False))  # the code set on a line of its own
+    lost = LogicalRow({"issue": code_line, "responsible": cell("กองคลัง")}, 2, 2, under_rule=True)
+    tables = [PageTable(1, marked, (above, first), settings=OCR), PageTable(2, marked, (rest, lost), settings=OCR)]
+    merged = merge_pages(tables, MEASURES, DEFAULT)
+    assert [r.first_text("issue") for r in merged] == ["I ๗ บุคลากร", "I ๘ หน่วยงานของท่าน", "1 ๑๐"]
+    assert [ln.text for ln in merged[1].cells["measures"]] == ["จัดทำ", "คู่มือ"]
+    unruled = PageTable(2, marked, (rest, LogicalRow({**lost.cells}, 2, 2)), settings=OCR)
+    assert len(merge_pages([tables[0], unruled], MEASURES, DEFAULT)) == 2  # no rule: both pieces are the rest
+
+
+# ---------------------------------------------------------------- records
+
+
+def test_a_bracketed_code_that_lost_its_opening_bracket_and_letter_comes_back_from_its_number_and_wording() -> None:
+    i18 = questions("I18", 2568)[0]
+    records = [Record(row=1, page_start=1, page_end=1, issue="๑๘) " + i18),
+               Record(row=2, page_start=1, page_end=1, issue="0๘) " + questions("I8", 2568)[0])]
+    out, _, notes = correct_records(records, Document(fiscal_year=2568), [1], TODAY)
+    assert [(r.indicator, r.tool) for r in out] == [("I18", "IIT"), ("I8", "IIT")] and out[0].issue == i18
+    assert "indicator = I18" in notes[0].message
