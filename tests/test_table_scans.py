@@ -13,11 +13,14 @@ import pytest
 from glyphs import one_line, set_text
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.page.ocr.lexicon import questions
+from ita_extract.extract.page.ocr.lines import line_chars, shared_baselines
 from ita_extract.extract.page.ocr.records import correct_records
+from ita_extract.extract.page.ocr.tesseract import OcrLine, OcrWord
+from ita_extract.extract.page.page import Page
 from ita_extract.extract.table.columns import Column, Layout
-from ita_extract.extract.table.finder import PageTable
-from ita_extract.extract.table.header import completed, find_header
-from ita_extract.extract.table.lines import TextLine
+from ita_extract.extract.table.finder import PageTable, layout_for, page_lines
+from ita_extract.extract.table.header import completed, find_header, repeats_header
+from ita_extract.extract.table.lines import TextLine, clusters, group_lines
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
@@ -78,6 +81,62 @@ def test_a_column_elsewhere_or_a_table_of_other_columns_keeps_what_its_printing_
     assert [c.role for c in columns] == ["issue", None, "responsible", "measures"]  # its middle under the known one
     fewer = KNOWN[:2] + (Column(220, 480, None, "หมายเหตุ"),)
     assert completed(fewer, KNOWN)[0] == fewer
+
+
+PRINTED = (Column(40, 200, "issue", "ประเด็นที่ต้องพัฒนา"), Column(200, 400, "responsible", "ผู้รับผิดชอบ"),
+           Column(400, 600, "measures", "มาตรการ"), Column(600, 800, "timeframe", "ระยะเวลา"))
+
+
+@pytest.mark.parametrize("speck", [".", "·", "'"])
+def test_a_speck_read_before_a_repeated_headers_wording_does_not_make_it_a_rows_tail(speck: str) -> None:
+    """A scan's speck read as a full stop before "ประเด็นที่…" (syn00280, page 5): no letter stands
+    before the wording, so the lines still repeat the header and do not start inside a row."""
+    header = [line(100, (50, speck + "ประเด็นที่ต้องพัฒนา"), (210, "ผู้รับผิดชอบ"), (410, "มาตรการ"), (610, "ระยะเวคลา"))]
+    assert repeats_header(header, PRINTED, OCR)
+    tail = [line(100, (50, "เพียงใดประเด็นที่ต้องพัฒนา"), (210, "ผู้รับผิดชอบ"), (410, "มาตรการ"), (610, "ระยะเวคลา"))]
+    assert not repeats_header(tail, PRINTED, OCR)  # letters before the wording: a row's last words
+
+
+def test_a_centred_header_cell_read_in_pieces_is_no_spanning_cell_and_its_narrow_column_stays_whole() -> None:
+    """"หน่วยงาน / ผู้รับผิดชอ / บ" in a narrow column, its middle line read only as "ซื้อ" at the right:
+    "หน่วยงาน" lay over two pieces side by side and passed for a cell spanning two sub-columns, its
+    short cells ("ทุก", "กอง") left a strip blank, and the column split there ("สำนักป|ลัด", syn03).
+    "บ" is centred under "หน่วยงาน": the lines of one cell, not a sub-column's."""
+    header = [[(50, "ประเด็นที่ต้อง"), (160, "หน่วยงาน"), (250, "ขั้นตอน"), (400, "การกำกับติดตาม")],
+              [(50, "พัฒนา"), (186, "ซื้อ"), (250, "การปฏิบัติ"), (400, "ระยะเวลา")], [(174, "บ")]]
+    body = [[(50, "E1 เจ้าหน้าที่"), (160, "ทุก"), (250, "จัดให้มีช่องทาง"), (400, "ผู้บริหารกำกับ")],
+            [(50, "ของหน่วยงาน"), (250, "รับฟังความเห็น"), (400, "ติดตามการ")],
+            [(50, "E2 หน่วยงาน"), (160, "กอง"), (250, "ประกาศเจตนารมณ์"), (400, "รายงานผล")]]
+    chars = [c for cells, top in zip(header + body, [50, 60, 70, 90, 102, 114]) for x, text in cells
+             for c in set_text(x, top, text, 5.0, SIZE, space=0.6)]
+    page = Page(1, 842.0, 595.0, chars, [])
+    layout = layout_for(page, page_lines(page, OCR), 0, None, False, OCR, MEASURES)
+    assert layout is not None and len(layout.columns) == 4
+    assert not any(165 < c.x1 < 200 for c in layout.columns)  # no border inside "หน่วยงาน"
+
+
+# ---------------------------------------------------------------- OCR lines
+
+
+def _ocr_line(words: list[tuple[str, float, float, float, float]], bottom: float, height: float) -> OcrLine:
+    return OcrLine(tuple(OcrWord(t, x0, x1, top, foot, 90.0) for t, x0, x1, top, foot in words), words[0][1],
+                   bottom, 0.0, 0.0, height)
+
+
+def test_a_line_tesseract_measured_over_two_text_lines_stands_on_the_baseline_of_the_line_it_is_in() -> None:
+    """"E2"'s box ran down to the tone mark of "เจ้าหน้าที่" below: its line twice the usual height,
+    its baseline that box's foot, and the code fell to a line of its own (syn00135)."""
+    syllables = ("จัด", "เว", "ที", "รับ", "ฟัง")  # Tesseract reads Thai a syllable a word
+    row = [_ocr_line([(t, 600 + 30 * k, 628 + 30 * k, 168, 182) for k, t in enumerate(syllables)], 182, 60),
+           _ocr_line([("ไตร", 900, 960, 168, 182)], 182, 60)]
+    below = [_ocr_line([(t, 300 + 30 * k, 328 + 30 * k, 186, 202) for k, t in enumerate(syllables)], 202, 60)]
+    code = _ocr_line([("E2", 300, 370, 171, 189)], 189, 138)
+    lines = shared_baselines([*row, code, *below])
+    assert lines[2].baseline_at(335) == 182 and lines[:2] + lines[3:] == row + below
+    chars = [c for ln in lines for c in line_chars(ln, scale=1.0, em=40.0)]
+    assert [ln.text for ln in group_lines(clusters(chars), OCR)] == ["E2 จัดเวทีรับฟัง ไตร", "จัดเวทีรับฟัง"]
+    usual = _ocr_line([("E2", 300, 370, 171, 189)], 189, 66)  # of the usual height: its own baseline is sound
+    assert shared_baselines([*row, usual, *below])[2] == usual
 
 
 # ---------------------------------------------------------------- rows
