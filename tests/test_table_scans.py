@@ -137,6 +137,8 @@ def test_a_line_tesseract_measured_over_two_text_lines_stands_on_the_baseline_of
     assert [ln.text for ln in group_lines(clusters(chars), OCR)] == ["E2 จัดเวทีรับฟัง ไตร", "จัดเวทีรับฟัง"]
     usual = _ocr_line([("E2", 300, 370, 171, 189)], 189, 66)  # of the usual height: its own baseline is sound
     assert shared_baselines([*row, usual, *below])[2] == usual
+    marks = _ocr_line([("เจ้าหน้าที่", 300, 500, 176, 202)], 202, 138)  # its marks reach over the row's baseline
+    assert shared_baselines([*row, marks, *below])[2] == marks  # it stands on its own line, not the one above
 
 
 # ---------------------------------------------------------------- rows

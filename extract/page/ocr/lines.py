@@ -63,7 +63,9 @@ def shared_baselines(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[Ocr
     ran down to the tone mark, its line twice the usual height) and its baseline is then that
     box's foot: the code fell to a line of its own and its row lost its first line (unseen scan
     syn00135, row E2). A line taller than the page's usual (``em_max_usual``) whose words' box
-    holds the baseline of lines of the usual height stands on it (their median, left to right).
+    holds the baseline of lines of the usual height in its lower half stands on it (their median,
+    left to right). Not in its upper half: that is the line above, under whose baseline a box with
+    tall marks reaches (dev-s6 scans: 16 lines a page moved there, their words set among another line's).
     """
     usual = _usual_height(lines, s)
     if usual is None:
@@ -78,7 +80,7 @@ def _standing(line: OcrLine, sound: list[OcrLine]) -> OcrLine:
         return line
     top, bottom = min(w.top for w in line.words), max(w.bottom for w in line.words)
     middle = (line.words[0].x0 + line.words[-1].x1) / 2
-    bases = sorted(b for ln in sound if top < (b := ln.baseline_at(middle)) < bottom)
+    bases = sorted(b for ln in sound if (top + bottom) / 2 <= (b := ln.baseline_at(middle)) < bottom)
     if not bases:
         return line
     return replace(line, bottom=bases[len(bases) // 2], offset=0.0, slope=0.0)
