@@ -22,7 +22,7 @@ from ita_extract.extract.table.finder import PageTable, layout_for, page_lines
 from ita_extract.extract.table.header import completed, find_header, repeats_header
 from ita_extract.extract.table.lines import TextLine, clusters, group_lines
 from ita_extract.extract.table.merge import merge_pages
-from ita_extract.extract.table.rows import CellLine, LogicalRow
+from ita_extract.extract.table.rows import CellLine, LogicalRow, table_bottom
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
 from ita_extract.schema import Document, Record
 
@@ -172,6 +172,18 @@ def test_a_row_under_a_rule_at_a_pages_head_is_no_rest_of_the_last_pages_row() -
     assert [ln.text for ln in merged[1].cells["measures"]] == ["จัดทำ", "คู่มือ"]
     unruled = PageTable(2, marked, (rest, LogicalRow({**lost.cells}, 2, 2)), settings=OCR)
     assert len(merge_pages([tables[0], unruled], MEASURES, DEFAULT)) == 2  # no rule: both pieces are the rest
+
+
+def test_a_signature_line_whose_dots_a_scan_dropped_ends_the_table() -> None:
+    """"ลงชื่อ ........ ผู้รายงาน": the dotted line read as specks leaves two pieces, each a signature's
+    words; it ended no table and became a row (held-out scan held03). A body line opening with the
+    word among cells of its own still does not end it."""
+    body = [line(100, (50, "O๓๓ การเปิดโอกาส"), (250, "กองคลัง"), (400, "ประชาสัมพันธ์")),
+            line(115, (50, "ให้เกิดการมีส่วนร่วม"), (400, "ช่องทางร้องเรียน"))]
+    signed = line(160, (300, "ลงชื่อ"), (560, "ผู้รายงาน"))
+    assert table_bottom([*body, signed, line(175, (320, "(นายสมชาย ใจดี)"))], [], OCR) == 2
+    in_row = line(130, (50, "ลงชื่อรับทราบ"), (250, "กองช่าง"), (400, "ประกาศ"))
+    assert table_bottom([*body, in_row], [], OCR) == 3
 
 
 # ---------------------------------------------------------------- records
