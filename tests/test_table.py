@@ -408,7 +408,8 @@ def test_on_an_ocr_page_a_misread_code_before_a_questions_opening_opens_a_row() 
 @pytest.mark.parametrize(
     ("text", "opens"),
     [("ธ5หน่วยงานที่ท่านติดต่อ", True), ("Ellเจ้าหน้าที่ของ", True), ("ขอ EdD การเผยแพร่ข้อมูล", True),
-     ("หน่วยงานที่ท่านติดต่อ", False), ("IT ประชาสัมพันธ์", False), ("๑) เจ้าหน้าที่ของหน่วยงาน", False),
+     ("หน่วยงานที่ท่านติดต่อ", False), ("IT ประชาสัมพันธ์", False), ("๑. เจ้าหน้าที่ของหน่วยงาน", False),
+     ("๑) เจ้าหน้าที่ของหน่วยงาน", True),  # "(E๑)" with "(E" lost: no list item opens with a question
      ("(๒) หน่วยงานที่ท่าน", False), ("E5 หน่วยงานที่ท่าน", True), ("ธ5หน่วย", False),
      ("(55)หน่วยงานทท่าน", True)],  # "(E5)" with E read as 5
 )  # fmt: skip

@@ -164,6 +164,21 @@ def columns_from_crossed_gutters(lines: list[TextLine], x_min: float, x_max: flo
     return [Column(a, b, open_edges=True) for a, b in zip(bounds, bounds[1:])]
 
 
+def word_over(lines: list[TextLine], x: float) -> bool:
+    """A word (glyphs with no space between) of one of ``lines`` runs over ``x``."""
+    for ln in lines:
+        start = None
+        for c in [*ln.items, None]:
+            if c is None or c.is_space:
+                start = None
+                continue
+            if start is None:
+                start = c.x0
+            if start < x < c.x1:
+                return True
+    return False
+
+
 def column_index(columns: tuple[Column, ...], x: float, slack: float) -> int | None:
     """The column at ``x``. An unruled table has no outer edge: text past its first or last
     column (a later page's longer line) still belongs to that column, never to nothing."""

@@ -166,9 +166,20 @@ def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.ce
     section row set in a spaced face, cut at its gaps) spans nothing. Side by side means
     sharing no x, on one line or on two: sub-column cells centred vertically start on
     different lines ("ขั้นตอน/" one line below "ผู้รับผิด"), while the words of one cell
-    wrapped onto the next line stand over each other.
+    wrapped onto the next line stand over each other, or centred on its own axis (a wrapped
+    centred cell's last letter "บ" under "หน่วยงาน", beside a piece OCR read of the line between).
     """
-    return _lies_over(seg.x0, seg.x1, _pieces(below, gap_em))
+    middle = (seg.x0 + seg.x1) / 2
+    pieces = [p for p in _pieces(below, gap_em) if abs(p[0] - middle) > DEFAULT.centred_pt]
+    return _lies_over(seg.x0, seg.x1, pieces)
+
+
+def one_centred_cell(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.cell_gap_em) -> bool:
+    """A header piece with a piece below centred on its axis and spanning nothing: the lines of one
+    centred cell ("หน่วยงาน" over its last letter "บ"), whatever else OCR read beside them."""
+    middle = (seg.x0 + seg.x1) / 2
+    centred = any(abs(p[0] - middle) <= DEFAULT.centred_pt for p in _pieces(below, gap_em))
+    return centred and not spans_below(seg, below, gap_em)
 
 
 Piece = tuple[float, float, float]  # a piece of a line: (middle, x0, x1)
@@ -346,8 +357,30 @@ def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[t
         return columns, False
     short = [bool(w := _wording(c.header)) and _wording(k.header).startswith(w) and _wording(k.header) != w
              for c, k in zip(columns, known)]
-    out = tuple(replace(c, role=k.role, header=k.header) if cut else c for c, k, cut in zip(columns, known, short))
+    out = tuple(replace(c, role=k.role, header=k.header) if cut or _misread(c, k) else c
+                for c, k, cut in zip(columns, known, short))
     return out, any(short)
+
+
+# what a header cell's text opens with that is no letter or digit: a speck a scan read as a full stop
+# (".ประเด็นที่ต้องพัฒนา", dev-s6 scan syn00280), or a bracket; no wording starts after it
+PUNCTUATION_OPENING = re.compile(r"^[^\w\u0e01-\u0e5b]+")
+
+
+def _opening(text: str) -> str:
+    """``text`` from its first letter or digit: ``".ประเด็นที่"`` → ``"ประเด็นที่"``."""
+    return PUNCTUATION_OPENING.sub("", text)
+
+
+def _misread(column: Column, known: Column) -> bool:
+    """A column of a repeated printing that names no role where the known column stood and had one.
+
+    The printing repeats the header (most columns spell it again), so a cell that now names
+    nothing was misread, not reworded: OCR lost "ระยะ" of "ระยะเวลา" or "ชอบ" of "ผู้รับผิดชอบ" on
+    one page's printing (unseen scan syn00135: the timeframe of 8 of 9 records lost).
+    """
+    same_place = known.x0 <= (column.x0 + column.x1) / 2 <= known.x1 and column.x0 <= (known.x0 + known.x1) / 2 <= column.x1
+    return column.role is None and known.role is not None and same_place
 
 
 def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings,
@@ -357,9 +390,9 @@ def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings
     A column whose text holds its wording only after other letters ("เพียงใด" over
     "ประเด็น") says the lines start above the header, in the last lines of a row.
     """
-    texts = {i: squeeze(t) for i, t in column_headers(window, columns, settings, hrules).items()}
+    texts = {i: _opening(squeeze(t)) for i, t in column_headers(window, columns, settings, hrules).items()}
     n = settings.repeat_prefix_letters
-    headed = [(i, squeeze(c.header)[:n]) for i, c in enumerate(columns) if c.role and c.header.strip()]
+    headed = [(i, _opening(squeeze(c.header))[:n]) for i, c in enumerate(columns) if c.role and c.header.strip()]
     same = sum(1 for i, h in headed if texts.get(i, "").startswith(h))
     late = any(h in texts.get(i, "")[1:] and not texts.get(i, "").startswith(h) for i, h in headed)
     return bool(headed) and 2 * same >= len(headed) and not late

@@ -44,11 +44,15 @@ def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVo
                   settings: TableSettings) -> int:
     """How many rows at the top of a page may be the rest of the last page's row: the first only, or,
     in a table whose rows open with a number or code, every row above the page's first such row
-    (a cell's lines carried over can be cut into pieces by a gap or a line at the page's head)."""
+    (a cell's lines carried over can be cut into pieces by a gap or a line at the page's head).
+
+    Never past a rule of the table: a ruled table's rest of a row ends at the first rule under it,
+    and a row below that rule whose code OCR lost ("1 ๑๐" for "I ๑๐") is a record of its own
+    (unseen scans syn00205, syn00220: two records each folded into the one above)."""
     if not table.layout.marked:
         return 1
     for k, row in enumerate(table.rows):
-        if row.is_section or not is_continuation(row, roles, coded, vocab, table.settings):
+        if row.is_section or row.under_rule or not is_continuation(row, roles, coded, vocab, table.settings):
             return max(k, 1)
     # No row on the page opens with its number or code. A cell carried over splits into a
     # piece or two; more unmarked rows than that are rows whose markers were lost (an OCR

@@ -9,7 +9,7 @@ from ..thai.codes import split_indicator
 from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD
 from .columns import Layout, split_by_columns
 from .lines import Cluster, TextLine
-from .marks import ROW_NUMBER, UNITS
+from .marks import ROW_NUMBER, UNITS, is_signature_text
 from .settings import TableSettings
 from .vocabulary import TableVocabulary
 
@@ -43,6 +43,7 @@ class LogicalRow:
     section: str | None = None
     is_section: bool = False
     printed: tuple[str, ...] = field(default_factory=tuple)  # its page lines whole, across columns
+    under_rule: bool = False  # a rule of its table parts it from its page's first body line: no rest of the last page's row
 
     def first_text(self, role: str) -> str:
         lines = self.cells.get(role) or ()
@@ -158,12 +159,14 @@ def table_bottom(lines: list[TextLine], hs: list[float], settings: TableSettings
 
     Rules alone cannot say where a table ends: many tables rule only the header and
     leave the body open, so lines below the last rule still belong to the table
-    unless a signature or a gap much wider than the line pitch sets them apart.
+    unless a signature or a gap much wider than the line pitch sets them apart. A signature
+    line is one piece, or pieces that each open a signature ("ลงชื่อ" | "ผู้รายงาน": a scan
+    drops the dotted line between them as specks; held-out scan held03 read it as a row).
     """
     pitch = line_pitch(lines)
     last_rule = hs[-1] if hs else None
     for i, ln in enumerate(lines):
-        if ln.is_signature and len(ln.cells) == 1:
+        if ln.is_signature and (len(ln.cells) == 1 or all(is_signature_text(seg.repaired) for seg in ln.cells)):
             return i
         below = last_rule is not None and ln.mid_y > last_rule
         gap = settings.table_end_pitch * max(pitch, settings.table_end_min_em * ln.size)

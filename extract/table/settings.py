@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# em: OCR boxes a line by its ink, where a text layer boxes it by the face's ascent and descent, so
+# the white between two lines of one cell reads about 0.3 em wider on a scan. Unseen/dev-s6 scans:
+# a bottom-aligned header cell's upper line stood 0.63 em above the others' (its born-digital twin
+# 0.34 em) and was left out, its column unnamed (syn00110: 15 responsible cells lost); title lines
+# and page numbers above a header stood 1.37 em or more away on every dev scan
+OCR_TUCKED_ABOVE_EM = 0.9
+
 
 @dataclass(frozen=True)
 class TableSettings:
@@ -76,10 +83,11 @@ class TableSettings:
         left a header's issue column unnamed and the whole table unread: wordings are also
         matched without marks (held-out scan syn03: 3 of 12 records before). A code OCR could not
         read still opens its row when it stands in brackets on a line opening three cells or more
-        (held-out scan held02: three rows were folded into the ones above).
+        (held-out scan held02: three rows were folded into the ones above). Ink boxes leave wider
+        white between the lines of one header cell (``OCR_TUCKED_ABOVE_EM``).
         """
         return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05, wording_without_marks=True,
-                   unread_code_rows=True, glyph_layout=False)
+                   unread_code_rows=True, glyph_layout=False, tucked_above_em=OCR_TUCKED_ABOVE_EM)
 
 
 DEFAULT = TableSettings()

@@ -21,6 +21,9 @@ WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")  # a wording long enough that one m
 CODE_WORD = re.compile(r"^\s*(?:ข\u0e49?อ\s*)?")
 # an item number: "๑)", "1.", "(๒)"; not "(55)", a code's letter read as a digit ("(E5)"), as no list runs so long
 ITEM_NUMBER = re.compile(r"^(?:[0-9๐-๙]{1,2}\s*[.)]|\([0-9๐-๙]\s*\))")
+# a code printed in brackets whose opening bracket and letter OCR lost: "๑๘)" for "(I๑๘)", "0๘)" for "(I๘)"
+# (unseen scan syn00205). Shaped like an item number "๑)", so taken only before a row wording's opening
+CLOSED_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\s*\)")
 CODE_LIKE = re.compile(r"[0-9๐-๙A-Za-z]")
 
 
@@ -83,12 +86,13 @@ class TableVocabulary:
 
     def opens_with_wording(self, text: str) -> bool:
         """Does ``text`` open with a short token holding a digit or a Latin letter, a code OCR
-        misread ("ธ5", "Ell", "(55)", "EdD"; after ข้อ), then the opening of a row wording?
-        ``"Ellเจ้าหน้าที่ของหน่วยงาน"`` → True; ``"หน่วยงานที่ท่าน"`` (a wrapped line) → False."""
+        misread ("ธ5", "Ell", "(55)", "EdD"; after ข้อ; "๑๘)" for "(I๑๘)"), then the opening of a row wording?
+        ``"Ellเจ้าหน้าที่ของหน่วยงาน"`` → True; ``"หน่วยงานที่ท่าน"`` (a wrapped line) → False;
+        ``"๑. เจ้าหน้าที่ของหน่วยงาน"`` (an item) → False."""
         if not self._opening_keys:
             return False
         text = text[CODE_WORD.match(text).end():]
-        if ITEM_NUMBER.match(text):
+        if ITEM_NUMBER.match(text) and not CLOSED_NUMBER.match(text):
             return False
         n = self.opening_letters
         for k in range(1, 5):

@@ -56,6 +56,36 @@ def drop_specks(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[OcrLine]
     return [ln for ln in lines if ln.height >= s.speck_height * usual]
 
 
+def shared_baselines(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[OcrLine]:
+    """Lines Tesseract measured over the ink of two text lines, set on the baseline of the line they stand in.
+
+    A short word's box can take in the marks of the line below ("E2" over "เจ้าหน้าที่": its box
+    ran down to the tone mark, its line twice the usual height) and its baseline is then that
+    box's foot: the code fell to a line of its own and its row lost its first line (unseen scan
+    syn00135, row E2). A line taller than the page's usual (``em_max_usual``) whose words' box
+    holds the baseline of lines of the usual height in its lower half stands on it (their median,
+    left to right). Not in its upper half: that is the line above, under whose baseline a box with
+    tall marks reaches (dev-s6 scans: 16 lines a page moved there, their words set among another line's).
+    """
+    usual = _usual_height(lines, s)
+    if usual is None:
+        return lines
+    sound = [ln for ln in lines if ln.height <= s.em_max_usual * usual]
+    return [ln if ln.height <= s.em_max_usual * usual else _standing(ln, sound) for ln in lines]
+
+
+def _standing(line: OcrLine, sound: list[OcrLine]) -> OcrLine:
+    """``line`` on the median baseline of the ``sound`` lines passing through its words' box, if any."""
+    if not line.words:  # every word of it was a speck
+        return line
+    top, bottom = min(w.top for w in line.words), max(w.bottom for w in line.words)
+    middle = (line.words[0].x0 + line.words[-1].x1) / 2
+    bases = sorted(b for ln in sound if (top + bottom) / 2 <= (b := ln.baseline_at(middle)) < bottom)
+    if not bases:
+        return line
+    return replace(line, bottom=bases[len(bases) // 2], offset=0.0, slope=0.0)
+
+
 def _noise(w: OcrWord, s: OcrSettings) -> bool:
     return is_stray(w.text) or w.conf < s.noise_confidence
 

@@ -25,7 +25,7 @@ from ...errors import Notice, TimeoutExceededError
 from ..guard import close_pdfium, open_pdfium, pdfium_lock, render_page
 from ..page import Char, Page, Rule
 from .budget import page_started
-from .lines import drop_specks, fit_to_ink, line_chars, line_ems, mend_codes, restore_lines
+from .lines import drop_specks, fit_to_ink, line_chars, line_ems, mend_codes, restore_lines, shared_baselines
 from .mend import mend_digits
 from .reread import reread_latin
 from .scan import binarise, ruling_lines, shaded_edges, skew_angle, to_gray, unusable_text_layer
@@ -87,7 +87,7 @@ def read_lines(
     lines = drop_specks(parse_hocr(run_tesseract(image, round(dpi), s)), s)
     lines = reread_latin(lines, image, round(dpi), s)
     lines = mend_digits(fit_to_ink(lines, ink), ink, s)
-    lines = restore_lines(lines, s)
+    lines = shared_baselines(restore_lines(lines, s), s)
     ems = line_ems(lines, s)
     return [mend_codes(line, em, s) for line, em in zip(lines, ems)], ems
 

@@ -40,8 +40,9 @@ from .words import restore_marks
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
 # An issue opening with a bare question number: its code's letter lost to OCR ("๑๓ ท่านได้รับ…" for "I๑๓ …").
-# Or its letter read as a digit ("612" for "E12": 6 for E, 0 for O, 1 for I).
-BARE_CODE = re.compile(r"^\s*([0-9๐-๙]{1,3})\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+# Or its letter read as a digit ("612" for "E12": 6 for E, 0 for O, 1 for I). Or, printed in brackets, its
+# opening bracket and letter lost: "๑๘) การบริหาร…" for "(I๑๘) การบริหาร…" (unseen scan syn00205).
+BARE_CODE = re.compile(r"^\s*([0-9๐-๙]{1,3})\s*\)?\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 LETTER_AS_DIGIT = {"6": "E", "0": "O", "1": "I"}
 SPACES = re.compile(r"(\s+)")  # split keeping the spaces: stretches between them, and the spaces
 
