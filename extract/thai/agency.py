@@ -19,17 +19,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from ..errors import NOTICES, Notice
-from .gazetteer import (
-    Place,
-    best_match,
-    districts_of,
-    name_key,
-    nearest,
-    nearest_unmarked,
-    province_names,
-    subdistricts_of,
-)
-from .letters import RE_MARK, unmarked
+from . import gazetteer
+from .gazetteer import Place, best_match, districts_of, name_key, nearest, province_names, subdistricts_of
+from .letters import RE_MARK, bare
 
 BANGKOK = "กรุงเทพมหานคร"
 PATTAYA = "เมืองพัทยา"
@@ -156,7 +148,7 @@ class _Resolver:
         places = districts_of(province)
         best = best_match(printed, [d.name for d in places])
         if best is None and province:  # a district of the province OCR read with a mark or SARA AM wrong
-            best = nearest_unmarked(printed, [d.name for d in places])
+            best = gazetteer.nearest_bare(printed, [d.name for d in places])
         matches = [d for d in places if d.name == best]
         if best is None or len({d.province for d in matches}) != 1:
             return None
@@ -197,7 +189,7 @@ def _canonical_place(place: str, kind: str, district: str | None, province: str 
         names = [*own, *(d.name for d in districts_of(province)), *(s.name for s in subdistricts_of(province, None))]
         best = nearest(place, names)
     if best is None and province and district:
-        best = nearest_unmarked(place, [*own, *(s.name for s in subdistricts_of(province, district))])
+        best = gazetteer.nearest_bare(place, [*own, *(s.name for s in subdistricts_of(province, district))])
     return best
 
 
@@ -295,11 +287,6 @@ _RE_TESABAN = re.compile(r"เทศบาล(?P<rest>[\u0e01-\u0e4e]{3,})")
 _TESABAN_KINDS = ("ตำบล", "เมือง", "นคร")
 
 
-def _bare(text: str) -> str:
-    """Letters without the marks above and below, ำ as า: what OCR reads most surely."""
-    return unmarked(text).replace("\u0e33", "\u0e32")
-
-
 def _mend_misread_kind(lines: list[str]) -> tuple[list[str], tuple[str, str]] | None:
     """Lines with a misread เทศบาล kind mended (OCR: ``เทศบาลตาปลี`` for เทศบาลตำบล), and
     what was read and taken; None when there is none within one letter (marks aside).
@@ -311,11 +298,11 @@ def _mend_misread_kind(lines: list[str]) -> tuple[list[str], tuple[str, str]] | 
             rest = m["rest"]
             best: tuple[int, int, str] | None = None
             for kind in _TESABAN_KINDS:
-                target = _bare(kind)
+                target = bare(kind)
                 for k in range(len(target) - 1, len(target) + 4):
                     if k > len(rest) or (k < len(rest) and RE_MARK.match(rest[k])):
                         continue  # a letter's marks go with it
-                    d = Levenshtein.distance(_bare(rest[:k]), target)
+                    d = Levenshtein.distance(bare(rest[:k]), target)
                     if d <= 1 and (best is None or (d, -k) < (best[0], -best[1])):
                         best = (d, k, kind)
             if best is not None:
@@ -358,11 +345,11 @@ def _after_amphoe(word: str, province: str | None) -> str | None:
     if province is None:
         return None
     names = {name_key(d.name) for d in districts_of(province)} | {name_key("เมือง")}
-    target = _bare(_AMPHOE)
+    target = bare(_AMPHOE)
     for k in range(len(target) - 1, len(target) + 3):
         if k >= len(word) or RE_MARK.match(word[k]):
             continue  # a letter's marks go with it
-        if Levenshtein.distance(_bare(word[:k]), target) <= 1 and name_key(word[k:]) in names:
+        if Levenshtein.distance(bare(word[:k]), target) <= 1 and name_key(word[k:]) in names:
             return word[k:]
     return None
 

@@ -10,7 +10,6 @@ within a letter or two.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +18,7 @@ from pythainlp.corpus import provinces as pythainlp_provinces
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .letters import unmarked
+from .letters import bare
 from .repair import to_arabic_digits
 
 _RE_KEY_DROP = re.compile(r"[\u0e48-\u0e4c\s.\-]")  # tone marks, thanthakhat, spaces, dots
@@ -118,7 +117,7 @@ def nearest(printed: str, names: list[str]) -> str | None:
 
 
 
-def nearest_unmarked(printed: str, names: list[str]) -> str | None:
+def nearest_bare(printed: str, names: list[str]) -> str | None:
     """The one name ``printed`` spells with at most one letter off once every combining mark is taken
     out of both and SARA AM is read as SARA AA ("บันักร่าง" for บ้านกร่าง: OCR read SARA AA as a mark
     and moved the marks; "ทำช่าง" for ท่าช้าง), else None.
@@ -134,5 +133,5 @@ def nearest_unmarked(printed: str, names: list[str]) -> str | None:
 
 
 def _bare_key(name: str) -> str:
-    """``name_key`` without combining marks, SARA AM as the SARA AA it holds ("ทำช่าง" and ท่าช้าง → "ทาชาง")."""
-    return unmarked(unicodedata.normalize("NFKD", name_key(name)))
+    """``name_key`` as OCR reads it most surely (``letters.bare``): "ทำช่าง" and ท่าช้าง → "ทาชาง"."""
+    return bare(name_key(name))

@@ -44,6 +44,12 @@ def unmarked(text: str) -> str:
     return RE_MARK.sub("", text)
 
 
+def bare(text: str) -> str:
+    """Letters without the marks above and below, SARA AM as the SARA AA it holds: what OCR reads most surely
+    ("ทำช่าง" and ท่าช้าง → "ทาชาง")."""
+    return unmarked(text).replace("\u0e33", "\u0e32")
+
+
 @lru_cache(maxsize=4096)
 def dict_score(run: str) -> tuple[int, int]:
     """How well a Thai run reads as dictionary words: (chars in words of ≥ 2 letters, −tokens)."""

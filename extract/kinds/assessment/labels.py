@@ -22,7 +22,7 @@ from typing import Literal
 
 from ...thai.catalogue import catalogue
 from ...thai.codes import split_indicator, tool_in_text
-from ...thai.letters import MARKS, unmarked
+from ...thai.letters import MARKS, bare, unmarked
 from ...thai.repair import to_arabic_digits
 
 LabelLevel = Literal["tool", "indicator", "question", "total"]
@@ -106,15 +106,11 @@ def _ocr_indicator(text: str) -> Label | None:
     if m[1] is not None:
         return Label("indicator", str(int(m[1])), rest)
     found = {n: rest[skip:].lstrip() for skip in reversed(range(MISREAD_NUMBER_CHARS + 1))
-             for n, name in catalogue().indicator_names().items() if _bare(rest[skip:]).startswith(_bare(name))}
+             for n, name in catalogue().indicator_names().items() if bare("".join(rest[skip:].split())).startswith(bare("".join(name.split())))}
     if len(found) != 1:
         return None
     ((number, name),) = found.items()
     return Label("indicator", str(number), name)
-
-
-def _bare(text: str) -> str:
-    return unmarked("".join(text.split()))
 
 
 def _listed_indicator(text: str, arabic: str) -> Label | None:
