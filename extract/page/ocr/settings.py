@@ -31,7 +31,8 @@ class OcrSettings:
     # marks above and below the letters, so whole lines read "ส ง เส ร ม" for ส่งเสริม. Off (False),
     # the marks are read with their letters. Scans, overall / strict text before -> after: held-out
     # 0.939/0.592 -> 0.945/0.600, unseen long-run 0.863/0.568 -> 0.890/0.592, devs6 long-run
-    # 0.920/0.561 -> 0.937/0.584; CPU per page the same (held-out 2.16 -> 2.20 s)
+    # 0.920/0.561 -> 0.937/0.584, FY2567 0.753/0.604 -> 0.791/0.604; CPU per page the same (held-out
+    # 2.16 -> 2.20 s)
     noise_removal: bool = False
     list_langs_timeout_s: float = 30.0  # seconds for ``tesseract --list-langs`` (a broken install hangs)
     min_deskew_deg: float = 0.1  # a smaller measured tilt is within the measurement's step: no resampling
