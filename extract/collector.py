@@ -10,13 +10,13 @@ object of the process. On the report files (samples and shared synthetic, 19 fil
 collecting), because pdfminer's layout objects are fewer than the engine's.
 
 So while a report is read the young threshold is raised to :data:`YOUNG_THRESHOLD`: the same
-collections happen, about seven times less often, and reference cycles are still freed
-(at most a few thousand objects later). This is the remedy CPython's own documentation
-gives for allocation-heavy code (``gc.set_threshold``) and what 3.13 moved towards (a
-young threshold of 2,000). Nothing is disabled, and the caller's thresholds come back
-when the last report being read in the process is done, whatever threads are reading.
-Measured (docs/BENCHMARKS.md, issue 20): pipeline / parse floor on the report files
-1.47 → 1.36 with 5,000; 20,000 and no collection at all measured no better.
+collections happen, many times less often, and reference cycles are still freed (at most some
+thousands of objects later). This is the remedy CPython's own documentation gives for
+allocation-heavy code (``gc.set_threshold``) and what 3.13 moved towards (a young threshold of
+2,000). Nothing is disabled, and the caller's thresholds come back when the last report being read
+in the process is done, whatever threads are reading. Measured (docs/BENCHMARKS.md, issue 20, fifth
+round): pipeline / parse floor on the report files, quiet machine, 1.50 → 1.41 with 5,000 and 1.405
+with 20,000; a larger middle threshold or no collection at all measured no better.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-YOUNG_THRESHOLD = 5_000  # net container allocations between young collections, while a report is read
+YOUNG_THRESHOLD = 20_000  # net container allocations between young collections, while a report is read
 
 
 class _Raised:
