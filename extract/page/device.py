@@ -131,7 +131,6 @@ class GlyphDevice(PDFLayoutAnalyzer):
         self.result = ltpage
 
 
-
 def _corners_bounds(matrix: Matrix, ex: float, fy: float, bx0: float, by0: float, bx1: float,
                     by1: float) -> tuple[float, float, float, float]:
     """(x0, x1, y0, y1) of the glyph box (bx0, by0)-(bx1, by1) turned by ``matrix`` and moved to (ex, fy):
@@ -140,6 +139,7 @@ def _corners_bounds(matrix: Matrix, ex: float, fy: float, bx0: float, by0: float
     xs = (a * bx0 + c * by0 + ex, a * bx1 + c * by0 + ex, a * bx1 + c * by1 + ex, a * bx0 + c * by1 + ex)
     ys = (b * bx0 + d * by0 + fy, b * bx1 + d * by0 + fy, b * bx1 + d * by1 + fy, b * bx0 + d * by1 + fy)
     return min(xs[0], xs[3], xs[1], xs[2]), max(xs[0], xs[3], xs[1], xs[2]), min(ys), max(ys)
+
 
 def read_glyphs(rsrcmgr: PDFResourceManager, page: PDFPage, height: float, offset: tuple[float, float],
                 codes: Codes | None = None) -> tuple[list[Char], list[Rule], float]:

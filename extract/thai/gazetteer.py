@@ -115,8 +115,6 @@ def nearest(printed: str, names: list[str]) -> str | None:
     return near[0][1]
 
 
-
-
 def nearest_bare(printed: str, names: list[str]) -> str | None:
     """The one name ``printed`` spells with at most one letter off once every combining mark is taken
     out of both and SARA AM is read as SARA AA ("บันักร่าง" for บ้านกร่าง: OCR read SARA AA as a mark

@@ -24,7 +24,7 @@ from typing import Literal
 
 from ...page.page import Rule
 from ...thai.letters import unmarked
-from .labels import read_label, read_score
+from .labels import Label, read_label, read_score
 from .layout import Line, PageLines, Segment
 
 Role = Literal["label", "score", "tool_score", "tool", "other"]
@@ -104,6 +104,11 @@ class TableLayout:
         head = unmarked("ตัวชี้วัด") if self.without_marks else "ตัวชี้วัด"
         return any(c.role == "label" and (unmarked(c.text) if self.without_marks else c.text).startswith(head)
                    for c in self.columns)
+
+    def label(self, text: str) -> Label | None:
+        """The row label a label-column cell opens with, read as this table's labels read
+        (an indicator column's numbers and names; OCR's lost marks where ``without_marks``)."""
+        return read_label(text, self.lists_indicators, self.without_marks)
 
     @property
     def score_x0(self) -> float:

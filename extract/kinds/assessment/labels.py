@@ -105,8 +105,9 @@ def _ocr_indicator(text: str) -> Label | None:
     rest = text[m.end():].strip()
     if m[1] is not None:
         return Label("indicator", str(int(m[1])), rest)
+    names = {n: bare("".join(name.split())) for n, name in catalogue().indicator_names().items()}
     found = {n: rest[skip:].lstrip() for skip in reversed(range(MISREAD_NUMBER_CHARS + 1))
-             for n, name in catalogue().indicator_names().items() if bare("".join(rest[skip:].split())).startswith(bare("".join(name.split())))}
+             for n, name in names.items() if bare("".join(rest[skip:].split())).startswith(name)}
     if len(found) != 1:
         return None
     ((number, name),) = found.items()

@@ -19,7 +19,7 @@ from ...thai.catalogue import catalogue
 from ...thai.codes import tool_of
 from ...thai.repair import to_arabic_digits
 from .header import HEADER_SETTINGS, Header, HeaderSettings, TableLayout, find_header
-from .labels import Label, next_code, read_label, read_score
+from .labels import Label, next_code, read_score
 from .layout import Line, PageLines, Segment
 
 ROW_START_TOL_EM = 0.5  # a score may sit this far above its label's line (baselines of two cells differ)
@@ -140,7 +140,7 @@ def _resumes_at(page: PageLines, layout: TableLayout, out: TableRead, settings: 
 
 def _opens_row(line: Line, layout: TableLayout) -> bool:
     labels = [s for s in line.segments if layout.column_at(s.x0).role == "label"]
-    return bool(labels) and read_label(labels[0].text, layout.lists_indicators, layout.without_marks) is not None
+    return bool(labels) and layout.label(labels[0].text) is not None
 
 
 def _inside(line: Line, layout: TableLayout) -> bool:
@@ -184,7 +184,7 @@ def _aligned(line: Line, layout: TableLayout, out: TableRead) -> bool:
     """
     labels = [s for s in line.segments if layout.column_at(s.x0).role == "label" and read_score(s.text) is None]
     starts = [s.x0 for r in out.rows if r.table == out.tables for s in r.texts]
-    if not labels or not starts or read_label(labels[0].text, layout.lists_indicators, layout.without_marks) is not None:
+    if not labels or not starts or layout.label(labels[0].text) is not None:
         return True
     return any(abs(labels[0].x0 - x0) <= ALIGN_EM * labels[0].size for x0 in starts)
 
@@ -203,7 +203,7 @@ def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
             labels.append(seg)
     if not labels:
         return
-    label = read_label(labels[0].text, layout.lists_indicators, layout.without_marks)
+    label = layout.label(labels[0].text)
     if label is None and layout.without_marks and len(out.numbers) > numbers_before:  # a row's score is on its first line: a row opens here
         label = next_code(labels[0].text, [r.label for r in out.rows if r.table == out.tables])
     if label is not None:
