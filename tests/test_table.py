@@ -14,6 +14,7 @@ import pytest
 from glyphs import one_line, set_text
 from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char, Page, Rule
+from ita_extract.extract.table import vocabulary
 from ita_extract.extract.table.columns import (
     Column,
     Layout,
@@ -678,3 +679,19 @@ def test_the_short_centred_last_line_of_a_spanning_header_cell_hides_no_gutter()
     assert table is not None and table.has_header and len(table.rows) == 1
     assert [c.role for c in table.layout.columns] == ["issue", "score", "measures", "responsible", "timeframe"]
     assert [table.rows[0].first_text(role) for role in ("measures", "responsible")] == ["จัดเวทีรับฟัง", "กองคลัง"]
+
+
+def test_roles_in_remembers_what_it_found_within_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The header search asks a cell's roles again and again: the answer is remembered, never changed,
+    and a long batch does not grow the memory past its bound."""
+    texts = ["ประเด็นที่ต้องพัฒนา", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ประเดนทตองพฒนา", "หน่วยงาน"]
+    asked = replace(MEASURES)  # a vocabulary of its own: nothing remembered yet
+    first = [asked.roles_in(t, within, loose) for t in texts for within in (None, 0, 12) for loose in (False, True)]
+    again = [asked.roles_in(t, within, loose) for t in texts for within in (None, 0, 12) for loose in (False, True)]
+    fresh = [replace(MEASURES).roles_in(t, within, loose) for t in texts for within in (None, 0, 12) for loose in (False, True)]
+    assert first == again == fresh
+    assert "issue" in first[0]  # "ประเด็นที่ต้องพัฒนา" names the issue column
+    monkeypatch.setattr(vocabulary, "FOUND_KEPT", 4)
+    for k in range(20):
+        asked.roles_in(f"ผู้รับผิดชอบ{k}", 12)
+        assert len(asked._found) <= 4

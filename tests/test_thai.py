@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ita_extract.extract.thai import repair
 from ita_extract.extract.thai.letters import CONSONANTS, MARKS, SARA_AM, is_thai_char, is_thai_letter
 from ita_extract.extract.thai.pua import _PUA_TABLE, map_pua
 from ita_extract.extract.thai.repair import (
@@ -268,3 +269,51 @@ def test_thai_digits_become_arabic_as_pythainlp_converts_them(text: str) -> None
                                             ("๑", False), ("\u0e4f", False), ("a", False), ("1", False)])
 def test_a_thai_letter_is_a_letter_vowel_or_mark_of_the_block_not_a_digit_or_closing_sign(ch: str, letter: bool) -> None:
     assert is_thai_letter(ch) is letter
+
+
+def _repair_pass_normalising_twice(s: str, warnings: set[str]) -> str:
+    """The repair pass as it was before the settled second normalising was skipped: the reference."""
+    s, lost = repair.join_lost_sara_am(s)
+    if lost:
+        warnings.add("sara_am_lost")
+    s, am_aa = repair.fix_am_for_aa(s)
+    if am_aa:
+        warnings.add("sara_aa_as_am")
+    ordered = repair._normalise_marks(s)
+    ordered, _ = repair._fix_displaced_marks(ordered)
+    ordered, _ = repair._fix_early_below_vowels(ordered)
+    ordered = repair._normalise_marks(ordered)
+    if ordered != s:
+        warnings.add("mark_order_repaired")
+    return ordered
+
+
+@settings(max_examples=400, deadline=None)
+@given(THAI_ALPHABET)
+def test_repair_pass_normalises_again_only_what_changed(text: str) -> None:
+    ours, theirs = set(), set()
+    assert repair._repair_pass(text, ours) == _repair_pass_normalising_twice(text, theirs)
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("text", ["ดนั ำสวูตบ", "ุ าุ๊่ต๊ส"])
+def test_repair_pass_normalises_again_what_the_dictionary_moved(text: str) -> None:
+    """A mark moved back onto its letter ("ดนั" → "ดัน") may leave a cluster out of order: normalised again."""
+    assert repair._repair_pass(text, set()) == _repair_pass_normalising_twice(text, set())
+
+
+def test_repair_pass_normalises_again_what_four_passes_did_not_settle(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = iter(range(100))
+    monkeypatch.setattr(repair, "_fix_mark_order", lambda s: s if next(calls) >= 6 else s + "ก")
+    assert repair._repair_pass("ข", set()) == "ขกกกกกก"  # four passes, then four more: six changed ones in all
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=MARKS, min_size=2, max_size=7))
+def test_sorted_marks_keeps_each_mark_once_vowels_first(cluster: str) -> None:
+    seen: list[str] = []
+    for ch in cluster:
+        if ch not in seen:
+            seen.append(ch)
+    expected = "".join(sorted(seen, key=lambda ch: ch in "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4e"))
+    assert repair._sorted_marks(cluster) == expected

@@ -34,7 +34,7 @@ from ..thai.letters import CONSONANTS, SARA_AA, SARA_AM
 from ..thai.pua import map_pua
 from ..thai.repair import early_below_vowels
 from ..thai.saraam import EVIDENCE_CHARS, am_stays, reads_aa_as_am
-from .page import LINE_SHARE_EM, ZERO_WIDTH_EM, Char, Page, same_line
+from .page import LINE_SHARE_EM, ZERO_WIDTH_EM, Char, Page, is_mark_text, same_line
 
 NIKHAHIT = "\u0e4d"
 TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
@@ -247,14 +247,15 @@ def _mark_advances_to_letters(chars: list[Char]) -> list[Char]:
 
 def _mark_runs(chars: list[Char]) -> Iterator[tuple[int, int, float]]:
     """(letter, next glyph after its marks, where the marks' advances end) for letters whose marks advance."""
-    i = 0
-    while i < len(chars):
+    marks = [is_mark_text(c.text) for c in chars]  # asked of most glyphs twice: once each
+    i, n = 0, len(chars)
+    while i < n:
         base, j = chars[i], i + 1
         pen = base.x1
-        while j < len(chars) and chars[j].is_mark and _advances(chars[j], pen, base):
+        while j < n and marks[j] and _advances(chars[j], pen, base):
             pen = chars[j].x1
             j += 1
-        if pen > base.x1 and j < len(chars) and not chars[j].is_mark and same_line(chars[j], base):
+        if pen > base.x1 and j < n and not marks[j] and same_line(chars[j], base):
             yield i, j, pen
         i = max(j, i + 1)
 

@@ -25,7 +25,7 @@ from .vocabulary import TableVocabulary
 
 def squeeze(text: str) -> str:
     """Header text as matched: repaired Thai, no spaces (``"ผู้รับผิด ชอบ"`` → ``"ผู้รับผิดชอบ"``)."""
-    return re.sub(r"\s+", "", repair_thai_text(text))
+    return "".join(repair_thai_text(text).split())  # str.split's whitespace is re's \s (both Py_UNICODE_ISSPACE)
 
 
 def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSettings,

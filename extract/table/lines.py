@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from ..page.page import Char, is_mark_text
@@ -243,13 +244,13 @@ def group_lines(items: Iterable[Cluster], settings: TableSettings = DEFAULT) -> 
     pdfium's boxes) but share the baseline, so the bottom of a box is the stable key.
     """
     rows: list[list[Cluster]] = []
-    keys: list[float] = []
-    for c in sorted(items, key=lambda c: c.bottom):
-        if rows and abs(c.bottom - keys[-1]) <= settings.line_tol_em * c.size:
+    key, tol = 0.0, settings.line_tol_em
+    for c in sorted(items, key=attrgetter("bottom")):
+        if rows and abs(c.bottom - key) <= tol * c.size:
             rows[-1].append(c)
             continue
         rows.append([c])
-        keys.append(c.bottom)
+        key = c.bottom
     lines = []
     for row in rows:
         row = _left_to_right(row, settings)
@@ -267,15 +268,16 @@ def _left_to_right(row: list[Cluster], settings: TableSettings) -> list[Cluster]
     consonant, ActualText spans), while stream order alone breaks when a producer draws
     a table's cells out of order. Runs of stream-consecutive, forward-moving glyphs keep both.
     """
-    row = sorted(row, key=lambda c: c.order)
+    row = sorted(row, key=attrgetter("order"))
     runs: list[list[Cluster]] = []
+    back, gap = settings.run_back_pt, settings.run_gap_em
+    prev = None
     for c in row:
-        prev = runs[-1][-1] if runs else None
-        if (prev is None or c.order != prev.order + 1 or c.x0 < prev.x0 - settings.run_back_pt
-                or c.x0 - prev.x1 > settings.run_gap_em * c.size):
+        if prev is None or c.order != prev.order + 1 or c.x0 < prev.x0 - back or c.x0 - prev.x1 > gap * c.size:
             runs.append([c])
         else:
             runs[-1].append(c)
+        prev = c
     runs.sort(key=_run_x)
     return [c for run in runs for c in run]
 

@@ -25,6 +25,7 @@ ITEM_NUMBER = re.compile(r"^(?:[0-9๐-๙]{1,2}\s*[.)]|\([0-9๐-๙]\s*\))")
 # (unseen scan syn00205). Shaped like an item number "๑)", so taken only before a row wording's opening
 CLOSED_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\s*\)")
 CODE_LIKE = re.compile(r"[0-9๐-๙A-Za-z]")
+FOUND_KEPT = 8192  # cells whose roles a vocabulary remembers (a long document's header search asks of some 6,000)
 
 
 def _letters(text: str) -> str:
@@ -141,15 +142,27 @@ class TableVocabulary:
                     return role
         return None
 
-    def roles_in(self, text: str, within: int | None = None, without_marks: bool = False) -> set[str]:
+    def roles_in(self, text: str, within: int | None = None, without_marks: bool = False) -> frozenset[str]:
         """Header roles whose wording occurs in ``text`` (starting in its first ``within`` letters, if given).
 
         ``without_marks`` as in :meth:`role_of`: the wordings are also looked for unmarked.
+        Remembered: the header search asks it of a body line's cells once per search over
+        the page (two cell gaps; again below a header found that did not repeat the table's).
         """
-        found = self._roles_in(self.roles, text, within)
-        if without_marks:
-            found |= self._roles_in(self.unmarked_roles, unmarked(text), within)
+        key = (text, within, without_marks)
+        found = self._found.get(key)
+        if found is None:
+            found = self._roles_in(self.roles, text, within)
+            if without_marks:
+                found |= self._roles_in(self.unmarked_roles, unmarked(text), within)
+            if len(self._found) >= FOUND_KEPT:
+                self._found.clear()  # a batch of documents does not grow it (one call: safe between threads)
+            found = self._found[key] = frozenset(found)
         return found
+
+    @cached_property
+    def _found(self) -> dict[tuple[str, int | None, bool], frozenset[str]]:
+        return {}
 
     def _roles_in(self, roles: tuple[tuple[str, re.Pattern[str]], ...], text: str, within: int | None) -> set[str]:
         found = set()

@@ -12,6 +12,7 @@ normalise them to a capital letter plus Arabic digits so rows can be matched to 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .repair import to_arabic_digits
 
@@ -52,6 +53,7 @@ def _code(m: re.Match[str]) -> str:
     return f"{letter}{int(m['num'].replace(' ', ''))}"
 
 
+@lru_cache(maxsize=4096)  # a line is asked twice (does it open the body? is it a section?) and more
 def split_indicator(s: str) -> tuple[str | None, str]:
     """Split a leading code off a cell: "(E1) การติดต่อ…" → ("E1", "การติดต่อ…").
 

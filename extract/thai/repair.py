@@ -85,11 +85,12 @@ def _sort_cluster(m: re.Match[str]) -> str:
     pythainlp's ``reorder_vowels`` does this with one regex pass, which is not idempotent on
     clusters such as tone-vowel-tone-vowel; a stable sort is.
     """
-    seen: list[str] = []
-    for ch in m.group(0):
-        if ch not in seen:
-            seen.append(ch)
-    return "".join(sorted(seen, key=lambda ch: ch in _UPPER_OR_TONE))
+    return _sorted_marks(m.group(0))
+
+
+@lru_cache(maxsize=1024)  # a text has few distinct clusters ("ี่", "ั้"), met on nearly every line
+def _sorted_marks(cluster: str) -> str:
+    return "".join(sorted(dict.fromkeys(cluster), key=lambda ch: ch in _UPPER_OR_TONE))
 
 
 def _fix_mark_order(s: str) -> str:
@@ -103,12 +104,17 @@ def _fix_mark_order(s: str) -> str:
 
 def _normalise_marks(s: str) -> str:
     """Apply `_fix_mark_order` until nothing changes, so the result is a fixed point."""
+    return _normalised(s)[0]
+
+
+def _normalised(s: str) -> tuple[str, bool]:
+    """`_normalise_marks`, and whether its result is a fixed point (four passes may not reach one)."""
     for _ in range(4):
         fixed = _fix_mark_order(s)
         if fixed == s:
-            break
+            return s, True
         s = fixed
-    return s
+    return s, False
 
 
 _RE_HAN_AKAT_NO_FINAL = re.compile(f"\u0e31[{TONES}]?(?![{CONSONANTS}{TONES}])")
@@ -240,10 +246,11 @@ def _repair_pass(s: str, warnings: set[str]) -> str:
     s, am_aa = fix_am_for_aa(s)
     if am_aa:
         warnings.add("sara_aa_as_am")
-    ordered = _normalise_marks(s)
-    ordered, displaced = _fix_displaced_marks(ordered)  # after: words are weighed on whole clusters
-    ordered, _ = _fix_early_below_vowels(ordered)
-    ordered = _normalise_marks(ordered)
+    ordered, settled = _normalised(s)
+    moved, displaced = _fix_displaced_marks(ordered)  # after: words are weighed on whole clusters
+    moved, _ = _fix_early_below_vowels(moved)
+    # a fixed point left as it was needs no second normalising (most lines: half the pass's cost)
+    ordered = ordered if settled and moved == ordered else _normalise_marks(moved)
     if ordered != s:
         warnings.add("mark_order_repaired")
     return ordered
