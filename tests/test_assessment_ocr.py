@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import pytest
 from ita_extract.extract.kinds.assessment import AssessmentSettings, HeaderSettings, read_assessment
-from ita_extract.extract.kinds.assessment.labels import Label, next_code, read_label
+from ita_extract.extract.kinds.assessment.header import _role, is_anchor
+from ita_extract.extract.kinds.assessment.labels import Label, misread_score, next_code, ocr_score, read_label
+from ita_extract.extract.kinds.assessment.layout import Segment
 from score_pages import hrule, make_page
 
 OCR = AssessmentSettings(header=HeaderSettings.ocr())
@@ -54,6 +56,20 @@ def test_a_page_with_a_text_layer_keeps_the_strict_reading(text: str) -> None:
         ("ท่านได้รับมอบหมาย", ["I9"], None),  # a word, not a code
         ("110 บุคลากร", [], None),  # no question above to count from
         ("110 บุคลากร", ["6"], None),
+        # the table's first question: no question above; its printed number under its indicator's tool
+        ("๑ บุคลากรในหน่วยงาน", ["1"], "I1"),
+        ("๓ บุคลากร", ["6"], "E3"),
+        ("๑ บุคลากร", [], None),  # no indicator above: no tool to name
+        ("๓๑ บุคลากร", ["1"], None),  # past the tool's last question
+        # a code ending in a number just past the next one: the rows between were lost
+        ("L๖ บุคลากร", ["I4"], "I6"),
+        ("L๗ บุคลากร", ["I4"], None),  # two lost: not taken
+        ("o๔๔ ข้อมูล", ["O42"], None),  # past OIT's last question
+        # a code lost outright: the question whose catalogue wording the line opens with, among the next few
+        ("ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงาน", ["I6"], "I7"),
+        ("ทานรเกยวกบแผนการใชจายงบประมาณประจาปี ของหน่วยงาน", ["I5"], "I7"),  # marks lost, I6 lost before it
+        ("ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงาน", ["I4"], None),  # two lost: not taken
+        ("ตัวชวดที่ < การใช้ทรัพย์สินของราชการ", ["I18"], None),  # an indicator row OCR garbled is no question
     ],
 )
 def test_a_scored_row_with_a_misread_code_takes_the_next_code(text: str, previous: list[str], code: str | None) -> None:
@@ -100,3 +116,56 @@ def test_a_question_table_read_by_ocr_counts_codes_it_cannot_read() -> None:
     assessment, _ = read_assessment([make_page(1, cells)], settings=OCR)
     assert [(s.code, s.score) for s in assessment.scores if s.level == "question"] == [
         ("I7", 96.16), ("I8", 67.97), ("I9", 85.27), ("I10", 90.40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "misread", "score"),
+    [
+        ("๙๔ ๕๕", True, 94.55),  # the point read as a space: two decimals
+        ("๑๐๐ ๐๐", True, 100.0),
+        ("๘๖๕๐๖", True, None),  # the point lost and a digit added: no number to trust
+        ("๘ อ.๑๓๕", True, None),  # a digit read as a letter
+        ("๘ อ.อ ๙", True, None),
+        ("๙๑.๕๓", False, 91.53),  # a score as read
+        ("๔ .ออ", False, None),  # more letters than digits
+        ("ข้อมูลข่าวสาร", False, None),
+        ("๒๕๖๖ ถึง ๒๕๖๗", False, None),  # too long for a score
+    ],
+)
+def test_a_score_ocr_misread(text: str, misread: bool, score: float | None) -> None:
+    assert misread_score(text) is misread
+    assert ocr_score(text) == score
+
+
+def test_an_ocr_score_header_that_lost_its_first_syllable_is_a_score_column() -> None:
+    """"แน่นที่ / ได้" for คะแนนที่ได้: the question table's header on FY2567 scans; on a text layer no header."""
+    ocr, printed = HeaderSettings.ocr(), HeaderSettings()
+    assert is_anchor(segment("แน่นที่"), ocr) and not is_anchor(segment("แน่นที่"), printed)
+    assert not is_anchor(segment("แนวทาง"), ocr)
+    assert _role("แน่นที่ได้", without_marks=True) == "score"
+    assert _role("แนนรายเครื่องมือ", without_marks=True) == "tool_score"
+    assert _role("แน่นที่ได้") is None
+
+
+def test_a_question_table_whose_code_letters_ocr_lost_is_read_in_order() -> None:
+    """FY2567 scans: "แน่นที่ / ได้" over the scores, every i lost ("๑ บุคลากร…"), one score's point read
+    as a space, one misread past reading (its row opens without a score), a code read as "L๖"."""
+    header = [(200, 60, "ประเด็นการประเมิน"), (479, 60, "แน่นที่"), (488, 78, "ได้")]
+    cells = header + [
+        (63, 110, "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่"), (476, 110, "๙๐.๒๕"),
+        (69, 135, "๑ บุคลากรในหน่วยงานของท่าน"), (477, 135, "๙๑.๕๓"),
+        (63, 153, "ตามประเด็นดังต่อไปนี้"),
+        (69, 175, "๒ บุคลากรในหน่วยงานของท่าน"), (476, 175, "๙๗ ๐๗"),
+        (69, 200, "๓ บุคลากรในหน่วยงานของท่าน"), (477, 200, "๘ อ.อ ๙"),
+        (63, 225, "L๔ บุคลากรในหน่วยงานของท่าน"), (478, 225, "๙๐.๑๐"),
+    ]
+    assessment, notices = read_assessment([make_page(1, cells)], settings=OCR)
+    assert [(s.code, s.score) for s in assessment.scores if s.level == "question"] == [
+        ("I1", 91.53), ("I2", 97.07), ("I4", 90.10)]
+    assert any(n.code == "assessment_score_missing" and "I3" in n.message for n in notices)
+    printed, _ = read_assessment([make_page(1, cells)])
+    assert printed is None or printed.scores == []  # a text layer keeps the strict reading
+
+
+def segment(text: str) -> Segment:
+    return Segment(x0=479.0, x1=520.0, top=60.0, bottom=76.0, size=16.0, text=text, space_after=False)

@@ -40,6 +40,9 @@ HEADER_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 ANCHOR = re.compile(r"^(?:ผล)?คะแนน|^ผลการประเมิน$")
 ANCHOR_WORD = "คะแนน"
 MIN_ANCHOR_CHARS = 2  # "คะ": the first syllable of คะแนน on a line of its own
+# คะแนน whose first syllable OCR lost, marks aside: "แน่นที่ / ได้" for คะแนนที่ได้ (the question table's
+# header on FY2567 scans: with it went the table's 101 scores). Read so only on a page read by OCR.
+LOST_SYLLABLE = re.compile(r"^(ผล)?ะ?แนน")
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,8 @@ def is_anchor(segment: Segment, settings: HeaderSettings) -> bool:
     column that wraps the word itself ("คะ / แนนที่ / ได้"); the whole column's wording decides later."""
     text = "".join(segment.text.split())
     narrow = len(text) >= MIN_ANCHOR_CHARS and ANCHOR_WORD.startswith(text)
-    return len(text) <= settings.max_cell_chars and (bool(ANCHOR.match(text)) or narrow)
+    lost = settings.without_marks and LOST_SYLLABLE.match(unmarked(text)) is not None
+    return len(text) <= settings.max_cell_chars and (bool(ANCHOR.match(text)) or narrow or lost)
 
 
 def is_header_like(line: Line, settings: HeaderSettings) -> bool:
@@ -251,7 +255,7 @@ def _role(text: str, without_marks: bool = False) -> Role | None:
     """The role a header column's text names; ``without_marks``: failing that, its letters without marks."""
     role = next((role for role, pattern in HEADER_ROLES if pattern.match(text)), None)
     if role is None and without_marks:
-        bare = unmarked(text)
+        bare = LOST_SYLLABLE.sub(r"\1คะแนน", unmarked(text))  # คะแนน with its first syllable lost: its own
         role = next((role for role, pattern in UNMARKED_ROLES if pattern.match(bare)), None)
     return role
 

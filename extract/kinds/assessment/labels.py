@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ...page.ocr.lexicon import key, questions, similarity
 from ...thai.catalogue import catalogue
-from ...thai.codes import split_indicator, tool_in_text
+from ...thai.codes import MAX_QUESTION, split_indicator, tool_in_text
 from ...thai.letters import MARKS, bare, unmarked
 from ...thai.repair import to_arabic_digits
 
@@ -136,7 +137,37 @@ def read_score(text: str) -> float | None:
     return float(m[1]) if m else None
 
 
+_SPACED_POINT = re.compile(r"\s*(\d{1,3}) (\d{2})\s*")  # "๑๐๐ ๐๐": two decimals, the point read as a space
+
+
+def ocr_score(text: str) -> float | None:
+    """``read_score`` of a cell OCR read, which may show a score's point as a space ("๑๐๐ ๐๐" → 100.0;
+    scores are printed with two decimals, so two digits after the space are the decimals)."""
+    value = read_score(text)
+    if value is None and (m := _SPACED_POINT.fullmatch(to_arabic_digits(text))):
+        value = float(f"{m[1]}.{m[2]}")
+    return value
+
+
+MISREAD_SCORE_CHARS = 8  # a score is "100.00" at most: a misread one ("๘๖๕๐๖", "๘ อ.๑๓๕") is about as long
+
+
+def misread_score(text: str) -> bool:
+    """A score cell OCR misread: two digits or more, points, and no more other characters than digits
+    (two at most), yet no number as read ("๙๔ ๕๕": the point read as a space; "๘๖๕๐๖": lost, a digit
+    added; "๘ อ.๑๓๕", "๘ อ.อ ๙": digits read as letters)."""
+    cell = "".join(to_arabic_digits(text).split())
+    digits = sum(ch.isdigit() for ch in cell)
+    stray = sum(not ch.isdigit() and ch not in ".,:" for ch in cell)
+    return digits >= 2 and stray <= min(digits, 2) and len(cell) <= MISREAD_SCORE_CHARS and read_score(text) is None
+
+
 MISREAD_CODE_CHARS = 4  # a question code OCR misread ("110" for i10, "เธ" for i8) is a token this short
+SKIPPED_ROWS = 1  # questions a table may have lost before a row whose code is read ("12" after I9 is no I12: two)
+# a row whose code OCR lost outright names its question by wording: this much of the catalogue's wording, its
+# letters without marks, opens the row's first line (that line holds some 30 letters of it)
+WORDING_LETTERS = 24
+WORDING_MIN = 0.8  # 1 − normalised edit distance, as the scorer measures text
 
 
 def next_code(text: str, previous: list[Label]) -> Label | None:
@@ -144,20 +175,58 @@ def next_code(text: str, previous: list[Label]) -> Label | None:
     question above ("110 บุคลากร…" after I9 is I10: a lower-case i read as 1; "เธ" after I7 is I8).
 
     A score table lists its questions in order; an indicator row between says which tool the
-    next one belongs to (after I30, "ตัวชี้วัดที่ 6" opens EIT: E1). Only a short first token that
-    ends in the expected number, or holds no digit at all, is taken as the misread code.
+    next one belongs to (after I30, "ตัวชี้วัดที่ 6" opens EIT: E1). A short first token that
+    ends in the expected number, or holds no digit at all, is taken as the misread code; one
+    ending in the number after it says that row was lost ("L๖" after I4: I6; ``SKIPPED_ROWS``).
+    A row whose code was lost outright ("ท่านรู้เกี่ยวกับแผน…" for i7) is the question, of the
+    next two, whose catalogue wording it opens with. The first question of a table has no
+    question above it: its printed number, under its indicator's tool ("๑ บุคลากร…": I1).
     """
     questions = [i for i, label in enumerate(previous) if label.level == "question"]
     token, _, rest = text.strip().partition(" ")
-    if not questions or not token or len(token) > MISREAD_CODE_CHARS:
+    if not token:
         return None
-    last = previous[questions[-1]]
-    letter, number = last.code[0], int(last.code[1:]) + 1
-    tools = [catalogue().tool_of_indicator(int(label.code)) for label in previous[questions[-1] + 1:]
-             if label.level == "indicator"]
-    if tools and tools[-1] and tools[-1][0] != letter:
+    after = questions[-1] + 1 if questions else 0
+    tools = [catalogue().tool_of_indicator(int(label.code)) for label in previous[after:] if label.level == "indicator"]
+    if questions:
+        last = previous[questions[-1]]
+        letter, number = last.code[0], int(last.code[1:]) + 1
+        if tools and tools[-1] and tools[-1][0] != letter:
+            letter, number = tools[-1][0], 1
+    elif tools and tools[-1]:
         letter, number = tools[-1][0], 1
-    digits = to_arabic_digits(token)
-    if any(ch.isdigit() for ch in digits) and not digits.endswith(str(number)):
+    else:
         return None
+    digits = to_arabic_digits(token)
+    if len(token) > MISREAD_CODE_CHARS:
+        return None if any(ch.isdigit() for ch in digits) else _by_wording(text, letter, number)
+    if not questions:
+        return _first_question(digits, rest, letter)
+    if any(ch.isdigit() for ch in digits) and not digits.endswith(str(number)):
+        read = int(_TRAILING_NUMBER.search(digits)[0]) if _TRAILING_NUMBER.search(digits) else 0
+        if not number < read <= min(number + SKIPPED_ROWS, MAX_QUESTION[letter]):
+            return None
+        number = read
     return Label("question", f"{letter}{number}", rest.strip())
+
+
+_TRAILING_NUMBER = re.compile(r"\d+$")
+
+
+def _first_question(digits: str, rest: str, letter: str) -> Label | None:
+    """The first question of a table whose code OCR read without its letter ("๑ บุคลากร…" for i1: a thin
+    lower-case i lost): its printed number, with the letter of the tool its indicator row above names."""
+    if not digits.isdigit() or not 1 <= int(digits) <= MAX_QUESTION[letter]:
+        return None
+    return Label("question", f"{letter}{int(digits)}", rest.strip())
+
+
+def _by_wording(text: str, letter: str, number: int) -> Label | None:
+    """The question among the next few (from ``letter`` ``number`` on) whose catalogue wording ``text`` opens with."""
+    read = bare(key(text))[:WORDING_LETTERS]
+    if len(read) < WORDING_LETTERS:
+        return None  # too little to tell one question's wording from another's
+    for n in range(number, min(number + SKIPPED_ROWS, MAX_QUESTION[letter]) + 1):
+        if any(similarity(read, bare(key(w))[:WORDING_LETTERS]) >= WORDING_MIN for w in questions(f"{letter}{n}", None)):
+            return Label("question", f"{letter}{n}", text.strip())
+    return None

@@ -19,7 +19,7 @@ from ...thai.catalogue import catalogue
 from ...thai.codes import tool_of
 from ...thai.repair import to_arabic_digits
 from .header import HEADER_SETTINGS, Header, HeaderSettings, TableLayout, find_header
-from .labels import Label, next_code, read_score
+from .labels import Label, misread_score, next_code, ocr_score, read_score
 from .layout import Line, PageLines, Segment
 
 ROW_START_TOL_EM = 0.5  # a score may sit this far above its label's line (baselines of two cells differ)
@@ -28,6 +28,7 @@ MAX_ROW_GAP_EM = 4.0  # without rules, a gap this tall between two lines ends th
 PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–)]?\s*$")  # "- ๗ -", "หน้า 7"
 RUNNING_HEAD_LINES = 2  # lines above a repeated header that are page furniture, not rows
 RESUME_LINES = 8  # a row's rest at a page top is followed by a row or a score within this many lines (I30 runs to 7)
+OCR_CELL_EM = 1.0  # a score cell OCR read starts at most this far left of its column's header (FY2567 scans: 0.1-0.3 em)
 ALIGN_EM = 0.5  # label-column text continuing a row starts this close to where the table's labels start
 
 
@@ -150,8 +151,16 @@ def _inside(line: Line, layout: TableLayout) -> bool:
         return False
     return not any(
         read_score(s.text) is None and s.x0 < layout.score_x0 and s.x1 > layout.score_x0 + CROSS_EM * size
+        and not (layout.without_marks and _misread_cell(s, layout, size))
         for s in line.segments
     )
+
+
+def _misread_cell(seg: Segment, layout: TableLayout, size: float) -> bool:
+    """On a page read by OCR, a score column's cell misread, not text running across into it: a number
+    misread, or any text starting within ``OCR_CELL_EM`` of the column's header (OCR's boxes of a centred
+    number start a little left of it: "๔ .ออ" at 478 pt under a header at 479 pt)."""
+    return misread_score(seg.text) or seg.x0 >= layout.score_x0 - OCR_CELL_EM * size
 
 
 def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: TableRead) -> int:
@@ -184,17 +193,36 @@ def _aligned(line: Line, layout: TableLayout, out: TableRead) -> bool:
     """
     labels = [s for s in line.segments if layout.column_at(s.x0).role == "label" and read_score(s.text) is None]
     starts = [s.x0 for r in out.rows if r.table == out.tables for s in r.texts]
-    if not labels or not starts or layout.label(labels[0].text) is not None:
-        return True
+    if not labels or not starts or _row_label(labels[0].text, layout, out, _scored(line, layout)) is not None:
+        return True  # a row opens here: its code may stand left of the labels (or OCR lost its letter)
     return any(abs(labels[0].x0 - x0) <= ALIGN_EM * labels[0].size for x0 in starts)
+
+
+def _scored(line: Line, layout: TableLayout) -> bool:
+    """Does the line hold a score in a score column (a row's score is on its first line)?"""
+    return any(_score_cell(s, layout) for s in line.segments)
+
+
+def _score_cell(seg: Segment, layout: TableLayout) -> bool:
+    """A score column's number, or on a page read by OCR a number it misread (its row opens all the same)."""
+    readable = read_score(seg.text) is not None or (layout.without_marks and misread_score(seg.text))
+    return readable and layout.column_at(seg.mid_x).role in ("score", "tool_score")
+
+
+def _row_label(text: str, layout: TableLayout, out: TableRead, scored: bool) -> Label | None:
+    """The label of the row a line's label cell opens, or None where it continues one. On a page read by
+    OCR, a scored line whose code OCR misread opens the row the table's order says comes next."""
+    label = layout.label(text)
+    if label is None and layout.without_marks and scored:
+        label = next_code(text, [r.label for r in out.rows if r.table == out.tables])
+    return label
 
 
 def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
     """Sort a body line's cells: a label opens a row, label text continues one, numbers are kept."""
     labels: list[Segment] = []
-    numbers_before = len(out.numbers)
     for seg in line.segments:
-        value = read_score(seg.text)
+        value = ocr_score(seg.text) if layout.without_marks else read_score(seg.text)
         column = layout.column_at(seg.mid_x if value is not None else seg.x0)
         if value is not None and column.role in ("score", "tool_score"):
             tool_column = column.role == "tool_score"
@@ -203,9 +231,7 @@ def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
             labels.append(seg)
     if not labels:
         return
-    label = layout.label(labels[0].text)
-    if label is None and layout.without_marks and len(out.numbers) > numbers_before:  # a row's score is on its first line: a row opens here
-        label = next_code(labels[0].text, [r.label for r in out.rows if r.table == out.tables])
+    label = _row_label(labels[0].text, layout, out, _scored(line, layout))
     if label is not None:
         out.rows.append(Row(label, line.page, line.top, out.tables, texts=labels))
     elif out.rows and out.rows[-1].table == out.tables:
