@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,7 @@ from conftest import REAL, SAMPLES, SHARED
 from ita_extract import extract
 from ita_extract.extract.errors import NeedsOCRError, OCRUnavailableError
 from ita_extract.extract.page.ocr import tesseract
-from ita_extract.extract.page.ocr.lines import line_chars, restore_lines
+from ita_extract.extract.page.ocr.lines import line_chars, line_ems, restore_lines
 from ita_extract.extract.page.ocr.scan import (
     is_gibberish,
     ruling_lines,
@@ -297,6 +298,16 @@ def test_a_sparse_page_is_read_with_the_marks_above_its_letters() -> None:
     everything = "".join(w.text for line in lines for w in line.words)
     assert title == "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
     assert sum(ch in THAI_MARKS for ch in everything) >= 40
+
+
+def test_a_line_holding_marks_above_and_below_gets_no_larger_em_than_the_pages_usual() -> None:
+    """Lines of one print size: the one whose box reaches marks above and below is taller (76 px
+    against 62) but its letters are the same size; its em is the page's usual one."""
+    plain = [_line(*((t, 100.0 * k, 100.0 * k + 90) for k, t in enumerate("กขคงจฉ"))) for _ in range(5)]
+    plain = [replace(line, height=62.0) for line in plain]
+    tall = replace(plain[0], height=76.0)
+    ems = line_ems([*plain, tall])
+    assert ems[-1] == pytest.approx(ems[0]) == pytest.approx(62.0 / 1.4)
 
 
 def test_line_chars_do_not_space_after_a_mark_that_sticks_out() -> None:

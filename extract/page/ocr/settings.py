@@ -69,7 +69,13 @@ class OcrSettings:
     usual_line_words: int = 5  # words: lines with fewer give no usual height (a stray mark, a number)
     em_per_line: float = 1.4  # Tesseract's x_size (the line's full height) over the font size, for Thai
     em_min_usual: float = 0.8  # a line's height is kept within these fractions of the page's usual one
-    em_max_usual: float = 1.3
+    # ... and never above it: with Thai marks read (``noise_removal`` off) a line's box reaches from the
+    # marks above its letters to those below, so its height tells which marks it holds more than its
+    # print size; a taller em set a header line's letters above the table's top rule (sample06's dev
+    # scan lost its header's first line and every record: 0.259; capped, 0.894). With noise removal
+    # off, 1.3 -> 1.0: dev scans 03/05/06 0.628/0.261 -> 0.876/0.453, held-out strict 0.600 -> 0.619,
+    # devs6 0.584 -> 0.586, unseen and FY2567 the same
+    em_max_usual: float = 1.0
     noise_confidence: float = 30.0  # Tesseract reads real letters (even misread ones) at ~40 or more
     # -- Latin words among Thai read again with the Thai model alone (reread.py)
     reread_below: float = 80.0  # confidence: "USMS" for บริหาร came at 56, "fu" for ณ at 71-77 (held-out scans)
