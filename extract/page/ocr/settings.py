@@ -76,6 +76,13 @@ class OcrSettings:
     # off, 1.3 -> 1.0: dev scans 03/05/06 0.628/0.261 -> 0.876/0.453, held-out strict 0.600 -> 0.619,
     # devs6 0.584 -> 0.586, unseen and FY2567 the same
     em_max_usual: float = 1.0
+    # A line taller than this many of the page's usual line heights was measured over the ink of two
+    # text lines (``lines.shared_baselines``: a code's box taking the tone mark below). Its own setting,
+    # not ``em_max_usual``: with that at 1.0, every line taller than the median (any line with marks
+    # above and below) was set on another line's baseline, a row's first line split over two baselines
+    # and a shaded header's table took the paragraph above it as its header (judge scan syn00330:
+    # 5 records -> 2, overall 0.964 -> 0.515; 1.3 as ocr16h measured it: 0.964)
+    two_lines_height: float = 1.3
     noise_confidence: float = 30.0  # Tesseract reads real letters (even misread ones) at ~40 or more
     # -- Latin words among Thai read again with the Thai model alone (reread.py)
     reread_below: float = 80.0  # confidence: "USMS" for บริหาร came at 56, "fu" for ณ at 71-77 (held-out scans)
