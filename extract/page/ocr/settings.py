@@ -31,7 +31,9 @@ class OcrSettings:
     # marks above and below the letters, so whole lines read "ส ง เส ร ม" for ส่งเสริม. Off (False),
     # the marks are read with their letters. Scans, overall / strict text before -> after: held-out
     # 0.939/0.592 -> 0.945/0.600, unseen long-run 0.863/0.568 -> 0.890/0.592, devs6 long-run
-    # 0.920/0.561 -> 0.937/0.584; CPU per page the same (held-out 2.16 -> 2.20 s)
+    # 0.920/0.561 -> 0.937/0.584; CPU per page the same (held-out 2.16 -> 2.20 s). Session 7 (ocr16n,
+    # with the em cap, on a94689e): held-out 0.948/0.616 -> 0.948/0.623, unseen 0.899/0.612 ->
+    # 0.908/0.610, devs6 0.925/0.600 -> 0.937/0.618, FY2567 0.775 -> 0.816; Tesseract 1.45 -> 1.41 s a page
     noise_removal: bool = False
     list_langs_timeout_s: float = 30.0  # seconds for ``tesseract --list-langs`` (a broken install hangs)
     min_deskew_deg: float = 0.1  # a smaller measured tilt is within the measurement's step: no resampling
@@ -74,14 +76,14 @@ class OcrSettings:
     # print size; a taller em set a header line's letters above the table's top rule (sample06's dev
     # scan lost its header's first line and every record: 0.259; capped, 0.894). With noise removal
     # off, 1.3 -> 1.0: dev scans 03/05/06 0.628/0.261 -> 0.876/0.453, held-out strict 0.600 -> 0.619,
-    # devs6 0.584 -> 0.586, unseen and FY2567 the same
+    # devs6 0.584 -> 0.586, unseen and FY2567 the same (ocr16i, on 7cc84d4). The smaller em parts a
+    # wide space into two pieces more often: see ``table.header._header_window`` (judge scan syn00330)
     em_max_usual: float = 1.0
     # A line taller than this many of the page's usual line heights was measured over the ink of two
-    # text lines (``lines.shared_baselines``: a code's box taking the tone mark below). Its own setting,
-    # not ``em_max_usual``: with that at 1.0, every line taller than the median (any line with marks
-    # above and below) was set on another line's baseline, a row's first line split over two baselines
-    # and a shaded header's table took the paragraph above it as its header (judge scan syn00330:
-    # 5 records -> 2, overall 0.964 -> 0.515; 1.3 as ocr16h measured it: 0.964)
+    # text lines (``lines.shared_baselines``: a code's box taking the tone mark below; 1.3 as ocr16h set
+    # it). Its own setting, not ``em_max_usual``: with that at 1.0, every line taller than the median
+    # (any line with marks above and below) was set on a neighbour's baseline and a row's first line
+    # split off its row (unseen scan syn00195 0.870 -> 0.828; ocr16h's unit test failed)
     two_lines_height: float = 1.3
     noise_confidence: float = 30.0  # Tesseract reads real letters (even misread ones) at ~40 or more
     # -- Latin words among Thai read again with the Thai model alone (reread.py)
