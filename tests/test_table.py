@@ -30,12 +30,12 @@ from ita_extract.extract.table.header import (
     find_header,
     header_end,
     named_columns,
-    spans_below,
 )
 from ita_extract.extract.table.lines import Cluster, TextLine, render
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
+from ita_extract.extract.table.spanning import spans_below
 from ita_extract.pipeline import read_document
 
 SIZE = 10.0
@@ -147,6 +147,18 @@ def test_prose_naming_a_role_inside_a_line_above_the_header_does_not_start_it() 
     lines = [line(20, (40, "พ.ศ. ๒๕๖๖ นำมาสู่"), (200, "ข้อเสนอแนะในการกำหนดมาตรการในการส่งเสริม")),
              line(50, (50, "ประเด็นที่ต้องพัฒนา"), (250, "ผู้รับผิดชอบ"), (400, "มาตรการ"), (600, "ระยะเวลา"))]
     assert find_header(lines, MEASURES, DEFAULT) == 1
+
+
+def test_the_paragraph_over_a_ruled_table_is_no_header_though_its_last_words_stand_apart() -> None:
+    """The paragraph over the table opens a piece with "กำหนดมาตรการ" and, its last word set off by a
+    wide space, is two pieces; the header's wordings stand under the table's top rule, where the
+    paragraph's header would have taken them (scan syn00330 lost 3 of its 5 records)."""
+    lines = [line(20, (40, "กำหนดมาตรการในการส่งเสริมคุณธรรมและความโปร่งใส"), (300, "ดังนี้")),
+             line(50, (560, "ผู้รับผิด")),
+             line(60, (340, "มาตรการ/แนว"), (560, "ชอบหรือผู้"), (720, "ระยะ")),
+             line(70, (50, "ประเด็นที่ต้องพัฒนา"), (340, "ทางการดำเนินการ"), (560, "ที่เกี่ยวข้อง"), (720, "เวลา")),
+             line(90, (50, "(I18) การบริหารงานบุคคล"), (340, "ปรับปรุงข้อมูล"), (560, "กองคลัง"), (720, "มีนาคม"))]
+    assert find_header(lines, MEASURES, DEFAULT, hrules=[h(40), h(85)]) == 1
 
 
 def test_a_header_line_whose_glyph_boxes_poke_above_the_top_rule_is_still_under_it() -> None:

@@ -15,15 +15,9 @@ from hypothesis import strategies as st
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page, layout_for, page_lines
-from ita_extract.extract.table.header import (
-    _pieces,
-    _pieces_below,
-    find_header,
-    named_columns,
-    repeats_header,
-    spans_below,
-)
+from ita_extract.extract.table.header import find_header, named_columns, repeats_header
 from ita_extract.extract.table.settings import DEFAULT
+from ita_extract.extract.table.spanning import _pieces, pieces_below, spans_below
 from test_table import SPANNING, h, line, page, v
 
 UPPER = [(60, "ประเด็น"), (210, "ผลการประเมิน"), (320, SPANNING + "เพื่อส่งเสริมคุณธรรม")]
@@ -210,7 +204,7 @@ def test_the_pieces_below_each_line_of_a_window_are_those_of_the_lines_after_it(
     lines = [line(52 + 12 * k, *[(x, "ข" * max(1, int(w // 8))) for x, w in _apart(cells)])
              for k, cells in enumerate(window) if cells]
     gap = DEFAULT.cell_gap_em
-    assert _pieces_below(lines, gap) == [_pieces(lines[k + 1 :], gap) for k in range(len(lines))]
+    assert pieces_below(lines, gap) == [_pieces(lines[k + 1 :], gap) for k in range(len(lines))]
 
 
 def _apart(cells: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -141,6 +141,16 @@ def test_a_line_tesseract_measured_over_two_text_lines_stands_on_the_baseline_of
     assert shared_baselines([*row, marks, *below])[2] == marks  # it stands on its own line, not the one above
 
 
+def test_a_line_a_little_taller_for_its_marks_keeps_its_own_baseline() -> None:
+    """A line whose box reaches marks above and below (1.2 times the usual height) holds one text
+    line, not two: with OCR's em capped at the page's usual (``em_max_usual`` 1.0) it is still no
+    line measured over two (``two_lines_height``), and is not set on a neighbour's baseline."""
+    syllables = ("จัด", "เว", "ที", "รับ", "ฟัง")
+    row = [_ocr_line([(t, 600 + 30 * k, 628 + 30 * k, 168, 182) for k, t in enumerate(syllables)], 182, 60)]
+    marked = _ocr_line([("ผู้", 300, 330, 164, 186), ("ที่", 332, 360, 164, 186)], 186, 72)
+    assert shared_baselines([*row, *row, *row, marked])[-1] == marked
+
+
 # ---------------------------------------------------------------- rows
 
 

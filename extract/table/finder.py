@@ -30,14 +30,13 @@ from .header import (
     find_header,
     header_end,
     named_columns,
-    one_centred_cell,
     repeats_header,
-    spans_below,
     squeeze,
 )
 from .lines import Cluster, TextLine, clusters, group_lines
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import DEFAULT, TableSettings
+from .spanning import one_centred_cell, spans_below
 from .vocabulary import TableVocabulary
 
 

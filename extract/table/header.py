@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -19,7 +18,8 @@ from ..thai.repair import repair_thai_text
 from .columns import Column, split_by_columns
 from .lines import TextLine
 from .marks import ROW_NUMBER, opens_body
-from .settings import DEFAULT, TableSettings
+from .settings import TableSettings
+from .spanning import lies_over, pieces_below
 from .vocabulary import TableVocabulary
 
 
@@ -48,7 +48,7 @@ def find_header(lines: list[TextLine], vocab: TableVocabulary, settings: TableSe
         if len(cells) < 2 or line.starts_body or not any(vocab.roles_in(c.squeezed, within, loose) for c in cells):
             continue
         top = header_top(lines, i, hrules, settings)
-        if _names_roles(lines[top:i] + _header_window(lines, i, settings), vocab, settings, within, gap_em):
+        if _names_roles(lines[top:i] + _header_window(lines, i, settings, hrules), vocab, settings, within, gap_em):
             return top
     anchor = _syllable_header(lines, vocab, settings, gap_em)
     return None if anchor is None else header_top(lines, anchor, hrules, settings)
@@ -105,24 +105,34 @@ def _rule_over(line: TextLine, hrules: Sequence[Rule], settings: TableSettings) 
     box of a line set right under the table's top rule above that rule.
     """
     reach = settings.header_window_em * line.size
-    slack = settings.edge_slack_pt
-    over = [r for r in hrules
-            if line.top - reach < r.pos < line.mid_y and r.start <= line.x0 + slack and r.end >= line.x1 - slack]
+    over = [r for r in _across(line, hrules, settings) if line.top - reach < r.pos < line.mid_y]
     widest = max((r.end - r.start for r in over), default=0.0)
     return max((r.pos for r in over if r.end - r.start >= settings.full_rule_share * widest), default=None)
 
 
-def _header_window(lines: list[TextLine], i: int, settings: TableSettings) -> list[TextLine]:
-    """The lines a header starting at ``lines[i]`` may span: close below it, up to the first body line.
+def _across(line: TextLine, hrules: Sequence[Rule], settings: TableSettings) -> list[Rule]:
+    """The horizontal rules running under or over the whole of ``line``."""
+    slack = settings.edge_slack_pt
+    return [r for r in hrules if r.start <= line.x0 + slack and r.end >= line.x1 - slack]
+
+
+def _header_window(lines: list[TextLine], i: int, settings: TableSettings,
+                   hrules: Sequence[Rule] = ()) -> list[TextLine]:
+    """The lines a header starting at ``lines[i]`` may span: close below it, up to the first body line
+    and above the first rule running under the whole of its first line (of ``hrules``).
 
     Header lines follow each other closely (cells wrap, centred cells fill each other's
     gaps); a blank of more than a line or two parts a row's last line from the header of
-    the next table set below it, whose wordings would otherwise be read as that line's.
+    the next table set below it, whose wordings would otherwise be read as that line's. A rule
+    under the whole line ends a header or tops a table (one parting a spanning cell from its
+    sub-columns is shorter): the paragraph over a table ("กำหนดมาตรการ…", its last words a piece
+    of their own after a wide space) took the wordings under the table's top rule (scan syn00330).
     """
     first = lines[i]
+    under = min((r.pos for r in _across(first, hrules, settings) if r.pos > first.mid_y), default=float("inf"))
     window: list[TextLine] = []
     for ln in lines[i : i + settings.header_window_lines]:
-        if ln.top - first.top >= settings.header_window_em * first.size:
+        if ln.top - first.top >= settings.header_window_em * first.size or ln.mid_y > under:
             break
         if window and ln.top - window[-1].bottom > settings.header_gap_em * ln.size:
             break
@@ -144,10 +154,10 @@ def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> b
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
     """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
     stacks: list[tuple[float, float, list[str]]] = []
-    below = _pieces_below(window, gap_em)
+    below = pieces_below(window, gap_em)
     for k, ln in enumerate(window):
         for seg in ln.segments(gap_em):
-            if _lies_over(seg.x0, seg.x1, below[k]):
+            if lies_over(seg.x0, seg.x1, below[k]):
                 continue  # a cell over several sub-columns' cells would join their stacks into one
             for j, (x0, x1, texts) in enumerate(stacks):
                 if seg.x0 < x1 and seg.x1 > x0:
@@ -157,62 +167,6 @@ def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
             else:
                 stacks.append((seg.x0, seg.x1, [seg.text]))
     return ["".join(texts) for _, _, texts in stacks]
-
-
-def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.cell_gap_em) -> bool:
-    """A header piece lying over two or more pieces side by side below it: a cell spanning sub-columns.
-
-    Over means their middles lie under it: a short cell merely touching two long pieces (a
-    section row set in a spaced face, cut at its gaps) spans nothing. Side by side means
-    sharing no x, on one line or on two: sub-column cells centred vertically start on
-    different lines ("ขั้นตอน/" one line below "ผู้รับผิด"), while the words of one cell
-    wrapped onto the next line stand over each other, or centred on its own axis (a wrapped
-    centred cell's last letter "บ" under "หน่วยงาน", beside a piece OCR read of the line between).
-    """
-    middle = (seg.x0 + seg.x1) / 2
-    pieces = [p for p in _pieces(below, gap_em) if abs(p[0] - middle) > DEFAULT.centred_pt]
-    return _lies_over(seg.x0, seg.x1, pieces)
-
-
-def one_centred_cell(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.cell_gap_em) -> bool:
-    """A header piece with a piece below centred on its axis and spanning nothing: the lines of one
-    centred cell ("หน่วยงาน" over its last letter "บ"), whatever else OCR read beside them."""
-    middle = (seg.x0 + seg.x1) / 2
-    centred = any(abs(p[0] - middle) <= DEFAULT.centred_pt for p in _pieces(below, gap_em))
-    return centred and not spans_below(seg, below, gap_em)
-
-
-Piece = tuple[float, float, float]  # a piece of a line: (middle, x0, x1)
-
-
-def _pieces(lines: Sequence[TextLine], gap_em: float) -> list[Piece]:
-    """The pieces of ``lines``, as (middle, x0, x1), sorted: :func:`_lies_over` finds those under a span by bisection."""
-    return sorted(((s.x0 + s.x1) / 2, s.x0, s.x1) for ln in lines for s in ln.segments(gap_em))
-
-
-def _pieces_below(window: list[TextLine], gap_em: float) -> list[list[Piece]]:
-    """For each line of ``window``, the pieces of the lines below it (``_pieces(window[k + 1:])``), built
-    bottom up once: the header search asks this of every piece of every window (37,000 times a pass)."""
-    out: list[list[Piece]] = []
-    acc: list[Piece] = []
-    for ln in reversed(window):
-        out.append(acc)
-        acc = sorted(acc + _pieces([ln], gap_em))
-    return out[::-1]
-
-
-def _lies_over(left: float, right: float, pieces: list[Piece]) -> bool:
-    """Do two of the ``pieces`` (sorted) whose middles lie within [left, right] share no x?
-
-    They do exactly when the leftmost right edge among them lies left of the rightmost left
-    edge (one piece never ends before it starts): one pass over those pieces, not every pair.
-    """
-    first_end, last_start = float("inf"), float("-inf")
-    for mid, x0, x1 in pieces[bisect_left(pieces, (left,)) :]:
-        if mid > right:
-            break
-        first_end, last_start = min(first_end, x1), max(last_start, x0)
-    return first_end < last_start
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,

@@ -62,7 +62,7 @@ def shared_baselines(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[Ocr
     A short word's box can take in the marks of the line below ("E2" over "เจ้าหน้าที่": its box
     ran down to the tone mark, its line twice the usual height) and its baseline is then that
     box's foot: the code fell to a line of its own and its row lost its first line (unseen scan
-    syn00135, row E2). A line taller than the page's usual (``em_max_usual``) whose words' box
+    syn00135, row E2). A line taller than the page's usual (``two_lines_height``) whose words' box
     holds the baseline of lines of the usual height in its lower half stands on it (their median,
     left to right). Not in its upper half: that is the line above, under whose baseline a box with
     tall marks reaches (dev-s6 scans: 16 lines a page moved there, their words set among another line's).
@@ -70,8 +70,9 @@ def shared_baselines(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[Ocr
     usual = _usual_height(lines, s)
     if usual is None:
         return lines
-    sound = [ln for ln in lines if ln.height <= s.em_max_usual * usual]
-    return [ln if ln.height <= s.em_max_usual * usual else _standing(ln, sound) for ln in lines]
+    tallest = s.two_lines_height * usual
+    sound = [ln for ln in lines if ln.height <= tallest]
+    return [ln if ln.height <= tallest else _standing(ln, sound) for ln in lines]
 
 
 def _standing(line: OcrLine, sound: list[OcrLine]) -> OcrLine:

@@ -26,6 +26,15 @@ class OcrSettings:
     # drops whole cells of ruled tables. Over the eight scanned samples: overall 0.803 and
     # records F1 0.962 against 0.759 and 0.893 with psm 3.
     psm: int = 11
+    # Tesseract's noise removal (``enable_noise_removal``) takes small outlines off the page before
+    # layout and puts back only those its checks accept; on a sparse page (psm 11) it loses Thai's
+    # marks above and below the letters, so whole lines read "ส ง เส ร ม" for ส่งเสริม. Off (False),
+    # the marks are read with their letters. Scans, overall / strict text before -> after: held-out
+    # 0.939/0.592 -> 0.945/0.600, unseen long-run 0.863/0.568 -> 0.890/0.592, devs6 long-run
+    # 0.920/0.561 -> 0.937/0.584; CPU per page the same (held-out 2.16 -> 2.20 s). Session 7 (ocr16n,
+    # with the em cap, on a94689e): held-out 0.948/0.616 -> 0.948/0.623, unseen 0.899/0.612 ->
+    # 0.908/0.610, devs6 0.925/0.600 -> 0.937/0.618, FY2567 0.775 -> 0.816; Tesseract 1.45 -> 1.41 s a page
+    noise_removal: bool = False
     list_langs_timeout_s: float = 30.0  # seconds for ``tesseract --list-langs`` (a broken install hangs)
     min_deskew_deg: float = 0.1  # a smaller measured tilt is within the measurement's step: no resampling
     blank_thumb_scale: float = 0.25  # of 72 dpi (18 dpi): enough to see whether anything is drawn
@@ -62,7 +71,20 @@ class OcrSettings:
     usual_line_words: int = 5  # words: lines with fewer give no usual height (a stray mark, a number)
     em_per_line: float = 1.4  # Tesseract's x_size (the line's full height) over the font size, for Thai
     em_min_usual: float = 0.8  # a line's height is kept within these fractions of the page's usual one
-    em_max_usual: float = 1.3
+    # ... and never above it: with Thai marks read (``noise_removal`` off) a line's box reaches from the
+    # marks above its letters to those below, so its height tells which marks it holds more than its
+    # print size; a taller em set a header line's letters above the table's top rule (sample06's dev
+    # scan lost its header's first line and every record: 0.259; capped, 0.894). With noise removal
+    # off, 1.3 -> 1.0: dev scans 03/05/06 0.628/0.261 -> 0.876/0.453, held-out strict 0.600 -> 0.619,
+    # devs6 0.584 -> 0.586, unseen and FY2567 the same (ocr16i, on 7cc84d4). The smaller em parts a
+    # wide space into two pieces more often: see ``table.header._header_window`` (judge scan syn00330)
+    em_max_usual: float = 1.0
+    # A line taller than this many of the page's usual line heights was measured over the ink of two
+    # text lines (``lines.shared_baselines``: a code's box taking the tone mark below; 1.3 as ocr16h set
+    # it). Its own setting, not ``em_max_usual``: with that at 1.0, every line taller than the median
+    # (any line with marks above and below) was set on a neighbour's baseline and a row's first line
+    # split off its row (unseen scan syn00195 0.870 -> 0.828; ocr16h's unit test failed)
+    two_lines_height: float = 1.3
     noise_confidence: float = 30.0  # Tesseract reads real letters (even misread ones) at ~40 or more
     # -- Latin words among Thai read again with the Thai model alone (reread.py)
     reread_below: float = 80.0  # confidence: "USMS" for บริหาร came at 56, "fu" for ณ at 71-77 (held-out scans)

@@ -90,6 +90,7 @@ def run_tesseract(image: Image.Image, dpi: int, s: OcrSettings = DEFAULT, psm: i
     image.save(buf, format="PPM")  # uncompressed PGM: PNG's compression costs a second a page
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     args = ["-l", s.lang, "--dpi", str(dpi), "--psm", str(psm or s.psm), "-c", "tessedit_do_invert=0"]
+    args += ["-c", f"enable_noise_removal={int(s.noise_removal)}"]
     done = subprocess.run(
         [exe, "stdin", "stdout", *args, "hocr"],
         input=buf.getvalue(),

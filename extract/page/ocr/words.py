@@ -82,7 +82,10 @@ def best_form(read: str, s: OcrSettings = DEFAULT) -> str | None:
 def best_form_freq(read: str, s: OcrSettings = DEFAULT) -> tuple[str, int]:
     """``best_form`` with its corpus frequency; ``read`` must have a dictionary form.
 
-    With ``s.read_aa_stays`` (a page whose SARA AM OCR reads whole, ``am_read_whole``) a word read
+    A word read as it is spelt stays unless the commonest form is ``keep_factor`` times commoner,
+    and as many times again as the odds against the marks it read being misread ones
+    (``_keep_odds``): ยืม (borrow) read whole stays though ยิ้ม (smile) is 8 times commoner (its
+    SARA UE a misread SARA I: 9 times needed); เป็ด becomes เปิด, 24 times commoner. With ``s.read_aa_stays`` (a page whose SARA AM OCR reads whole, ``am_read_whole``) a word read
     with SARA AA keeps it: ``ทา`` at a cell's wrap is the start of ทาง, not ทำ, ten times commoner.
     """
     forms = _forms(s.max_word + DICTIONARY_SLACK)[bare(read)]
@@ -90,9 +93,21 @@ def best_form_freq(read: str, s: OcrSettings = DEFAULT) -> tuple[str, int]:
     if as_read is not None and s.read_aa_stays:  # the page reads SARA AM whole: its AA is an AA
         forms = tuple(wf for wf in forms if wf[0].count(SARA_AM) == read.count(SARA_AM))
     top, top_freq = forms[0]
-    if as_read is not None and top_freq <= s.keep_factor * max(as_read, 1):
+    if as_read is not None and top_freq <= _keep_odds(read, top, s) * max(as_read, 1):
         return read, as_read
     return top, top_freq
+
+
+def _keep_odds(read: str, form: str, s: OcrSettings) -> float:
+    """How many times commoner ``form`` must be to replace the word ``read``: ``keep_factor``, times
+    the odds against each mark OCR read being another of its kind (``swap_cost`` a mark, where
+    ``edit_cost`` allows it). A mark missed is no such evidence: OCR loses marks all the time."""
+    units, others = _units_of(read), _units_of(form)
+    if len(units) != len(others) or edit_cost(units, others, s) is None:
+        return s.keep_factor
+    swaps = sum(bool(r & kind) and bool(f & kind) and r & kind != f & kind
+                for r, f in ((set(u[1:]), set(o[1:])) for u, o in zip(units, others)) for kind in (TONES, UPPER_VOWELS))
+    return s.keep_factor * math.exp(s.swap_cost * swaps)
 
 
 @lru_cache(maxsize=2)
