@@ -28,6 +28,7 @@ import pytest
 from click.testing import CliRunner
 from ita_extract.cli import ExitCode, cli
 from ita_extract.extract.batch.manifest import read_manifest
+from terminal import ctrl_c_on
 
 REPO = Path(__file__).parents[1]
 SHARED = REPO.parent / "shared"
@@ -304,18 +305,13 @@ def _wait_for(pattern: str, folder: Path, timeout: float = 60) -> None:
         time.sleep(0.01)
 
 
-def _ctrl_c_on() -> None:
-    """As in a terminal: a test run started in the background inherits SIGINT ignored, and Python keeps it so."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_keeps_what_finished_and_resume_completes_it(tmp_path: Path, sig: signal.Signals) -> None:
     """Found: Ctrl-C lost a 3,000-report run's table and manifest (click's "Aborted!", exit 1)."""
     folder, out = tmp_path / "in", tmp_path / "out"
     _copies(folder, FAST, 12)
     proc = subprocess.Popen([EXE, "extract", str(folder), "-o", str(out), "-f", "csv", "--workers", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_on)  # fmt: skip
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_on)  # fmt: skip
     _wait_for("copy01.json", out)
     proc.send_signal(sig)
     _, stderr = proc.communicate(timeout=60)

@@ -34,6 +34,7 @@ from ita_extract.extract.batch.manifest import ManifestLine, read_manifest  # no
 from ita_extract.extract.batch.pool import BatchOptions, Input, discover, run_batch  # noqa: E402
 from ita_extract.pipeline import extract, warm_up  # noqa: E402
 from ita_extract.schema import Report  # noqa: E402
+from terminal import ctrl_c_on  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "samples").glob("*.pdf"))
@@ -341,7 +342,7 @@ def test_ctrl_c_on_a_local_cluster_leaves_a_consistent_run_that_resumes(tmp_path
     args = [str(folder), "-o", str(out), "--ocr", "never", "-q"]
     run = subprocess.Popen([str(BIN / "ita-extract"), "extract", *args, "--executor", "dask", "-j", "2"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                           start_new_session=True)  # fmt: skip
+                           start_new_session=True, preexec_fn=ctrl_c_on)  # fmt: skip
     journal = out / "manifest.jsonl.part"
     _wait_for(lambda: journal.exists() and journal.read_text(encoding="utf-8").count("\n") >= 1, 120, "a first file")
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole foreground group
