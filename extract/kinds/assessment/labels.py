@@ -203,7 +203,8 @@ def next_code(text: str, previous: list[Label]) -> Label | None:
     if not questions:
         return _first_question(digits, rest, letter)
     if any(ch.isdigit() for ch in digits) and not digits.endswith(str(number)):
-        read = int(_TRAILING_NUMBER.search(digits)[0]) if _TRAILING_NUMBER.search(digits) else 0
+        trailing = _TRAILING_NUMBER.search(digits)
+        read = int(trailing[0]) if trailing else 0
         if not number < read <= min(number + SKIPPED_ROWS, MAX_QUESTION[letter]):
             return None
         number = read

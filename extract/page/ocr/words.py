@@ -85,7 +85,9 @@ def best_form_freq(read: str, s: OcrSettings = DEFAULT) -> tuple[str, int]:
     A word read as it is spelt stays unless the commonest form is ``keep_factor`` times commoner,
     and as many times again as the odds against the marks it read being misread ones
     (``_keep_odds``): ยืม (borrow) read whole stays though ยิ้ม (smile) is 8 times commoner (its
-    SARA UE a misread SARA I: 9 times needed); เป็ด becomes เปิด, 24 times commoner. With ``s.read_aa_stays`` (a page whose SARA AM OCR reads whole, ``am_read_whole``) a word read
+    SARA UE a misread SARA I: 9 times needed); เป็ด becomes เปิด, 24 times commoner.
+
+    With ``s.read_aa_stays`` (a page whose SARA AM OCR reads whole, ``am_read_whole``) a word read
     with SARA AA keeps it: ``ทา`` at a cell's wrap is the start of ทาง, not ทำ, ten times commoner.
     """
     forms = _forms(s.max_word + DICTIONARY_SLACK)[bare(read)]
