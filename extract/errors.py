@@ -195,6 +195,7 @@ NOTICES: dict[str, NoticeCode] = {
     "assessment_code_unknown": NoticeCode("warning", "a question or indicator code is not in the assessed year's ITA catalogue", "check the code against the page"),
     "assessment_score_conflict": NoticeCode("warning", "one score (or the total) is printed twice with different values; the first is kept", "check which printing is right"),
     "assessment_score_unassigned": NoticeCode("warning", "a number in a score column belongs to no row, or is a second one in its row; it is not kept", "check the row on the page"),
+    "assessment_score_unread": NoticeCode("warning", "a cell of a score column read by OCR is no number (digits misread as letters, a point lost); its score is not kept", "check the score on the page"),
     "assessment_score_missing": NoticeCode("warning", "a labelled row of a score table has no score", "check the row on the page"),
     "assessment_year_inferred": NoticeCode("warning", "the assessed year is printed nowhere and was taken as the year before the document's", "check assessment.fiscal_year"),
     # batch outputs (printed by the CLI, not part of a report)

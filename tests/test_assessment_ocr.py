@@ -163,6 +163,8 @@ def test_a_question_table_whose_code_letters_ocr_lost_is_read_in_order() -> None
     assert [(s.code, s.score) for s in assessment.scores if s.level == "question"] == [
         ("I1", 91.53), ("I2", 97.07), ("I4", 90.10)]
     assert any(n.code == "assessment_score_missing" and "I3" in n.message for n in notices)
+    assert [n.message for n in notices if n.code == "assessment_score_unread"] == [
+        "score cell '๘ อ.อ ๙' is no number as OCR read it; not kept"]
     printed, _ = read_assessment([make_page(1, cells)])
     assert printed is None or printed.scores == []  # a text layer keeps the strict reading
 

@@ -63,6 +63,7 @@ class TableRead:
     numbers: list[Number] = field(default_factory=list)
     tables: int = 0
     consumed: set[tuple[int, int]] = field(default_factory=set)  # (page, line index) read as table
+    unread: list[Notice] = field(default_factory=list)  # score cells OCR misread past reading: no number kept
 
 
 def read_tables(pages: list[PageLines], settings: HeaderSettings = HEADER_SETTINGS) -> TableRead:
@@ -229,6 +230,9 @@ def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
             out.numbers.append(Number(value, line.page, seg.mid_y, out.tables, tool_column, seg.text))
         elif column.role == "label":
             labels.append(seg)
+        elif column.role in ("score", "tool_score") and layout.without_marks and seg.text.strip():
+            message = f"score cell '{seg.text.strip()[:40]}' is no number as OCR read it; not kept"
+            out.unread.append(Notice("assessment_score_unread", message, line.page))
     if not labels:
         return
     label = _row_label(labels[0].text, layout, out, _scored(line, layout))

@@ -36,6 +36,7 @@ class Printed:
 def printed_scores(read: TableRead) -> tuple[list[Printed], list[float], list[Notice]]:
     """Every score the tables print (tool, indicator, question), totals printed in a table, and notices."""
     pairs, notices = assign_numbers(read)
+    notices = read.unread + notices
     evidence = SpacingEvidence().learn(line_texts(s.text for row in read.rows for s in row.texts))
     out: list[Printed] = []
     totals: list[float] = []
