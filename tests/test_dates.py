@@ -152,3 +152,19 @@ def test_a_lone_number_is_never_a_date(number: int, thai: bool, prefix: str) -> 
 )
 def test_a_fiscal_year_mention_as_ocr_leaves_it_still_gives_the_year(text: str, year: int | None) -> None:
     assert parse_period(text).fiscal_year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the title's mention misread (ปี as บึ) on a line above last year's assessment's, read as printed
+        ("รายงานการดำเนินการ ประจำบึงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๖ เดือน\nจากการวิเคราะห์ผล ประจำปีงบประมาณ พ.ศ. ๒๕๖๖", 2567),
+        ("มาตรการ ประจาบปบึงบประมาณ WA. 2568\nผลการประเมิน ประจำปีงบประมาณ 2567", 2568),
+        # with no era a misread mention is no year: money before the title's mention
+        ("ได้รับงบประมาณ 2500 บาท\nประจำปีงบประมาณ พ.ศ. ๒๕๖๖", 2566),
+        # on one line the mention read as printed stands
+        ("ประจำบึงบประมาณ พ.ศ. ๒๕๖๗ และ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖", 2566),
+    ],
+)
+def test_a_misread_mention_with_its_era_on_an_earlier_line_comes_first(text: str, year: int) -> None:
+    assert parse_period(text).fiscal_year == year

@@ -173,7 +173,24 @@ def _words(spec: str) -> tuple[OcrWord, ...]:
         ("๒ อ", 1, False),  # the digit is a space away
         ("๒๕", 1, True),  # a digit is a candidate in any case
         ("ก๒", 0, False),  # other letters never
+        ("๒๕๒ฒ", 3, True),  # ๗ read as ฒ by its tail (Sawasdee, Loma, Purisa, Tlwg faces)
+        ("๒๕๒ฆ รอบ", 3, True),  # or as ฆ; the next word is a space away
+        ("๒๕๒ซ", 3, True),  # or as ซ (Garuda)
+        ("๑ญ/๑๐", 1, True),  # ๘ read as ญ (TlwgTypist)
+        ("๒๕๐ิฒ", 4, True),  # a stray mark between the digits and the look-alike
+        ("พัฒนา", 2, False),  # ฒ of a word: its letters on both sides
+        ("๑ พัฒนา", 3, False),
+        ("๒ฒน", 1, False),  # a letter of its word right after it
     ],
 )
 def test_a_lookalike_letter_among_digits_is_read_with_them(spec: str, index: int, expected: bool) -> None:
     assert digit_like(_words(spec), index, height=40.0) is expected
+
+
+@pytest.mark.parametrize(("gap", "expected"), [(36.0, True), (30.0, True), (12.0, False), (4.0, False)])
+def test_a_lookalike_is_a_digit_only_a_word_space_from_the_next_letter(gap: float, expected: bool) -> None:
+    """"๒๕๒ฒ รอบ": the letter after the look-alike a word space away (0.9 letter heights on a
+    Sawasdee scan, under the digit group's gap) leaves it a digit; a letter's gap makes it a letter."""
+    words = list(_words("๒๕๒ฒ"))
+    words.append(OcrWord("ร", words[-1].x1 + gap, words[-1].x1 + gap + 20.0, 0.0, 40.0, 90.0))
+    assert digit_like(tuple(words), 3, height=40.0) is expected

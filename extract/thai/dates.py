@@ -160,10 +160,22 @@ _FY_OCR_RE = re.compile(
     r"(?P<year>25\d\d)(?!\d)")
 
 
+# The same with its era as OCR leaves it: the only form that may come before a mention read as
+# printed, since a year with an era is a year ("งบประมาณ 2500 บาท" is money).
+_FY_OCR_ERA_RE = re.compile(
+    r"(?:งบ[\u0e01-\u0e3a\u0e40-\u0e4e]{0,8}|ประจ\s?[ำา]\s?ป)\s*(?:[พค]\s?\.?\s?ศ\s?\.?|(?:[A-Za-z]\.?){1,3})\s*"
+    r"(?P<year>25\d\d)(?!\d)")
+
+
 def _fiscal_year(text: str) -> int | None:
     """First fiscal-year mention as a BE int ("ปีงบประมาณ พ.ศ. 2566" → 2566); failing that, one as OCR
-    leaves it ("ประจำปีืงบประมาณ WA. 2567" → 2567)."""
+    leaves it ("ประจำปีืงบประมาณ WA. 2567" → 2567). A line holding only a misread mention with its
+    era comes first all the same: the title's "ประจำบึงบประมาณ พ.ศ. ๒๕๖๗" is the report's year, not
+    the "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖" of last year's assessment some lines below it."""
     m = _FY_RE.search(text)
+    lines_before = text[: max(0, text.rfind("\n", 0, m.start()))] if m else ""
+    if ocr := _FY_OCR_ERA_RE.search(unmarked(to_arabic_digits(lines_before))):
+        return int(ocr["year"])
     year = year_to_ce(m["year"], m["era"]) if m else None
     if year is None and (ocr := _FY_OCR_RE.search(unmarked(to_arabic_digits(text)))):
         return int(ocr["year"])

@@ -42,9 +42,13 @@ def _marks_only(text: str) -> bool:
     return all(ch in MARKS for ch in text)
 
 
-# Thai letters Tesseract gives a Thai digit it has no label for: ๖ as อ (held-out scans:
-# "๒๕อ๖", "๒๕ออ", "มีนาคม ๒๕อ๒อ" for ๒๕๖๖), the code letter O as อ ("(อ๑๕)").
-DIGIT_LOOKALIKES = frozenset("อ")
+# Thai letters Tesseract gives a Thai digit it has no label for (``digits``: the model has no ๔ ๖ ๗ ๘ ๙):
+# ๖ as อ (held-out scans: "๒๕อ๖", "๒๕ออ", "มีนาคม ๒๕อ๒อ" for ๒๕๖๖), the code letter O as อ ("(อ๑๕)");
+# ๗ as ฒ, ฆ or ซ by its tail (Sawasdee, Loma, Purisa, the Tlwg monospaced faces, Umpush, Garuda:
+# "พ.ศ. ๒๕๐ ฒ" for ๒๕๖๗, "๕ ม.ค. ๒๕๐๓ ฒ", dev scans and lines rendered in each TLWG face);
+# ๘ as ญ (TlwgTypist, TlwgTypo: "๑ญ/๑๐/…" for ๑๘/๑๐/…). The glyph templates decide: a look-alike
+# becomes a digit only where its ink is read surely as one.
+DIGIT_LOOKALIKES = frozenset("อฒฆซญ")
 
 
 def _close(a: OcrWord, b: OcrWord, height: float, s: OcrSettings) -> bool:
@@ -57,11 +61,23 @@ def _has_thai(word: OcrWord) -> bool:
     return any("\u0e01" <= ch <= "\u0e4e" and ch not in THAI_DIGITS for ch in word.text)
 
 
+def _neighbour(words: tuple[OcrWord, ...], k: int, step: int) -> int | None:
+    """The index of the word beside k (step -1: before, +1: after), past marks read on their
+    own: a mark between a digit and its look-alike ("๒๕๐ ิ ฒ") is a speck or a stray mark,
+    and between letters ("พ ั ฒ") it is the word's mark, whose letter lies beyond it."""
+    j = k + step
+    while 0 <= j < len(words) and _marks_only(words[j].text):
+        j += step
+    return j if 0 <= j < len(words) else None
+
+
 def digit_like(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings = DEFAULT) -> bool:
     """True for a word that may be (part of) a digit group: a candidate (no Thai letter), or a
     look-alike letter (``DIGIT_LOOKALIKES``) standing among digits. The stretch of look-alikes
-    it belongs to must touch a Thai digit on one side and no Thai letter or mark on either:
-    ``๒๕อ๖`` and ``(อ๑๕)`` yes, ``ข้อ ๑`` and ``๓อย่าง`` no (อ there is a letter of a word)."""
+    it belongs to must touch a Thai digit on one side (within a digit group's gap) and no Thai
+    letter or mark of the same word on either (within a letter's gap, ``lookalike_word_gap``:
+    a word space is wider): ``๒๕อ๖``, ``(อ๑๕)`` and ``๒๕๐ฒ รอบ`` yes, ``ข้อ ๑``, ``๓อย่าง`` and
+    ``พัฒนา`` no (the letter is a letter of a word)."""
     if candidate(words[k].text, s):
         return True
     if words[k].text not in DIGIT_LOOKALIKES:
@@ -69,13 +85,17 @@ def digit_like(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings
     a = k
     while a > 0 and words[a - 1].text in DIGIT_LOOKALIKES and _close(words[a - 1], words[a], height, s):
         a -= 1
-    b = k + 1
-    while b < len(words) and words[b].text in DIGIT_LOOKALIKES and _close(words[b - 1], words[b], height, s):
+    b = k
+    while b + 1 < len(words) and words[b + 1].text in DIGIT_LOOKALIKES and _close(words[b], words[b + 1], height, s):
         b += 1
-    left = words[a - 1] if a > 0 and _close(words[a - 1], words[a], height, s) else None
-    right = words[b] if b < len(words) and _close(words[b - 1], words[b], height, s) else None
-    sides = [w for w in (left, right) if w is not None]
-    return any(_digits_in(w) for w in sides) and not any(_has_thai(w) for w in sides)
+    beside = []  # (the word beside the stretch past marks, the gap to the nearest word, mark or not)
+    if (left := _neighbour(words, a, -1)) is not None:
+        beside.append((words[left], words[a].x0 - words[a - 1].x1))
+    if (right := _neighbour(words, b, 1)) is not None:
+        beside.append((words[right], words[b + 1].x0 - words[b].x1))
+    digit = any(gap < s.digit_run_gap * height and _digits_in(w) for w, gap in beside)
+    lettered = any(gap < s.lookalike_word_gap * height and _has_thai(w) for w, gap in beside)
+    return digit and not lettered
 
 
 def _digits_in(word: OcrWord) -> bool:

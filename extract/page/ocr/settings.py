@@ -115,6 +115,9 @@ class OcrSettings:
     # -- Thai digits re-read by their shapes (mend.py, digits.py)
     sliver_word: float = 0.15  # letter heights: a word this narrow beside re-read digits is a speck
     digit_run_gap: float = 1.0  # letter heights: words closer than this are read together as one digit group
+    # letter heights: a Thai letter nearer than this to a look-alike is of its word ("พัฒนา": 0.3), a word
+    # space is wider (0.9-1.0 between "๒๕๖๗" and "รอบ" on Sawasdee scans)
+    lookalike_word_gap: float = 0.6
     candidate_max_len: int = 6  # characters: longer words with no Thai letter are not digit groups or codes
     margin: float = 0.04  # a digit's nearest other label must be this much farther than the digit
     max_distance: float = 0.45  # farther than this from every template, a glyph is not recognised
