@@ -181,6 +181,9 @@ def _words(spec: str) -> tuple[OcrWord, ...]:
         ("พัฒนา", 2, False),  # ฒ of a word: its letters on both sides
         ("๑ พัฒนา", 3, False),
         ("๒ฒน", 1, False),  # a letter of its word right after it
+        ("๘ อ.๑๕", 1, True),  # a score: a decimal point between the look-alike and the digits
+        ("๙๐.ฒ", 3, True),
+        ("๑๒ อ.เมือง", 2, False),  # อ. of อำเภอ: a letter beyond the full stop
     ],
 )
 def test_a_lookalike_letter_among_digits_is_read_with_them(spec: str, index: int, expected: bool) -> None:

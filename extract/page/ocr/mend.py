@@ -63,10 +63,11 @@ def _has_thai(word: OcrWord) -> bool:
 
 def _neighbour(words: tuple[OcrWord, ...], k: int, step: int) -> int | None:
     """The index of the word beside k (step -1: before, +1: after), past marks read on their
-    own: a mark between a digit and its look-alike ("๒๕๐ ิ ฒ") is a speck or a stray mark,
-    and between letters ("พ ั ฒ") it is the word's mark, whose letter lies beyond it."""
+    own and full stops: a mark between a digit and its look-alike ("๒๕๐ ิ ฒ") is a speck or a
+    stray mark, a full stop a decimal point ("๙๐.ฒ๕", "๘อ.๑๕"); between letters ("พ ั ฒ",
+    "อ.เมือง") the letter beyond them is of the look-alike's word."""
     j = k + step
-    while 0 <= j < len(words) and _marks_only(words[j].text):
+    while 0 <= j < len(words) and (_marks_only(words[j].text) or words[j].text == "."):
         j += step
     return j if 0 <= j < len(words) else None
 
