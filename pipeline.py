@@ -125,7 +125,8 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices = [*seen.notices, *(n.on_page(first) for n in doc_notices)]
     rows = restore_wrap_spaces(merge_pages(tables, MEASURES, DEFAULT))
     records, record_notices = measures.to_records(rows, document.fiscal_year)
-    records, document, checked = correct_records(records, document, [p.number for p in seen.ocr_pages])
+    year_cut = any(n.code == "fiscal_year_unread" for n in doc_notices)
+    records, document, checked = correct_records(records, document, [p.number for p in seen.ocr_pages], year_cut=year_cut)
     notices.extend(checked)
     notices.extend(n for t in seen.tables for n in t.notices)
     notices.extend(collapse_repeats(record_notices))

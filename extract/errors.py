@@ -179,6 +179,7 @@ NOTICES: dict[str, NoticeCode] = {
     "agency_not_found": NoticeCode("warning", "no line of the title block names an agency type", "check agency fields; fill them by hand if needed"),
     "agency_type_misread": NoticeCode("warning", "the agency type was read from a near miss (OCR)", "check agency.name"),
     "agency_missing": NoticeCode("warning", "no agency name was found in the title block", "fill the agency by hand"),
+    "fiscal_year_unread": NoticeCode("warning", "the title block prints a fiscal year OCR could not read whole; taken from the records' dates where most agree, else left empty", "check fiscal_year against the PDF"),
     "fiscal_year_missing": NoticeCode("warning", "no fiscal year (ปีงบประมาณ) was found in the title block", "fill fiscal_year by hand"),
     "fiscal_year_implausible": NoticeCode("warning", "the printed fiscal year is not a plausible Buddhist-era year; left empty", "check the title"),
     "round_unsupported": NoticeCode("warning", "the printed round is neither 6 nor 12 months; left empty", "check the title"),

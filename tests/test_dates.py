@@ -168,3 +168,19 @@ def test_a_fiscal_year_mention_as_ocr_leaves_it_still_gives_the_year(text: str, 
 )
 def test_a_misread_mention_with_its_era_on_an_earlier_line_comes_first(text: str, year: int) -> None:
     assert parse_period(text).fiscal_year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "cut"),
+    [
+        # the title's year lost a digit: last year's assessment's mention below does not stand in
+        ("รายงานผล ประจำปีงบประมาณ พ.ศ. ๒๕๖ รอบ ๖ เดือน\nผลการประเมิน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖", None, True),
+        ("มาตรการ ประจำปีงบประมาณ พ.ศ. 256 นั้น", None, True),
+        ("ประจำปีงบประมาณ พ.ศ. ๒๕๖ ๗ รอบ ๖ เดือน", 2567, False),  # a space read inside the year
+        ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\nผลการประเมิน ประจำปีงบประมาณ พ.ศ. ๒๕๖", 2567, False),  # cut after: no matter
+        ("ได้รับงบประมาณ 256 บาท\nประจำปีงบประมาณ พ.ศ. ๒๕๖๖", 2566, False),  # no era: an amount
+    ],
+)
+def test_a_fiscal_year_ocr_cut_short_is_unread_not_replaced(text: str, year: int | None, cut: bool) -> None:
+    period = parse_period(text)
+    assert (period.fiscal_year, period.year_cut) == (year, cut)

@@ -173,6 +173,26 @@ def test_an_implausible_fiscal_year_is_taken_from_the_dates_or_left_empty(
         assert found[1] == (datetime.date(2022, 10, 1), datetime.date(2023, 9, 30))  # the 12-month round
 
 
+def test_a_fiscal_year_ocr_cut_short_is_taken_from_the_records_dates() -> None:
+    """"พ.ศ. ๒๕๖" in the title: the action dates and the time frames printed with their year say
+    2567; a quarter's time frame is then read under it."""
+    records = [
+        _record(1, 1, action_dates=[datetime.date(2023, 11, 2), datetime.date(2024, 1, 5)]),
+        _record(2, 1, timeframe="พฤศจิกายน ๒๕๖๖ ถึง มีนาคม ๒๕๖๗"),
+        _record(3, 1, timeframe="ไตรมาสที่ ๒"),
+    ]
+    document = Document(round_months=6)
+    out, doc, notes = correct_records(records, document, [1], TODAY, year_cut=True)
+    assert doc.fiscal_year == 2567
+    assert (doc.period_start, doc.period_end) == (datetime.date(2023, 10, 1), datetime.date(2024, 3, 31))
+    assert (out[2].timeframe_start, out[2].timeframe_end) == (datetime.date(2024, 1, 1), datetime.date(2024, 3, 31))
+    assert [n.code for n in notes] == ["fiscal_year_unread"] and "2567" in notes[0].message
+    # without the cut (no year printed at all) nothing is guessed; nor when the dates disagree
+    assert correct_records(records, document, [1], TODAY)[1].fiscal_year is None
+    split = [_record(1, 1, action_dates=[datetime.date(2023, 1, 5), datetime.date(2024, 1, 5)])]
+    assert correct_records(split, document, [1], TODAY, year_cut=True)[1].fiscal_year is None
+
+
 def test_dates_near_the_fiscal_year_are_plausible() -> None:
     start, end = date_window(2566, TODAY)
     assert start <= datetime.date(2022, 10, 1) and end >= datetime.date(2023, 9, 30)

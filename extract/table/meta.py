@@ -82,14 +82,17 @@ def build_document(sources: list[list[str]], classify: Callable[[str | None], st
     match = next((m for m in matches if m.name is not None), None) or next(
         (m for m in matches if m.province is not None), matches[0])
     periods = [parse_period("\n".join(src)) for src in blocks]
-    period = next((p for p in periods if p.fiscal_year is not None or p.start is not None), periods[0])
+    # a source whose year OCR cut short ends the search too: a later source's year is as often last year's
+    period = next((p for p in periods if p.fiscal_year is not None or p.start is not None or p.year_cut), periods[0])
     fiscal_year, round_months, notices = _contract_values(period.fiscal_year, period.round_months)
     agency = Agency(name=match.name, name_as_printed=match.name_as_printed, type=match.type,
                     district=match.district, province=match.province)  # fmt: skip
     doc = Document(document_type=classify(title), title=title, agency=agency, fiscal_year=fiscal_year,
                    round_months=round_months, period_start=period.start, period_end=period.end)  # fmt: skip
     notices += match.warnings
-    if period.fiscal_year is None:
+    if period.year_cut:
+        notices.append(Notice("fiscal_year_unread", "the title block's fiscal year lost a digit to OCR (พ.ศ. 25x)"))
+    elif period.fiscal_year is None:
         notices.append(Notice("fiscal_year_missing", "no fiscal year (ปีงบประมาณ) found in the title block"))
     if match.name is None:
         notices.append(Notice("agency_missing", "no agency name found in the title block"))

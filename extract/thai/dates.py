@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
@@ -133,6 +133,8 @@ class Period:
     round_months: int | None
     start: datetime.date | None
     end: datetime.date | None
+    # the title's year is printed but OCR lost a digit of it ("พ.ศ. ๒๕๖"): worth finding elsewhere
+    year_cut: bool = field(default=False, repr=False)
 
 
 _FY_RE = re.compile(
@@ -153,33 +155,41 @@ def month_end(year: int, month: int) -> datetime.date:
 
 # A fiscal-year mention as OCR may leave it, where none reads as printed: marks lost or added
 # ("ประจำปีืงบประมาณ", "ปงบประมาณ"), letters of งบประมาณ or the words before it misread ("ประจาบปบึงบประมาณ",
-# "งบประะมาณ"), the era read by the English model ("WA.", "W.A."). Matched on the text without
-# combining marks, from งบ and at most eight letters on, and only for a year of 25xx.
-_FY_OCR_RE = re.compile(
-    r"(?:งบ[\u0e01-\u0e3a\u0e40-\u0e4e]{0,8}|ประจ\s?[ำา]\s?ป)\s*(?:[พค]\s?\.?\s?ศ\s?\.?|(?:[A-Za-z]\.?){1,3})?\s*"
-    r"(?P<year>25\d\d)(?!\d)")
+# "งบประะมาณ"), the era read by the English model ("WA.", "W.A."), a space read inside the year
+# ("๒๕๖ ๗"). Matched on the text without combining marks, from งบ and at most eight letters on, and
+# only for a year of 25xx.
+_FY_OCR_PREFIX = r"(?:งบ[\u0e01-\u0e3a\u0e40-\u0e4e]{0,8}|ประจ\s?[ำา]\s?ป)\s*"
+_FY_OCR_ERA = r"(?:[พค]\s?\.?\s?ศ\s?\.?|(?:[A-Za-z]\.?){1,3})"
+_FY_OCR_RE = re.compile(_FY_OCR_PREFIX + _FY_OCR_ERA + r"?\s*(?P<year>25\d ?\d)(?!\d)")
+# The same with its era: the only form that may come before a mention read as printed, since a
+# year with an era is a year ("งบประมาณ 2500 บาท" is money).
+_FY_OCR_ERA_RE = re.compile(_FY_OCR_PREFIX + _FY_OCR_ERA + r"\s*(?P<year>25\d ?\d)(?!\d)")
+# And with a digit of its year lost ("ประจำปีงบประมาณ พ.ศ. ๒๕๖ นั้น"): printed, but unread.
+_FY_CUT_RE = re.compile(_FY_OCR_PREFIX + _FY_OCR_ERA + r"\s*25\d(?! ?\d)")
 
 
-# The same with its era as OCR leaves it: the only form that may come before a mention read as
-# printed, since a year with an era is a year ("งบประมาณ 2500 บาท" is money).
-_FY_OCR_ERA_RE = re.compile(
-    r"(?:งบ[\u0e01-\u0e3a\u0e40-\u0e4e]{0,8}|ประจ\s?[ำา]\s?ป)\s*(?:[พค]\s?\.?\s?ศ\s?\.?|(?:[A-Za-z]\.?){1,3})\s*"
-    r"(?P<year>25\d\d)(?!\d)")
-
-
-def _fiscal_year(text: str) -> int | None:
+def _fiscal_year(text: str) -> tuple[int | None, bool]:
     """First fiscal-year mention as a BE int ("ปีงบประมาณ พ.ศ. 2566" → 2566); failing that, one as OCR
-    leaves it ("ประจำปีืงบประมาณ WA. 2567" → 2567). A line holding only a misread mention with its
-    era comes first all the same: the title's "ประจำบึงบประมาณ พ.ศ. ๒๕๖๗" is the report's year, not
-    the "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖" of last year's assessment some lines below it."""
+    leaves it ("ประจำปีืงบประมาณ WA. 2567" → 2567). And whether the first mention's year was cut short.
+
+    A line holding only a misread mention with its era comes first all the same: the title's
+    "ประจำบึงบประมาณ พ.ศ. ๒๕๖๗" is the report's year, not the "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖" of last
+    year's assessment some lines below it. When the first mention's year lost a digit ("พ.ศ. ๒๕๖"),
+    no later mention stands in for it (that is last year's assessment as often as not): the year
+    is None, and cut."""
     m = _FY_RE.search(text)
-    lines_before = text[: max(0, text.rfind("\n", 0, m.start()))] if m else ""
-    if ocr := _FY_OCR_ERA_RE.search(unmarked(to_arabic_digits(lines_before))):
-        return int(ocr["year"])
+    lines_before = text[: max(0, text.rfind("\n", 0, m.start()))] if m else text
+    before = unmarked(to_arabic_digits(lines_before))
+    ocr = (_FY_OCR_ERA_RE if m else _FY_OCR_RE).search(before)
+    cut = _FY_CUT_RE.search(before)
+    if cut and (ocr is None or cut.start() < ocr.start()):
+        return None, True
+    if ocr:
+        return int(ocr["year"].replace(" ", "")), False
     year = year_to_ce(m["year"], m["era"]) if m else None
     if year is None and (ocr := _FY_OCR_RE.search(unmarked(to_arabic_digits(text)))):
-        return int(ocr["year"])
-    return year + BE_OFFSET if year is not None else None
+        return int(ocr["year"].replace(" ", "")), False
+    return (year + BE_OFFSET if year is not None else None), False
 
 
 def _round(text: str) -> int | None:
@@ -239,11 +249,11 @@ def parse_period(text: str) -> Period:
     >>> parse_period("การดำเนินการตามมาตรการ (เดือนตุลาคม ๒๕๖๕ - มีนาคม ๒๕๖๖)")
     Period(fiscal_year=2566, round_months=6, start=datetime.date(2022, 10, 1), end=datetime.date(2023, 3, 31))
     """
-    fiscal_year, months = _fiscal_year(text), _round(text)
+    (fiscal_year, cut), months = _fiscal_year(text), _round(text)
     span = _date_range(text) or _month_range(text)
     if span is None:
         if fiscal_year is None or months is None:
-            return Period(fiscal_year, months, None, None)
+            return Period(fiscal_year, months, None, None, cut)
         span = _inferred_range(fiscal_year, months)
     if months is None and _months_between(*span) in (6, 12):
         months = _months_between(*span)

@@ -57,6 +57,20 @@ def checked_period(
     return found, period, why
 
 
+def unread_period(
+    round_months: int | None, dates: list[datetime.date], today: datetime.date, s: OcrSettings = DEFAULT
+) -> tuple[int, tuple[datetime.date, datetime.date] | None, str] | None:
+    """(fiscal year, period, why) for a title whose year OCR lost a digit of ("พ.ศ. ๒๕๖"): the
+    year most of the records' dates fall in (action dates, time frames with their year printed),
+    or None when they do not agree."""
+    found = year_from_dates(dates, today, s)
+    if found is None:
+        return None
+    period = _inferred_range(found, round_months) if round_months in (6, 12) else None
+    why = f"fiscal year in the title lost a digit to OCR; taken as {found}, the year most of the records' dates fall in"
+    return found, period, why
+
+
 def _contradicted(
     fiscal_year: int,
     round_months: int | None,

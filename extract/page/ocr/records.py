@@ -19,6 +19,7 @@ from ...thai.codes import tool_of
 from ...thai.dates import find_thai_dates
 from ...thai.repair import to_arabic_digits
 from ...thai.status import status_of
+from ...thai.timeframe import parse_timeframe
 from .lexicon import (
     Match,
     closest,
@@ -33,7 +34,7 @@ from .lexicon import (
     similarity,
 )
 from .months import closed_abbreviations, mended_months
-from .plausible import checked_period, date_window, known_code
+from .plausible import checked_period, date_window, known_code, unread_period
 from .settings import DEFAULT, OcrSettings
 from .vocabulary import document_words, voted
 from .words import restore_marks
@@ -53,14 +54,20 @@ def correct_records(
     ocr_pages: Sequence[int],
     today: datetime.date | None = None,
     s: OcrSettings = DEFAULT,
+    year_cut: bool = False,
 ) -> tuple[list[Record], Document, list[Notice]]:
-    """The records and document with OCR's text checked; nothing changes without OCR pages."""
+    """The records and document with OCR's text checked; nothing changes without OCR pages.
+
+    ``year_cut``: the title block prints a fiscal year OCR lost a digit of (``fiscal_year_unread``)."""
     if not ocr_pages:
         return records, document, []
     today = today or datetime.date.today()
     pages = set(ocr_pages)
     ocr = [r for r in records if r.page_start in pages]
-    document, notes = _checked_document(document, ocr, today, s)
+    year = document.fiscal_year
+    document, notes = _checked_document(document, ocr, today, s, year_cut)
+    if document.fiscal_year != year:
+        records = [_reframed(rec, document.fiscal_year) for rec in records]
     repeats = repeated_forms([item for r in ocr for f in LIST_FIELDS for item in getattr(r, f)], s)
     words = document_words([text for r in ocr for text in _texts(r)], s)
     phrases = known("phrase")
@@ -80,18 +87,34 @@ def correct_records(
 
 
 def _checked_document(
-    document: Document, records: list[Record], today: datetime.date, s: OcrSettings
+    document: Document, records: list[Record], today: datetime.date, s: OcrSettings, year_cut: bool
 ) -> tuple[Document, list[Notice]]:
-    """The title block with an implausible fiscal year replaced or emptied (``plausible``)."""
+    """The title block with an implausible fiscal year replaced or emptied, or one OCR could
+    not read whole taken from the records' dates (``plausible``)."""
     dates = [d for r in records for d in r.action_dates]
-    found = checked_period(document.fiscal_year, document.round_months, dates, today, s)
+    if document.fiscal_year is None and year_cut:
+        printed = [d for r in records for d in parse_timeframe(r.timeframe, None) if d is not None]
+        found = unread_period(document.round_months, dates + printed, today, s)
+        code = "fiscal_year_unread"
+    else:
+        found = checked_period(document.fiscal_year, document.round_months, dates, today, s)
+        code = "ocr_value_dropped"
     if found is None:
         return document, []
     year, period, why = found
     start, end = period or (None, None)
     page = records[0].page_start if records else 1
     update = {"fiscal_year": year, "period_start": start, "period_end": end}
-    return document.model_copy(update=update), [Notice("ocr_value_dropped", why, page)]
+    return document.model_copy(update=update), [Notice(code, why, page)]
+
+
+def _reframed(rec: Record, fiscal_year: int | None) -> Record:
+    """The record's time frame read again under the fiscal year OCR's check settled on: quarters
+    and months printed without a year depend on it."""
+    start, end = parse_timeframe(rec.timeframe, fiscal_year)
+    if (start, end) == (rec.timeframe_start, rec.timeframe_end):
+        return rec
+    return rec.model_copy(update={"timeframe_start": start, "timeframe_end": end})
 
 
 def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
