@@ -177,6 +177,8 @@ def _words(spec: str) -> tuple[OcrWord, ...]:
         ("๒๕๒ฆ รอบ", 3, True),  # or as ฆ; the next word is a space away
         ("๒๕๒ซ", 3, True),  # or as ซ (Garuda)
         ("๑ญ/๑๐", 1, True),  # ๘ read as ญ (TlwgTypist)
+        ("๒๕จ๘", 2, True),  # ๖ read as จ (Garuda, Purisa)
+        ("๑๒ จ.เลย", 2, False),  # จ. of จังหวัด
         ("๒๕๐ิฒ", 4, True),  # a stray mark between the digits and the look-alike
         ("พัฒนา", 2, False),  # ฒ of a word: its letters on both sides
         ("๑ พัฒนา", 3, False),

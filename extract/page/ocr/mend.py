@@ -43,12 +43,13 @@ def _marks_only(text: str) -> bool:
 
 
 # Thai letters Tesseract gives a Thai digit it has no label for (``digits``: the model has no ๔ ๖ ๗ ๘ ๙):
-# ๖ as อ (held-out scans: "๒๕อ๖", "๒๕ออ", "มีนาคม ๒๕อ๒อ" for ๒๕๖๖), the code letter O as อ ("(อ๑๕)");
+# ๖ as อ (held-out scans: "๒๕อ๖", "๒๕ออ", "มีนาคม ๒๕อ๒อ" for ๒๕๖๖), the code letter O as อ ("(อ๑๕)"),
+# ๖ as จ too (Garuda, Purisa; "พ.ศ. ๒๕จ๘" for ๒๕๖๘ on a dev scan);
 # ๗ as ฒ, ฆ or ซ by its tail (Sawasdee, Loma, Purisa, the Tlwg monospaced faces, Umpush, Garuda:
 # "พ.ศ. ๒๕๐ ฒ" for ๒๕๖๗, "๕ ม.ค. ๒๕๐๓ ฒ", dev scans and lines rendered in each TLWG face);
 # ๘ as ญ (TlwgTypist, TlwgTypo: "๑ญ/๑๐/…" for ๑๘/๑๐/…). The glyph templates decide: a look-alike
 # becomes a digit only where its ink is read surely as one.
-DIGIT_LOOKALIKES = frozenset("อฒฆซญ")
+DIGIT_LOOKALIKES = frozenset("อจฒฆซญ")
 
 
 def _close(a: OcrWord, b: OcrWord, height: float, s: OcrSettings) -> bool:
