@@ -114,3 +114,49 @@ def test_an_item_number_spread_from_its_dot_by_justification_still_numbers_the_i
 
 def test_a_number_and_a_dot_apart_inside_a_line_are_left_as_typed() -> None:
     assert split_items(cell("รายงานผลรอบ 6 . ส่งแล้ว")) == ["รายงานผลรอบ 6 . ส่งแล้ว"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "items"),
+    [
+        # the first marker, at the cell's corner, read as anything
+        (["9. รายงานผลการดำเนินงาน", "๒. สรุปผล", "๓. ปลัดกำกับ"], ["รายงานผลการดำเนินงาน", "สรุปผล", "ปลัดกำกับ"]),
+        (["@. มอบหมายเจ้าหน้าที่", "๒. ประชาสัมพันธ์"], ["มอบหมายเจ้าหน้าที่", "ประชาสัมพันธ์"]),
+        # ๔ read as ๕, ๖ as ๒: numbers Tesseract's Thai model cannot output
+        (["๑. ประกาศ", "๒. จัดทำ", "๓. จัดเวที", "๕. รายงาน"], ["ประกาศ", "จัดทำ", "จัดเวที", "รายงาน"]),
+        (["๑) ก", "๒) ข", "๓) ค", "๔) ง", "๕) จ", "๒) ฉ"], ["ก", "ข", "ค", "ง", "จ", "ฉ"]),
+    ],
+)
+def test_a_list_goes_on_past_a_marker_ocr_misread_where_markers_open_lines(lines: list[str], items: list[str]) -> None:
+    assert split_items(cell(*lines)) == items
+
+
+@pytest.mark.parametrize(
+    ("lines", "items"),
+    [
+        (["๑. ประกาศ ๕. จัดทำ"], ["ประกาศ ๕. จัดทำ"]),  # inside a line a marker must be the number expected
+        (["๑. ประกาศ", "๒. จัดทำ", "๓. จัดเวที ๕. รายงาน"], ["ประกาศ", "จัดทำ", "จัดเวที ๕. รายงาน"]),
+        (["๑. จัดทำ", "๓. รายงาน"], ["จัดทำ ๓. รายงาน"]),  # ๓ is no misread ๒: Tesseract can output ๒
+        (["ม.ค. ประชุม", "2. อบรม"], ["ม.ค. ประชุม 2. อบรม"]),  # no marker opens the cell
+    ],
+)
+def test_a_misread_marker_is_passed_over_nowhere_else(lines: list[str], items: list[str]) -> None:
+    assert split_items(cell(*lines)) == items
+
+
+@given(items=st.lists(ITEM_TEXT, min_size=4, max_size=9), style=st.sampled_from(["dot", "close"]), data=st.data())
+def test_a_marker_of_a_number_tesseract_cannot_output_read_as_another_digit_still_numbers_its_item(
+    items: list[str], style: str, data: st.DataObject
+) -> None:
+    """Items one per line, numbered in Thai; each marker of ๔ … ๙ read as any other digit (and the
+    first marker as anything): the items come back all the same."""
+    assume(not any(item.endswith(REFERENCE_ENDINGS) for item in items))
+    printed = []
+    for i, item in enumerate(items):
+        number = str(i + 1).translate(THAI_DIGITS)
+        if number in "๔๖๗๘๙":
+            number = data.draw(st.sampled_from("๐๑๒๓๔๕๖๗๘๙"))
+        elif i == 0:
+            number = data.draw(st.sampled_from(["9", "@", "๑", "l"]))
+        printed.append(STYLES[style].format(number) + item)
+    assert split_items(cell(*printed)) == items

@@ -18,6 +18,7 @@ from ..thai.letters import is_thai_char
 from ..thai.repair import repair_thai_text, to_arabic_digits
 from ..thai.spacing import SpacingEvidence, line_texts, opening_word, space_lost_at_wrap, wrap_space
 from .marks import UNITS
+from .misread_items import misread_items
 from .rows import CellLine, LogicalRow
 
 # A space may stand before the dot or bracket: "๒)" alone on a justified line is spread across its cell
@@ -290,6 +291,9 @@ def split_items(lines: list[CellLine]) -> list[str]:
     mixed = numbered_items(text, ANY_ITEM, least=2)
     if mixed and len(mixed) > len(items or ()):  # a marker printed with a dot and read without
         items = mixed
+    misread = misread_items(text, ITEM)
+    if misread and len(misread) > len(items or ()):  # a marker OCR misread ("9." for ๑., "๕." for ๔.)
+        items = misread
     if items is None:
         return [flatten(t) for t in split_dated_paragraphs(lines)]
     return [flatten(t) for t in items if t.strip()]
