@@ -285,7 +285,13 @@ def test_a_code_whose_letter_ocr_read_as_a_digit_comes_back_when_one_wording_fit
     [("ธ5", "E5", "E5"), ("Ell", "E11", "E11"), ("บ11 ", "E11", "E11"), ("(อ ๑๕) ", "E15", "E15"),
      ("ธ7", None, "E5"),  # the digit read says 7: E5's wording is no proof
      ("1. ", None, "E5"),  # an item number, not a misread code
-     ("(ธิ ฆ) ", None, "E7")],  # nothing of a code left to read: left as read
+     ("(ธิ ฆ) ", "E7", "E7"),  # ฆ: what Tesseract gives ๗ for; the brackets a code's
+     ("ธิ ", None, "E7"),  # nothing of a code left to read: left as read
+     # the number misread too: ๖ read as ๒, ๙ as 6ธผ่ (digits Tesseract cannot output), O as 9
+     ("๒ ", "I6", "I6"), ("6ธผ่ ", "E9", "E9"), ("9๑๖ ", "O16", "O16"),
+     ("๓ ", None, "I6"),  # ๓ Tesseract reads right: not a misread ๖
+     # words before the code ("ข้อ O๑") and the code's letter read apart
+     ("ข่อ,O๑ ", "O1", "O1"), ("ขอ อ ๑๖ ", "O16", "O16"), ("0 ง 11 ", "O11", "O11")],
 )  # fmt: skip
 def test_a_code_misread_past_reading_comes_back_from_the_one_wording_after_it(
     printed: str, code: str | None, of: str

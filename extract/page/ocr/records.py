@@ -131,8 +131,8 @@ def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record
         forms = questions(code, fiscal_year, s)
         if match := Match(rest, 1.0) if rest in forms else closest(rest, forms, s.match_question, s):
             found[code] = match
-    if len(found) != 1:
-        return rec, []
+    if len(found) != 1:  # the number itself misread ("๒" for ๖, "9๑๖" for O๑๖): the wording may tell
+        return _misread_coded(rec, fiscal_year, s) if not found else (rec, [])
     (code, match), = found.items()
     update = {"indicator": code, "tool": tool_of(code), "issue": respaced(match.text, rest)}
     return rec.model_copy(update=update), [
@@ -144,25 +144,54 @@ def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record
 # unless it is an item number ("1.", "(๒)").
 MISREAD_OPENING = re.compile(r"^\s*[\[(]?\S{0,3}\s?[0-9๐-๙A-Za-z]")
 ITEM_OPENING = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}\s*[.)]")
+# Or with up to three short words, nine characters in all, one of them holding what only a code has
+# there: a digit, a Latin letter, a bracket, or a letter Tesseract gives a Thai digit it cannot
+# output ("ข่อ,O๑ ", "ขอ อ ๑๖ ", "(ธิ ฆ) " for (E๗), "6ธผ่ " for E๙); the cut is at a word's end.
+CODE_WORDS = re.compile(r"^\s*(?:\S{1,6}\s+){1,3}")
+CODE_EVIDENCE = re.compile(r"[0-9๐-๙A-Za-z()\[\]]|[ฆฒ]")
+UNREADABLE = frozenset("46789")  # digits Tesseract's Thai model cannot output (``digits``): read as others
+STAND_INS = frozenset("025")  # what it reads them as (๒ ๐, and ๕ for ๔); ๑ and ๓ it reads as what they are
+
+
+def _cuts(issue: str) -> list[int]:
+    """Where a misread code may end at the start of ``issue``: any of its first eight characters
+    after a code-like token, or the ends of up to three short words that hold a code's evidence."""
+    if ITEM_OPENING.match(issue):
+        return []
+    if MISREAD_OPENING.match(issue):
+        return list(range(1, 9))
+    words = CODE_WORDS.match(issue)
+    if words is None or len(words.group(0).strip()) > 9 or not CODE_EVIDENCE.search(words.group(0)):
+        return []
+    return [m.end() for m in re.finditer(r"\S+\s+", words.group(0))]
+
+
+def _may_be(digits: str, code: str, exact: bool) -> bool:
+    """True when the digits read in a misread code hold ``code``'s number; or, not ``exact``, when
+    as many of them differ only where the number has a digit Tesseract cannot output, read as one
+    of its stand-ins ("2" for 6, "5" for 4), the first of them maybe the code's letter read as a
+    digit ("6ธผ่" for E๙: 6 for E, and ๙ read as letters)."""
+    number = code[1:]
+    if number in digits:
+        return True
+    if exact:
+        return False
+    if digits[:1] and LETTER_AS_DIGIT.get(digits[0]) == code[0] and (len(digits) == 1 or _may_be(digits[1:], code, False)):
+        return True
+    return any(all(a == b or (b in UNREADABLE and a in STAND_INS) for a, b in zip(digits[i : i + len(number)], number))
+               for i in range(len(digits) - len(number) + 1))
 
 
 def _misread_coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
     """A record whose issue opens with a code OCR misread past reading ("ธ5", "บ11", "(อ ๑๕)",
-    "Ell"): the question wording after it, close to exactly one code's (``match_question``), gives
-    the code; digits read in the token, if any, must hold the code's number."""
+    "Ell", "9๑๖"): the question wording after it, close to exactly one code's (``match_question``),
+    gives the code; digits read in the opening, if any, must be the code's number as OCR may read it."""
     issue = rec.issue or ""
-    if not MISREAD_OPENING.match(issue) or ITEM_OPENING.match(issue):
-        return rec, []
-    digits = re.sub(r"\D", "", to_arabic_digits(issue[:8]))
-    best: dict[str, tuple[float, int, str]] = {}
-    for k in range(1, 9):
-        rest = issue[k:].strip()
-        for code, text in _questions_near(fiscal_year, s):
-            if digits and code[1:] not in digits:
-                continue
-            score = similarity(key(rest), key(text))
-            if score >= s.match_question and score > best.get(code, (0.0, 0, ""))[0]:
-                best[code] = (score, k, text)
+    cuts = _cuts(issue)
+    digits = re.sub(r"\D", "", to_arabic_digits(issue[: max(cuts, default=0)]))
+    best = _wordings_after(issue, cuts, digits, True, fiscal_year, s)
+    if not best:  # no code's number read as printed: one read as OCR misreads it
+        best = _wordings_after(issue, cuts, digits, False, fiscal_year, s)
     if len(best) != 1:
         return rec, []
     (code, (score, k, text)), = best.items()
@@ -170,6 +199,23 @@ def _misread_coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tupl
     return rec.model_copy(update=update), [
         f"indicator = {code}: {issue[:k].strip()!r} and the official wording of {code} (similarity {score:.2f})"
     ]
+
+
+def _wordings_after(
+    issue: str, cuts: list[int], digits: str, exact: bool, fiscal_year: int | None, s: OcrSettings
+) -> dict[str, tuple[float, int, str]]:
+    """Code → (similarity, cut, wording) of the official wordings close to the issue after a cut,
+    for the codes the digits read may be (``_may_be``)."""
+    best: dict[str, tuple[float, int, str]] = {}
+    for k in cuts:
+        rest = issue[k:].strip()
+        for code, text in _questions_near(fiscal_year, s):
+            if digits and not _may_be(digits, code, exact):
+                continue
+            score = similarity(key(rest), key(text))
+            if score >= s.match_question and score > best.get(code, (0.0, 0, ""))[0]:
+                best[code] = (score, k, text)
+    return best
 
 
 def _questions_near(fiscal_year: int | None, s: OcrSettings) -> list[tuple[str, str]]:
