@@ -59,6 +59,11 @@ BODY = [(60, 200, "ดำเนินการตามแผนภายใน 
         (415, 20, "๓"),  # … or at the head
         (790, 560, "12"),  # … or at the right edge
         (410, 560, "3/12"),
+        # "- ๖ -" as OCR leaves it on a scan, where page numbers stand
+        (410, 30, "- 6"),
+        (410, 30, "-4"),
+        (415, 30, "-]"),
+        (410, 560, "๓ -"),
     ],
 )
 def test_a_page_number_in_the_header_or_footer_band_is_not_text_of_the_page(x: float, top: float, text: str) -> None:
@@ -74,6 +79,9 @@ def test_a_page_number_in_the_header_or_footer_band_is_not_text_of_the_page(x: f
         (60, 560, "3"),  # a bare number at the left: a row number, not a page number
         (415, 560, "ภายใน 15 วัน"),  # in the band, but words
         (415, 560, "2567"),  # a year: page numbers run to three digits
+        (60, 30, "- 6"),  # at the left: a row's dash, not a page number
+        (415, 560, "- ๒๕๖๗"),  # a year after a dash
+        (415, 30, "- ก"),  # a Thai letter
     ],
 )
 def test_a_number_that_is_not_placed_or_worded_as_a_page_number_stays(x: float, top: float, text: str) -> None:

@@ -9,8 +9,8 @@ too far). A page number is known by rule, page by page, with no memory of other 
 - it is among the first or last lines of the page, in the top or bottom margin band;
 - it is no table cell: no ruling line runs above and below it across its position;
 - its text is a page number: ``หน้า N``, ``หน้าที่ N``, ``หน้า N/M``, ``- N -``,
-  ``N/M``; a bare ``N`` only where page numbers stand (centred, or at the right edge),
-  never at the left where a row number would be.
+  ``N/M``; a bare ``N``, or ``- N -`` as OCR may leave it (``- 6``, ``-]``), only where page
+  numbers stand (centred, or at the right edge), never at the left where a row number would be.
 
 >>> FurnitureSettings().is_page_number("หน้า ๑๒")
 True
@@ -32,6 +32,9 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 BARE_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}$")  # a bare four-digit number is a year (๒๕๖๗), not a page
+# "- ๖ -" as OCR reads it on a scan: a dash lost ("- 6", "-4"), the number misread ("-]"). No Thai
+# letter, four characters at most, a dash at one end; a page number only where a bare one would be.
+DASHED = re.compile(r"^(?:[-–—][^\u0e01-\u0e4e]{1,3}|[^\u0e01-\u0e4e]{1,3}[-–—])$")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def is_furniture(line: TextLine, page: Page, hrules: list[Rule], settings: Furni
         return True
     if any(abs(seg.x0 - line.x0) <= settings.align_pt for ln in near for seg in ln.cells):
         return False
-    return bool(BARE_NUMBER.match(text)) and settings.placed_as_page_number(line, page)
+    return bool(BARE_NUMBER.match(text) or DASHED.match(text)) and settings.placed_as_page_number(line, page)
 
 
 def _between_rules(line: TextLine, hrules: list[Rule]) -> bool:
