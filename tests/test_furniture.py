@@ -64,6 +64,7 @@ BODY = [(60, 200, "ดำเนินการตามแผนภายใน 
         (410, 30, "-4"),
         (415, 30, "-]"),
         (410, 560, "๓ -"),
+        (410, 30, "Ae"),
     ],
 )
 def test_a_page_number_in_the_header_or_footer_band_is_not_text_of_the_page(x: float, top: float, text: str) -> None:

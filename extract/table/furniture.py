@@ -9,7 +9,7 @@ too far). A page number is known by rule, page by page, with no memory of other 
 - it is among the first or last lines of the page, in the top or bottom margin band;
 - it is no table cell: no ruling line runs above and below it across its position;
 - its text is a page number: ``หน้า N``, ``หน้าที่ N``, ``หน้า N/M``, ``- N -``,
-  ``N/M``; a bare ``N``, or ``- N -`` as OCR may leave it (``- 6``, ``-]``), only where page
+  ``N/M``; a bare ``N``, or ``- N -`` as OCR may leave it (``- 6``, ``-]``, ``Ae``), only where page
   numbers stand (centred, or at the right edge), never at the left where a row number would be.
 
 >>> FurnitureSettings().is_page_number("หน้า ๑๒")
@@ -32,9 +32,10 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 BARE_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}$")  # a bare four-digit number is a year (๒๕๖๗), not a page
-# "- ๖ -" as OCR reads it on a scan: a dash lost ("- 6", "-4"), the number misread ("-]"). No Thai
-# letter, four characters at most, a dash at one end; a page number only where a bare one would be.
-DASHED = re.compile(r"^(?:[-–—][^\u0e01-\u0e4e]{1,3}|[^\u0e01-\u0e4e]{1,3}[-–—])$")
+# "- ๖ -" as OCR reads it on a scan: a dash lost ("- 6", "-4"), the number misread ("-]"), or the
+# whole of it read as Latin letters ("Ae"). No Thai letter, four characters at most, a dash at one
+# end or no digit at all; a page number only where a bare one would be.
+DASHED = re.compile(r"^(?:[-–—][^\u0e01-\u0e4e]{1,3}|[^\u0e01-\u0e4e]{1,3}[-–—]|[^\u0e01-\u0e4e0-9๐-๙]{1,3})$")
 
 
 @dataclass(frozen=True)
