@@ -19,6 +19,7 @@ from .extract.kinds.measures import MEASURES
 from .extract.page.ocr.confidence import uncertain_records
 from .extract.page.ocr.reader import OcrPage, with_ocr
 from .extract.page.ocr.records import correct_records
+from .extract.page.ocr.rowscores import scores_from_results
 from .extract.page.page import Page
 from .extract.page.pdf import open_pdf, read_pages, typed_library_errors
 from .extract.page.textrepair import repair_pages
@@ -133,6 +134,8 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices.extend(measures.no_records(document.title, records, len(tables)))
     notices.extend(uncertain_records(records, seen.ocr_pages))
     results, result_notices = assessment.read_assessment(seen.results, document.fiscal_year)
+    records, rescored = scores_from_results(records, results, [p.number for p in seen.ocr_pages])
+    notices.extend(rescored)
     kind = assessment.analysis_document_type(document.document_type, len(records), results)
     document = document.model_copy(update={"assessment": results, "document_type": kind})
     notices.extend(result_notices)
