@@ -169,8 +169,8 @@ NOTICES: dict[str, NoticeCode] = {
     "ocr_low_confidence": NoticeCode("warning", "OCR was unsure of this page or of words in this record", "check those words against the scan"),
     "ocr_unavailable": NoticeCode("warning", "the page needs OCR but Tesseract or its Thai model is not installed", "install tesseract-ocr and tesseract-ocr-tha, then rerun"),
     "ocr_time_limit": NoticeCode("warning", "the file's time limit ran out while this page was read by OCR: it and the pages after it were not read; the pages before are kept", "rerun with a larger --timeout or --ocr-page-time"),
-    "ocr_text_matched": NoticeCode("warning", "OCR text close to a known form (official question wording, unit name, a phrase repeated in the report) was replaced by that form, or a word a cell wrapped took its dictionary marks; the message gives the similarity or the word", "check the field against the scan"),
-    "ocr_value_dropped": NoticeCode("warning", "an OCR'd date, code or score was implausible (outside the fiscal year, not in the year's code list, not 0-100) and left empty", "read the value from the scan"),
+    "ocr_text_matched": NoticeCode("warning", "OCR text close to a known form (official question wording, unit name, a phrase repeated in the report) was replaced by that form, a word a cell wrapped took its dictionary marks, or a time frame's misread word, month, dash or year was put back where its grammar and the fiscal year leave one reading; the message gives the similarity, the word or each slot's change", "check the field against the scan"),
+    "ocr_value_dropped": NoticeCode("warning", "an OCR'd date, time frame, code or score was implausible (outside the fiscal year, not in the year's code list, not 0-100) and left empty", "read the value from the scan"),
     "text_layer_unusable": NoticeCode("warning", "the page's text layer is unusable (none, or gibberish over a scan) and OCR is off", "rerun with --ocr auto"),
     # title block
     "agency_name_corrected": NoticeCode("note", "a printed agency, district or province name was changed to the gazetteer spelling", "nothing: name_as_printed keeps the printed form"),

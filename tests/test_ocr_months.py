@@ -20,6 +20,8 @@ from ita_extract.extract.thai.dates import find_thai_dates
         ("เมื่อวันที่ ๖ จันว่าคม ๒๕๖๗", "เมื่อวันที่ ๖ ธันวาคม ๒๕๖๗", datetime.date(2024, 12, 6)),  # ธ read as จ
         ("วันที่ ๓๐ เดือนมักราคม พ.ศ.๒๕๖๘", "วันที่ ๓๐ เดือนมกราคม พ.ศ.๒๕๖๘", datetime.date(2025, 1, 30)),
         ("เมื่อวันที่ ๙ ธ.ค . ๒๕๖๖", "เมื่อวันที่ ๙ ธ.ค. ๒๕๖๖", datetime.date(2023, 12, 9)),  # a dot set apart
+        ("เมื่อวันที่ 12 มี. ค . 2566", "เมื่อวันที่ 12 มี.ค. 2566", datetime.date(2023, 3, 12)),  # มี.ค. as printed
+        ("เมื่อวันที่ 20 ม.ค . 65", "เมื่อวันที่ 20 ม.ค. 65", datetime.date(2022, 1, 20)),  # ... and ม.ค.
     ],
 )
 def test_a_misread_month_between_a_day_and_a_year_is_mended(read: str, mended: str, date: datetime.date) -> None:

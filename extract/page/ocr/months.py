@@ -49,8 +49,13 @@ def month_form(word: str, s: OcrSettings = DEFAULT) -> str | None:
     """The month a misread month word names, as it is printed, when exactly one fits; else None.
 
     ``month_form("ก.ุค")`` → ``"ก.ค."``; ``month_form("จันว่าคม")`` → ``"ธันวาคม"``;
-    ``month_form("มิค")`` → None (ม.ค. or มี.ค.).
+    ``month_form("มิค")`` → None (ม.ค. or มี.ค.), but ``month_form("มี. ค .")`` → ``"มี.ค."``: with its
+    dots, as printed, it is one.
     """
+    compact = re.sub(r"\s", "", word)  # a dot set apart ("มี. ค .") names its month as printed
+    printed = [a for a in thai_abbr_months if compact in (a, a[:-1])]
+    if printed:
+        return printed[0]
     read = letters_of(word)
     if not read:
         return None

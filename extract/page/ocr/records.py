@@ -36,6 +36,7 @@ from .lexicon import (
 from .months import closed_abbreviations, mended_months
 from .plausible import checked_period, date_window, known_code, unread_period
 from .settings import DEFAULT, OcrSettings
+from .timeframes import mended_timeframe
 from .vocabulary import document_words, voted
 from .words import restore_marks
 
@@ -79,7 +80,8 @@ def correct_records(
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
             rec, mended = _voted(rec, words)
             rec, dated = _dated(rec, s)
-            changed = coded + changed + mended + dated
+            rec, timed = _timed(rec, document.fiscal_year, window, s)
+            changed = coded + changed + mended + dated + timed
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -317,6 +319,24 @@ def _dated(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]:
     return rec.model_copy(update=update), changed
 
 
+def _timed(
+    rec: Record, fiscal_year: int | None, window: tuple[datetime.date, datetime.date], s: OcrSettings
+) -> tuple[Record, list[str]]:
+    """The record with its time frame's misread slots put back (``timeframes``) and its first
+    and last day read again from the mended text; kept only where the mended text reads days
+    within the report's window (a mended month can turn a misread day into a year of 25xx-31)."""
+    if not rec.timeframe:
+        return rec, []
+    text, changes = mended_timeframe(rec.timeframe, fiscal_year, s)
+    if not changes:
+        return rec, []
+    start, end = parse_timeframe(text, fiscal_year)
+    if any(d is not None and not window[0] <= d <= window[1] for d in (start, end)):
+        return rec, []
+    update = {"timeframe": text, "timeframe_start": start, "timeframe_end": end}
+    return rec.model_copy(update=update), [f"timeframe {change}" for change in changes]
+
+
 def _mended(text: str, s: OcrSettings) -> str:
     """``text`` with marks put back over its whole length, taken stretch by stretch between spaces
     where that reads as words where it did not: a misread elsewhere in the text ("ผู้รับผิดชอบIT")
@@ -342,6 +362,11 @@ def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[
         outside = [d.isoformat() for d in rec.action_dates if d not in kept]
         dropped.append(f"action date(s) {', '.join(outside)} outside the report's fiscal year")
         update["action_dates"] = kept
+    span = (rec.timeframe_start, rec.timeframe_end)
+    if any(d is not None and not window[0] <= d <= window[1] for d in span):
+        # one end misread makes the other doubtful too: "๓๐" read as a year, the start a day of it
+        dropped.append(f"time frame {span[0]} … {span[1]} outside the report's fiscal year")
+        update |= {"timeframe_start": None, "timeframe_end": None}
     if rec.indicator and not known_code(rec.indicator):
         dropped.append(f"indicator code {rec.indicator} is in no year's ITA catalogue")
         update["indicator"] = None

@@ -178,6 +178,10 @@ class OcrSettings:
     date_slack_days: int = 366  # an action date may lie this far outside its fiscal year (late reports)
     month_min_letters: int = 5  # a misread month word this long may be a full name a letter off (months.py)
     month_edits: int = 1  # letters a full month name may be off ("จันวาคม" for ธันวาคม)
+    # a time frame's opening word (ตลอดปีงบประมาณ, ไตรมาสที่, ภายในเดือน) may be one letter off in this
+    # many (timeframes.py): two in ตลอดปีงบประมาณ's 13 ("ตลอดบึงบประมาณ", "ตลอดปีงบประมาญณญ"), one in
+    # ไตรมาสที่'s 7 ("ไตรมาลีสที่"); devs7n/unseen/fresh scans, where these misreads are seen
+    timeframe_letters_per_edit: int = 6
     majority: float = 0.6  # share of the records' dates that must agree to name a misread fiscal year
 
 
