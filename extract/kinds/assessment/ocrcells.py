@@ -18,12 +18,11 @@ from .labels import misread_score, ocr_score, read_score
 from .layout import Line, Segment
 
 SCORE_TOKENS = 3  # a score OCR misread is at most this many words ("๘๙ ด ๓ ฒ" is four: not split off)
-CROSS_EM = 1.0  # as ``rows.CROSS_EM``: text this far into a score column's header has crossed into it
 
 
 def score_apart(line: Line, layout: TableLayout) -> Line:
-    """The line with a label cell that runs on into the score column and ends in a score (read or
-    misread) cut in two: the label's text, and the score as a cell of its own at the cell's end.
+    """The line with a label cell that runs on past where the score column's header starts and ends in a
+    score (read or misread) cut in two: the label's text, and the score as a cell of its own at the end.
 
     The cut is placed by the share of the text's characters the score holds, and never left of
     the score column's header: the score is the cell's end, the label stays left of the column.
@@ -33,7 +32,7 @@ def score_apart(line: Line, layout: TableLayout) -> Line:
 
 
 def _cut(seg: Segment, layout: TableLayout) -> tuple[Segment, ...]:
-    crossing = layout.column_at(seg.x0).role == "label" and seg.x1 > layout.score_x0 + CROSS_EM * seg.size
+    crossing = layout.column_at(seg.x0).role == "label" and seg.x1 > layout.score_x0
     if not crossing or read_score(seg.text) is not None:
         return (seg,)
     words = seg.text.split()
