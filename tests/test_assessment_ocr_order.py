@@ -132,9 +132,13 @@ def test_a_code_read_twice_is_the_next_one() -> None:
 
 @pytest.mark.parametrize(
     ("text", "score"),
-    [("๘๑ . ๘๖", 81.86), ("๘๙. ๑๙", 89.19), ("๘๕ .๖๕", 85.65), ("๘๙ .", None), (". ๕", None), ("๙๐.ฒ ๕", None)],
+    [
+        ("๘๑ . ๘๖", 81.86), ("๘๙. ๑๙", 89.19), ("๘๕ .๖๕", 85.65), ("๘๙ .", None), (". ๕", None), ("๙๐.ฒ ๕", None),
+        ("93,99", 93.99), ("๙๓ , ๙๙", 93.99), ("1,234", None), ("9,5", None),  # a comma before two decimals
+        ("๙๕๐๐", 95.0), ("๑๐๐๐๐", 100.0), ("๘๖๕๐๖", None), ("๑๐๑", 101.0),  # the point lost: two decimals
+    ],
 )
-def test_a_point_with_spaces_beside_it_is_read(text: str, score: float | None) -> None:
+def test_a_point_with_spaces_beside_it_as_a_comma_or_lost_is_read(text: str, score: float | None) -> None:
     assert ocr_score(text) == score
 
 
@@ -157,18 +161,21 @@ def test_a_question_table_keeps_its_order_through_misread_letters_and_headings()
 
 def test_an_indicator_table_read_by_its_names_and_order() -> None:
     """The indicator table: a number misread (the name says which), a number read as a letter with the
-    name in a cell of its own, a number lost, a score's point lost as a gap between two cells."""
+    name in a cell of its own, a number lost, a score's point lost as a gap between two cells, the
+    words before a name broken (the name alone says which)."""
     header = [(350, 100, "คะแนน"), (450, 100, "คะแนนราย"), (150, 111, "ตัวชี้วัด"), (340, 122, "รายตัวชี้วัด"),
               (455, 122, "เครื่องมือ")]
     cells = header + [
         (76, 150, "ตัวชี้วัดที่ ๓ การใช้อำนาจ"), (360, 150, "93.95"),
         (76, 175, "ตัวชี้วัดที่ ๕ การใช้ทรัพย์สินของราชการ"), (360, 175, "90.81"),
-        (76, 200, "ตัวชี้วัดที่"), (190, 200, "การแก้ไข"), (360, 200, "87"), (385, 200, "32"),
+        (76, 200, "ตัวชี้วัดที่"), (190, 200, "การแก้ไข"), (360, 200, "87"), (392, 200, "32"),
         (76, 225, "ตัวชี้วัดที่ ข"), (190, 225, "ประสิทธิภาพการสื่อสาร"), (360, 225, "88.76"),
+        (76, 250, "ตัวชี้"), (125, 250, "ดที่ ๘ การปรับปรุงระบบการทำงาน"), (360, 250, "89.96"),  # only its name whole
     ]
-    rules = [hrule(95), hrule(142), *(hrule(147 + k * 25) for k in range(5))]
+    rules = [hrule(95), hrule(142), *(hrule(147 + k * 25) for k in range(6))]
     assessment, _ = read_assessment([make_page(1, cells, rules)], settings=OCR)
-    assert [(s.code, s.score) for s in assessment.scores] == [("3", 93.95), ("4", 90.81), ("5", 87.32), ("7", 88.76)]
+    assert [(s.code, s.score) for s in assessment.scores] == [
+        ("3", 93.95), ("4", 90.81), ("5", 87.32), ("7", 88.76), ("8", 89.96)]
     printed, _ = read_assessment([make_page(1, cells, rules)])
     assert [(s.code, s.score) for s in printed.scores] == [("3", 93.95), ("5", 90.81)]  # a text layer: as printed
 

@@ -122,11 +122,23 @@ def named_indicator(label: Label, text: str) -> Label:
     and only one name: OCR confuses ๓, ๕ and ๘ far more often than it spells a whole name."""
     if label.level != "indicator":
         return label
-    squeezed = bare("".join(text.split()))
-    found = [n for n, name in catalogue().indicator_names().items() if bare("".join(name.split())) in squeezed]
+    found = _names_in(text)
     if len(found) != 1 or str(found[0]) == label.code:
         return label
     return Label("indicator", str(found[0]), label.rest)
+
+
+def name_only(text: str) -> Label | None:
+    """An indicator row of a table that lists indicators, known by its catalogue name alone where OCR broke
+    the words before it ("ตัวชี้ | ดที่ 4 การใช้ทรัพย์สินของราชการ"): one name whole in the line's label cells."""
+    found = _names_in(text)
+    return Label("indicator", str(found[0]), "") if len(found) == 1 else None
+
+
+def _names_in(text: str) -> list[int]:
+    """The indicators whose catalogue names stand whole in ``text``, marks aside."""
+    squeezed = bare("".join(text.split()))
+    return [n for n, name in catalogue().indicator_names().items() if bare("".join(name.split())) in squeezed]
 
 
 def indicator_after(text: str, previous: list[Label]) -> Label | None:
@@ -163,20 +175,29 @@ def read_score(text: str) -> float | None:
 
 
 _SPACED_POINT = re.compile(r"\s*(\d{1,3}) (\d{2})\s*")  # "๑๐๐ ๐๐": two decimals, the point read as a space
-_POINT_SPACES = re.compile(r"(?<=\d)\s*\.\s*(?=\d)")  # "๘๑ . ๘๖": a point with spaces beside it
+# "๘๑ . ๘๖", "93,99": a point with spaces beside it, or read as a comma (before two decimals only)
+_POINT_SPACES = re.compile(r"(?<=\d)\s*(?:\.|,(?=\s*\d{2}\s*$))\s*(?=\d)")
 
 
 def ocr_score(text: str) -> float | None:
     """``read_score`` of a cell OCR read, which may show a score's point as a space ("๑๐๐ ๐๐" → 100.0;
     scores are printed with two decimals, so two digits after the space are the decimals), or a space
     beside its point ("๘๑ . ๘๖", "๘๙. ๑๙" → 81.86, 89.19: a point is narrower than the gap OCR
-    leaves around it, and a number holds no space)."""
+    leaves around it, and a number holds no space), a point read as a comma ("93,99": a score below
+    100 has no thousands), or no point at all ("๙๕๐๐" → 95.0), where the
+    two decimals put back give a score of 100 or less."""
     value = read_score(text)
     if value is None:
         value = read_score(_POINT_SPACES.sub(".", text))
     if value is None and (m := _SPACED_POINT.fullmatch(to_arabic_digits(text))):
         value = float(f"{m[1]}.{m[2]}")
+    if value is None and (m := _POINT_LOST.fullmatch(to_arabic_digits(text))) and float(f"{m[1]}.{m[2]}") <= MAX_SCORE:
+        value = float(f"{m[1]}.{m[2]}")
     return value
+
+
+_POINT_LOST = re.compile(r"\s*(\d{2,3})(\d{2})\s*")  # "๙๕๐๐", "๑๐๐๐๐": two decimals, the point lost
+MAX_SCORE = 100.0  # a score past it with its point put back was misread some other way too ("๘๖๕๐๖")
 
 
 MISREAD_SCORE_CHARS = 8  # a score is "100.00" at most: a misread one ("๘๖๕๐๖", "๘ อ.๑๓๕") is about as long

@@ -23,6 +23,7 @@ from .labels import (
     Label,
     indicator_after,
     misread_score,
+    name_only,
     named_indicator,
     next_code,
     ocr_score,
@@ -235,7 +236,7 @@ def _row_label(labels: list[Segment], layout: TableLayout, out: TableRead, score
     previous = [r.label for r in out.rows if r.table == out.tables]
     line = " ".join(s.text for s in labels)
     if label is None:
-        label = _split_indicator(line, layout)
+        label = _split_indicator(line, layout) or (name_only(line) if scored and layout.lists_indicators else None)
     if label is None and scored:
         label = indicator_after(labels[0].text, previous) or next_code(labels[0].text, previous)
     if label is None:
