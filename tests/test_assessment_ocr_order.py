@@ -113,6 +113,7 @@ def test_an_indicator_row_is_the_one_its_name_says(text: str, read: str, number:
         ("ตัวชี้วัดที่", ["3"], "4"),  # the number lost: the next indicator
         ("ตัวชวัดที่", ["I18", "3"], "4"),
         ("ตัวชี้วัดที่ ๕", ["3"], None),  # a number read (even misread) is left to the name
+        ("ตัวชี้วัดที่ ๙.๑", ["9"], None),  # a sub-indicator (older OIT): no score code of its own
         ("ตัวชี้วัดที่", [], None),  # nothing above to count from
         ("ตัวชี้วัดที่", ["10"], None),  # no indicator 11
         ("การใช้งบประมาณ", ["1"], None),

@@ -145,10 +145,11 @@ def indicator_after(text: str, previous: list[Label]) -> Label | None:
     """An indicator row whose number OCR lost and whose name it misread ("ตัวชี้วัดที่ | การปรับปรง้างระบบการ"):
     the indicator after the last one above, as a score table lists them in order. Only the words
     ตัวชี้วัดที่ (marks aside) and no number: a number read, even misread, is left to the name."""
-    m = _INDICATOR_MARKS_LOST.match(to_arabic_digits(text))
+    arabic = to_arabic_digits(text)
+    m = _INDICATOR_MARKS_LOST.match(arabic)
     heads = [int(p.code) for p in previous if p.level == "indicator"]
-    if m is None or m[1] is not None or not heads or catalogue().tool_of_indicator(heads[-1] + 1) is None:
-        return None
+    if m is None or any(ch.isdigit() for ch in arabic) or not heads or catalogue().tool_of_indicator(heads[-1] + 1) is None:
+        return None  # a digit read: a number (misread, or a sub-indicator's "9.1"), not one lost
     return Label("indicator", str(heads[-1] + 1), "")
 
 
