@@ -64,6 +64,21 @@ class Catalogue:
         """How many questions the indicator has in ``year``: 6 for indicator 1; 0 for an unknown year."""
         return sum(r.last - r.first + 1 for r in self._of_year(year) if r.indicator == indicator)
 
+    def question_span(self, indicator: int) -> tuple[str, int, int] | None:
+        """The letter and the first and last question numbers an indicator has in any year listed:
+        3 → ("I", 13, 18); 10 → ("O", 31, 43) (O34–O43 until 2565, O31–O43 from 2566); unknown → None.
+        For a reader that does not know the year yet (a score table's rows are read before the prose)."""
+        spans = [r for r in self.ranges if r.indicator == indicator]
+        if not spans or len({r.letter for r in spans}) != 1:
+            return None
+        return spans[0].letter, min(r.first for r in spans), max(r.last for r in spans)
+
+    def first_question(self, indicator: int) -> str | None:
+        """The code of an indicator's first question where every year agrees on it: 2 → "I7"; 10 → None
+        (O34 until 2565, O31 from 2566)."""
+        firsts = {f"{r.letter}{r.first}" for r in self.ranges if r.indicator == indicator}
+        return firsts.pop() if len(firsts) == 1 else None
+
     def indicator_names(self) -> dict[int, str]:
         """Each indicator's name, the latest year's wording: {1: "การปฏิบัติหน้าที่", …}."""
         return {r.indicator: r.name for r in sorted(self.ranges, key=lambda r: r.last_year)}

@@ -115,6 +115,44 @@ def _ocr_indicator(text: str) -> Label | None:
     return Label("indicator", str(number), name)
 
 
+def named_indicator(label: Label, text: str) -> Label:
+    """An indicator row whose number OCR misread, by the catalogue name its line holds ("ตัวชี้วัดที่ ๕
+    การใช้ทรัพย์สินของราชการ" is indicator 4: ๔ read as ๕; ``text`` is the line's label cells, the
+    name may be a cell of its own). The name's letters, marks aside, must stand whole in the line,
+    and only one name: OCR confuses ๓, ๕ and ๘ far more often than it spells a whole name."""
+    if label.level != "indicator":
+        return label
+    found = _names_in(text)
+    if len(found) != 1 or str(found[0]) == label.code:
+        return label
+    return Label("indicator", str(found[0]), label.rest)
+
+
+def name_only(text: str) -> Label | None:
+    """An indicator row of a table that lists indicators, known by its catalogue name alone where OCR broke
+    the words before it ("ตัวชี้ | ดที่ 4 การใช้ทรัพย์สินของราชการ"): one name whole in the line's label cells."""
+    found = _names_in(text)
+    return Label("indicator", str(found[0]), "") if len(found) == 1 else None
+
+
+def _names_in(text: str) -> list[int]:
+    """The indicators whose catalogue names stand whole in ``text``, marks aside."""
+    squeezed = bare("".join(text.split()))
+    return [n for n, name in catalogue().indicator_names().items() if bare("".join(name.split())) in squeezed]
+
+
+def indicator_after(text: str, previous: list[Label]) -> Label | None:
+    """An indicator row whose number OCR lost and whose name it misread ("ตัวชี้วัดที่ | การปรับปรง้างระบบการ"):
+    the indicator after the last one above, as a score table lists them in order. Only the words
+    ตัวชี้วัดที่ (marks aside) and no number: a number read, even misread, is left to the name."""
+    arabic = to_arabic_digits(text)
+    m = _INDICATOR_MARKS_LOST.match(arabic)
+    heads = [int(p.code) for p in previous if p.level == "indicator"]
+    if m is None or any(ch.isdigit() for ch in arabic) or not heads or catalogue().tool_of_indicator(heads[-1] + 1) is None:
+        return None  # a digit read: a number (misread, or a sub-indicator's "9.1"), not one lost
+    return Label("indicator", str(heads[-1] + 1), "")
+
+
 def _listed_indicator(text: str, arabic: str) -> Label | None:
     """An indicator in a ตัวชี้วัด column by its number or, failing that, its catalogue name."""
     m = _NUMBERED.match(arabic)
@@ -138,15 +176,29 @@ def read_score(text: str) -> float | None:
 
 
 _SPACED_POINT = re.compile(r"\s*(\d{1,3}) (\d{2})\s*")  # "๑๐๐ ๐๐": two decimals, the point read as a space
+# "๘๑ . ๘๖", "93,99": a point with spaces beside it, or read as a comma (before two decimals only)
+_POINT_SPACES = re.compile(r"(?<=\d)\s*(?:\.|,(?=\s*\d{2}\s*$))\s*(?=\d)")
 
 
 def ocr_score(text: str) -> float | None:
     """``read_score`` of a cell OCR read, which may show a score's point as a space ("๑๐๐ ๐๐" → 100.0;
-    scores are printed with two decimals, so two digits after the space are the decimals)."""
+    scores are printed with two decimals, so two digits after the space are the decimals), or a space
+    beside its point ("๘๑ . ๘๖", "๘๙. ๑๙" → 81.86, 89.19: a point is narrower than the gap OCR
+    leaves around it, and a number holds no space), a point read as a comma ("93,99": a score below
+    100 has no thousands), or no point at all ("๙๕๐๐" → 95.0), where the
+    two decimals put back give a score of 100 or less."""
     value = read_score(text)
+    if value is None:
+        value = read_score(_POINT_SPACES.sub(".", text))
     if value is None and (m := _SPACED_POINT.fullmatch(to_arabic_digits(text))):
         value = float(f"{m[1]}.{m[2]}")
+    if value is None and (m := _POINT_LOST.fullmatch(to_arabic_digits(text))) and float(f"{m[1]}.{m[2]}") <= MAX_SCORE:
+        value = float(f"{m[1]}.{m[2]}")
     return value
+
+
+_POINT_LOST = re.compile(r"\s*(\d{2,3})(\d{2})\s*")  # "๙๕๐๐", "๑๐๐๐๐": two decimals, the point lost
+MAX_SCORE = 100.0  # a score past it with its point put back was misread some other way too ("๘๖๕๐๖")
 
 
 MISREAD_SCORE_CHARS = 8  # a score is "100.00" at most: a misread one ("๘๖๕๐๖", "๘ อ.๑๓๕") is about as long
@@ -174,33 +226,24 @@ def next_code(text: str, previous: list[Label]) -> Label | None:
     """The question a scored row's label must be when OCR misread its code: the one after the last
     question above ("110 บุคลากร…" after I9 is I10: a lower-case i read as 1; "เธ" after I7 is I8).
 
-    A score table lists its questions in order; an indicator row between says which tool the
-    next one belongs to (after I30, "ตัวชี้วัดที่ 6" opens EIT: E1). A short first token that
+    A score table lists its questions in order; an indicator row after the last question says
+    which comes next: its first question in the catalogue (after I6, "ตัวชี้วัดที่ ๒" opens I7;
+    after I30, "ตัวชี้วัดที่ 6" opens E1; ``expected_code``). A short first token that
     ends in the expected number, or holds no digit at all, is taken as the misread code; one
     ending in the number after it says that row was lost ("L๖" after I4: I6; ``SKIPPED_ROWS``).
     A row whose code was lost outright ("ท่านรู้เกี่ยวกับแผน…" for i7) is the question, of the
     next two, whose catalogue wording it opens with. The first question of a table has no
     question above it: its printed number, under its indicator's tool ("๑ บุคลากร…": I1).
     """
-    questions = [i for i, label in enumerate(previous) if label.level == "question"]
     token, _, rest = text.strip().partition(" ")
-    if not token:
+    expected = expected_code(previous)
+    if not token or expected is None:
         return None
-    after = questions[-1] + 1 if questions else 0
-    tools = [catalogue().tool_of_indicator(int(label.code)) for label in previous[after:] if label.level == "indicator"]
-    if questions:
-        last = previous[questions[-1]]
-        letter, number = last.code[0], int(last.code[1:]) + 1
-        if tools and tools[-1] and tools[-1][0] != letter:
-            letter, number = tools[-1][0], 1
-    elif tools and tools[-1]:
-        letter, number = tools[-1][0], 1
-    else:
-        return None
+    letter, number = expected
     digits = to_arabic_digits(token)
     if len(token) > MISREAD_CODE_CHARS:
         return None if any(ch.isdigit() for ch in digits) else _by_wording(text, letter, number)
-    if not questions:
+    if not any(label.level == "question" for label in previous):
         return _first_question(digits, rest, letter)
     if any(ch.isdigit() for ch in digits) and not digits.endswith(str(number)):
         trailing = _TRAILING_NUMBER.search(digits)
@@ -211,15 +254,69 @@ def next_code(text: str, previous: list[Label]) -> Label | None:
     return Label("question", f"{letter}{number}", rest.strip())
 
 
+def expected_code(previous: list[Label]) -> tuple[str, int] | None:
+    """The letter and number of the question a table's next row should hold, given the labels above it.
+
+    After an indicator row that follows the last question, that indicator's first question
+    where the catalogue's years agree on it ("ตัวชี้วัดที่ ๓" → I13), else the first of its tool,
+    or the next after the last question when that is of its tool (OIT's indicator 10 opens at O31 or
+    O34 by year); with no indicator row since, the question after the last; None with neither.
+    """
+    questions = [i for i, label in enumerate(previous) if label.level == "question"]
+    last = previous[questions[-1]].code if questions else None
+    heads = [int(label.code) for label in previous[questions[-1] + 1 if questions else 0:] if label.level == "indicator"]
+    tool = catalogue().tool_of_indicator(heads[-1]) if heads else None
+    if tool is not None:
+        first = catalogue().first_question(heads[-1])
+        if first is not None:
+            return first[0], int(first[1:])
+        if last is None or last[0] != tool[0]:
+            return tool[0], 1
+    return (last[0], int(last[1:]) + 1) if last is not None else None
+
+
+def under_heading(label: Label, previous: list[Label]) -> Label:
+    """A question code OCR read with another tool's letter, given the letter of the indicator row above it.
+
+    A question table prints each indicator's questions under its row ("ตัวชี้วัดที่ ๔ …" then
+    I19–I24), so a code whose number lies in that indicator's questions but whose letter is
+    another tool's had its letter misread ("E๒๐" under indicator 4 is I20: a serif I read as E).
+    A number outside them says nothing of the letter: the code is kept as read.
+    """
+    heads = [int(p.code) for p in previous if p.level == "indicator"]
+    span = catalogue().question_span(heads[-1]) if heads and label.level == "question" else None
+    if span is None or label.code[0] == span[0] or not span[1] <= int(label.code[1:]) <= span[2]:
+        return label
+    return Label("question", f"{span[0]}{label.code[1:]}", label.rest)
+
+
+def repeated_code(label: Label, previous: list[Label]) -> Label:
+    """A question code read a second time in one table is a misread ("O๒ฆ" read "O2" after O26: ๗
+    read as a letter): a table prints each question once, in order, so the row holds the question the
+    order says comes next (``expected_code``), where that one is not in the table yet."""
+    codes = {p.code for p in previous if p.level == "question"}
+    if label.level != "question" or label.code not in codes:
+        return label
+    expected = expected_code(previous)
+    if expected is None or f"{expected[0]}{expected[1]}" in codes or expected[1] > MAX_QUESTION[expected[0]]:
+        return label
+    return Label("question", f"{expected[0]}{expected[1]}", label.rest)
+
+
 _TRAILING_NUMBER = re.compile(r"\d+$")
 
 
 def _first_question(digits: str, rest: str, letter: str) -> Label | None:
     """The first question of a table whose code OCR read without its letter ("๑ บุคลากร…" for i1: a thin
-    lower-case i lost): its printed number, with the letter of the tool its indicator row above names."""
-    if not digits.isdigit() or not 1 <= int(digits) <= MAX_QUESTION[letter]:
+    lower-case i lost, or "[1": read as a stroke): its printed number, with the letter of the tool its
+    indicator row above names."""
+    m = _LOST_LETTER.fullmatch(digits)
+    if m is None or not 1 <= int(m[1]) <= MAX_QUESTION[letter]:
         return None
-    return Label("question", f"{letter}{int(digits)}", rest.strip())
+    return Label("question", f"{letter}{int(m[1])}", rest.strip())
+
+
+_LOST_LETTER = re.compile(r"[^\w\s]?(\d{1,2})")  # "๑", "[1": the letter lost, or read as a stroke ("[", "|")
 
 
 def _by_wording(text: str, letter: str, number: int) -> Label | None:

@@ -19,8 +19,20 @@ from ...thai.catalogue import catalogue
 from ...thai.codes import tool_of
 from ...thai.repair import to_arabic_digits
 from .header import HEADER_SETTINGS, Header, HeaderSettings, TableLayout, find_header
-from .labels import Label, misread_score, next_code, ocr_score, read_score
+from .labels import (
+    Label,
+    indicator_after,
+    misread_score,
+    name_only,
+    named_indicator,
+    next_code,
+    ocr_score,
+    read_score,
+    repeated_code,
+    under_heading,
+)
 from .layout import Line, PageLines, Segment
+from .ocrcells import point_lost, score_apart
 
 ROW_START_TOL_EM = 0.5  # a score may sit this far above its label's line (baselines of two cells differ)
 CROSS_EM = 1.0  # text running this far into the score column's header is prose, not a label cell
@@ -173,7 +185,7 @@ def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: Tabl
     """
     prev: Line | None = None
     for i in range(start, stop):
-        line = page.lines[i]
+        line = score_apart(page.lines[i], layout) if layout.without_marks else page.lines[i]
         if PAGE_NUMBER.match(to_arabic_digits(line.text)):
             continue  # a page number in a footer (or header) is no row, and does not end the table
         if not _inside(line, layout) or not _aligned(line, layout, out):
@@ -194,7 +206,7 @@ def _aligned(line: Line, layout: TableLayout, out: TableRead) -> bool:
     """
     labels = [s for s in line.segments if layout.column_at(s.x0).role == "label" and read_score(s.text) is None]
     starts = [s.x0 for r in out.rows if r.table == out.tables for s in r.texts]
-    if not labels or not starts or _row_label(labels[0].text, layout, out, _scored(line, layout)) is not None:
+    if not labels or not starts or _row_label(labels, layout, out, _scored(line, layout)) is not None:
         return True  # a row opens here: its code may stand left of the labels (or OCR lost its letter)
     return any(abs(labels[0].x0 - x0) <= ALIGN_EM * labels[0].size for x0 in starts)
 
@@ -210,19 +222,40 @@ def _score_cell(seg: Segment, layout: TableLayout) -> bool:
     return readable and layout.column_at(seg.mid_x).role in ("score", "tool_score")
 
 
-def _row_label(text: str, layout: TableLayout, out: TableRead, scored: bool) -> Label | None:
-    """The label of the row a line's label cell opens, or None where it continues one. On a page read by
-    OCR, a scored line whose code OCR misread opens the row the table's order says comes next."""
-    label = layout.label(text)
-    if label is None and layout.without_marks and scored:
-        label = next_code(text, [r.label for r in out.rows if r.table == out.tables])
-    return label
+def _row_label(labels: list[Segment], layout: TableLayout, out: TableRead, scored: bool) -> Label | None:
+    """The label of the row a line's label cells open, or None where they continue one.
+
+    On a page read by OCR the table's structure checks what OCR read: a scored line whose code
+    it misread opens the row the table's order says comes next (``next_code``); an indicator row
+    is the one whose catalogue name the line holds (``named_indicator``); a question's letter is
+    that of the indicator row above (``under_heading``).
+    """
+    label = layout.label(labels[0].text)
+    if not layout.without_marks:
+        return label
+    previous = [r.label for r in out.rows if r.table == out.tables]
+    line = " ".join(s.text for s in labels)
+    if label is None:
+        label = _split_indicator(line, layout) or (name_only(line) if scored and layout.lists_indicators else None)
+    if label is None and scored:
+        label = indicator_after(labels[0].text, previous) or next_code(labels[0].text, previous)
+    if label is None:
+        return None
+    return repeated_code(under_heading(named_indicator(label, line), previous), previous)
+
+
+def _split_indicator(line: str, layout: TableLayout) -> Label | None:
+    """An indicator row whose name OCR cut into a cell of its own after a number it misread ("ตัวชี้วัดที่ ข |
+    ประสิทธิภาพการสื่อสาร"): read from the line's label cells together. Its name is the next cell, so
+    the label keeps no text of its own (the misread number is no part of the name)."""
+    label = layout.label(line)
+    return Label("indicator", label.code, "") if label is not None and label.level == "indicator" else None
 
 
 def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
     """Sort a body line's cells: a label opens a row, label text continues one, numbers are kept."""
     labels: list[Segment] = []
-    for seg in line.segments:
+    for seg in point_lost(line.segments, layout) if layout.without_marks else line.segments:
         value = ocr_score(seg.text) if layout.without_marks else read_score(seg.text)
         column = layout.column_at(seg.mid_x if value is not None else seg.x0)
         if value is not None and column.role in ("score", "tool_score"):
@@ -235,7 +268,7 @@ def _read_line(line: Line, layout: TableLayout, out: TableRead) -> None:
             out.unread.append(Notice("assessment_score_unread", message, line.page))
     if not labels:
         return
-    label = _row_label(labels[0].text, layout, out, _scored(line, layout))
+    label = _row_label(labels, layout, out, _scored(line, layout))
     if label is not None:
         out.rows.append(Row(label, line.page, line.top, out.tables, texts=labels))
     elif out.rows and out.rows[-1].table == out.tables:
