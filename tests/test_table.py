@@ -266,13 +266,15 @@ def test_header_wordings_name_the_contract_roles(header: str, role: str) -> None
     ("การกากบตดตาม", "monitoring"),
     ("ประเดต็นที่ต้องพัฒนา", "issue"),  # a letter added by OCR: one edit from a wording of six letters
     ("ผู้รับผิดซอบ", "responsible"),  # one misread
+    ("ผลการ ปร เม แน่ น)".replace(" ", ""), "score"),  # two from ผลการประเมิน, ten letters long, and nearer than any other
+    ("ผลการวิคราห์", "findings"),  # two from ผลการวิเคราะห์
 ])
 def test_a_header_wording_that_lost_its_marks_to_ocr_names_its_role_only_when_asked(header: str, role: str) -> None:
     assert MEASURES.role_of(header) is None
     assert MEASURES.role_of(header, without_marks=True) == role
 
 
-@pytest.mark.parametrize("header", ["หมายเหตุ", "วันที่", "คะแนะ", "ซื้อ"])
+@pytest.mark.parametrize("header", ["หมายเหตุ", "วันที่", "คะแนะ", "ซื้อ", "ผลการปรชุม", "มาตรกอน"])
 def test_a_header_two_edits_from_every_wording_or_near_a_short_one_names_no_role(header: str) -> None:
     assert MEASURES.role_of(header, without_marks=True) is None
 

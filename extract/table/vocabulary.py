@@ -33,6 +33,9 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in unmarked(text) if "\u0e01" <= ch <= "\u0e2e" or "\u0e30" <= ch <= "\u0e44")
 
 
+LONG_WORDING = 10  # letters: a header wording this long may be read two letters off (OCR) and still name its column
+
+
 @dataclass(frozen=True)
 class TableVocabulary:
     """Column roles with the header wordings that name them, and what some roles mean to rows.
@@ -129,18 +132,29 @@ class TableVocabulary:
         return tuple((role, w) for role, w in found if len(w) >= 6)
 
     def _nearly(self, header: str) -> str | None:
-        """The role of the first wording ``header`` holds with one letter misread, added or lost.
+        """The role of the first wording ``header`` holds with one letter misread, added or lost;
+        failing that, of the one wording of ten letters or more it holds with two, nearer than any other.
 
         The last resort for a header OCR misread ("ประเดตนทตอง": a letter added): a wording
-        of six letters or more, one edit away, leaves no doubt which column it names.
+        of six letters or more, one edit away, leaves no doubt which column it names; a long one
+        two edits away does where no other is as near ("ผลการปรเมแนน)" for ผลการประเมิน (คะแนน)).
         """
         for role, wording in self.wordings:
-            n = len(wording)
-            for size in (n - 1, n, n + 1):
-                if any(Levenshtein.distance(header[i:i + size], wording, score_cutoff=1) <= 1
-                       for i in range(max(len(header) - size + 1, 0))):
-                    return role
-        return None
+            if self._distance(header, wording, 1) <= 1:
+                return role
+        near = sorted((self._distance(header, w, 2), role) for role, w in self.wordings if len(w) >= LONG_WORDING)
+        near = [(d, role) for d, role in near if d <= 2]
+        if not near or (len(near) > 1 and near[1][0] == near[0][0] and near[1][1] != near[0][1]):
+            return None
+        return near[0][1]
+
+    @staticmethod
+    def _distance(header: str, wording: str, cutoff: int) -> int:
+        """The fewest edits (up to ``cutoff + 1``) that make a stretch of ``header`` the wording."""
+        n = len(wording)
+        return min((Levenshtein.distance(header[i:i + size], wording, score_cutoff=cutoff)
+                    for size in (n - 2, n - 1, n, n + 1, n + 2) if size > 0
+                    for i in range(max(len(header) - size + 1, 0))), default=cutoff + 1)
 
     def roles_in(self, text: str, within: int | None = None, without_marks: bool = False) -> frozenset[str]:
         """Header roles whose wording occurs in ``text`` (starting in its first ``within`` letters, if given).
