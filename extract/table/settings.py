@@ -70,6 +70,10 @@ class TableSettings:
     # draws its wrap spaces: held-out scans held01, syn02), and ink narrower than the advances a line breaker
     # measured (held-out scans: "the next word fitted" set 66 wrong spaces at wraps and 8 right ones)
     glyph_layout: bool = True
+    # a column no header cell stands over, left of a code column whose header is centred over both, is part of
+    # it (header.py): a scan has no space glyphs to join a cell's code to its text across a wide gap, a text
+    # layer has (devs7n scan syn00049: its codes in a column of their own, two records of six lost)
+    join_headerless: bool = False
 
     @classmethod
     def ocr(cls) -> TableSettings:
@@ -87,7 +91,8 @@ class TableSettings:
         white between the lines of one header cell (``OCR_TUCKED_ABOVE_EM``).
         """
         return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05, wording_without_marks=True,
-                   unread_code_rows=True, glyph_layout=False, tucked_above_em=OCR_TUCKED_ABOVE_EM)
+                   unread_code_rows=True, glyph_layout=False, tucked_above_em=OCR_TUCKED_ABOVE_EM,
+                   join_headerless=True)
 
 
 DEFAULT = TableSettings()

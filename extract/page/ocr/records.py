@@ -100,7 +100,9 @@ def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record
     m = BARE_CODE.match(rec.issue or "")
     if not rec.indicator and m is None:
         return _misread_coded(rec, fiscal_year, s)
-    if rec.indicator or m is None:
+    if rec.indicator:
+        return _recoded(rec, fiscal_year, s)
+    if m is None:
         return rec, []
     digits, rest = to_arabic_digits(m.group(1)), rec.issue[m.end():]
     found = {}
@@ -121,21 +123,28 @@ def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record
 # unless it is an item number ("1.", "(๒)").
 MISREAD_OPENING = re.compile(r"^\s*[\[(]?\S{0,3}\s?[0-9๐-๙A-Za-z]")
 ITEM_OPENING = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}\s*[.)]")
+# "ข้อ" printed before a code ("ข้อ I๓"), as OCR reads it with its marks lost or misread ("ขอ", "ข่อที"):
+# the misread code is the token after it, read apart ("ข้อ โ ๓", "ข้อ 1 ไ ๒๓": devs7n scan syn00029)
+CODE_WORD = re.compile(r"^\s*ข[\u0e48\u0e49]?อ(?:ท[\u0e34\u0e35]?[\u0e48\u0e49]?)?\s*")
+TOKEN_CHARS = 8  # characters a misread code and the spaces OCR read inside and after it span ("(อ ๑๕) ")
 
 
 def _misread_coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
     """A record whose issue opens with a code OCR misread past reading ("ธ5", "บ11", "(อ ๑๕)",
     "Ell"): the question wording after it, close to exactly one code's (``match_question``), gives
-    the code; digits read in the token, if any, must hold the code's number."""
+    the code; digits read in the token, if any, must hold the code's number or be part of it (a
+    digit lost: "ต ๖" for "I๒๖")."""
     issue = rec.issue or ""
-    if not MISREAD_OPENING.match(issue) or ITEM_OPENING.match(issue):
+    word = CODE_WORD.match(issue)
+    after = word.end() if word and MISREAD_OPENING.match(issue[word.end():]) else 0
+    if (not MISREAD_OPENING.match(issue) and not after) or ITEM_OPENING.match(issue[after:]):
         return rec, []
-    digits = re.sub(r"\D", "", to_arabic_digits(issue[:8]))
+    digits = re.sub(r"\D", "", to_arabic_digits(issue[after : after + TOKEN_CHARS]))
     best: dict[str, tuple[float, int, str]] = {}
-    for k in range(1, 9):
+    for k in range(1, after + TOKEN_CHARS + 1):
         rest = issue[k:].strip()
         for code, text in _questions_near(fiscal_year, s):
-            if digits and code[1:] not in digits:
+            if digits and code[1:] not in digits and digits not in code[1:]:
                 continue
             score = similarity(key(rest), key(text))
             if score >= s.match_question and score > best.get(code, (0.0, 0, ""))[0]:
@@ -146,6 +155,30 @@ def _misread_coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tupl
     update = {"indicator": code, "tool": tool_of(code), "issue": respaced(text, issue[k:])}
     return rec.model_copy(update=update), [
         f"indicator = {code}: {issue[:k].strip()!r} and the official wording of {code} (similarity {score:.2f})"
+    ]
+
+
+def _recoded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
+    """A code read whole but wrong in one part, its letter or its number ("O5" for "E5", "E5" for "E9",
+    "O๑ ร" for "O๑๐": devsc scan syn00004, devs7n scans syn00029, syn00049; a misread code is no
+    record of the truth's): the issue fits none of its wordings (``match_question``) and fits those of
+    exactly one code with the same letter or the same number. An issue fitting no question is left."""
+    issue, read = key(rec.issue or ""), rec.indicator or ""
+    forms = questions(read, fiscal_year, s)
+    if not issue or not forms or max(similarity(issue, key(f)) for f in forms) >= s.match_question:
+        return rec, []
+    best: dict[str, tuple[float, str]] = {}
+    for code, text in _questions_near(fiscal_year, s):
+        if code != read and (code[0] == read[0] or code[1:] == read[1:]):
+            score = similarity(issue, key(text))
+            if score >= s.match_question and score > best.get(code, (0.0, ""))[0]:
+                best[code] = (score, text)
+    if len(best) != 1:
+        return rec, []
+    (code, (score, text)), = best.items()
+    update = {"indicator": code, "tool": tool_of(code), "issue": respaced(text, rec.issue or "")}
+    return rec.model_copy(update=update), [
+        f"indicator = {code}, not {read} as read: the issue is the official wording of {code} (similarity {score:.2f})"
     ]
 
 

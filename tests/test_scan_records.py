@@ -1,0 +1,146 @@
+"""Whole records a scan loses or splits, on hand-built lines, pages and records (no PDF, no Tesseract).
+
+Each test pins one rule of scanned print that keeps a record whole and aligned: a code OCR read
+in pieces after ข้อ still opens its row, a page number OCR read with a dash lost is no row, a
+code set apart from its text by a gutter OCR found is no column of its own, and a code misread in
+one part is given back by the wording after it (issue 16: devs7n scans syn00029, syn00049,
+syn00057, syn00187; devsc scan syn00004).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from glyphs import one_line, set_text
+from ita_extract.extract.kinds.measures import MEASURES
+from ita_extract.extract.page.ocr.lexicon import questions
+from ita_extract.extract.page.ocr.records import correct_records
+from ita_extract.extract.page.page import Char, Page
+from ita_extract.extract.table.columns import Column
+from ita_extract.extract.table.furniture import without_furniture
+from ita_extract.extract.table.header import named_columns
+from ita_extract.extract.table.lines import TextLine, clusters, group_lines
+from ita_extract.extract.table.settings import DEFAULT, TableSettings
+from ita_extract.schema import Document, Record
+
+SIZE = 10.0
+TODAY = datetime.date(2026, 11, 30)
+OCR = TableSettings.ocr()
+
+
+def line(top: float, *cells: tuple[float, str]) -> TextLine:
+    """One text line with a cell at each (x, text), its box ``SIZE`` points tall from ``top``."""
+    return one_line([c for x, text in cells for c in set_text(x, top, text, 5.0, SIZE, space=0.6)])
+
+
+def record(issue: str, indicator: str | None = None) -> Record:
+    return Record(row=1, page_start=1, page_end=1, issue=issue, indicator=indicator)
+
+
+# ---------------------------------------------------------------- a code after ข้อ, read in pieces
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("ข้อ โ ๓ บุคลากรในหน่วยงานของท่าน", True),  # "ข้อ I๓": I read as โ, apart from its digit
+    ("ข้อ 1 ไ ๒๓", True),  # "ข้อ I๒๓" in three pieces, its wording wrapped to the next line
+    ("ข้อ โณ๕", True),
+    ("ต ๖ หน่วยงานของท่านมี", True),  # "I๒๖" with no ข้อ: one space inside the token
+    ("ข้อ ๑. บุคลากรในหน่วยงาน", False),  # an item number after ข้อ
+    ("ข้อ บุคลากรในหน่วยงาน", False),  # nothing of a code
+    ("ข้อ", False),
+    ("ต ๖ กล่องรับความคิดเห็น", False),  # no question opens so
+    ("ก ข ๖ หน่วยงานของท่านมี", False),  # two spaces in a token with no ข้อ before it
+])  # fmt: skip
+def test_a_code_read_in_pieces_after_kho_opens_a_row(text: str, opens: bool) -> None:
+    assert MEASURES.opens_with_wording(text) is opens
+
+
+@pytest.mark.parametrize(("printed", "code", "of"), [
+    ("ข้อ โ ๓ ", "I3", "I3"),  # the letter misread apart from its number, after ข้อ
+    ("ข้อ 1 ไ ๒๓ ", "I23", "I23"),
+    ("ต ๖ ", "I26", "I26"),  # a digit lost: the one read is part of the code's number
+    ("ข้อ ๑. ", None, "I3"),  # an item number after ข้อ, no code
+])  # fmt: skip
+def test_a_code_misread_after_kho_comes_back_from_the_wording_after_it(printed: str, code: str | None,
+                                                                       of: str) -> None:
+    wording = questions(of, 2567)[0]
+    out, _, _ = correct_records([record(f"{printed}{wording}")], Document(fiscal_year=2567), [1], TODAY)
+    assert out[0].indicator == code
+    assert out[0].issue == wording if code else out[0].issue.startswith(printed.strip())
+
+
+# ---------------------------------------------------------------- a code misread in one part
+
+
+@pytest.mark.parametrize(("read", "of", "code"), [
+    ("O5", "E5", "E5"),  # the letter misread, the number right
+    ("E5", "E9", "E9"),  # ๙ read ๕: the number misread, the letter right
+    ("E5", "E5", "E5"),  # the wording is the code's own: left
+    ("O21", "E5", "O21"),  # neither the letter nor the number of E5: left as read
+])  # fmt: skip
+def test_a_code_misread_in_one_part_gives_way_to_the_one_code_its_wording_is(read: str, of: str,
+                                                                            code: str) -> None:
+    wording = questions(of, 2567)[0]
+    out, _, notes = correct_records([record(wording, read)], Document(fiscal_year=2567), [1], TODAY)
+    assert out[0].indicator == code
+    assert any(f"not {read} as read" in n.message for n in notes) is (code != read)
+    assert out[0].tool == ("EIT" if code != read else None)  # set with the code it gives back
+
+
+def test_an_issue_fitting_no_question_keeps_the_code_read() -> None:
+    out, _, _ = correct_records([record("การจัดทำแผนการใช้จ่ายงบประมาณของหน่วยงาน", "O5")],
+                                Document(fiscal_year=2567), [1], TODAY)
+    assert out[0].indicator == "O5"
+
+
+def test_born_digital_records_keep_their_codes() -> None:
+    records = [record(questions("E9", 2567)[0], "E5")]
+    assert correct_records(records, Document(fiscal_year=2567), [], TODAY)[0] == records
+
+
+# ---------------------------------------------------------------- page numbers OCR read in part
+
+
+WIDTH, HEIGHT = 842.0, 595.0
+
+
+def page(cells: list[tuple[float, float, str]]) -> Page:
+    chars = [Char(ch, x + 5.0 * k, x + 5.0 * (k + 1), top, top + SIZE, SIZE)
+             for x, top, text in cells for k, ch in enumerate(text)]
+    return Page(2, WIDTH, HEIGHT, chars, [])
+
+
+BODY = [(60, 200, "ดำเนินการตามแผนภายใน 15 วัน"), (60, 300, "รายงานผู้บริหารทราบ")]
+
+
+@pytest.mark.parametrize(("text", "x", "gone"), [
+    ("6 -", 415, True),  # "- 6 -" with its first dash lost, centred at the head
+    ("- 9", 415, True),
+    ("=", 420, True),  # its number lost too: dashes alone, centred
+    ("—", 60, False),  # dashes at the left, where a row's text stands
+    ("15 - 20", 415, False),  # a range, not a page number
+])  # fmt: skip
+def test_a_page_number_read_with_a_dash_lost_is_no_line_of_the_table(text: str, x: float, gone: bool) -> None:
+    lines = without_furniture(group_lines(clusters(page([(x, 30, text), *BODY]).chars)), page(BODY))
+    assert (len(lines) == len(BODY)) is gone
+
+
+# ---------------------------------------------------------------- a code column no header names
+
+
+COLUMNS = (Column(40, 85, None), Column(85, 120, None), Column(120, 280, None), Column(280, 400, None))
+
+
+def test_a_headerless_column_of_codes_is_part_of_the_issue_column_centred_over_both() -> None:
+    """"ประเด็นที่ต้องแก้ไข" centred over the code and the text of its cells: OCR found a gutter between
+    "O๑๘" and its text, a column no header stands over (syn00049)."""
+    header = [line(60, (50, "ลำดับ"), (128, "ประเด็นที่ต้องแก้ไข"), (300, "ผู้รับผิดชอบ"))]
+    named = named_columns(COLUMNS, header, MEASURES, OCR)
+    assert [(c.x0, c.role) for c in named] == [(40, "row"), (85, "issue"), (280, "responsible")]
+    assert [c.role for c in named_columns(COLUMNS, header, MEASURES, DEFAULT)] == ["row", None, "issue", "responsible"]
+
+
+def test_a_headerless_column_left_of_an_issue_header_set_on_its_own_column_stays() -> None:
+    header = [line(60, (50, "ลำดับ"), (160, "ประเด็นที่ต้องแก้ไข"), (300, "ผู้รับผิดชอบ"))]
+    assert [c.role for c in named_columns(COLUMNS, header, MEASURES, OCR)] == ["row", None, "issue", "responsible"]
