@@ -21,6 +21,7 @@ from ita_extract.extract.table.columns import Column
 from ita_extract.extract.table.furniture import without_furniture
 from ita_extract.extract.table.header import named_columns
 from ita_extract.extract.table.lines import TextLine, clusters, group_lines
+from ita_extract.extract.table.rows import opens_with_code
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
 from ita_extract.schema import Document, Record
 
@@ -144,3 +145,22 @@ def test_a_headerless_column_of_codes_is_part_of_the_issue_column_centred_over_b
 def test_a_headerless_column_left_of_an_issue_header_set_on_its_own_column_stays() -> None:
     header = [line(60, (50, "ลำดับ"), (160, "ประเด็นที่ต้องแก้ไข"), (300, "ผู้รับผิดชอบ"))]
     assert [c.role for c in named_columns(COLUMNS, header, MEASURES, OCR)] == ["row", None, "issue", "responsible"]
+
+
+# ---------------------------------------------------------------- a code alone on its line, misread
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("18", True),  # "I18" with its letter lost, on a line of its own over its question
+    ("11", True),  # "I1" with I read as 1
+    ("Ef", True),  # "E๗"
+    ("Ell,", True),  # "E11"
+    ("Q16", True),  # "O16" with O read as Q
+    ("1.", False),  # an item number keeps its dot …
+    ("๒)", False),  # … or its bracket
+    ("IT", False),  # a word in capitals
+    ("2567", False),  # a year
+])  # fmt: skip
+def test_a_code_alone_on_its_line_opens_a_row_on_a_scan(text: str, opens: bool) -> None:
+    assert opens_with_code(text, OCR, MEASURES) is opens
+    assert not opens_with_code(text, DEFAULT, MEASURES)  # a text layer reads codes as printed

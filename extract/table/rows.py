@@ -17,8 +17,13 @@ from .vocabulary import TableVocabulary
 # "(E๑๕)" (one or two short tokens, not a bracketed item number "(๑)"); or its number left bare
 # before the text when its thin letter was lost, "๑๓ ท่านได้รับ…" for "I๑๓ ท่านได้รับ…", or read as a
 # digit, "612 หน่วยงาน…" for "E12 หน่วยงาน…" (not "๑." or "๑)", nor a count or a date: "๖ เดือน", "๒๒ ธันวาคม").
+# A code printed on a line of its own ("E๗" over its question) that OCR misread stands alone there: its
+# number bare ("18" for "I18", "11" for "I1"), or its letter read with Latin letters ("Ef", "Ell,"; not a
+# word in capitals, "IT"); not an item number ("1.", "๒)"), which keeps its dot or bracket (devsc scan syn00046: with two of five
+# codes so misread, the table was judged uncoded and a row the page break cut was not joined again).
 UNREAD_CODE = re.compile(r"^(?:\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()]{1,3})?\s*\)"
-                         rf"|[0-9๐-๙]{{1,3}}\s*(?!{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
+                         rf"|[0-9๐-๙]{{1,3}}\s*(?!{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+                         r"|[0-9๐-๙]{1,3}\s*$|[EIOQl][a-z0-9๐-๙][A-Za-z0-9๐-๙]{0,2}[.,]?\s*$)")
 
 
 @dataclass(frozen=True)
