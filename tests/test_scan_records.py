@@ -19,7 +19,7 @@ from ita_extract.extract.page.ocr.records import correct_records
 from ita_extract.extract.page.page import Char, Page
 from ita_extract.extract.table.columns import Column
 from ita_extract.extract.table.furniture import without_furniture
-from ita_extract.extract.table.header import named_columns
+from ita_extract.extract.table.header import named_columns, repeats_header
 from ita_extract.extract.table.lines import TextLine, clusters, group_lines
 from ita_extract.extract.table.rows import opens_with_code
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
@@ -164,3 +164,22 @@ def test_a_headerless_column_left_of_an_issue_header_set_on_its_own_column_stays
 def test_a_code_alone_on_its_line_opens_a_row_on_a_scan(text: str, opens: bool) -> None:
     assert opens_with_code(text, OCR, MEASURES) is opens
     assert not opens_with_code(text, DEFAULT, MEASURES)  # a text layer reads codes as printed
+
+
+# ---------------------------------------------------------------- a header printed again, read otherwise
+
+
+KNOWN = (Column(40, 160, "issue", "ปรเดต็น การ ประ เมน"), Column(160, 300, "steps", "ขั้นตอน/ วิธีการ"),
+         Column(300, 450, "responsible", "ผู้รับผิด. ชอบ"), Column(450, 600, "timeframe", "ระยะเวลา ดำเนินการ"))
+
+
+def test_a_header_printed_again_on_a_scan_repeats_it_though_ocr_read_its_letters_otherwise() -> None:
+    """FY2567 prints a table per issue, several to a page: OCR read the page's first printing with a
+    letter lost and a speck ("ปรเดต็นการ", "ผู้รับผิด.ชอบ"), the second as printed or with another
+    vowel ("ขึ้นตอน"). Alike letter by letter, it is the header again, not a record (fresh scan syn00310)."""
+    again = [line(300, (50, "ประเด็น"), (170, "ขึ้นตอน/"), (310, "ผู้รับผิดชอบ"), (460, "ระยะเว้ลา")),
+             line(315, (50, "การประเมิน"), (170, "วิธีการ"), (460, "ดำเนินการ"))]
+    assert repeats_header(again, KNOWN, OCR)
+    assert not repeats_header(again, KNOWN, DEFAULT)  # a text layer spells a header the same each time
+    body = [line(300, (50, "E๑๒ หน่วยงาน"), (170, "๑. ทบทวนคู่มือ"), (310, "กองคลัง"), (460, "ตุลาคม ๒๕๖๗"))]
+    assert not repeats_header(body, KNOWN, OCR)
