@@ -17,11 +17,13 @@ from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.page.ocr.lexicon import questions
 from ita_extract.extract.page.ocr.records import correct_records
 from ita_extract.extract.page.page import Char, Page
-from ita_extract.extract.table.columns import Column
+from ita_extract.extract.table.columns import Column, Layout
+from ita_extract.extract.table.finder import PageTable
 from ita_extract.extract.table.furniture import without_furniture
 from ita_extract.extract.table.header import named_columns, repeats_header
 from ita_extract.extract.table.lines import TextLine, clusters, group_lines
-from ita_extract.extract.table.rows import opens_with_code
+from ita_extract.extract.table.merge import merge_pages
+from ita_extract.extract.table.rows import CellLine, LogicalRow, opens_with_code
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
 from ita_extract.schema import Document, Record
 
@@ -183,3 +185,25 @@ def test_a_header_printed_again_on_a_scan_repeats_it_though_ocr_read_its_letters
     assert not repeats_header(again, KNOWN, DEFAULT)  # a text layer spells a header the same each time
     body = [line(300, (50, "E๑๒ หน่วยงาน"), (170, "๑. ทบทวนคู่มือ"), (310, "กองคลัง"), (460, "ตุลาคม ๒๕๖๗"))]
     assert not repeats_header(body, KNOWN, OCR)
+
+
+# ---------------------------------------------------------------- a row holding a second score
+
+
+def test_a_pages_first_row_holding_a_score_is_no_rest_of_a_row_that_holds_one() -> None:
+    """FY2567 prints a score cell of one number: a page break cuts no such cell. A page's first row
+    whose code OCR lost outright, holding a score, is a record of its own (FY2567 scan sample10)."""
+    layout = Layout((Column(40, 170, "issue"), Column(170, 230, "score"), Column(230, 400, "measures")),
+                    ruled=True, marked=True)
+    first = LogicalRow({"issue": (CellLine("I1", False), CellLine("บุคลากรในหน่วยงาน", False)),
+                        "score": (CellLine("73.73", False),), "measures": (CellLine("จัดทำคู่มือ", False),)}, 1, 1)
+    lost = LogicalRow({"issue": (CellLine("ท่านรู้เกี่ยวกับ", False),), "score": (CellLine("76.63", False),),
+                       "measures": (CellLine("ลดขั้นตอน", False),)}, 2, 2)
+    rest = LogicalRow({"issue": lost.cells["issue"], "measures": lost.cells["measures"]}, 2, 2)
+
+    def merged(second: LogicalRow) -> list[LogicalRow]:
+        return merge_pages([PageTable(1, layout, (first,), has_header=True, settings=OCR),
+                            PageTable(2, layout, (second,), has_header=True, settings=OCR)], MEASURES, DEFAULT)
+
+    assert [r.first_text("score") for r in merged(lost)] == ["73.73", "76.63"]
+    assert len(merged(rest)) == 1  # no score of its own: the rest of the row the page break cut

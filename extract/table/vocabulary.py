@@ -65,6 +65,9 @@ class TableVocabulary:
     # many letters of one (marks and spaces aside) a line must open with to say a row starts
     openings: tuple[str, ...] = ()
     opening_letters: int = 6  # "เจ้าหน้าที่" is seven letters, and a narrow cell wraps after it
+    # roles whose cell holds one short value (a score): a page break never cuts one, so a page's first row
+    # holding one where the last row holds one too is a row of its own, code or none
+    single_valued: frozenset[str] = frozenset()
 
     def assign(self, found: list[str | None]) -> list[str | None]:
         """Roles for a table's columns from what each header names: a unique role's second column
