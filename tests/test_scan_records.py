@@ -207,3 +207,15 @@ def test_a_pages_first_row_holding_a_score_is_no_rest_of_a_row_that_holds_one() 
 
     assert [r.first_text("score") for r in merged(lost)] == ["73.73", "76.63"]
     assert len(merged(rest)) == 1  # no score of its own: the rest of the row the page break cut
+
+
+@pytest.mark.parametrize(("printed", "code", "of"), [
+    ("๓ ", "E13", "E13"),  # "E๑๓" with its letter and a digit lost
+    ("๗ ", "I7", "I7"),  # the number whole: its own question still
+    ("๔๔ ", None, "E13"),  # two digits read: no digit was lost, and none of E13
+])  # fmt: skip
+def test_a_code_that_lost_its_letter_and_a_digit_comes_back_from_the_wording(printed: str, code: str | None,
+                                                                            of: str) -> None:
+    wording = questions(of, 2567)[0]
+    out, _, _ = correct_records([record(f"{printed}{wording}")], Document(fiscal_year=2567), [1], TODAY)
+    assert out[0].indicator == code

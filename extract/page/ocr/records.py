@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from ....schema import Document, Record
 from ...errors import Notice
-from ...thai.codes import tool_of
+from ...thai.codes import MAX_QUESTION, tool_of
 from ...thai.dates import find_thai_dates
 from ...thai.repair import to_arabic_digits
 from ...thai.status import status_of
@@ -190,10 +190,13 @@ def _questions_near(fiscal_year: int | None, s: OcrSettings) -> list[tuple[str, 
 
 def _codes_for(digits: str) -> list[str]:
     """The codes a number printed where a code stands may be: any tool's question of that
-    number (the letter lost), or the rest of it with its first digit a misread letter."""
+    number (the letter lost), the rest of it with its first digit a misread letter, or, a digit
+    lost with the letter, a number holding it ("๓" for "E๑๓": fresh scan syn00470)."""
     codes = [f"{letter}{int(digits)}" for letter in "EIO"] if len(digits) <= 2 else []
     if len(digits) >= 2 and digits[0] in LETTER_AS_DIGIT and digits[1] != "0":
         codes.append(f"{LETTER_AS_DIGIT[digits[0]]}{int(digits[1:])}")
+    if len(digits) == 1:
+        codes += [f"{letter}{n}" for letter, top in MAX_QUESTION.items() for n in range(10, top + 1) if digits in str(n)]
     return codes
 
 
