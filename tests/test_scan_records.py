@@ -163,9 +163,11 @@ def test_a_headerless_column_left_of_an_issue_header_set_on_its_own_column_stays
     ("IT", False),  # a word in capitals
     ("2567", False),  # a year
 ])  # fmt: skip
-def test_a_code_alone_on_its_line_opens_a_row_on_a_scan(text: str, opens: bool) -> None:
-    assert opens_with_code(text, OCR, MEASURES) is opens
-    assert not opens_with_code(text, DEFAULT, MEASURES)  # a text layer reads codes as printed
+def test_a_code_alone_on_a_rows_first_line_opens_it_on_a_scan(text: str, opens: bool) -> None:
+    assert opens_with_code(text, OCR, MEASURES, alone=True) is opens
+    assert not opens_with_code(text, DEFAULT, MEASURES, alone=True)  # a text layer reads codes as printed
+    # inside a cell a wrapped "๑ ปี" read "17" stands alone too: no row starts there (unseen scan syn00135)
+    assert not opens_with_code(text, OCR, MEASURES)
 
 
 # ---------------------------------------------------------------- a header printed again, read otherwise

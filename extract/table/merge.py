@@ -96,7 +96,7 @@ def _anchor(row: LogicalRow, vocab: TableVocabulary) -> str:
 
 def _opens_coded(row: LogicalRow, vocab: TableVocabulary, settings: TableSettings = DEFAULT) -> bool:
     """Does the row open with an indicator code in its code columns (as its page's settings read one)?"""
-    return opens_with_code(repair_thai_text(_anchor(row, vocab)), settings, vocab)
+    return opens_with_code(repair_thai_text(_anchor(row, vocab)), settings, vocab, alone=True)
 
 
 def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableVocabulary,
