@@ -52,6 +52,7 @@ def record(issue: str, indicator: str | None = None) -> Record:
     ("ข้อ ๑. บุคลากรในหน่วยงาน", False),  # an item number after ข้อ
     ("ข้อ บุคลากรในหน่วยงาน", False),  # nothing of a code
     ("ข้อ", False),
+    ("ของท่าน HN", False),  # the ขอ of ของ is no ข้อ: a wrapped line with a speck read as Latin (fresh scan syn00490)
     ("ต ๖ กล่องรับความคิดเห็น", False),  # no question opens so
     ("ก ข ๖ หน่วยงานของท่านมี", False),  # two spaces in a token with no ข้อ before it
 ])  # fmt: skip

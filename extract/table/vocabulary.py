@@ -18,7 +18,7 @@ LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")  # "(?!.*ประเด็น)" s
 WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")  # a wording long enough that one misread letter leaves it plain
 # What opens a line before a code OCR misread: ข้อ ("ข้อ E๑"), and the misread itself, up to four
 # characters holding a digit or a Latin letter ("ธ5", "Ell", "EdD", "(55)"); never an item number.
-CODE_WORD = re.compile(r"^\s*(ข\u0e49?อ\s*)?")
+CODE_WORD = re.compile(r"^\s*(ข\u0e49?อ(?![\u0e01-\u0e2e])\s*)?")  # a word of its own: not the ขอ of "ของท่าน"
 # an item number: "๑)", "1.", "(๒)"; not "(55)", a code's letter read as a digit ("(E5)"), as no list runs so long
 ITEM_NUMBER = re.compile(r"^(?:[0-9๐-๙]{1,2}\s*[.)]|\([0-9๐-๙]\s*\))")
 # a code printed in brackets whose opening bracket and letter OCR lost: "๑๘)" for "(I๑๘)", "0๘)" for "(I๘)"

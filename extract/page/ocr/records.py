@@ -125,7 +125,7 @@ MISREAD_OPENING = re.compile(r"^\s*[\[(]?\S{0,3}\s?[0-9๐-๙A-Za-z]")
 ITEM_OPENING = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}\s*[.)]")
 # "ข้อ" printed before a code ("ข้อ I๓"), as OCR reads it with its marks lost or misread ("ขอ", "ข่อที"):
 # the misread code is the token after it, read apart ("ข้อ โ ๓", "ข้อ 1 ไ ๒๓": devs7n scan syn00029)
-CODE_WORD = re.compile(r"^\s*ข[\u0e48\u0e49]?อ(?:ท[\u0e34\u0e35]?[\u0e48\u0e49]?)?\s*")
+CODE_WORD = re.compile(r"^\s*ข[\u0e48\u0e49]?อ(?:ท[\u0e34\u0e35]?[\u0e48\u0e49]?)?(?![\u0e01-\u0e2e])\s*")
 TOKEN_CHARS = 8  # characters a misread code and the spaces OCR read inside and after it span ("(อ ๑๕) ")
 
 
