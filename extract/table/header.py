@@ -22,7 +22,7 @@ from .columns import Column, split_by_columns
 from .lines import TextLine
 from .marks import ROW_NUMBER, opens_body
 from .settings import TableSettings
-from .spanning import lies_over, pieces_below
+from .spanning import headerless_joined, lies_over, pieces_below
 from .vocabulary import TableVocabulary
 
 
@@ -299,41 +299,7 @@ def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], voc
     loose = settings.wording_without_marks
     roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, "")), loose) for i in range(len(columns))])
     named = [replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles))]
-    return tuple(_headerless_joined(named, header_lines, vocab, settings) if settings.join_headerless else named)
-
-
-def _headerless_joined(columns: list[Column], header_lines: list[TextLine], vocab: TableVocabulary,
-                       settings: TableSettings) -> list[Column]:
-    """A column no header cell stands over, left of a code column whose header is centred over the
-    two, is part of that column: OCR, with no space glyphs, finds a gutter between a cell's code and
-    its text ("O๑๘ | แผนการใช้จ่ายงบ") and a cell's wrapped lines start under its code (devs7n scan
-    syn00049: every code in a column of its own, no record coded, rows merged). Header pieces across
-    a column boundary (a section row read with the header) stand over no one column."""
-    out: list[Column] = []
-    for col in reversed(columns):
-        right = out[-1] if out else None
-        if (right is not None and col.role is None and right.role in vocab.code_roles
-                and not _pieces_within(header_lines, col.x0, col.x1, settings)
-                and _centred_over(_pieces_within(header_lines, right.x0, right.x1, settings), col.x0, right)):
-            out[-1] = replace(right, x0=col.x0)
-            continue
-        out.append(col)
-    return out[::-1]
-
-
-def _pieces_within(header_lines: list[TextLine], x0: float, x1: float, settings: TableSettings) -> list[TextLine]:
-    """The header pieces set wholly between ``x0`` and ``x1``."""
-    slack = settings.edge_slack_pt
-    return [seg for ln in header_lines for seg in ln.cells if x0 - slack <= seg.x0 and seg.x1 <= x1 + slack]
-
-
-def _centred_over(pieces: list[TextLine], x0: float, column: Column) -> bool:
-    """Are the column's header pieces centred nearer the span from ``x0`` to its right edge than on
-    the column itself?"""
-    if not pieces:
-        return False
-    centre = (min(p.x0 for p in pieces) + max(p.x1 for p in pieces)) / 2
-    return abs(centre - (x0 + column.x1) / 2) < abs(centre - (column.x0 + column.x1) / 2)
+    return tuple(headerless_joined(named, header_lines, vocab, settings) if settings.join_headerless else named)
 
 
 def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[tuple[Column, ...], bool]:
