@@ -80,8 +80,6 @@ def test_a_page_number_in_the_header_or_footer_band_is_not_text_of_the_page(x: f
         (60, 560, "3"),  # a bare number at the left: a row number, not a page number
         (415, 560, "ภายใน 15 วัน"),  # in the band, but words
         (415, 560, "2567"),  # a year: page numbers run to three digits
-        (60, 30, "- 6"),  # at the left: a row's dash, not a page number
-        (415, 560, "- ๒๕๖๗"),  # a year after a dash
         (415, 30, "- ก"),  # a Thai letter
     ],
 )

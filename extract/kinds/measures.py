@@ -47,6 +47,7 @@ MEASURES = TableVocabulary(
     fallbacks=(("steps", "measures"),),
     keys=frozenset({"issue", "indicator"}),
     openings=official_lines(),  # an issue cell opens with the question of its code
+    single_valued=frozenset({"score"}),
 )
 LIST_ROLES = ("measures", "steps", "monitoring", "actions")
 SCORE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?![\d])")

@@ -8,8 +8,9 @@ too far). A page number is known by rule, page by page, with no memory of other 
 
 - it is among the first or last lines of the page, in the top or bottom margin band;
 - it is no table cell: no ruling line runs above and below it across its position;
-- its text is a page number: ``หน้า N``, ``หน้าที่ N``, ``หน้า N/M``, ``- N -``,
-  ``N/M``; a bare ``N``, or ``- N -`` as OCR may leave it (``- 6``, ``-]``, ``Ae``), only where page
+- its text is a page number: ``หน้า N``, ``หน้าที่ N``, ``หน้า N/M``, ``- N -`` (or with one
+  dash lost, ``N -``), ``N/M``; a bare ``N``, bare dashes (a number OCR lost), or ``- N -`` as OCR
+  may leave it otherwise (``-]``, ``Ae``), only where page
   numbers stand (centred, or at the right edge), never at the left where a row number would be.
 
 >>> FurnitureSettings().is_page_number("หน้า ๑๒")
@@ -28,6 +29,7 @@ _NUMBER = r"[0-9๐-๙]{1,4}"
 PAGE_NUMBER = re.compile(
     rf"^(?:(?:หน้า(?:ที่)?|page)\s*{_NUMBER}(?:\s*(?:/|จาก|of)\s*{_NUMBER})?"  # หน้า ๓, หน้าที่ 3, หน้า 3/12, Page 3 of 12
     rf"|[-–—]\s*{_NUMBER}\s*[-–—]"  # - ๓ -
+    rf"|[-–—=]\s*{_NUMBER}|{_NUMBER}\s*[-–—=]"  # - ๓ - with one dash lost to OCR ("6 -", "9 —": devs7n scan syn00057)
     rf"|{_NUMBER}\s*/\s*{_NUMBER})$",  # 3/12
     re.IGNORECASE,
 )
@@ -36,6 +38,9 @@ BARE_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}$")  # a bare four-digit number is 
 # whole of it read as Latin letters ("Ae"). No Thai letter, four characters at most, a dash at one
 # end or no digit at all; a page number only where a bare one would be.
 DASHED = re.compile(r"^(?:[-–—][^\u0e01-\u0e4e]{1,3}|[^\u0e01-\u0e4e]{1,3}[-–—]|[^\u0e01-\u0e4e0-9๐-๙]{1,3})$")
+# dashes alone: "- ๔ -" whose number OCR lost ("=" read over the page number of devs7n scan syn00057, which
+# then stood as a row of its own at the page's head and kept the row the page break cut from its rest)
+BARE_DASHES = re.compile(r"^[-–—=]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ def is_furniture(line: TextLine, page: Page, hrules: list[Rule], settings: Furni
         return True
     if any(abs(seg.x0 - line.x0) <= settings.align_pt for ln in near for seg in ln.cells):
         return False
-    return bool(BARE_NUMBER.match(text) or DASHED.match(text)) and settings.placed_as_page_number(line, page)
+    return bool(BARE_NUMBER.match(text) or BARE_DASHES.match(text) or DASHED.match(text)) and settings.placed_as_page_number(line, page)
 
 
 def _between_rules(line: TextLine, hrules: list[Rule]) -> bool:

@@ -13,13 +13,16 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rapidfuzz.distance import Levenshtein
+
 from ..page.page import Rule
+from ..thai.letters import unmarked
 from ..thai.repair import repair_thai_text
 from .columns import Column, split_by_columns
 from .lines import TextLine
 from .marks import ROW_NUMBER, opens_body
 from .settings import TableSettings
-from .spanning import lies_over, pieces_below
+from .spanning import headerless_joined, lies_over, pieces_below
 from .vocabulary import TableVocabulary
 
 
@@ -295,7 +298,8 @@ def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], voc
     texts = column_headers(header_lines, columns, settings, hrules)
     loose = settings.wording_without_marks
     roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, "")), loose) for i in range(len(columns))])
-    return tuple(replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles)))
+    named = [replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles))]
+    return tuple(headerless_joined(named, header_lines, vocab, settings) if settings.join_headerless else named)
 
 
 def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[tuple[Column, ...], bool]:
@@ -337,6 +341,23 @@ def _misread(column: Column, known: Column) -> bool:
     return column.role is None and known.role is not None and same_place
 
 
+def _opens_alike(text: str, wording: str, settings: TableSettings) -> bool:
+    """Does ``text`` open with ``wording``: as spelt, or (``settings.repeat_alike``, OCR) with their
+    letters, marks and specks aside, alike at least that much ("ขึ้นตอน/วิธี" for "ขั้นตอน/วิธี",
+    "ผู้รับผิด.ชอ" for "ผู้รับผิดชอบ")?"""
+    if text.startswith(wording):
+        return True
+    if settings.repeat_alike >= 1.0:
+        return False
+    want = _letters(wording)
+    return bool(want) and Levenshtein.normalized_similarity(_letters(text)[: len(want)], want) >= settings.repeat_alike
+
+
+def _letters(text: str) -> str:
+    """Letters and digits of ``text`` without Thai combining marks: what two readings of one header share."""
+    return "".join(ch for ch in unmarked(text) if ch.isalnum())
+
+
 def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings: TableSettings,
                    hrules: Sequence[Rule] = ()) -> bool:
     """Do these lines open with the last header's wording, column by column?
@@ -347,6 +368,6 @@ def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings
     texts = {i: _opening(squeeze(t)) for i, t in column_headers(window, columns, settings, hrules).items()}
     n = settings.repeat_prefix_letters
     headed = [(i, _opening(squeeze(c.header))[:n]) for i, c in enumerate(columns) if c.role and c.header.strip()]
-    same = sum(1 for i, h in headed if texts.get(i, "").startswith(h))
+    same = sum(1 for i, h in headed if _opens_alike(texts.get(i, ""), h, settings))
     late = any(h in texts.get(i, "")[1:] and not texts.get(i, "").startswith(h) for i, h in headed)
     return bool(headed) and 2 * same >= len(headed) and not late

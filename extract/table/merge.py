@@ -32,6 +32,7 @@ def merge_pages(tables: list[PageTable], vocab: TableVocabulary, settings: Table
                 merged[-1] = replace(last, section=join_wrapped(last.section or "", repair_thai_text(row.printed[0])))
                 continue
             fragment = (k < lead or (coded and not t.layout.ruled)) and last is not None and not last.is_section
+            fragment = fragment and not both_valued(last, row, vocab)
             if fragment and (is_continuation(row, roles, coded, vocab, t.settings)
                              or (k == 0 and number_rest(last, row, coded, vocab))):
                 merged[-1] = joined_rows(last, row)
@@ -58,6 +59,14 @@ def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVo
     # piece or two; more unmarked rows than that are rows whose markers were lost (an OCR
     # page misreads codes), and joining them all would fold whole records into one.
     return len(table.rows) if len(table.rows) <= settings.carried_pieces else 1
+
+
+def both_valued(last: LogicalRow, row: LogicalRow, vocab: TableVocabulary) -> bool:
+    """Do both rows hold a value in a column of one short value (``vocab.single_valued``: a score)?
+    A page break cuts no such cell, so the second row is no rest of the first: on a scan whose code
+    OCR lost outright, FY2567's row under its page's header was folded into the last page's
+    (FY2567 scan sample10: I7 under I1)."""
+    return any(last.first_text(role).strip() and row.first_text(role).strip() for role in vocab.single_valued)
 
 
 def _with_sections(rows: list[LogicalRow]) -> list[LogicalRow]:
@@ -87,7 +96,7 @@ def _anchor(row: LogicalRow, vocab: TableVocabulary) -> str:
 
 def _opens_coded(row: LogicalRow, vocab: TableVocabulary, settings: TableSettings = DEFAULT) -> bool:
     """Does the row open with an indicator code in its code columns (as its page's settings read one)?"""
-    return opens_with_code(repair_thai_text(_anchor(row, vocab)), settings, vocab)
+    return opens_with_code(repair_thai_text(_anchor(row, vocab)), settings, vocab, alone=True)
 
 
 def is_continuation(row: LogicalRow, roles: set[str], coded: bool, vocab: TableVocabulary,

@@ -19,6 +19,13 @@ from .vocabulary import TableVocabulary
 # digit, "612 หน่วยงาน…" for "E12 หน่วยงาน…" (not "๑." or "๑)", nor a count or a date: "๖ เดือน", "๒๒ ธันวาคม").
 UNREAD_CODE = re.compile(r"^(?:\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()]{1,3})?\s*\)"
                          rf"|[0-9๐-๙]{{1,3}}\s*(?!{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
+# A code printed on a line of its own ("E๗" over its question) that OCR misread stands alone there: its
+# number bare ("18" for "I18", "11" for "I1"), or its letter read with Latin letters ("Ef", "Ell,"; not a
+# word in capitals, "IT"); not an item number ("1.", "๒)"), which keeps its dot or bracket. Taken only as
+# the first line of a row already cut (``alone``): inside a cell, a wrapped "๑ ปี" read "17" stands alone
+# too (unseen scan syn00135: a record split so). Devsc scan syn00046: with two of five codes so misread,
+# the table was judged uncoded and a row the page break cut was not joined again.
+CODE_ALONE = re.compile(r"^(?:[0-9๐-๙]{1,3}|[EIOQl][a-z0-9๐-๙][A-Za-z0-9๐-๙]{0,2}[.,]?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -84,14 +91,18 @@ def row_marks(line: TextLine, layout: Layout, vocab: TableVocabulary, settings: 
     return number, code
 
 
-def opens_with_code(text: str, settings: TableSettings, vocab: TableVocabulary, unread: bool = True) -> bool:
+def opens_with_code(text: str, settings: TableSettings, vocab: TableVocabulary, unread: bool = True,
+                    alone: bool = False) -> bool:
     """Does a code cell's text open with an indicator code? On an OCR page (``settings.unread_code_rows``)
     and where ``unread`` allows, also with one OCR misread: a bracketed token or bare number where a
     code stands (``UNREAD_CODE``), or a short token before the opening of one of the vocabulary's
-    questions ("ธ5หน่วยงานที่ท่าน", "Ellเจ้าหน้าที่ของ": ``vocab.opens_with_wording``)."""
+    questions ("ธ5หน่วยงานที่ท่าน", "Ellเจ้าหน้าที่ของ": ``vocab.opens_with_wording``); ``alone``: the text
+    is a row's first line, and a misread code alone on it counts too (``CODE_ALONE``)."""
     if split_indicator(text)[0] is not None:
         return True
-    return unread and settings.unread_code_rows and (bool(UNREAD_CODE.match(text)) or vocab.opens_with_wording(text))
+    if not (unread and settings.unread_code_rows):
+        return False
+    return bool(UNREAD_CODE.match(text) or (alone and CODE_ALONE.match(text))) or vocab.opens_with_wording(text)
 
 
 def _row_starts(group: list[TextLine], layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> list[bool]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 # 0.34 em) and was left out, its column unnamed (syn00110: 15 responsible cells lost); title lines
 # and page numbers above a header stood 1.37 em or more away on every dev scan
 OCR_TUCKED_ABOVE_EM = 0.9
+OCR_REPEAT_ALIKE = 0.75  # share of a repeated header cell's opening letters read alike (``repeat_alike``)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,15 @@ class TableSettings:
     # draws its wrap spaces: held-out scans held01, syn02), and ink narrower than the advances a line breaker
     # measured (held-out scans: "the next word fitted" set 66 wrong spaces at wraps and 8 right ones)
     glyph_layout: bool = True
+    # a column no header cell stands over, left of a code column whose header is centred over both, is part of
+    # it (header.py): a scan has no space glyphs to join a cell's code to its text across a wide gap, a text
+    # layer has (devs7n scan syn00049: its codes in a column of their own, two records of six lost)
+    join_headerless: bool = False
+    # share of a header cell's opening letters (marks and specks aside) a printing of it below a body must
+    # spell alike to repeat it (1.0: as spelt). OCR reads the same header two ways on one page ("ปรเดต็นการ" /
+    # "ประเด็นการ", "ขั้นตอน" / "ขึ้นตอน"): FY2567's second table of a page was read as a record of its wording
+    # (fresh scan syn00310: 2 of 8 cells spelt alike, 6 of 8 at 0.75)
+    repeat_alike: float = 1.0
 
     @classmethod
     def ocr(cls) -> TableSettings:
@@ -87,7 +97,8 @@ class TableSettings:
         white between the lines of one header cell (``OCR_TUCKED_ABOVE_EM``).
         """
         return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05, wording_without_marks=True,
-                   unread_code_rows=True, glyph_layout=False, tucked_above_em=OCR_TUCKED_ABOVE_EM)
+                   unread_code_rows=True, glyph_layout=False, tucked_above_em=OCR_TUCKED_ABOVE_EM,
+                   join_headerless=True, repeat_alike=OCR_REPEAT_ALIKE)
 
 
 DEFAULT = TableSettings()

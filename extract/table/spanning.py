@@ -1,14 +1,18 @@
-"""Header pieces over pieces: which cell of a header spans sub-columns, and which is one centred cell
-read in pieces. Pieces are the cells of a line (``TextLine.segments``) as (middle, x0, x1).
+"""Header pieces over pieces: which cell of a header spans sub-columns, which is one centred cell
+read in pieces, and which column no header cell stands over (part of its neighbour). Pieces are the
+cells of a line (``TextLine.segments``) as (middle, x0, x1).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
+from .columns import Column
 from .lines import TextLine
-from .settings import DEFAULT
+from .settings import DEFAULT, TableSettings
+from .vocabulary import TableVocabulary
 
 
 def spans_below(seg: TextLine, below: list[TextLine], gap_em: float = DEFAULT.cell_gap_em) -> bool:
@@ -65,3 +69,37 @@ def lies_over(left: float, right: float, pieces: list[Piece]) -> bool:
             break
         first_end, last_start = min(first_end, x1), max(last_start, x0)
     return first_end < last_start
+
+
+def headerless_joined(columns: list[Column], header_lines: list[TextLine], vocab: TableVocabulary,
+                       settings: TableSettings) -> list[Column]:
+    """A column no header cell stands over, left of a code column whose header is centred over the
+    two, is part of that column: OCR, with no space glyphs, finds a gutter between a cell's code and
+    its text ("O๑๘ | แผนการใช้จ่ายงบ") and a cell's wrapped lines start under its code (devs7n scan
+    syn00049: every code in a column of its own, no record coded, rows merged). Header pieces across
+    a column boundary (a section row read with the header) stand over no one column."""
+    out: list[Column] = []
+    for col in reversed(columns):
+        right = out[-1] if out else None
+        if (right is not None and col.role is None and right.role in vocab.code_roles
+                and not _pieces_within(header_lines, col.x0, col.x1, settings)
+                and _centred_over(_pieces_within(header_lines, right.x0, right.x1, settings), col.x0, right)):
+            out[-1] = replace(right, x0=col.x0)
+            continue
+        out.append(col)
+    return out[::-1]
+
+
+def _pieces_within(header_lines: list[TextLine], x0: float, x1: float, settings: TableSettings) -> list[TextLine]:
+    """The header pieces set wholly between ``x0`` and ``x1``."""
+    slack = settings.edge_slack_pt
+    return [seg for ln in header_lines for seg in ln.cells if x0 - slack <= seg.x0 and seg.x1 <= x1 + slack]
+
+
+def _centred_over(pieces: list[TextLine], x0: float, column: Column) -> bool:
+    """Are the column's header pieces centred nearer the span from ``x0`` to its right edge than on
+    the column itself?"""
+    if not pieces:
+        return False
+    centre = (min(p.x0 for p in pieces) + max(p.x1 for p in pieces)) / 2
+    return abs(centre - (x0 + column.x1) / 2) < abs(centre - (column.x0 + column.x1) / 2)

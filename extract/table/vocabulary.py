@@ -18,13 +18,20 @@ LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")  # "(?!.*ประเด็น)" s
 WORDING = re.compile(r"[\u0e01-\u0e4e]{5,}")  # a wording long enough that one misread letter leaves it plain
 # What opens a line before a code OCR misread: ข้อ ("ข้อ E๑"), and the misread itself, up to four
 # characters holding a digit or a Latin letter ("ธ5", "Ell", "EdD", "(55)"); never an item number.
-CODE_WORD = re.compile(r"^\s*(?:ข\u0e49?อ\s*)?")
+CODE_WORD = re.compile(r"^\s*(ข\u0e49?อ(?![\u0e01-\u0e2e])\s*)?")  # a word of its own: not the ขอ of "ของท่าน"
 # an item number: "๑)", "1.", "(๒)"; not "(55)", a code's letter read as a digit ("(E5)"), as no list runs so long
 ITEM_NUMBER = re.compile(r"^(?:[0-9๐-๙]{1,2}\s*[.)]|\([0-9๐-๙]\s*\))")
 # a code printed in brackets whose opening bracket and letter OCR lost: "๑๘)" for "(I๑๘)", "0๘)" for "(I๘)"
 # (unseen scan syn00205). Shaped like an item number "๑)", so taken only before a row wording's opening
 CLOSED_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}\s*\)")
 CODE_LIKE = re.compile(r"[0-9๐-๙A-Za-z]")
+TOKEN = 4  # characters of a misread code with no ข้อ before it ("Ell", "(55)"), its letter perhaps read
+# apart from its digits ("ต ๖" for "I๒๖": devs7n scan syn00029, the row folded into the one above)
+# … and after ข้อ, which says a code follows: in up to three pieces ("ข้อ 1 ไ ๒๓" for "ข้อ I๒๓"), and the
+# wording may wrap to the next line, leaving ข้อ and the code alone on theirs (devs7n scan syn00029: nine
+# of thirteen rows so)
+SPLIT_TOKEN = 8
+SPLIT_PIECES = 2  # spaces inside a misread code after ข้อ
 FOUND_KEPT = 8192  # cells whose roles a vocabulary remembers (a long document's header search asks of some 6,000)
 
 
@@ -61,6 +68,9 @@ class TableVocabulary:
     # many letters of one (marks and spaces aside) a line must open with to say a row starts
     openings: tuple[str, ...] = ()
     opening_letters: int = 6  # "เจ้าหน้าที่" is seven letters, and a narrow cell wraps after it
+    # roles whose cell holds one short value (a score): a page break never cuts one, so a page's first row
+    # holding one where the last row holds one too is a row of its own, code or none
+    single_valued: frozenset[str] = frozenset()
 
     def assign(self, found: list[str | None]) -> list[str | None]:
         """Roles for a table's columns from what each header names: a unique role's second column
@@ -91,20 +101,24 @@ class TableVocabulary:
     def opens_with_wording(self, text: str) -> bool:
         """Does ``text`` open with a short token holding a digit or a Latin letter, a code OCR
         misread ("ธ5", "Ell", "(55)", "EdD"; after ข้อ; "๑๘)" for "(I๑๘)"), then the opening of a row wording?
+        After ข้อ the token may be read in pieces, and the wording may wrap to the next line:
+        ``"ข้อ โ ๓ บุคลากรใน"`` → True, ``"ข้อ 1 ไ ๒๓"`` (nothing after it) → True.
         ``"Ellเจ้าหน้าที่ของหน่วยงาน"`` → True; ``"หน่วยงานที่ท่าน"`` (a wrapped line) → False;
         ``"๑. เจ้าหน้าที่ของหน่วยงาน"`` (an item) → False."""
         if not self._opening_keys:
             return False
-        text = text[CODE_WORD.match(text).end():]
+        opening = CODE_WORD.match(text)
+        word = bool(opening[1])
+        text = text[opening.end():]
         if ITEM_NUMBER.match(text) and not CLOSED_NUMBER.match(text):
             return False
         n = self.opening_letters
-        for k in range(1, 5):
+        for k in range(1, (SPLIT_TOKEN if word else TOKEN) + 1):
             token = text[:k]
-            if " " in token.strip() or not CODE_LIKE.search(token):
+            if token.strip().count(" ") > (SPLIT_PIECES if word else 1) or not CODE_LIKE.search(token):
                 continue
             rest = _letters(text[k:])
-            if len(rest) >= n and rest[:n] in self._opening_keys:
+            if (len(rest) >= n and rest[:n] in self._opening_keys) or (word and not text[k:].strip()):
                 return True
         return False
 

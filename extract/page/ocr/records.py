@@ -15,37 +15,27 @@ from collections.abc import Callable, Sequence
 
 from ....schema import Document, Record
 from ...errors import Notice
-from ...thai.codes import tool_of
 from ...thai.dates import find_thai_dates
-from ...thai.repair import to_arabic_digits
 from ...thai.status import status_of
 from ...thai.timeframe import parse_timeframe
 from .lexicon import (
-    Match,
     closest,
-    key,
     known,
-    lexicon,
     looks_misread,
     match_units,
     questions,
     repeated_forms,
     respaced,
-    similarity,
 )
 from .months import closed_abbreviations, mended_months
 from .plausible import checked_period, date_window, known_code, unread_period
+from .recode import coded
 from .settings import DEFAULT, OcrSettings
 from .timeframes import mended_timeframe
 from .vocabulary import document_words, voted
 from .words import restore_marks
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
-# An issue opening with a bare question number: its code's letter lost to OCR ("๑๓ ท่านได้รับ…" for "I๑๓ …").
-# Or its letter read as a digit ("612" for "E12": 6 for E, 0 for O, 1 for I). Or, printed in brackets, its
-# opening bracket and letter lost: "๑๘) การบริหาร…" for "(I๑๘) การบริหาร…" (unseen scan syn00205).
-BARE_CODE = re.compile(r"^\s*([0-9๐-๙]{1,3})\s*\)?\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
-LETTER_AS_DIGIT = {"6": "E", "0": "O", "1": "I"}
 SPACES = re.compile(r"(\s+)")  # split keeping the spaces: stretches between them, and the spaces
 
 
@@ -76,12 +66,12 @@ def correct_records(
     out = []
     for rec in records:
         if rec.page_start in pages:
-            rec, coded = _coded(rec, document.fiscal_year, s)
+            rec, recoded = coded(rec, document.fiscal_year, s)
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
             rec, mended = _voted(rec, words)
             rec, dated = _dated(rec, s)
             rec, timed = _timed(rec, document.fiscal_year, window, s)
-            changed = coded + changed + mended + dated + timed
+            changed = recoded + changed + mended + dated + timed
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -117,122 +107,6 @@ def _reframed(rec: Record, fiscal_year: int | None) -> Record:
     if (start, end) == (rec.timeframe_start, rec.timeframe_end):
         return rec
     return rec.model_copy(update={"timeframe_start": start, "timeframe_end": end})
-
-
-def _coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
-    """A record whose code lost its letter, or had it read as a digit: the number and the official
-    wording of exactly one question give the code back (and the wording, as for any issue)."""
-    m = BARE_CODE.match(rec.issue or "")
-    if not rec.indicator and m is None:
-        return _misread_coded(rec, fiscal_year, s)
-    if rec.indicator or m is None:
-        return rec, []
-    digits, rest = to_arabic_digits(m.group(1)), rec.issue[m.end():]
-    found = {}
-    for code in _codes_for(digits):
-        forms = questions(code, fiscal_year, s)
-        if match := Match(rest, 1.0) if rest in forms else closest(rest, forms, s.match_question, s):
-            found[code] = match
-    if len(found) != 1:  # the number itself misread ("๒" for ๖, "9๑๖" for O๑๖): the wording may tell
-        return _misread_coded(rec, fiscal_year, s) if not found else (rec, [])
-    (code, match), = found.items()
-    update = {"indicator": code, "tool": tool_of(code), "issue": respaced(match.text, rest)}
-    return rec.model_copy(update=update), [
-        f"indicator = {code}: {m.group(1).strip()} and the official wording of {code} (similarity {match.similarity:.2f})"
-    ]
-
-
-# An issue opening with a short token holding a digit or a Latin letter: a code misread ("ธ5", "(อ ๑๕)"),
-# unless it is an item number ("1.", "(๒)").
-MISREAD_OPENING = re.compile(r"^\s*[\[(]?\S{0,3}\s?[0-9๐-๙A-Za-z]")
-ITEM_OPENING = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}\s*[.)]")
-# Or with up to three short words, nine characters in all, one of them holding what only a code has
-# there: a digit, a Latin letter, a bracket, or a letter Tesseract gives a Thai digit it cannot
-# output ("ข่อ,O๑ ", "ขอ อ ๑๖ ", "(ธิ ฆ) " for (E๗), "6ธผ่ " for E๙); the cut is at a word's end.
-CODE_WORDS = re.compile(r"^\s*(?:\S{1,6}\s+){1,3}")
-CODE_EVIDENCE = re.compile(r"[0-9๐-๙A-Za-z()\[\]]|[ฆฒ]")
-UNREADABLE = frozenset("46789")  # digits Tesseract's Thai model cannot output (``digits``): read as others
-STAND_INS = frozenset("025")  # what it reads them as (๒ ๐, and ๕ for ๔); ๑ and ๓ it reads as what they are
-
-
-def _cuts(issue: str) -> list[int]:
-    """Where a misread code may end at the start of ``issue``: any of its first eight characters
-    after a code-like token, or the ends of up to three short words that hold a code's evidence."""
-    if ITEM_OPENING.match(issue):
-        return []
-    if MISREAD_OPENING.match(issue):
-        return list(range(1, 9))
-    words = CODE_WORDS.match(issue)
-    if words is None or len(words.group(0).strip()) > 9 or not CODE_EVIDENCE.search(words.group(0)):
-        return []
-    return [m.end() for m in re.finditer(r"\S+\s+", words.group(0))]
-
-
-def _may_be(digits: str, code: str, exact: bool) -> bool:
-    """True when the digits read in a misread code hold ``code``'s number; or, not ``exact``, when
-    as many of them differ only where the number has a digit Tesseract cannot output, read as one
-    of its stand-ins ("2" for 6, "5" for 4), the first of them maybe the code's letter read as a
-    digit ("6ธผ่" for E๙: 6 for E, and ๙ read as letters)."""
-    number = code[1:]
-    if number in digits:
-        return True
-    if exact:
-        return False
-    if digits[:1] and LETTER_AS_DIGIT.get(digits[0]) == code[0] and (len(digits) == 1 or _may_be(digits[1:], code, False)):
-        return True
-    return any(all(a == b or (b in UNREADABLE and a in STAND_INS) for a, b in zip(digits[i : i + len(number)], number))
-               for i in range(len(digits) - len(number) + 1))
-
-
-def _misread_coded(rec: Record, fiscal_year: int | None, s: OcrSettings) -> tuple[Record, list[str]]:
-    """A record whose issue opens with a code OCR misread past reading ("ธ5", "บ11", "(อ ๑๕)",
-    "Ell", "9๑๖"): the question wording after it, close to exactly one code's (``match_question``),
-    gives the code; digits read in the opening, if any, must be the code's number as OCR may read it."""
-    issue = rec.issue or ""
-    cuts = _cuts(issue)
-    digits = re.sub(r"\D", "", to_arabic_digits(issue[: max(cuts, default=0)]))
-    best = _wordings_after(issue, cuts, digits, True, fiscal_year, s)
-    if not best:  # no code's number read as printed: one read as OCR misreads it
-        best = _wordings_after(issue, cuts, digits, False, fiscal_year, s)
-    if len(best) != 1:
-        return rec, []
-    (code, (score, k, text)), = best.items()
-    update = {"indicator": code, "tool": tool_of(code), "issue": respaced(text, issue[k:])}
-    return rec.model_copy(update=update), [
-        f"indicator = {code}: {issue[:k].strip()!r} and the official wording of {code} (similarity {score:.2f})"
-    ]
-
-
-def _wordings_after(
-    issue: str, cuts: list[int], digits: str, exact: bool, fiscal_year: int | None, s: OcrSettings
-) -> dict[str, tuple[float, int, str]]:
-    """Code → (similarity, cut, wording) of the official wordings close to the issue after a cut,
-    for the codes the digits read may be (``_may_be``)."""
-    best: dict[str, tuple[float, int, str]] = {}
-    for k in cuts:
-        rest = issue[k:].strip()
-        for code, text in _questions_near(fiscal_year, s):
-            if digits and not _may_be(digits, code, exact):
-                continue
-            score = similarity(key(rest), key(text))
-            if score >= s.match_question and score > best.get(code, (0.0, 0, ""))[0]:
-                best[code] = (score, k, text)
-    return best
-
-
-def _questions_near(fiscal_year: int | None, s: OcrSettings) -> list[tuple[str, str]]:
-    """(code, official wording) of every question of the years near the report's."""
-    codes = dict.fromkeys(f.code for f in lexicon() if f.kind == "question")
-    return [(code, text) for code in codes for text in questions(code, fiscal_year, s)]
-
-
-def _codes_for(digits: str) -> list[str]:
-    """The codes a number printed where a code stands may be: any tool's question of that
-    number (the letter lost), or the rest of it with its first digit a misread letter."""
-    codes = [f"{letter}{int(digits)}" for letter in "EIO"] if len(digits) <= 2 else []
-    if len(digits) >= 2 and digits[0] in LETTER_AS_DIGIT and digits[1] != "0":
-        codes.append(f"{LETTER_AS_DIGIT[digits[0]]}{int(digits[1:])}")
-    return codes
 
 
 def _corrected(
