@@ -210,6 +210,9 @@ def test_a_pages_first_row_holding_a_score_is_no_rest_of_a_row_that_holds_one() 
 
     assert [r.first_text("score") for r in merged(lost)] == ["73.73", "76.63"]
     assert len(merged(rest)) == 1  # no score of its own: the rest of the row the page break cut
+    # an issue's wrapped ")" run into the score column is no score (born-digital FY2567 reports)
+    spilled = LogicalRow({**rest.cells, "score": (CellLine("น)", False),)}, 2, 2)
+    assert len(merged(spilled)) == 1
 
 
 @pytest.mark.parametrize(("printed", "code", "of"), [

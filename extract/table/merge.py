@@ -62,11 +62,17 @@ def _leading_rows(table: PageTable, roles: set[str], coded: bool, vocab: TableVo
 
 
 def both_valued(last: LogicalRow, row: LogicalRow, vocab: TableVocabulary) -> bool:
-    """Do both rows hold a value in a column of one short value (``vocab.single_valued``: a score)?
+    """Do both rows hold a value (a number) in a column of one short value (``vocab.single_valued``: a score)?
     A page break cuts no such cell, so the second row is no rest of the first: on a scan whose code
     OCR lost outright, FY2567's row under its page's header was folded into the last page's
     (FY2567 scan sample10: I7 under I1)."""
-    return any(last.first_text(role).strip() and row.first_text(role).strip() for role in vocab.single_valued)
+    return any(_valued(last.first_text(role)) and _valued(row.first_text(role)) for role in vocab.single_valued)
+
+
+def _valued(text: str) -> bool:
+    """A cell holding a value: a digit in it. Text that ran into the column is none (a born-digital
+    FY2567 issue wrapped to the next page left its closing ")" or "น)" there: the row was split)."""
+    return any(ch.isdigit() for ch in text)
 
 
 def _with_sections(rows: list[LogicalRow]) -> list[LogicalRow]:
