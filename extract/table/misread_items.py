@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-# The numbers Tesseract's Thai model cannot output: a marker standing for one of them is read as another.
-UNREADABLE = frozenset("๔๖๗๘๙")
-TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+from ..page.ocr.digits import UNREADABLE  # a marker standing for one of them is read as another
+from ..thai.repair import to_arabic_digits
+
 # The first item's marker as OCR may leave it: one or two characters of anything and its dot or bracket.
 FIRST = re.compile(r"^\(?\S{1,2} ?[.)]\s+")
 
@@ -45,9 +45,9 @@ def misread_items(text: str, marker: re.Pattern[str]) -> list[str] | None:
 def _stands_for(read: str, expected: int) -> bool:
     """A marker's number read as ``expected``, or, in Thai digits, as a misreading of it: as many
     digits, differing only where ``expected`` has a digit Tesseract cannot output."""
-    wanted = str(expected).translate(TO_THAI)
-    if read.translate(TO_THAI) == wanted:
+    wanted, arabic = str(expected), to_arabic_digits(read)
+    if arabic == wanted:
         return True
-    if read.isascii() or len(read) != len(wanted):
+    if read.isascii() or len(arabic) != len(wanted):
         return False
-    return all(a == b or b in UNREADABLE for a, b in zip(read, wanted))
+    return all(a == b or b in UNREADABLE for a, b in zip(arabic, wanted))

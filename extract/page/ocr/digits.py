@@ -125,6 +125,9 @@ class Read:
         return self.label not in THAI_DIGITS or self.other - self.dist >= s.margin
 
 
+# The digits the Thai model has no label for (``๔ ๖ ๗ ๘ ๙``, see above), as Arabic numerals: numbers
+# OCR read are compared after ``to_arabic_digits``, where a digit here may have been read as another.
+UNREADABLE = frozenset("46789")
 TRUSTED = frozenset("๑๓๕")  # digits Tesseract reads right when it reads them (๒ and ๐ stand in for ๔ ๖ ๘ ๙)
 
 

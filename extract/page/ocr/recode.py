@@ -17,6 +17,7 @@ import re
 from ....schema import Record
 from ...thai.codes import MAX_QUESTION, tool_of
 from ...thai.repair import to_arabic_digits
+from .digits import UNREADABLE
 from .lexicon import Match, closest, key, lexicon, questions, respaced, similarity
 from .settings import OcrSettings
 
@@ -60,7 +61,6 @@ ITEM_OPENING = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}\s*[.)]")
 # output ("ข่อ,O๑ ", "ขอ อ ๑๖ ", "(ธิ ฆ) " for (E๗), "6ธผ่ " for E๙); the cut is at a word's end.
 CODE_WORDS = re.compile(r"^\s*(?:\S{1,6}\s+){1,3}")
 CODE_EVIDENCE = re.compile(r"[0-9๐-๙A-Za-z()\[\]]|[ฆฒ]")
-UNREADABLE = frozenset("46789")  # digits Tesseract's Thai model cannot output (``digits``): read as others
 STAND_INS = frozenset("025")  # what it reads them as (๒ ๐, and ๕ for ๔); ๑ and ๓ it reads as what they are
 
 

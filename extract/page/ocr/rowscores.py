@@ -17,8 +17,7 @@ from collections.abc import Sequence
 
 from ....schema import Assessment, Record
 from ...errors import Notice
-
-UNREADABLE = frozenset("46789")  # digits Tesseract's Thai model cannot output: read as others or lost
+from .digits import UNREADABLE
 
 
 def scores_from_results(
