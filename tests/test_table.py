@@ -279,6 +279,21 @@ def test_a_header_two_edits_from_every_wording_or_near_a_short_one_names_no_role
     assert MEASURES.role_of(header, without_marks=True) is None
 
 
+@pytest.mark.parametrize(("header", "role"), [
+    ("ขึ้นตอบนับ/วิธีการ", "steps"),  # ขั้นตอน read "ขึ้นตอบ" (dev scan): not the measures its later วิธีการ names
+    ("ระยบเวลาดำเนินการ/ติดตาม", "timeframe"),  # ระยะเวลา, a letter misread: not the monitoring of ติดตาม
+    ("ขั้นตอน/วิธีการ", "steps"),
+    ("วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", "measures"),  # opens with no opening wording
+    ("มาตรการตอบสนองขั้นตอน", "measures"),  # a wording found at the start decides, near or not
+])
+def test_a_cell_opening_with_a_misread_opening_wording_names_that_role_on_ocr_pages(header: str, role: str) -> None:
+    assert MEASURES.role_of(header, without_marks=True) == role
+
+
+def test_a_misread_opening_wording_names_nothing_on_a_text_layer() -> None:
+    assert MEASURES.role_of("ขึ้นตอบนับ/วิธีการ") == "measures"  # a text layer spells what it means
+
+
 def test_a_wording_as_printed_wins_over_one_found_without_marks() -> None:
     # "ลำดับ" matches as printed; with marks out it would still be found, but the printed match decides
     assert MEASURES.role_of("ลำดับ", without_marks=True) == "row"

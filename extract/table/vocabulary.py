@@ -40,6 +40,8 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in unmarked(text) if "\u0e01" <= ch <= "\u0e2e" or "\u0e30" <= ch <= "\u0e44")
 
 
+OPENER_LETTERS = 6  # letters of an opening wording, or ...
+OPENER_CONSONANTS = 5  # ... consonants (ขั้นตอน): one misread letter still leaves it plain; not คะแนน ("คะแนะ")
 LONG_WORDING = 10  # letters: a header wording this long may be read two letters off (OCR) and still name its column
 
 
@@ -133,11 +135,38 @@ class TableVocabulary:
         ``without_marks``: when no wording matches as printed, match again with the combining
         marks taken out of both sides (a page read by OCR; see ``TableSettings.ocr``).
         """
-        role = _earliest(self.roles, header)
-        if role is None and without_marks:
+        role, start = _earliest(self.roles, header)
+        if without_marks:
             bare = unmarked(header)
-            role = _earliest(self.unmarked_roles, bare) or self._nearly(bare)
+            if role is None:
+                role, start = _earliest(self.unmarked_roles, bare)
+            if start != 0:
+                role = self._opens_misread(bare) or role
+            role = role or self._nearly(bare)
         return role
+
+    @cached_property
+    def openers(self) -> tuple[tuple[str, str], ...]:
+        """(role, letters) for every wording a role's header cell must open with (``^`` in its pattern),
+        its marks taken out: ``("steps", "ขนตอน")`` for ``^ขั้นตอน``."""
+        found = []
+        for role, pattern in self.roles:
+            for alternative in _top_level(pattern.pattern):
+                if alternative.startswith("^"):
+                    found += [(role, w) for w in map(_letters, WORDING.findall(LOOKAROUND.sub("", alternative)))
+                              if _plain_enough(w)]
+        return tuple(found)
+
+    def _opens_misread(self, header: str) -> str | None:
+        """The role of the one opening wording ``header`` (marks out) opens with, one letter misread,
+        added or lost: "ขึ้นตอบนับ/วิธีการ" opens with ขั้นตอน read "ขึ้นตอบ", so it names steps,
+        not the measures its later "วิธีการ" names. Such a wording starts earlier than any found
+        later in the cell, and the earliest wording names the column."""
+        letters = _letters(header)
+        near = {role for role, w in self.openers
+                if any(Levenshtein.distance(letters[:size], w, score_cutoff=1) <= 1
+                       for size in (len(w) - 1, len(w), len(w) + 1))}
+        return near.pop() if len(near) == 1 else None
 
     @cached_property
     def wordings(self) -> tuple[tuple[str, str], ...]:
@@ -203,11 +232,29 @@ class TableVocabulary:
         return found
 
 
-def _earliest(roles: tuple[tuple[str, re.Pattern[str]], ...], header: str) -> str | None:
-    """The role whose wording starts earliest in ``header`` (the earlier-listed role on a tie)."""
+def _earliest(roles: tuple[tuple[str, re.Pattern[str]], ...], header: str) -> tuple[str | None, int | None]:
+    """The role whose wording starts earliest in ``header`` (the earlier-listed role on a tie), and where."""
     best: tuple[int, int, str] | None = None
     for rank, (role, pattern) in enumerate(roles):
         m = pattern.search(header)
         if m and (best is None or (m.start(), rank) < best[:2]):
             best = (m.start(), rank, role)
-    return best[2] if best else None
+    return (best[2], best[0]) if best else (None, None)
+
+
+def _plain_enough(letters: str) -> bool:
+    """Is an opening wording long enough to know again one letter off (``OPENER_LETTERS``)?"""
+    consonants = sum("\u0e01" <= ch <= "\u0e2e" for ch in letters)
+    return len(letters) >= OPENER_LETTERS or consonants >= OPENER_CONSONANTS
+
+
+def _top_level(pattern: str) -> list[str]:
+    """A pattern's alternatives at the top level: ``"^(ก|ข)|ค"`` → ``["^(ก|ข)", "ค"]``."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        escaped = i > 0 and pattern[i - 1] == "\\"
+        depth += (ch == "(") - (ch == ")") if not escaped else 0
+        if ch == "|" and depth == 0 and not escaped:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return parts + [pattern[start:]]
