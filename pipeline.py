@@ -17,6 +17,7 @@ from .extract.errors import NeedsOCRError, Notice, OCRUnavailableError, collapse
 from .extract.kinds import assessment, measures
 from .extract.kinds.measures import MEASURES
 from .extract.page.ocr.confidence import uncertain_records
+from .extract.page.ocr.plausible import plausible_results
 from .extract.page.ocr.reader import OcrPage, with_ocr
 from .extract.page.ocr.records import correct_records
 from .extract.page.ocr.rowscores import scores_from_results
@@ -135,6 +136,8 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices.extend(measures.no_records(document.title, records, len(tables)))
     notices.extend(uncertain_records(records, seen.ocr_pages))
     results, result_notices = assessment.read_assessment(seen.results, document.fiscal_year)
+    results, dropped = plausible_results(results, ocr_numbers)
+    result_notices += dropped
     records, rescored = scores_from_results(records, results, ocr_numbers)
     notices.extend(rescored)
     kind = assessment.analysis_document_type(document.document_type, len(records), results)

@@ -5,14 +5,18 @@ has no ๖) and nothing in the text looks wrong. But an ITA report's fiscal year
 between the ITA's first year and next year, its action dates lie in or near that fiscal
 year, and its indicator codes are in the catalogue (E1–E15, I1–I30, O1–O43). A value
 outside is not trusted: a fiscal year is taken from the records' own dates where most of
-them agree, else left empty; an action date or a code is left out. Each says so.
+them agree, else left empty; an action date or a code is left out. ITA scores are 0–100 with
+two decimals: a score read outside that ("971.17", "13.453") is left out too. Each says so.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Sequence
 
+from ....schema import Assessment
+from ...errors import Notice
 from ...thai.dates import BE_OFFSET, _inferred_range, fiscal_year_of
 from .lexicon import key, lexicon
 from .settings import DEFAULT, OcrSettings
@@ -111,3 +115,28 @@ def known_code(code: str) -> bool:
     """True for an indicator code some year's catalogue has: ``E15`` yes, ``E51`` no."""
     wanted = key(code).upper()
     return any(f.kind == "question" and f.code == wanted for f in lexicon())
+
+
+SCORE_DECIMALS = 2  # ITA prints its scores with two decimals ("86.67"): a third digit was added by OCR
+
+
+def plausible_results(results: Assessment | None, ocr_pages: Sequence[int]) -> tuple[Assessment | None, list[Notice]]:
+    """The printed ITA scores without those OCR read as no score can be: outside 0–100 ("971.17",
+    a digit read twice) or with more than two decimals ("13.453" for 93.33, a speck read as a digit).
+
+    A text layer prints what the agency typed, and ``assessment.checks`` only warns of it; a
+    scan's reading of it is a guess, and a wrong score in the table is worse than none.
+    """
+    if results is None or not ocr_pages:
+        return results, []
+    pages = set(ocr_pages)
+    kept, notices = [], []
+    for score in results.scores:
+        if score.page in pages and not (0.0 <= score.score <= 100.0 and round(score.score, SCORE_DECIMALS) == score.score):
+            why = f"{score.level} {score.code}: OCR read the score as {score.score:g}, no ITA score (0-100, two decimals); left out"
+            notices.append(Notice("ocr_value_dropped", why, score.page))
+        else:
+            kept.append(score)
+    if not notices:
+        return results, []
+    return results.model_copy(update={"scores": kept}), notices
