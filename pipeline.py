@@ -21,6 +21,7 @@ from .extract.page.ocr.plausible import plausible_results
 from .extract.page.ocr.reader import OcrPage, with_ocr
 from .extract.page.ocr.records import correct_records
 from .extract.page.ocr.rowscores import scores_from_results
+from .extract.page.ocr.scoresums import mended_scores
 from .extract.page.page import Page
 from .extract.page.pdf import open_pdf, read_pages, typed_library_errors
 from .extract.page.textrepair import repair_pages
@@ -136,8 +137,9 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     notices.extend(measures.no_records(document.title, records, len(tables)))
     notices.extend(uncertain_records(records, seen.ocr_pages))
     results, result_notices = assessment.read_assessment(seen.results, document.fiscal_year)
+    results, mended = mended_scores(results, ocr_numbers)
     results, dropped = plausible_results(results, ocr_numbers)
-    result_notices += dropped
+    result_notices += mended + dropped
     records, rescored = scores_from_results(records, results, ocr_numbers)
     notices.extend(rescored)
     kind = assessment.analysis_document_type(document.document_type, len(records), results)
