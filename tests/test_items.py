@@ -144,6 +144,46 @@ def test_a_misread_marker_is_passed_over_nowhere_else(lines: list[str], items: l
     assert split_items(cell(*lines)) == items
 
 
+def scanned(*lines: str) -> list[CellLine]:
+    """A cell's lines as OCR read them off a scan (no producer's layout)."""
+    return [CellLine(text, False, laid_out=False) for text in lines]
+
+
+@pytest.mark.parametrize(
+    ("lines", "items"),
+    [
+        (["1, จัดอบรม", "2. ประชุม"], ["จัดอบรม", "ประชุม"]),  # a dot read as a comma
+        (["1: เผยแพร่ข้อมูล", "2. ปรับปรุงข้อมูลบนเว็บ", "ไซต์", "ว กำหนดแนวปฏิบัติ"],  # ๓. read as ว, last
+         ["เผยแพร่ข้อมูล", "ปรับปรุงข้อมูลบนเว็บไซต์", "กำหนดแนวปฏิบัติ"]),
+        (["1. ทบทวนคู่มือ", "2. จัดทำแบบสอบถาม", "5. ประชาสัมพันธ์", "4, ดำเนินการ"],  # ๓ read 5: the next reads 4
+         ["ทบทวนคู่มือ", "จัดทำแบบสอบถาม", "ประชาสัมพันธ์", "ดำเนินการ"]),
+        (["Le มอบหมาย", "2. รายงาน"], ["มอบหมาย", "รายงาน"]),  # the first marker read as Latin letters
+        (["ปลัดกำกับติดตาม", "ทุกไตรมาส", "2, เจ้าหน้าที่รายงาน"], ["ปลัดกำกับติดตามทุกไตรมาส", "เจ้าหน้าที่รายงาน"]),
+    ],
+)
+def test_a_scanned_cells_lines_open_items_where_markers_were_misread(lines: list[str], items: list[str]) -> None:
+    assert split_items(scanned(*lines)) == items
+
+
+@pytest.mark.parametrize(
+    ("lines", "items"),
+    [
+        (["1. สรุปผลการดำเนินงานรอบ", "6 เดือน และรอบ 12 เดือน"], ["สรุปผลการดำเนินงานรอบ 6 เดือน และรอบ 12 เดือน"]),
+        (["เจ้าหน้าที่ผู้รับผิดชอบ", "IT ประชาสัมพันธ์"], ["เจ้าหน้าที่ผู้รับผิดชอบ IT ประชาสัมพันธ์"]),  # an acronym
+        (["1. จัดทำ", "2. รายงาน", "IT ประชาสัมพันธ์"], ["จัดทำ", "รายงาน IT ประชาสัมพันธ์"]),
+        (["1. จัดทำ", "x ประชุม", "3. รายงาน"], ["จัดทำ", "ประชุม", "รายงาน"]),  # x in ๒.'s place: 3 follows
+        (["1. ประชุม", "ณ ที่ว่าการ", "2. รายงาน"], ["ประชุมณ ที่ว่าการ", "รายงาน"]),  # ณ is a word
+        (["จัดทำ", "x ประชุม"], ["จัดทำ x ประชุม"]),  # nothing says a list is there
+    ],
+)
+def test_a_scanned_cells_line_opens_no_item_the_sequence_does_not_call_for(lines: list[str], items: list[str]) -> None:
+    assert split_items(scanned(*lines)) == items
+
+
+def test_a_laid_out_cell_is_split_by_its_printed_markers_only() -> None:
+    assert split_items(cell("1, จัดอบรม", "2. ประชุม")) == ["1, จัดอบรม 2. ประชุม"]  # a text layer typed "1,"
+
+
 @given(items=st.lists(ITEM_TEXT, min_size=4, max_size=9), style=st.sampled_from(["dot", "close"]), data=st.data())
 def test_a_marker_of_a_number_tesseract_cannot_output_read_as_another_digit_still_numbers_its_item(
     items: list[str], style: str, data: st.DataObject

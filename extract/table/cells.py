@@ -18,7 +18,7 @@ from ..thai.letters import is_thai_char
 from ..thai.repair import repair_thai_text, to_arabic_digits
 from ..thai.spacing import SpacingEvidence, line_texts, opening_word, space_lost_at_wrap, wrap_space
 from .marks import UNITS
-from .misread_items import misread_items
+from .misread_items import misread_items, scanned_items
 from .rows import CellLine, LogicalRow
 
 # A space may stand before the dot or bracket: "๒)" alone on a justified line is spread across its cell
@@ -294,9 +294,24 @@ def split_items(lines: list[CellLine]) -> list[str]:
     misread = misread_items(text, ITEM)
     if misread and len(misread) > len(items or ()):  # a marker OCR misread ("9." for ๑., "๕." for ๔.)
         items = misread
+    scanned = _scanned_items(lines)
+    if scanned and len(scanned) > len(items or ()):  # ... or read as no marker ("2," "Le" for ๒.)
+        items = scanned
     if items is None:
         return [flatten(t) for t in split_dated_paragraphs(lines)]
     return [flatten(t) for t in items if t.strip()]
+
+
+def _scanned_items(lines: list[CellLine]) -> list[str] | None:
+    """A scanned cell's items by the lines that open them (``misread_items.scanned_items``), each
+    joined as a cell's lines are; None for a cell whose lines the producer laid out (no misreads)."""
+    if not lines or any(ln.laid_out for ln in lines):
+        return None
+    texts = [SPREAD_MARKER.sub(r"\1\2", ln.text.strip()) for ln in lines]
+    found = scanned_items(texts)
+    if found is None:
+        return None
+    return [join_lines([replace(lines[k], text=texts[k][at:]), *lines[k + 1 : end]]) for k, at, end in found]
 
 
 def numbered_items(text: str, marker: re.Pattern[str], least: int = 1) -> list[str] | None:

@@ -51,3 +51,48 @@ def _stands_for(read: str, expected: int) -> bool:
     if read.isascii() or len(arabic) != len(wanted):
         return False
     return all(a == b or b in UNREADABLE for a, b in zip(arabic, wanted))
+
+
+# What opens a scanned line where an item's marker stood: its number and a dot, comma, colon or bracket
+# ("2," "1:" for "2." "1."), a bare number, or the marker read as something else: one or two Latin letters
+# with a small one ("Le", "ce" for "๒."), one Thai consonant ("ว" for "๒."), one or two stray signs
+# ("‘", "."), each with or without its dot. Never a word: ณ is one, and capitals are an acronym ("IT").
+SCANNED_MARKER = re.compile(
+    r"^\(?(?:(?P<number>[0-9๐-๙]{1,2})\s?(?P<dot>[.,:;)])?|(?P<junk>[A-Za-z]?[a-z]|[ก-ฐฒ-ฮ]|[^\w\s]{1,2})[.,:;)]?)\s+(?=\S)"
+)
+
+
+def scanned_items(lines: list[str]) -> list[tuple[int, int, int]] | None:
+    """The items of a scanned cell's lines, where a line opening with what a misread marker leaves
+    (``SCANNED_MARKER``) opens an item when the sequence 1, 2, 3 … around it says one stands there:
+    a number read as expected (with a comma or colon for its dot), or anything in the place of
+    ``n`` where the next marker reads ``n + 1``; the last marker, read as anything but a bare
+    number, after two read right. Item 1 may have lost its marker whole when the next reads "2".
+    Each item as (its first line, where its text starts there, the line after its last); None
+    when this finds no more than one. ``["1, จัดอบรม", "2. ประชุม"]`` → ``[(0, 3, 1), (1, 3, 2)]``."""
+    found = [(k, m) for k, line in enumerate(lines) if (m := SCANNED_MARKER.match(line))]
+    starts: list[tuple[int, int]] = []  # (line, where its text starts)
+    expected, read_right = 1, 0
+    if not found or found[0][0] != 0:
+        if not found or _number(found[0][1]) != 2 or found[0][1]["dot"] is None:
+            return None
+        starts, expected = [(0, 0)], 2
+    for i, (k, m) in enumerate(found):
+        number = _number(m)
+        later = [_number(n) for _, n in found[i + 1 :] if _number(n) is not None]
+        if number == expected or (number is not None and m["dot"] and _stands_for(str(number), expected)):
+            read_right += number == expected
+        elif later and later[0] == expected + 1:
+            pass  # misread in its place: the next marker says which number stood here
+        elif later or read_right < 2 or (number is not None and m["dot"] is None):
+            continue  # text that opens a line: a count, a date's day, a word
+        starts.append((k, m.end()))
+        expected += 1
+    if len(starts) < 2:
+        return None
+    bounds = [*(k for k, _ in starts[1:]), len(lines)]
+    return [(k, at, end) for (k, at), end in zip(starts, bounds)]
+
+
+def _number(m: re.Match[str]) -> int | None:
+    return int(to_arabic_digits(m["number"])) if m["number"] else None
