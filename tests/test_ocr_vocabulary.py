@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from ita_extract.extract.page.ocr.records import correct_records
-from ita_extract.extract.page.ocr.vocabulary import document_words, voted
+from ita_extract.extract.page.ocr.vocabulary import common_reading, common_words, document_words, voted
 from ita_extract.schema import Document, Record
 
 WORDS = frozenset({"ครบถ้วน", "รายงาน", "บิดเบือน", "ผู้บริหาร", "ปัจจุบัน", "ขั้นตอน", "บริการ", "มาตรการ", "มาตรฐาน"})
@@ -45,3 +47,29 @@ def test_a_record_read_by_ocr_takes_the_reports_word_and_says_so() -> None:
     out, _, notes = correct_records(records, Document(fiscal_year=2566), [1])
     assert [r.measures[0] for r in out] == ["รวบรวมข้อมูลให้ครบถ้วนและเป็นปัจจุบัน"] * 3
     assert [n.code for n in notes] == ["ocr_text_matched"] and "measures[1]" in notes[0].message
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [
+        ("ปรับปรุงข้อมูลให้ครับถ้วน", "ปรับปรุงข้อมูลให้ครบถ้วน"),  # ครับ|ถ้วน: far less likely than ครบถ้วน misread
+        ("ให้ครบถ้วนและเป็นบัจจุบัน", "ให้ครบถ้วนและเป็นปัจจุบัน"),  # บัจ is no word
+        ("ให้มีความโปร่งใส", "ให้มีความโปร่งใส"),  # มี|ความ is likelier than ตีความ, one letter off
+        ("มีส่วนรวม", "มีส่วนรวม"),  # a word as read: ส่วนรวม, not ส่วนร่วม
+        ("กล้องรับความคิดเห็น", "กล้องรับความคิดเห็น"),  # กล้อง is a word too: context is not weighed
+    ],
+)
+def test_a_common_word_misread_is_mended_where_the_corpus_finds_it_likelier(read: str, mended: str) -> None:
+    assert voted(read, common_words(), common_reading()) == mended
+
+
+@given(st.sampled_from(sorted(common_words())))
+def test_a_common_word_read_right_is_left(word: str) -> None:
+    assert voted(word, common_words(), common_reading()) == word
+
+
+def test_a_record_alone_takes_a_common_word_and_says_so() -> None:
+    records = [Record(row=1, page_start=1, page_end=1, measures=["ปรับปรุงข้อมูลให้ครับถ้วน"])]
+    out, _, notes = correct_records(records, Document(fiscal_year=2566), [1])
+    assert out[0].measures == ["ปรับปรุงข้อมูลให้ครบถ้วน"]
+    assert [n.code for n in notes] == ["ocr_text_matched"] and "a common word" in notes[0].message

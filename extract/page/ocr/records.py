@@ -32,7 +32,7 @@ from .plausible import checked_period, date_window, known_code, unread_period
 from .recode import coded
 from .settings import DEFAULT, OcrSettings
 from .timeframes import mended_timeframe
-from .vocabulary import document_words, voted
+from .vocabulary import common_reading, common_words, document_words, voted
 from .words import restore_marks
 
 LIST_FIELDS = ("measures", "monitoring", "actions")
@@ -69,9 +69,10 @@ def correct_records(
             rec, recoded = coded(rec, document.fiscal_year, s)
             rec, changed = _corrected(rec, document.fiscal_year, repeats, phrases, s)
             rec, mended = _voted(rec, words)
+            rec, common = _each_text(rec, lambda item: voted(item, common_words(s), common_reading(s)), COMMON)
             rec, dated = _dated(rec, s)
             rec, timed = _timed(rec, document.fiscal_year, window, s)
-            changed = recoded + changed + mended + dated + timed
+            changed = recoded + changed + mended + common + dated + timed
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -150,6 +151,9 @@ def _marks_across_wraps(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]
 def _texts(rec: Record) -> list[str]:
     """A record's free text: issue, responsible and every list item."""
     return [t for t in (rec.issue, rec.responsible) if t] + [item for f in LIST_FIELDS for item in getattr(rec, f)]
+
+
+COMMON = "a common word misread by one letter, where the corpus finds it likelier than what was read"
 
 
 def _voted(rec: Record, words: frozenset[str]) -> tuple[Record, list[str]]:

@@ -170,6 +170,13 @@ class OcrSettings:
     # characters or more (marks counted: รายงาน is six), read right this many times in the report
     vote_min_chars: int = 6
     vote_min_count: int = 2
+    # common words (vocabulary.common_words): counted this often in the Thai National Corpus (33.5 million
+    # words; ครบถ้วน 1,315, ปัจจุบัน 15,594), and read as one only where a unigram model finds the word, less
+    # misread_cost (nats: one misread in about 150 letters), likelier than the stretch's own words; a piece
+    # the corpus does not count is counted unseen_count times
+    common_min_count: int = 300
+    misread_cost: float = 5.0
+    unseen_count: float = 0.5
     year_window: int = 3  # years either side of the report's fiscal year whose question lists apply
 
     # -- numbers and dates checked (plausible.py)

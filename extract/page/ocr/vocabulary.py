@@ -10,8 +10,9 @@ dictionary does not have changes; the word must then stand as a word in the mend
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -48,12 +49,13 @@ def _lookup(vocabulary: frozenset[str]) -> tuple[dict[str, set[str]], list[int]]
     return index, sorted({len(w) + d for w in vocabulary for d in (-1, 0, 1)}, reverse=True)
 
 
-def voted(text: str, vocabulary: frozenset[str]) -> str:
+def voted(text: str, vocabulary: frozenset[str], likelier: Callable[[str, str], bool] | None = None) -> str:
     """``text`` with each stretch one edit off a word of ``vocabulary``, and no dictionary word itself,
     read as that word: ``voted("ให้ครับถ้วนและ", frozenset({"ครบถ้วน"}))`` → ``"ให้ครบถ้วนและ"``.
 
     An edit at a stretch's edge that adds or drops a character is a neighbour's letter, not a
-    misread ("งผู้บริหาร" is ของ's ง and ผู้บริหาร), and is not taken.
+    misread ("งผู้บริหาร" is ของ's ง and ผู้บริหาร), and is not taken. ``likelier(stretch, word)``,
+    when given, must also say the word is the likelier reading (``common_reading``).
     """
     if not vocabulary:
         return text
@@ -61,7 +63,7 @@ def voted(text: str, vocabulary: frozenset[str]) -> str:
     bounds = _boundaries(text)
     out, i = [], 0
     while i < len(text):
-        found = _word_at(text, i, [n for n in sizes if i + n in bounds], index, words) if i in bounds else None
+        found = _word_at(text, i, [n for n in sizes if i + n in bounds], index, words, likelier) if i in bounds else None
         if found is None:
             out.append(text[i])
             i += 1
@@ -84,7 +86,8 @@ def _boundaries(text: str) -> set[int]:
 
 
 def _word_at(
-    text: str, i: int, sizes: list[int], index: dict[str, set[str]], words: Mapping[str, None]
+    text: str, i: int, sizes: list[int], index: dict[str, set[str]], words: Mapping[str, None],
+    likelier: Callable[[str, str], bool] | None = None,
 ) -> tuple[int, str] | None:
     """(length read, word) of a misread vocabulary word starting at ``text[i]``, longest first."""
     for size in sizes:
@@ -97,7 +100,7 @@ def _word_at(
                 continue
             op = ops[0]
             at_edge = op.tag != "replace" and (op.src_pos in (0, len(window)) or op.dest_pos in (0, len(word)))
-            if not at_edge:
+            if not at_edge and (likelier is None or likelier(window, word)):
                 return size, word
     return None
 
@@ -107,3 +110,43 @@ def _stand_as_words(new: str, old: str, vocabulary: frozenset[str]) -> bool:
     tokens = Counter(cut_words(new, keep_whitespace=False))
     before = Counter(cut_words(old, keep_whitespace=False))
     return all(tokens[w] > before[w] for w in vocabulary if new.count(w) > old.count(w))
+
+
+# -- common words: what a report need not repeat for its misreadings to be known ----------------------
+# A word OCR misreads the same way every time it is printed (one face's ั read into ครบถ้วน each time:
+# "ครับถ้วน") gets no vote from the report. Common Thai words do not need one: the dictionary's words of
+# ``vote_min_chars`` letters or more that the Thai National Corpus counts ``common_min_count`` times.
+# A stretch is read as one only where that is the likelier reading, as a unigram model over the corpus
+# scores it with ``misread_cost`` for the misread: "ครับ|ถ้วน" is far less likely than ครบถ้วน read one
+# letter off, while "มี|ความ" is likelier than ตีความ.
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> tuple[dict[str, int], int]:
+    from pythainlp.corpus import tnc
+
+    counts = dict(tnc.word_freqs())
+    return counts, sum(counts.values())
+
+
+@lru_cache(maxsize=2)
+def common_words(s: OcrSettings = DEFAULT) -> frozenset[str]:
+    """Dictionary words of ``vote_min_chars`` Thai letters or more the corpus counts ``common_min_count`` times."""
+    counts, _ = _frequencies()
+    words = known_words()
+    return frozenset(w for w, n in counts.items() if n >= s.common_min_count and len(w) >= s.vote_min_chars
+                     and w in words and all(is_thai_letter(ch) for ch in w))
+
+
+def common_reading(s: OcrSettings = DEFAULT) -> Callable[[str, str], bool]:
+    """``likelier(stretch, word)`` for ``voted``: is ``word``, misread once, likelier than the words
+    the dictionary cuts ``stretch`` into (a piece no word counts once)?"""
+    counts, total = _frequencies()
+
+    def log_p(word: str) -> float:
+        return math.log(max(counts.get(word, 0), s.unseen_count) / total)
+
+    def likelier(stretch: str, word: str) -> bool:
+        return log_p(word) - s.misread_cost > sum(log_p(t) for t in cut_words(stretch, keep_whitespace=False))
+
+    return likelier
