@@ -26,6 +26,7 @@ from ..guard import close_pdfium, open_pdfium, pdfium_lock, render_page
 from ..page import Char, Page, Rule
 from .budget import page_started
 from .lines import drop_specks, fit_to_ink, line_chars, line_ems, mend_codes, restore_lines, shared_baselines
+from .lone import lone_digits
 from .mend import mend_digits
 from .reread import reread_latin
 from .scan import binarise, ruling_lines, shaded_edges, skew_angle, to_gray, unusable_text_layer
@@ -86,7 +87,7 @@ def read_lines(
     image = without_rules(img.gray, mask)
     lines = drop_specks(parse_hocr(run_tesseract(image, round(dpi), s)), s)
     lines = reread_latin(lines, image, round(dpi), s)
-    lines = mend_digits(fit_to_ink(lines, ink), ink, s)
+    lines = lone_digits(mend_digits(fit_to_ink(lines, ink), ink, s), ink, s)
     lines = shared_baselines(restore_lines(lines, s), s)
     ems = line_ems(lines, s)
     return [mend_codes(line, em, s) for line, em in zip(lines, ems)], ems

@@ -112,6 +112,15 @@ class OcrSettings:
     usual_gap_min: int = 4  # gaps: a line with fewer says nothing of its usual gap between letters
     code_digits_max: int = 2  # Thai digits of a code read apart from its letter ("อ ๑๖" for O๑๖)
 
+    # -- lone digits (lone.py): ink no word's box covers, read by the digit templates. In letter heights:
+    lone_pad: float = 0.3  # around each word's box: its marks and the edges of its ink stick out
+    lone_min_height: float = 0.6  # a band of uncovered rows lower than this holds no digit (specks, dots)
+    lone_max_height: float = 1.4  # ... and a higher one is a stamp, a picture or two lines, not a lone number
+    lone_min_width: float = 0.3  # a patch narrower is a stroke, not a digit
+    lone_max_width: float = 1.8  # two digits and a dot at most
+    lone_gap: float = 0.4  # columns of ink closer than this are one patch
+    lone_min_ink: float = 0.08  # of the letter height squared: less ink is a speck
+    lone_confidence: float = 80.0  # given to a lone number read by the templates (Tesseract gave none)
     # -- Thai digits re-read by their shapes (mend.py, digits.py)
     sliver_word: float = 0.15  # letter heights: a word this narrow beside re-read digits is a speck
     digit_run_gap: float = 1.0  # letter heights: words closer than this are read together as one digit group

@@ -1,0 +1,82 @@
+"""Digits standing alone on a scanned page that Tesseract's search for text never found.
+
+Tesseract's sparse-text mode (``settings.psm``) finds text as lines of blobs; a single small
+glyph alone on its line — the "๒" of a time frame wrapped to "ไตรม | าสที่ | ๒", a row's
+number, an item's "๑." at a cell's corner — is often not taken for text at all, and leaves
+no word, not even a low-confidence one. So the ink no word's box covers is looked at again:
+each patch of it a letter high and at most two digits wide is read by the digit templates
+(``digits.reading``), and becomes a word only when every glyph in it is surely a digit (or a
+number's dot or bracket after one). Specks, stamps and letters' stray marks match no digit
+by the templates' margin and stay out.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .digits import THAI_DIGITS, letter_height, reading
+from .scan import true_runs
+from .settings import DEFAULT, OcrSettings
+from .tesseract import OcrLine, OcrWord
+
+NUMBER_SIGNS = frozenset(".)")  # what may follow a lone number: an item's dot or bracket
+DIGITS = THAI_DIGITS | frozenset("0123456789")
+
+
+def lone_digits(lines: list[OcrLine], ink: np.ndarray, s: OcrSettings = DEFAULT) -> list[OcrLine]:
+    """``lines`` and a line of its own for each lone number found in the ink no word covers."""
+    height = letter_height(ink, [w for line in lines for w in line.words])
+    if height is None:
+        return lines
+    free = _uncovered(ink, lines, int(s.lone_pad * height))
+    found = [line for r0, r1 in true_runs(free.any(axis=1)) for line in _band(ink, free, r0, r1, height, s)]
+    return lines + found
+
+
+def _uncovered(ink: np.ndarray, lines: list[OcrLine], pad: int) -> np.ndarray:
+    """The ink outside every word's box (each padded by ``pad`` pixels: marks stick out of boxes)."""
+    free = ink.copy()
+    for line in lines:
+        for w in line.words:
+            free[max(0, int(w.top) - pad) : int(w.bottom) + pad + 1, max(0, int(w.x0) - pad) : int(w.x1) + pad + 1] = False
+    return free
+
+
+def _band(ink: np.ndarray, free: np.ndarray, r0: int, r1: int, height: float, s: OcrSettings) -> list[OcrLine]:
+    """The lone numbers in one band of rows holding uncovered ink."""
+    if not s.lone_min_height * height <= r1 - r0 <= s.lone_max_height * height:
+        return []
+    out = []
+    for c0, c1 in _patches(free[r0:r1].any(axis=0), int(s.lone_gap * height)):
+        patch = free[r0:r1, c0:c1]
+        if not s.lone_min_width * height <= c1 - c0 <= s.lone_max_width * height:
+            continue
+        if patch.sum() < s.lone_min_ink * height * height:
+            continue
+        rows = np.flatnonzero(patch.any(axis=1))
+        top, bottom = r0 + int(rows[0]), r0 + int(rows[-1]) + 1
+        reads = reading(ink, c0, c1, bottom, height, digits=True, s=s)
+        text = "".join(g.label for g in reads)
+        if _a_number(text) and all(g.is_sure(s) for g in reads):
+            word = OcrWord(text, float(c0), float(c1), float(top), float(bottom), s.lone_confidence)
+            out.append(OcrLine((word,), float(c0), float(bottom), 0.0, 0.0, float(bottom - top)))
+    return out
+
+
+def _patches(columns: np.ndarray, gap: int) -> list[tuple[int, int]]:
+    """Runs of inked columns, those closer than ``gap`` joined: one glyph's strokes, or one number's glyphs."""
+    runs: list[tuple[int, int]] = []
+    for a, b in true_runs(columns):
+        if runs and a - runs[-1][1] < gap:
+            runs[-1] = (runs[-1][0], b)
+        else:
+            runs.append((a, b))
+    return runs
+
+
+def _a_number(text: str) -> bool:
+    """One or two digits, perhaps with an item's dot or bracket after them: "๒", "๑.", "12"; not a
+    zero alone, which is a list's bullet "○" (the same ring as ๐), never a number a report prints alone."""
+    digits = text.rstrip("".join(NUMBER_SIGNS))
+    ring = len(digits) == 1 and digits in "0๐"
+    return 1 <= len(digits) <= 2 and all(ch in DIGITS for ch in digits) and len(text) - len(digits) <= 1 and not ring
