@@ -55,12 +55,28 @@ def _band(ink: np.ndarray, free: np.ndarray, r0: int, r1: int, height: float, s:
             continue
         rows = np.flatnonzero(patch.any(axis=1))
         top, bottom = r0 + int(rows[0]), r0 + int(rows[-1]) + 1
-        reads = reading(ink, c0, c1, bottom, height, digits=True, s=s)
-        text = "".join(g.label for g in reads)
-        if _a_number(text) and all(g.is_sure(s) for g in reads):
+        text, sure = _read(ink, patch, c0, r0, bottom, height, s)
+        if sure and _a_number(text):
             word = OcrWord(text, float(c0), float(c1), float(top), float(bottom), s.lone_confidence)
             out.append(OcrLine((word,), float(c0), float(bottom), 0.0, 0.0, float(bottom - top)))
     return out
+
+
+def _read(ink: np.ndarray, patch: np.ndarray, c0: int, r0: int, bottom: int, height: float,
+          s: OcrSettings) -> tuple[str, bool]:
+    """A patch's text and whether every glyph of it was read surely. Each run of inked columns is
+    read on its own (a number's glyphs stand apart); a run no bigger than a dot that sits on the
+    baseline is a full stop (too small for the templates, which compare shapes scaled up)."""
+    text, sure = "", True
+    for a, b in true_runs(patch.any(axis=0)):
+        rows = np.flatnonzero(patch[:, a:b].any(axis=1))
+        if max(b - a, rows[-1] - rows[0] + 1) <= s.lone_dot * height and bottom - (r0 + rows[-1] + 1) <= s.lone_dot * height:
+            text += "."
+            continue
+        reads = reading(ink, c0 + a, c0 + b, bottom, height, True, s)
+        text += "".join(g.label for g in reads)
+        sure = sure and bool(reads) and all(g.is_sure(s) for g in reads)
+    return text, sure
 
 
 def _patches(columns: np.ndarray, gap: int) -> list[tuple[int, int]]:

@@ -117,8 +117,9 @@ class OcrSettings:
     lone_min_height: float = 0.6  # a band of uncovered rows lower than this holds no digit (specks, dots)
     lone_max_height: float = 1.4  # ... and a higher one is a stamp, a picture or two lines, not a lone number
     lone_min_width: float = 0.3  # a patch narrower is a stroke, not a digit
-    lone_max_width: float = 1.8  # two digits and a dot at most
-    lone_gap: float = 0.4  # columns of ink closer than this are one patch
+    lone_max_width: float = 2.6  # two digits and a dot or bracket at most
+    lone_dot: float = 0.3  # a glyph no wider or higher than this, on the baseline, is a full stop
+    lone_gap: float = 0.7  # columns of ink closer than this are one patch (a number's digits stand about 0.4 apart)
     lone_min_ink: float = 0.08  # of the letter height squared: less ink is a speck
     lone_confidence: float = 80.0  # given to a lone number read by the templates (Tesseract gave none)
     # -- Thai digits re-read by their shapes (mend.py, digits.py)
