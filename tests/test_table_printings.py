@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page, layout_for, page_lines
-from ita_extract.extract.table.header import find_header, named_columns, repeats_header
+from ita_extract.extract.table.header import find_header, named_as_before, named_columns, repeats_header
 from ita_extract.extract.table.settings import DEFAULT
 from ita_extract.extract.table.spanning import _pieces, pieces_below, spans_below
 from test_table import SPANNING, h, line, page, v
@@ -214,3 +214,22 @@ def _apart(cells: list[tuple[float, float]]) -> list[tuple[float, float]]:
         start = max(x, out[-1][0] + 5.0 * (out[-1][1] // 8) + 30) if out else x
         out.append((start, w))
     return out
+
+
+def test_a_new_printing_of_the_last_table_names_a_column_ocr_misread_as_before() -> None:
+    known = (Column(50, 150, "issue", "ประเด็น"), Column(150, 300, "measures", "มาตรการ"),
+             Column(300, 380, "timeframe", "ระยะเวลาดำเนินการ"), Column(380, 500, "monitoring", "การติดตาม"))
+    read = (Column(52, 149, "issue", "ปร เดิน"), Column(149, 301, "measures", "มาตรการ"),
+            Column(301, 379, None, "วลา ดา เน้น าร"), Column(379, 500, "monitoring", "การ ติด ตาม"))
+    named = named_as_before(read, known)
+    assert [c.role for c in named] == ["issue", "measures", "timeframe", "monitoring"]
+    assert named[2].header == "ระยะเวลาดำเนินการ" and named[2].x0 == 301  # its own place, the known wording
+
+
+def test_a_table_of_other_columns_is_not_named_after_the_last() -> None:
+    known = (Column(50, 150, "issue"), Column(150, 300, "measures"), Column(300, 500, "monitoring"))
+    other_roles = (Column(50, 150, "issue"), Column(150, 300, "actions"), Column(300, 500, None))
+    other_places = (Column(50, 250, "issue"), Column(250, 300, None), Column(300, 500, "monitoring"))
+    fewer = (Column(50, 150, "issue"), Column(150, 500, None))
+    for read in (other_roles, other_places, fewer):
+        assert named_as_before(read, known) == read

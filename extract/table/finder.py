@@ -29,6 +29,7 @@ from .header import (
     completed,
     find_header,
     header_end,
+    named_as_before,
     named_columns,
     repeats_header,
     squeeze,
@@ -116,6 +117,8 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
         if repeats:
             columns, short = completed(columns, prev.columns)
             height = max(height, prev.header_height) if short else height
+        elif prev is not None and settings.repeat_alike < 1.0:
+            columns = named_as_before(columns, prev.columns)
         layout = replace(layout, columns=columns, header_height=height)
     following = None if headless else _next_header(lines, body_from, layout, page, vocab, settings)
     end = following if following is not None else len(lines)

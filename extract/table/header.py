@@ -320,6 +320,22 @@ def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[t
     return out, any(short)
 
 
+def named_as_before(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[Column, ...]:
+    """A new printing of the last table (as many columns, each where the known one stood, and every
+    named column naming the role it named there) with cells OCR misread past naming anything
+    ("วลา ดา เน้น าร" for ระยะเวลาดำเนินการ): those columns named as before.
+
+    FY2567 prints one table per issue, each under its own header; a header whose wording OCR
+    misread in places is not taken for a repeat of the last (``repeats_header``), yet its
+    columns say it is the same table. Taken on OCR pages only (``TableSettings.repeat_alike``).
+    """
+    if len(columns) != len(known) or not any(_misread(c, k) for c, k in zip(columns, known)):
+        return columns
+    if not all(_misread(c, k) or (c.role == k.role and _same_place(c, k)) for c, k in zip(columns, known)):
+        return columns
+    return tuple(replace(c, role=k.role, header=k.header) if _misread(c, k) else c for c, k in zip(columns, known))
+
+
 # what a header cell's text opens with that is no letter or digit: a speck a scan read as a full stop
 # (".ประเด็นที่ต้องพัฒนา", dev-s6 scan syn00280), or a bracket; no wording starts after it
 PUNCTUATION_OPENING = re.compile(r"^[^\w\u0e01-\u0e5b]+")
@@ -337,8 +353,12 @@ def _misread(column: Column, known: Column) -> bool:
     nothing was misread, not reworded: OCR lost "ระยะ" of "ระยะเวลา" or "ชอบ" of "ผู้รับผิดชอบ" on
     one page's printing (unseen scan syn00135: the timeframe of 8 of 9 records lost).
     """
-    same_place = known.x0 <= (column.x0 + column.x1) / 2 <= known.x1 and column.x0 <= (known.x0 + known.x1) / 2 <= column.x1
-    return column.role is None and known.role is not None and same_place
+    return column.role is None and known.role is not None and _same_place(column, known)
+
+
+def _same_place(column: Column, known: Column) -> bool:
+    """Each column's middle inside the other: one column printed twice."""
+    return known.x0 <= (column.x0 + column.x1) / 2 <= known.x1 and column.x0 <= (known.x0 + known.x1) / 2 <= column.x1
 
 
 def _opens_alike(text: str, wording: str, settings: TableSettings) -> bool:
