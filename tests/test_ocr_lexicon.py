@@ -110,6 +110,10 @@ def test_an_issue_close_to_its_codes_wording_takes_it(read: str, expected: str |
         # two letters misread: nearer "สำนักปลัด อบจ." than any other unit by less than the margin, but
         # that is the same unit of another agency: the margin is over other units (held04)
         ("สาปักปลัดอบต./งานธุรการ", "สำนักปลัด อบต./งานธุรการ"),
+        ("สำนักปลัดอุบัติ . และทุกกอง", "สำนักปลัด อบต. และทุกกอง"),  # parts apart at a spaced และ
+        ("กองสาธารณสุขและสิ่งแวดล้อม", None),  # … not at the และ a unit name holds
+        ("สำนักปลัดเทศบาล/งานกรการ", "สำนักปลัดเทศบาล/งานธุรการ"),  # 0.78, but no other unit within 0.15
+        ("สำนักปลัด อบต./งาหกีรการ", None),  # 0.67: too far off
     ],
 )
 def test_unit_names_are_matched_part_by_part(read: str, expected: str | None) -> None:

@@ -189,9 +189,10 @@ def known(kind: str) -> list[str]:
 
 def match_units(text: str, s: OcrSettings = DEFAULT) -> Match | None:
     """A responsible cell with each unit name read close to a known one replaced by it:
-    ``สำนักปลัดเทศบาล/ทุกกอง``; parts are split at ``/`` and ``,`` and kept in order."""
+    ``สำนักปลัดเทศบาล/ทุกกอง``; parts are split at ``/``, ``,`` and a spaced ``และ`` ("สำนักปลัด อบต.
+    และทุกกอง": unit names hold และ unspaced, กองสาธารณสุขและสิ่งแวดล้อม) and kept in order."""
     units = known("unit")
-    parts = re.split(r"(\s*[/,]\s*)", text)
+    parts = re.split(r"(\s*[/,]\s*|\s+และ\s*)", text)
     out, scores = [], []
     for k, part in enumerate(parts):
         match = _unit(part, units, s) if k % 2 == 0 else None
@@ -211,11 +212,11 @@ def _unit(part: str, units: list[str], s: OcrSettings) -> Match | None:
     best = scored[0]
     # the margin is over another unit: "สำนักปลัด อบจ." is สำนักปลัด too, and one letter from "… อบต."
     runner_up = next(((v, u) for v, u in scored[1:] if _stem(u) != _stem(best[1])), (0.0, ""))
-    if (
-        best[0] < s.match_unit
-        or best[0] - runner_up[0] < s.match_unit_margin
-        or reworded(read, key(best[1]), s)
-    ):
+    near = best[0] >= s.match_unit and best[0] - runner_up[0] >= s.match_unit_margin
+    # … or two letters off a name no other unit name comes near ("งานกรการ" for งานธุรการ: 0.78, and 0.60
+    # from the next, งานนิติการ)
+    alone = best[0] >= s.match_unit_alone and best[0] - runner_up[0] >= s.match_unit_alone_margin
+    if not (near or alone) or reworded(read, key(best[1]), s):
         return None
     return None if best[1] == part.strip() else Match(best[1], best[0])
 

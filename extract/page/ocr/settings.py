@@ -170,6 +170,8 @@ class OcrSettings:
     match_question: float = 0.85  # official question wording of the record's code
     match_unit: float = 0.8  # a unit name (short: one wrong letter in กองคลัง is 0.86)
     match_unit_margin: float = 0.1  # and this much nearer than any other unit name
+    match_unit_alone: float = 0.7  # ... or this near where no other unit name is within
+    match_unit_alone_margin: float = 0.15
     match_phrase: float = 0.85  # a set phrase of measures reports
     match_repeat: float = 0.9  # a phrase the same report prints in several rows
     repeat_min_letters: int = 8  # shorter items are too short to tell a misread from another phrase
