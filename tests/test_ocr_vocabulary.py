@@ -57,6 +57,7 @@ def test_a_record_read_by_ocr_takes_the_reports_word_and_says_so() -> None:
         ("ให้มีความโปร่งใส", "ให้มีความโปร่งใส"),  # มี|ความ is likelier than ตีความ, one letter off
         ("มีส่วนรวม", "มีส่วนรวม"),  # a word as read: ส่วนรวม, not ส่วนร่วม
         ("กล้องรับความคิดเห็น", "กล้องรับความคิดเห็น"),  # กล้อง is a word too: context is not weighed
+        ("การดำเนนการทุกไตรมาส", "การดำเนินการทุกไตรมาส"),  # ดำเนิน inside it is no word put in
     ],
 )
 def test_a_common_word_misread_is_mended_where_the_corpus_finds_it_likelier(read: str, mended: str) -> None:

@@ -61,7 +61,7 @@ def voted(text: str, vocabulary: frozenset[str], likelier: Callable[[str, str], 
         return text
     (index, sizes), words = _lookup(vocabulary), known_words()
     bounds = _boundaries(text)
-    out, i = [], 0
+    out, placed, i = [], set(), 0
     while i < len(text):
         found = _word_at(text, i, [n for n in sizes if i + n in bounds], index, words, likelier) if i in bounds else None
         if found is None:
@@ -70,9 +70,10 @@ def voted(text: str, vocabulary: frozenset[str], likelier: Callable[[str, str], 
             continue
         size, word = found
         out.append(word)
+        placed.add(word)
         i += size
     new = "".join(out)
-    return new if _stand_as_words(new, text, vocabulary) else text
+    return new if _stand_as_words(new, text, placed) else text
 
 
 def _boundaries(text: str) -> set[int]:
@@ -105,11 +106,12 @@ def _word_at(
     return None
 
 
-def _stand_as_words(new: str, old: str, vocabulary: frozenset[str]) -> bool:
-    """Every vocabulary word the mending put in stands as a word of the mended text's cut."""
+def _stand_as_words(new: str, old: str, placed: set[str]) -> bool:
+    """Every word the mending put in stands as a word of the mended text's cut (not the words inside
+    it: ดำเนิน inside ดำเนินการ is no word the mending put in)."""
     tokens = Counter(cut_words(new, keep_whitespace=False))
     before = Counter(cut_words(old, keep_whitespace=False))
-    return all(tokens[w] > before[w] for w in vocabulary if new.count(w) > old.count(w))
+    return all(tokens[w] > before[w] for w in placed)
 
 
 # -- common words: what a report need not repeat for its misreadings to be known ----------------------
