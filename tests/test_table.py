@@ -724,3 +724,19 @@ def test_roles_in_remembers_what_it_found_within_a_bound(monkeypatch: pytest.Mon
     for k in range(20):
         asked.roles_in(f"ผู้รับผิดชอบ{k}", 12)
         assert len(asked._found) <= 4
+
+
+def test_an_ocr_headers_unnamed_first_column_is_the_key_where_it_names_no_other() -> None:
+    columns = tuple(Column(x0, x1) for x0, x1 in [(40, 150), (150, 230), (230, 330), (330, 450), (450, 560)])
+    header = [line(60, (50, "ประ LAU"), (160, "ผลการประเมิน"), (240, "ข้อค้นพบ"), (340, "มาตรการ"), (460, "ผู้รับผิดชอบ"))]
+    ocr = [c.role for c in named_columns(columns, header, MEASURES, TableSettings.ocr())]
+    assert ocr == ["issue", "score", "findings", "measures", "responsible"]
+    assert named_columns(columns, header, MEASURES, DEFAULT)[0].role is None  # a text layer spells its header
+
+
+def test_an_unnamed_first_column_stays_unnamed_beside_a_key_column_or_too_few_named() -> None:
+    columns = tuple(Column(x0, x1) for x0, x1 in [(40, 150), (150, 330), (330, 450), (450, 560)])
+    keyed = [line(60, (50, "ลำดับที"), (160, "ประเด็น"), (340, "มาตรการ"), (460, "ผู้รับผิดชอบ"))]
+    few = [line(60, (50, "ประ LAU"), (160, "หมายเหตุ"), (340, "มาตรการ"), (460, "ผู้รับผิดชอบ"))]
+    assert named_columns(columns, keyed, MEASURES, TableSettings.ocr())[0].role != "issue"
+    assert named_columns(columns, few, MEASURES, TableSettings.ocr())[0].role is None

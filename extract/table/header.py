@@ -299,7 +299,24 @@ def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], voc
     loose = settings.wording_without_marks
     roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, "")), loose) for i in range(len(columns))])
     named = [replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles))]
-    return tuple(headerless_joined(named, header_lines, vocab, settings) if settings.join_headerless else named)
+    if settings.join_headerless:
+        named = _keyed_first(headerless_joined(named, header_lines, vocab, settings), vocab)
+    return tuple(named)
+
+
+KEYLESS_MIN_NAMED = 3  # columns a header must name for its unnamed first column to be the key one
+
+
+def _keyed_first(columns: list[Column], vocab: TableVocabulary) -> list[Column]:
+    """A header naming ``KEYLESS_MIN_NAMED`` columns or more but no key column (issue, code), whose
+    first column names nothing, has that column for its key: its cell OCR misread ("ประ LAU" for
+    ประเด็น). A measures table opens with its issues; without the column the table is dropped whole
+    (FY2567 scans in TlwgTypist: every record of the document lost). OCR pages only
+    (``TableSettings.join_headerless``)."""
+    named = [c for c in columns if c.role]
+    if not columns or columns[0].role or len(named) < KEYLESS_MIN_NAMED or any(c.role in vocab.keys for c in named):
+        return columns
+    return [replace(columns[0], role=vocab.code_roles[0]), *columns[1:]] if vocab.code_roles else columns
 
 
 def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[tuple[Column, ...], bool]:
