@@ -11,14 +11,20 @@ from glyphs import one_line, set_text
 from ita_extract.extract.kinds.measures import MEASURES, to_records
 from ita_extract.extract.page.page import Char, Page
 from ita_extract.extract.table.cells import restore_wrap_spaces, split_items
-from ita_extract.extract.table.columns import Column, Layout, columns_from_gutters, word_spaces
+from ita_extract.extract.table.columns import (
+    Column,
+    Layout,
+    columns_from_gutters,
+    split_at_header_cells,
+    word_spaces,
+)
 from ita_extract.extract.table.finder import PageTable
 from ita_extract.extract.table.furniture import without_furniture
 from ita_extract.extract.table.header import find_header, header_end
 from ita_extract.extract.table.lines import Cluster, TextLine, clusters, group_lines, render
 from ita_extract.extract.table.merge import merge_pages
 from ita_extract.extract.table.rows import CellLine, LogicalRow
-from ita_extract.extract.table.settings import DEFAULT
+from ita_extract.extract.table.settings import DEFAULT, TableSettings
 from ita_extract.extract.thai.repair import to_arabic_digits
 
 SIZE = 14.0
@@ -317,3 +323,23 @@ def test_an_item_marker_spread_alone_across_its_line_still_numbers_an_item() -> 
 @pytest.mark.parametrize("text", ["ภายใน 15 วัน", "ข้อ 2 .", "ราคา 3 .50 บาท"])
 def test_a_number_with_a_spaced_dot_inside_text_numbers_no_item(text: str) -> None:
     assert split_items([cline(text, 10.0)]) == [text]
+
+
+def _cells_line(top: float, *cells: tuple[float, str]) -> TextLine:
+    """One line of cells, each (x, text) set in 10-point glyphs 5 points wide."""
+    chars = [c for x, text in cells for c in set_text(x, top, text, 5.0, 10.0)]
+    return one_line(chars)
+
+
+def test_a_gutterless_column_is_split_between_header_cells_where_the_body_leaves_a_border() -> None:
+    header = [_cells_line(40, (100, "ขั้นตอน"), (190, "ผู้รับผิด"))]
+    body = [_cells_line(60 + 14 * k, (82, "ทบทวนคู่มือการ"), (158, "สำนักปลัดเทศบา")) for k in range(4)]
+    body.append(_cells_line(116, (82, "ปฏิบัติงานให้เป็นปัจจุบัน")))  # one line OCR read over the border
+    (left, right) = split_at_header_cells([Column(80, 240)], header, body, TableSettings.ocr())
+    assert (left.x0, right.x1) == (80, 240) and 153 <= left.x1 == right.x0 <= 158
+
+
+def test_one_cells_header_read_in_two_pieces_splits_nothing() -> None:
+    header = [_cells_line(40, (100, "ผลการ"), (170, "ดำเนินการ"))]
+    body = [_cells_line(60 + 14 * k, (82, "ดำเนินการแล้วเมื่อวันที่ 5")) for k in range(4)]  # the cell's lines run across
+    assert split_at_header_cells([Column(80, 240)], header, body, TableSettings.ocr()) == [Column(80, 240)]

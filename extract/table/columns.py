@@ -209,3 +209,54 @@ def split_by_columns(line: TextLine, columns: tuple[Column, ...], slack: float) 
             out[i] = line.piece(items)
     line.parts[key] = out
     return out
+
+
+def split_at_header_cells(columns: list[Column], header: list[TextLine], body: list[TextLine],
+                          settings: TableSettings) -> list[Column]:
+    """Columns whose header shows two cells or more side by side on one line (a wide gap apart) split
+    between them, each where the fewest body lines cross.
+
+    On a scan of a table with no vertical rules and narrow columns filled to their edges, OCR's
+    boxes reach over the thin gutters of a few lines, and the gutters are lost: a FY2567 table's
+    five sub-columns ("วิธีการนำ | ขั้นตอน | ผู้รับผิด | ระยะเวลา | การติดตาม") read as one, and
+    every field right of the findings ran into the measures. The header's cells, a cell gap
+    apart, say a border lies between them; the body says where. OCR pages only (the caller).
+    """
+    out: list[Column] = []
+    for col in columns:
+        pieces = max(([seg for seg in ln.cells if col.x0 - settings.edge_slack_pt <= seg.x0 and seg.x1 <= col.x1
+                       + settings.edge_slack_pt and len(seg.text.strip()) >= HEADER_CELL_CHARS] for ln in header),
+                     key=len, default=[])
+        if len(pieces) < 2:
+            out.append(col)
+            continue
+        inside = [ln for ln in body if any(col.x0 <= (seg.x0 + seg.x1) / 2 <= col.x1 for seg in ln.cells)]
+        borders = [x for a, b in zip(pieces, pieces[1:]) if _a_border(x := _least_crossed(a.x1, b.x0, body), inside)]
+        edges = [col.x0, *borders, col.x1]
+        out += [Column(a, b, open_edges=col.open_edges) for a, b in zip(edges, edges[1:])]
+    return out
+
+
+HEADER_CELL_CHARS = 3  # a header piece shorter than this is a speck or a stray mark, not a cell
+BORDER_CROSSING = 0.25  # share of a column's body lines that may run over a border found inside it
+BORDER_SIDES = 2  # body lines that must hold text each side of it: two columns, each with its cells
+
+
+def _a_border(x: float, lines: list[TextLine]) -> bool:
+    """Do the body lines bear out a border at ``x``: text either side of it in several lines, and few
+    lines running over it (one column's text runs over any line through it: "ผลการ ดำเนินการ" in
+    two header pieces is one cell)?"""
+    crossing = sum(any(seg.x0 < x < seg.x1 for seg in ln.cells) for ln in lines)
+    left = sum(any(seg.x1 <= x and seg.x1 > x - BORDER_REACH for seg in ln.cells) for ln in lines)
+    right = sum(any(seg.x0 >= x and seg.x0 < x + BORDER_REACH for seg in ln.cells) for ln in lines)
+    return crossing <= BORDER_CROSSING * len(lines) and min(left, right) >= BORDER_SIDES
+
+
+BORDER_REACH = 120.0  # points: a cell ending or starting this near the border is beside it
+
+
+def _least_crossed(x0: float, x1: float, body: list[TextLine], step: float = 1.0) -> float:
+    """The x between ``x0`` and ``x1`` the fewest body cells run over (nearest the middle on a tie)."""
+    xs = [x0 + step * k for k in range(max(int((x1 - x0) / step), 0) + 1)]
+    mid = (x0 + x1) / 2
+    return min(xs, key=lambda x: (sum(seg.x0 < x < seg.x1 for ln in body for seg in ln.cells), abs(x - mid)))

@@ -21,6 +21,7 @@ from .columns import (
     columns_from_crossed_gutters,
     columns_from_gutters,
     columns_from_rules,
+    split_at_header_cells,
     table_rules,
     word_over,
 )
@@ -279,7 +280,7 @@ def _columns_without_rules(page: Page, lines: list[TextLine], top: float, vs: li
         lower = headed_columns(lower, lines[skip:header], lines[:skip])
         if len(lower) > len(cols) and all(_spans_gutter(ln, lower, lines[k + 1 : header]) for k, ln in enumerate(lines[:skip])):
             cols = lower
-    return cols
+    return split_at_header_cells(cols, lines[:header], table[header:], settings) if settings.gutter_crossing else cols
 
 
 def headed_columns(columns: list[Column], kept: list[TextLine], skipped: list[TextLine]) -> list[Column]:
