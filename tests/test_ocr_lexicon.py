@@ -23,7 +23,13 @@ from ita_extract.extract.page.ocr.lexicon import (
     reworded,
     reworded_in_words,
 )
-from ita_extract.extract.page.ocr.plausible import checked_period, date_window, known_code, year_from_dates
+from ita_extract.extract.page.ocr.plausible import (
+    checked_period,
+    date_window,
+    known_code,
+    stand_in_date,
+    year_from_dates,
+)
 from ita_extract.extract.page.ocr.records import correct_records
 from ita_extract.schema import Document, Record
 
@@ -162,6 +168,10 @@ def test_nothing_far_from_every_form_is_replaced(text: str) -> None:
         (2560, [datetime.date(2023, 1, 22), datetime.date(2017, 3, 1)], None),  # one date agrees: the year stands
         (2565, [datetime.date(2023, 1, 22)] * 3, None),  # within a year's slack: a late report, not a misread
         (2560, [datetime.date(2023, 1, 22), datetime.date(2024, 3, 1)], None),  # the dates disagree: it stands
+        # no date to go by (or the dates misread the same way): the one plausible year its ๒ may stand for
+        (2525, [], 2565),
+        (2525, [datetime.date(1982, 10, 31), datetime.date(1982, 11, 26)], 2565),
+        (2520, [], "empty"),  # 2540, 2560, 2580 … and 2560 … : 2560 and 2562-2569 are several
     ],
 )
 def test_an_implausible_fiscal_year_is_taken_from_the_dates_or_left_empty(
@@ -174,7 +184,8 @@ def test_an_implausible_fiscal_year_is_taken_from_the_dates_or_left_empty(
         assert found is not None and found[0] is None and found[1] is None and "implausible" in found[2]
     else:
         assert found is not None and found[0] == expected
-        assert found[1] == (datetime.date(2022, 10, 1), datetime.date(2023, 9, 30))  # the 12-month round
+        ce = expected - 543
+        assert found[1] == (datetime.date(ce - 1, 10, 1), datetime.date(ce, 9, 30))  # the 12-month round
 
 
 def test_a_fiscal_year_ocr_cut_short_is_taken_from_the_records_dates() -> None:
@@ -338,3 +349,18 @@ def test_a_date_abbreviation_that_lost_its_closing_dot_is_closed_and_its_date_fo
     assert out[0].actions == ["ดำเนินการแล้ว เมื่อวันที่ ๒๒ ม.ค. ๒๕๖๖"]
     assert out[0].action_dates == [datetime.date(2023, 1, 22)]
     assert "closing dot" in notes[0].message
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        (datetime.date(1982, 10, 31), datetime.date(2022, 10, 31)),  # ๒๕๒๕ for ๒๕๖๕: inside FY2565's window
+        (datetime.date(2022, 10, 31), None),  # no ๒ or ๐ past the era's: nothing to read again
+        (datetime.date(1942, 1, 1), None),  # ๒๔๘๕: 2545/2565/2585… - only 2565 fits, but no stand-in gives it
+    ],
+)
+def test_an_action_dates_year_read_with_a_stand_in_digit_is_read_again_inside_the_window(
+    read: datetime.date, expected: datetime.date | None
+) -> None:
+    window = (datetime.date(2020, 10, 1), datetime.date(2023, 9, 30))
+    assert stand_in_date(read, window) == expected

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page, layout_for, page_lines
-from ita_extract.extract.table.header import find_header, named_as_before, named_columns, repeats_header
+from ita_extract.extract.table.header import find_header, named_columns, repeats_header
+from ita_extract.extract.table.naming import named_as_before
 from ita_extract.extract.table.settings import DEFAULT
 from ita_extract.extract.table.spanning import _pieces, pieces_below, spans_below
 from test_table import SPANNING, h, line, page, v

@@ -30,12 +30,12 @@ from .header import (
     completed,
     find_header,
     header_end,
-    named_as_before,
     named_columns,
     repeats_header,
     squeeze,
 )
 from .lines import Cluster, TextLine, clusters, group_lines
+from .naming import named_as_before
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import DEFAULT, TableSettings
 from .spanning import one_centred_cell, spans_below

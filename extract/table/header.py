@@ -21,6 +21,7 @@ from ..thai.repair import repair_thai_text
 from .columns import Column, split_by_columns
 from .lines import TextLine
 from .marks import ROW_NUMBER, opens_body
+from .naming import keyed_first, misread_cell
 from .settings import TableSettings
 from .spanning import headerless_joined, lies_over, pieces_below
 from .vocabulary import TableVocabulary
@@ -300,23 +301,8 @@ def named_columns(columns: tuple[Column, ...], header_lines: list[TextLine], voc
     roles = vocab.assign([vocab.role_of(squeeze(texts.get(i, "")), loose) for i in range(len(columns))])
     named = [replace(col, role=role, header=texts.get(i, "")) for i, (col, role) in enumerate(zip(columns, roles))]
     if settings.join_headerless:
-        named = _keyed_first(headerless_joined(named, header_lines, vocab, settings), vocab)
+        named = keyed_first(headerless_joined(named, header_lines, vocab, settings), vocab)
     return tuple(named)
-
-
-KEYLESS_MIN_NAMED = 3  # columns a header must name for its unnamed first column to be the key one
-
-
-def _keyed_first(columns: list[Column], vocab: TableVocabulary) -> list[Column]:
-    """A header naming ``KEYLESS_MIN_NAMED`` columns or more but no key column (issue, code), whose
-    first column names nothing, has that column for its key: its cell OCR misread ("ประ LAU" for
-    ประเด็น). A measures table opens with its issues; without the column the table is dropped whole
-    (FY2567 scans in TlwgTypist: every record of the document lost). OCR pages only
-    (``TableSettings.join_headerless``)."""
-    named = [c for c in columns if c.role]
-    if not columns or columns[0].role or len(named) < KEYLESS_MIN_NAMED or any(c.role in vocab.keys for c in named):
-        return columns
-    return [replace(columns[0], role=vocab.code_roles[0]), *columns[1:]] if vocab.code_roles else columns
 
 
 def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[tuple[Column, ...], bool]:
@@ -332,25 +318,9 @@ def completed(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[t
         return columns, False
     short = [bool(w := _wording(c.header)) and _wording(k.header).startswith(w) and _wording(k.header) != w
              for c, k in zip(columns, known)]
-    out = tuple(replace(c, role=k.role, header=k.header) if cut or _misread(c, k) else c
+    out = tuple(replace(c, role=k.role, header=k.header) if cut or misread_cell(c, k) else c
                 for c, k, cut in zip(columns, known, short))
     return out, any(short)
-
-
-def named_as_before(columns: tuple[Column, ...], known: tuple[Column, ...]) -> tuple[Column, ...]:
-    """A new printing of the last table (as many columns, each where the known one stood, and every
-    named column naming the role it named there) with cells OCR misread past naming anything
-    ("วลา ดา เน้น าร" for ระยะเวลาดำเนินการ): those columns named as before.
-
-    FY2567 prints one table per issue, each under its own header; a header whose wording OCR
-    misread in places is not taken for a repeat of the last (``repeats_header``), yet its
-    columns say it is the same table. Taken on OCR pages only (``TableSettings.repeat_alike``).
-    """
-    if len(columns) != len(known) or not any(_misread(c, k) for c, k in zip(columns, known)):
-        return columns
-    if not all(_misread(c, k) or (c.role == k.role and _same_place(c, k)) for c, k in zip(columns, known)):
-        return columns
-    return tuple(replace(c, role=k.role, header=k.header) if _misread(c, k) else c for c, k in zip(columns, known))
 
 
 # what a header cell's text opens with that is no letter or digit: a speck a scan read as a full stop
@@ -361,21 +331,6 @@ PUNCTUATION_OPENING = re.compile(r"^[^\w\u0e01-\u0e5b]+")
 def _opening(text: str) -> str:
     """``text`` from its first letter or digit: ``".ประเด็นที่"`` → ``"ประเด็นที่"``."""
     return PUNCTUATION_OPENING.sub("", text)
-
-
-def _misread(column: Column, known: Column) -> bool:
-    """A column of a repeated printing that names no role where the known column stood and had one.
-
-    The printing repeats the header (most columns spell it again), so a cell that now names
-    nothing was misread, not reworded: OCR lost "ระยะ" of "ระยะเวลา" or "ชอบ" of "ผู้รับผิดชอบ" on
-    one page's printing (unseen scan syn00135: the timeframe of 8 of 9 records lost).
-    """
-    return column.role is None and known.role is not None and _same_place(column, known)
-
-
-def _same_place(column: Column, known: Column) -> bool:
-    """Each column's middle inside the other: one column printed twice."""
-    return known.x0 <= (column.x0 + column.x1) / 2 <= known.x1 and column.x0 <= (known.x0 + known.x1) / 2 <= column.x1
 
 
 def _opens_alike(text: str, wording: str, settings: TableSettings) -> bool:

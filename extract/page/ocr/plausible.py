@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import product
 
 from ....schema import Assessment
 from ...errors import Notice
@@ -54,11 +55,25 @@ def checked_period(
     if plausible_year(fiscal_year, today, s):
         return _contradicted(fiscal_year, round_months, dates, today, s)
     found = year_from_dates(dates, today, s)
+    why = f"fiscal year {fiscal_year} read by OCR is implausible; taken as {found}, the year of the records' dates"
+    if found is None and (found := _stand_in_fiscal_year(fiscal_year, dates, today, s)) is not None:
+        why = (f"fiscal year {fiscal_year} read by OCR is implausible; taken as {found}, the one plausible year "
+               "its ๒ or ๐ may stand for (the Thai model reads ๔ ๖ ๘ ๙ so)")
     if found is None:
         return None, None, f"fiscal year {fiscal_year} read by OCR is implausible and was left empty"
     period = _inferred_range(found, round_months) if round_months in (6, 12) else None
-    why = f"fiscal year {fiscal_year} read by OCR is implausible; taken as {found}, the year of the records' dates"
     return found, period, why
+
+
+def _stand_in_fiscal_year(year: int, dates: list[datetime.date], today: datetime.date, s: OcrSettings) -> int | None:
+    """``stand_in_year`` of an implausible fiscal year, where the records' dates do not speak against it:
+    each date a plausible year holds lies in the year's window (dates read the same way, "๒๕๒๕", say nothing)."""
+    found = stand_in_year(year, lambda y: plausible_year(y, today, s))
+    if found is None:
+        return None
+    start, end = date_window(found, today, s)
+    plausible = [d for d in dates if plausible_year(fiscal_year_of(d), today, s)]
+    return found if all(start <= d <= end for d in plausible) else None
 
 
 def unread_period(
@@ -140,3 +155,34 @@ def plausible_results(results: Assessment | None, ocr_pages: Sequence[int]) -> t
     if not notices:
         return results, []
     return results.model_copy(update={"scores": kept}), notices
+
+
+# The digits Tesseract's Thai model puts where it cannot output ๔ ๖ ๘ ๙ (``digits``: "๒๕๖๕" comes out
+# "๒๕๒๕"), as Arabic numerals, with the digits each may stand for.
+STAND_INS = {"2": "4689", "0": "4689"}
+
+
+def stand_in_year(year: int, plausible: Callable[[int], bool]) -> int | None:
+    """The one year ``plausible`` accepts among those ``year`` becomes with any of its ๒ or ๐ read as
+    the digit it stood for (2525 → 2565 for a report of 2565); None when none or several do."""
+    text = str(year)
+    choices = [(ch, *STAND_INS.get(ch, "")) for ch in text]
+    found = {y for digits in product(*choices) if (y := int("".join(digits))) != year and plausible(y)}
+    return found.pop() if len(found) == 1 else None
+
+
+def stand_in_date(day: datetime.date, window: tuple[datetime.date, datetime.date]) -> datetime.date | None:
+    """``day`` with its year (Buddhist era, as printed) read again as ``stand_in_year`` reads it, where
+    that puts it inside ``window``; None otherwise."""
+    def inside(year: int) -> bool:
+        return _replace_year(day, year - BE_OFFSET) is not None and window[0] <= _replace_year(day, year - BE_OFFSET) <= window[1]
+
+    year = stand_in_year(day.year + BE_OFFSET, inside)
+    return None if year is None else _replace_year(day, year - BE_OFFSET)
+
+
+def _replace_year(day: datetime.date, year: int) -> datetime.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February, or out of range
+        return None

@@ -28,7 +28,7 @@ from .lexicon import (
     respaced,
 )
 from .months import closed_abbreviations, mended_months
-from .plausible import checked_period, date_window, known_code, unread_period
+from .plausible import checked_period, date_window, known_code, stand_in_date, unread_period
 from .recode import coded
 from .settings import DEFAULT, OcrSettings
 from .timeframes import mended_timeframe
@@ -72,7 +72,8 @@ def correct_records(
             rec, common = _each_text(rec, lambda item: voted(item, common_words(s), common_reading(s)), COMMON)
             rec, dated = _dated(rec, s)
             rec, timed = _timed(rec, document.fiscal_year, window, s)
-            changed = recoded + changed + mended + common + dated + timed
+            rec, years = _stand_ins(rec, window)
+            changed = recoded + changed + mended + common + dated + timed + years
             rec, dropped = _checked(rec, window)
             notes += _notes(rec, changed, dropped)
         out.append(rec)
@@ -249,6 +250,16 @@ def _checked(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[
         dropped.append(f"indicator code {rec.indicator} is in no year's ITA catalogue")
         update["indicator"] = None
     return (rec.model_copy(update=update) if update else rec), dropped
+
+
+def _stand_ins(rec: Record, window: tuple[datetime.date, datetime.date]) -> tuple[Record, list[str]]:
+    """The record with each action date outside the report's window whose year's ๒ or ๐ stood for a
+    digit OCR cannot read (``plausible.stand_in_date``) read again inside it: "๒๕๒๕" for ๒๕๖๕."""
+    read = [d if window[0] <= d <= window[1] else (stand_in_date(d, window) or d) for d in rec.action_dates]
+    if read == rec.action_dates:
+        return rec, []
+    mended = ", ".join(f"{a.isoformat()} → {b.isoformat()}" for a, b in zip(rec.action_dates, read) if a != b)
+    return rec.model_copy(update={"action_dates": read}), [f"action date(s) {mended}: a year's ๒ or ๐ read as the digit it stood for"]
 
 
 def _notes(rec: Record, changed: list[str], dropped: list[str]) -> list[Notice]:
