@@ -10,14 +10,16 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
+from glyphs import one_line, set_text
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ita_extract.extract.kinds.measures import MEASURES
 from ita_extract.extract.table.columns import Column, Layout
 from ita_extract.extract.table.finder import analyse_page, layout_for, page_lines
 from ita_extract.extract.table.header import find_header, named_columns, repeats_header
-from ita_extract.extract.table.naming import named_as_before
-from ita_extract.extract.table.settings import DEFAULT
+from ita_extract.extract.table.lines import TextLine
+from ita_extract.extract.table.naming import named_as_before, numbered_first
+from ita_extract.extract.table.settings import DEFAULT, TableSettings
 from ita_extract.extract.table.spanning import _pieces, pieces_below, spans_below
 from test_table import SPANNING, h, line, page, v
 
@@ -234,3 +236,22 @@ def test_a_table_of_other_columns_is_not_named_after_the_last() -> None:
     fewer = (Column(50, 150, "issue"), Column(150, 500, None))
     for read in (other_roles, other_places, fewer):
         assert named_as_before(read, known) == read
+
+
+def _numbered_body(*firsts: str) -> list[TextLine]:
+    """Body lines of a two-column table: each line's first cell, then a wording in the second column."""
+    return [one_line(set_text(70, 100 + 20 * k, first, 6.0, 12.0) + set_text(110, 100 + 20 * k, "หน่วยงานของท่าน", 6.0, 12.0))
+            for k, first in enumerate(firsts)]
+
+
+def test_an_unnamed_first_column_of_row_numbers_is_the_number_column_on_an_ocr_page() -> None:
+    layout = Layout((Column(65, 100), Column(100, 300, "issue")), ruled=False)
+    named = numbered_first(layout, _numbered_body("Z", "3", "4"), MEASURES, TableSettings.ocr())
+    assert [c.role for c in named.columns] == ["row", "issue"]
+    assert numbered_first(layout, _numbered_body("Z", "3", "4"), MEASURES, DEFAULT) is layout  # a text layer's header names it
+
+
+def test_a_first_column_of_words_or_a_lone_number_stays_unnamed() -> None:
+    layout = Layout((Column(65, 100), Column(100, 300, "issue")), ruled=False)
+    for firsts in (("ก", "ข", "3"), ("1",)):
+        assert numbered_first(layout, _numbered_body(*firsts), MEASURES, TableSettings.ocr()) is layout

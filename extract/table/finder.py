@@ -35,7 +35,7 @@ from .header import (
     squeeze,
 )
 from .lines import Cluster, TextLine, clusters, group_lines
-from .naming import named_as_before
+from .naming import named_as_before, numbered_first
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import DEFAULT, TableSettings
 from .spanning import one_centred_cell, spans_below
@@ -211,6 +211,7 @@ def _page_rows(body: list[TextLine], hs: list[float], layout: Layout, page: int,
     """The body's rows, band by band; the layout comes back marked once rows open with a mark. Rows
     below the first band are ``under_rule``: a rule parts them from the top of the page's body."""
     rows: list[LogicalRow] = []
+    layout = numbered_first(layout, body, vocab, settings)
     for k, group in enumerate(bands(body, [h for h in hs if not body or h > body[0].top - 1])):
         groups, marked = split_rows(group, layout, vocab, settings)
         layout = replace(layout, marked=marked)

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .columns import Column
+from ..thai.repair import to_arabic_digits
+from .columns import Column, Layout, split_by_columns
+from .lines import TextLine
+from .marks import ROW_NUMBER
+from .settings import TableSettings
 from .vocabulary import TableVocabulary
 
 
@@ -57,3 +61,24 @@ def keyed_first(columns: list[Column], vocab: TableVocabulary) -> list[Column]:
     if not columns or columns[0].role or len(named) < KEYLESS_MIN_NAMED or any(c.role in vocab.keys for c in named):
         return columns
     return [replace(columns[0], role=vocab.code_roles[0]), *columns[1:]] if vocab.code_roles else columns
+
+
+NUMBERED_MIN = 2  # row numbers an unnamed first column must hold to be the number column
+
+
+def numbered_first(layout: Layout, body: list[TextLine], vocab: TableVocabulary, settings: TableSettings) -> Layout:
+    """A table whose first column no header cell names ("ลำดับ" left blank, or read as nothing) and
+    whose cells there are mostly row numbers (``NUMBERED_MIN`` at least) has it for its number column.
+
+    A row opening with a number is a row of its own, even at a page's head where a row cut by the
+    page break would go on; unnamed, the column said nothing, and a row whose number and code OCR
+    both misread ("Z", "(5)" for ๒, (I5)) was folded into the last page's row. OCR pages only
+    (``TableSettings.join_headerless``)."""
+    first = layout.columns[0] if layout.columns else None
+    if first is None or first.role or not settings.join_headerless or vocab.number_role in layout.roles():
+        return layout
+    texts = [part.text.strip() for ln in body if (part := split_by_columns(ln, layout.columns, settings.edge_slack_pt).get(0))]
+    numbers = [t for t in texts if ROW_NUMBER.match(to_arabic_digits(t))]
+    if len(numbers) < NUMBERED_MIN or 2 * len(numbers) < len([t for t in texts if t]):
+        return layout
+    return replace(layout, columns=(replace(first, role=vocab.number_role), *layout.columns[1:]))
