@@ -58,7 +58,7 @@ def _stands_for(read: str, expected: int) -> bool:
 # with a small one ("Le", "ce" for "๒."), one Thai consonant ("ว" for "๒."), one or two stray signs
 # ("‘", "."), each with or without its dot. Never a word: ณ is one, and capitals are an acronym ("IT").
 SCANNED_MARKER = re.compile(
-    r"^\(?(?:(?P<number>[0-9๐-๙]{1,2})\s?(?P<dot>[.,:;)])?|(?P<junk>[A-Za-z]?[a-z]|[ก-ฐฒ-ฮ]|[^\w\s]{1,2})[.,:;)]?)\s+(?=\S)"
+    r"^\(?(?:(?P<number>[0-9๐-๙]{1,2})\s?(?P<dot>[.,:;)])?|(?P<junk>[A-Za-z]?[a-z]|[ก-ฒด-ฮ]|[^\w\s]{1,2})[.,:;)]?)\s+(?=\S)"
 )
 
 
