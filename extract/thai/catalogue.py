@@ -19,6 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+# The tools' weights in the total (domain notes §1.2: 0.30·IIT + 0.30·EIT + 0.40·OIT), and the tools whose
+# score is the plain mean of their indicators' (OIT weighs indicators 9 and 10 unequally).
+TOOL_WEIGHTS = {"IIT": 0.30, "EIT": 0.30, "OIT": 0.40}
+PLAIN_MEAN_TOOLS = ("IIT", "EIT")
+
 
 @dataclass(frozen=True, slots=True)
 class IndicatorRange:

@@ -93,6 +93,15 @@ def known_words() -> Mapping[str, None]:
     return word_set().words
 
 
+@lru_cache(maxsize=1)
+def corpus_counts() -> Mapping[str, int]:
+    """How often the Thai National Corpus (pythainlp's ``tnc``, 33.5 million words) uses each word:
+    read once, for the OCR stages that weigh readings by it (``page.ocr.words``, ``page.ocr.vocabulary``)."""
+    from pythainlp.corpus import tnc
+
+    return MappingProxyType(dict(tnc.word_freqs()))
+
+
 def cut_words(text: str, keep_whitespace: bool = True) -> list[str]:
     """pythainlp's newmm word cut over its own word list (``word_tokenize(text, engine="newmm")``)."""
     from pythainlp.tokenize import word_tokenize

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 from ...errors import Notice
-from ...thai.catalogue import Catalogue, catalogue
+from ...thai.catalogue import TOOL_WEIGHTS, Catalogue, catalogue
 from .scores import Printed
 
 ROUNDING = 0.01  # points: printed scores have two decimals, so a mean of them may be off by this
@@ -31,7 +31,7 @@ class CheckSettings:
     mean_tolerance: float = 1.0  # a whole's score this far from the plain mean of its parts is suspect …
     mean_tolerance_share: float = 0.25  # … or farther, by this share of the parts' spread (OIT's weights)
     total_tolerance: float = 0.1  # the weighted tools may miss the printed total by rounding, not more
-    tool_weights: dict[str, float] = field(default_factory=lambda: {"IIT": 0.30, "EIT": 0.30, "OIT": 0.40})
+    tool_weights: dict[str, float] = field(default_factory=lambda: dict(TOOL_WEIGHTS))
 
 
 def check_scores(

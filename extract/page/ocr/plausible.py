@@ -135,6 +135,11 @@ def known_code(code: str) -> bool:
 SCORE_DECIMALS = 2  # ITA prints its scores with two decimals ("86.67"): a third digit was added by OCR
 
 
+def printable_score(value: float) -> bool:
+    """A score an ITA table can print: 0–100, two decimals at most."""
+    return 0.0 <= value <= 100.0 and round(value, SCORE_DECIMALS) == value
+
+
 def plausible_results(results: Assessment | None, ocr_pages: Sequence[int]) -> tuple[Assessment | None, list[Notice]]:
     """The printed ITA scores without those OCR read as no score can be: outside 0–100 ("971.17",
     a digit read twice) or with more than two decimals ("13.453" for 93.33, a speck read as a digit).
@@ -147,7 +152,7 @@ def plausible_results(results: Assessment | None, ocr_pages: Sequence[int]) -> t
     pages = set(ocr_pages)
     kept, notices = [], []
     for score in results.scores:
-        if score.page in pages and not (0.0 <= score.score <= 100.0 and round(score.score, SCORE_DECIMALS) == score.score):
+        if score.page in pages and not printable_score(score.score):
             why = f"{score.level} {score.code}: OCR read the score as {score.score:g}, no ITA score (0-100, two decimals); left out"
             notices.append(Notice("ocr_value_dropped", why, score.page))
         else:
@@ -175,7 +180,8 @@ def stand_in_date(day: datetime.date, window: tuple[datetime.date, datetime.date
     """``day`` with its year (Buddhist era, as printed) read again as ``stand_in_year`` reads it, where
     that puts it inside ``window``; None otherwise."""
     def inside(year: int) -> bool:
-        return _replace_year(day, year - BE_OFFSET) is not None and window[0] <= _replace_year(day, year - BE_OFFSET) <= window[1]
+        moved = _replace_year(day, year - BE_OFFSET)
+        return moved is not None and window[0] <= moved <= window[1]
 
     year = stand_in_year(day.year + BE_OFFSET, inside)
     return None if year is None else _replace_year(day, year - BE_OFFSET)

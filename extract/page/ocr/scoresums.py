@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from ....schema import Assessment, Score
 from ...errors import Notice
+from ...thai.catalogue import PLAIN_MEAN_TOOLS, TOOL_WEIGHTS
+from .plausible import SCORE_DECIMALS, printable_score
 
 DIGITS = "0123456789"
 TOTAL = ("total", "")
@@ -29,8 +31,8 @@ class SumSettings:
     # a whole printed with two decimals against the mean of parts each printed with two: each side
     # rounded by up to 0.005, so a relation that holds is off by 0.01 at most
     mean_tolerance: float = 0.011
-    tool_weights: tuple[tuple[str, float], ...] = (("IIT", 0.30), ("EIT", 0.30), ("OIT", 0.40))
-    plain_mean_tools: tuple[str, ...] = ("IIT", "EIT")  # OIT weighs indicators 9 and 10 unequally
+    tool_weights: tuple[tuple[str, float], ...] = tuple(TOOL_WEIGHTS.items())
+    plain_mean_tools: tuple[str, ...] = PLAIN_MEAN_TOOLS
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def _relations(scores: Sequence[Score], s: SumSettings) -> list[Relation]:
 def _one_digit_off(value: float) -> list[float]:
     """The scores ``value`` becomes with one digit changed, added or taken out ("81.24" → 89.24,
     "971.17" → 91.17), its point where it was; 0–100 with two decimals at most."""
-    text = f"{value:.2f}" if round(value, 2) == value else repr(value)
+    text = f"{value:.{SCORE_DECIMALS}f}" if round(value, SCORE_DECIMALS) == value else repr(value)
     edits = set()
     for i, ch in enumerate(text):
         if ch in DIGITS:
@@ -129,7 +131,7 @@ def _one_digit_off(value: float) -> list[float]:
             number = float(edit)
         except ValueError:
             continue
-        if 0.0 <= number <= 100.0 and round(number, 2) == number and number != value:
+        if printable_score(number) and number != value:
             found.append(number)
     return sorted(set(found))
 

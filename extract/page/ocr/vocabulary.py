@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from ...thai.dictionary import cut_words, known_words
+from ...thai.dictionary import corpus_counts, cut_words, known_words
 from ...thai.letters import is_thai_letter
 from .settings import DEFAULT, OcrSettings
 
@@ -124,10 +124,8 @@ def _stand_as_words(new: str, old: str, placed: set[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> tuple[dict[str, int], int]:
-    from pythainlp.corpus import tnc
-
-    counts = dict(tnc.word_freqs())
+def _frequencies() -> tuple[Mapping[str, int], int]:
+    counts = corpus_counts()
     return counts, sum(counts.values())
 
 

@@ -20,7 +20,7 @@ import math
 import re
 from functools import lru_cache
 
-from ...thai.dictionary import word_set
+from ...thai.dictionary import corpus_counts, word_set
 from .settings import DEFAULT, OcrSettings
 
 # What OCR loses or misreads above and below the letters: tone marks, thanthakhat, the vowels
@@ -57,9 +57,7 @@ def bare(word: str) -> str:
 @lru_cache(maxsize=2)
 def _forms(max_len: int = DEFAULT.max_word + DICTIONARY_SLACK) -> dict[str, tuple[tuple[str, int], ...]]:
     """Dictionary words by their bare form, each with its corpus frequency, commonest first."""
-    from pythainlp.corpus import tnc
-
-    freq = dict(tnc.word_freqs())
+    freq = corpus_counts()
     out: dict[str, list[tuple[str, int]]] = {}
     # In the word list's file order: forms as common as each other keep that order (the sort below
     # is stable). Read from a set, their order, and so the form chosen, changed with the process's
