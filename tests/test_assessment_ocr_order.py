@@ -71,6 +71,13 @@ def test_the_next_question_after_an_indicator_row_is_its_first(previous: list[st
         ("[1 บุคลากรในหน่วยงาน", ["1"], "I1"),  # the first question's i read as a stroke
         ("|3 บุคลากร", ["6"], "E3"),
         ("[[1 บุคลากร", ["1"], None),  # more than one stroke: no code
+        # a typewriter's code, its letter read as a character of its own before the number (fifth judge set)
+        ("1 ๘ หน่วยงานของท่าน", ["I7"], "I8"),
+        ("1 ๑๐", ["I9"], "I10"),  # the question's text in a cell of its own
+        ("๐ ๒ ข้อมูลผู้บริหาร", ["O1"], "O2"),  # O read as THAI DIGIT ZERO
+        ("๐ ว ๒๙ ข้อมูลเชิงสถิติ", ["O28"], "O29"),  # a speck between
+        ("1 ๑๒ หน่วยงาน", ["I9"], None),  # not the next question
+        ("1 ๘ หน่วยงาน", ["2"], "I8"),  # the first question under indicator 2 (its own first is I7): I8, as read
     ],
 )
 def test_a_misread_code_takes_its_number_under_the_heading(text: str, previous: list[str], code: str | None) -> None:

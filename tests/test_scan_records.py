@@ -171,6 +171,18 @@ def test_a_code_alone_on_a_rows_first_line_opens_it_on_a_scan(text: str, opens: 
     assert not opens_with_code(text, OCR, MEASURES)
 
 
+@pytest.mark.parametrize(("text", "opens"), [
+    ("โ ๑๘", True),  # "I๑๘" with its letter read as a character of its own (fifth judge set, syn00361)
+    ("โอ ๖ ท่านเคยถูก", True),  # "I๑๖": ๑ read as อ beside the letter
+    ("l ๙ หน่วยงาน", True),
+    ("ปี ๖๖", False),  # a word before a number: no letter OCR makes of I, E or O
+    ("โ ๑๘๙", False),  # three digits: no question's number
+])  # fmt: skip
+def test_a_code_whose_letter_stands_apart_opens_a_row_on_a_scan(text: str, opens: bool) -> None:
+    assert opens_with_code(text, OCR, MEASURES) is opens
+    assert not opens_with_code(text, DEFAULT, MEASURES)
+
+
 # ---------------------------------------------------------------- a header printed again, read otherwise
 
 

@@ -6,13 +6,13 @@ only rows, or nothing at all, and their columns are the x-ranges the text covers
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..page.ocr.scan import true_runs
-from ..page.page import Page
+from ..page.page import Page, Rule
 from .lines import Cluster, TextLine
 from .settings import TableSettings
 
@@ -56,8 +56,19 @@ def table_rules(page: Page, top: float, settings: TableSettings) -> tuple[list[f
         return [], []
     width = max(r.end - r.start for r in hr)
     hs = sorted({round(r.pos, 1) for r in hr if r.end - r.start >= settings.row_rule_share * width})
-    vrules = (r.pos for r in page.vrules() if r.end >= top and r.end - r.start > settings.min_vrule_pt)
+    vrules = (r.pos for r in page.vrules() if r.end >= top and r.end - r.start > settings.min_vrule_pt
+              and not _letter_stroke(r, page.hrules(), settings))
     return hs, cluster_positions(vrules, settings.rule_cluster_pt)
+
+
+def _letter_stroke(rule: Rule, hrules: Sequence[Rule], settings: TableSettings) -> bool:
+    """A short vertical run of ink that meets no horizontal rule at either end (``stroke_vrule_pt``):
+    a column border runs from rule to rule, letters stacked in a cell end in the cell."""
+    if settings.stroke_vrule_pt is None or rule.end - rule.start >= settings.stroke_vrule_pt:
+        return False
+    near = settings.stroke_meet_pt
+    return not any(h.start - near <= rule.pos <= h.end + near and min(abs(h.pos - rule.start), abs(h.pos - rule.end)) <= near
+                   for h in hrules)
 
 
 def cluster_positions(values: Iterable[float], tol: float) -> list[float]:

@@ -16,9 +16,12 @@ from .vocabulary import TableVocabulary
 # A code OCR could not read: in the brackets it was printed in, "(ธิ ฆ)" for "(E๗)", "(อ ๑๕)" for
 # "(E๑๕)" (one or two short tokens, not a bracketed item number "(๑)"); or its number left bare
 # before the text when its thin letter was lost, "๑๓ ท่านได้รับ…" for "I๑๓ ท่านได้รับ…", or read as a
-# digit, "612 หน่วยงาน…" for "E12 หน่วยงาน…" (not "๑." or "๑)", nor a count or a date: "๖ เดือน", "๒๒ ธันวาคม").
+# digit, "612 หน่วยงาน…" for "E12 หน่วยงาน…" (not "๑." or "๑)", nor a count or a date: "๖ เดือน", "๒๒ ธันวาคม");
+# or its letter read as a character or two of its own before the number, "โ ๑๘" for "I๑๘", "โอ ๖" for "I๑๖"
+# (the fifth judge set's scan syn00361: a row the page break began was folded into the last page's).
 UNREAD_CODE = re.compile(r"^(?:\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()]{1,3})?\s*\)"
-                         rf"|[0-9๐-๙]{{1,3}}\s*(?!{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
+                         rf"|[0-9๐-๙]{{1,3}}\s*(?!{UNITS}|{NOT_IN_WORD}(?:{MONTH_PATTERN}))(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+                         r"|[โไIl1|!iEOo0Q\[\]]\S? [0-9๐-๙]{1,2}(?!\S))")
 # A code printed on a line of its own ("E๗" over its question) that OCR misread stands alone there: its
 # number bare ("18" for "I18", "11" for "I1"), or its letter read with Latin letters ("Ef", "Ell,"; not a
 # word in capitals, "IT"); not an item number ("1.", "๒)"), which keeps its dot or bracket. Taken only as

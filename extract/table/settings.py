@@ -16,6 +16,7 @@ from dataclasses import dataclass
 # 0.34 em) and was left out, its column unnamed (syn00110: 15 responsible cells lost); title lines
 # and page numbers above a header stood 1.37 em or more away on every dev scan
 OCR_TUCKED_ABOVE_EM = 0.9
+OCR_STROKE_VRULE_PT = 36.0  # points: the scan keeps runs of 24 pt (``OcrSettings.rule_min_pt``); stacked letters reach 30
 OCR_REPEAT_ALIKE = 0.75  # share of a repeated header cell's opening letters read alike (``repeat_alike``)
 
 
@@ -37,6 +38,10 @@ class TableSettings:
     gutter_crossing: float = 0.0  # share of table lines that may cross a gutter (OCR specks, split sections)
     min_column_pt: float = 8.0  # vertical rules closer than this bound no column (double rules)
     min_vrule_pt: float = 10.0  # shorter vertical strokes are glyph parts or ticks, not column rules
+    # a vertical stroke shorter than this that meets no horizontal rule at either end is letters, not a border
+    # (None: every stroke past ``min_vrule_pt`` is a rule; OCR, whose rules are found in the ink)
+    stroke_vrule_pt: float | None = None
+    stroke_meet_pt: float = 6.0  # … an end this near a horizontal rule meets it
     rule_cluster_pt: float = 2.0  # rule positions closer than this are one rule
     rule_above_pt: float = 2.0  # a rule this far above the header's first line still belongs to the table
     row_rule_share: float = 0.5  # a horizontal rule parts rows when it is at least this share of the widest
@@ -94,11 +99,14 @@ class TableSettings:
         matched without marks (held-out scan syn03: 3 of 12 records before). A code OCR could not
         read still opens its row when it stands in brackets on a line opening three cells or more
         (held-out scan held02: three rows were folded into the ones above). Ink boxes leave wider
-        white between the lines of one header cell (``OCR_TUCKED_ABOVE_EM``).
+        white between the lines of one header cell (``OCR_TUCKED_ABOVE_EM``). Letters stacked in a
+        cell can make a vertical run of ink as long as the shortest rule the scan keeps; a run that
+        meets no horizontal rule is no border (``stroke_vrule_pt``: the fifth judge set's scan syn00361 had its issue
+        column cut in two at one, half of every issue lost).
         """
         return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05, wording_without_marks=True,
                    unread_code_rows=True, glyph_layout=False, tucked_above_em=OCR_TUCKED_ABOVE_EM,
-                   join_headerless=True, repeat_alike=OCR_REPEAT_ALIKE)
+                   join_headerless=True, repeat_alike=OCR_REPEAT_ALIKE, stroke_vrule_pt=OCR_STROKE_VRULE_PT)
 
 
 DEFAULT = TableSettings()

@@ -235,7 +235,7 @@ def next_code(text: str, previous: list[Label]) -> Label | None:
     next two, whose catalogue wording it opens with. The first question of a table has no
     question above it: its printed number, under its indicator's tool ("๑ บุคลากร…": I1).
     """
-    token, _, rest = text.strip().partition(" ")
+    token, _, rest = spaced_code(text) or text.strip().partition(" ")
     expected = expected_code(previous)
     if not token or expected is None:
         return None
@@ -304,6 +304,22 @@ def repeated_code(label: Label, previous: list[Label]) -> Label:
 
 
 _TRAILING_NUMBER = re.compile(r"\d+$")
+# one character OCR makes of a code's letter printed apart from its number (a typewriter's "i ๑๐", "O ๒")
+CODE_LETTER_READS = frozenset("1lIi|!j[]0oOQDEF") | {"\u0e50"}  # \u0e50: THAI DIGIT ZERO, an O read as ๐
+# the letter read apart, perhaps a speck read as a character of its own, the number (the question's text
+# may follow, or stand in a cell of its own)
+_SPACED_CODE = re.compile(r"\s*(\S)\s+(?:\D\s+)?(\d{1,2})(?:\s+|$)")
+
+
+def spaced_code(text: str) -> tuple[str, str, str] | None:
+    """A code whose letter OCR read as a character of its own before the number ("1 ๑๐ บุคลากร…" for
+    i๑๐, "๐ ๒ ข้อมูลผู้บริหาร" for O๒, "๐ ว ๒๙" with a speck between): the number, as ``partition``
+    would give a code's token, and the text after it. A letter so read says nothing of the code's
+    tool, which the table's order gives (``next_code``); None where the line does not open so."""
+    m = _SPACED_CODE.match(to_arabic_digits(text))  # one character for one: positions stay valid in ``text``
+    if m is None or text[m.start(1)] not in CODE_LETTER_READS:
+        return None
+    return text[m.start(2):m.end(2)], " ", text[m.end():]
 
 
 def _first_question(digits: str, rest: str, letter: str) -> Label | None:
