@@ -345,12 +345,13 @@ def test_columns_come_from_vertical_rules_and_double_rules_count_once() -> None:
 
 @pytest.mark.parametrize(("stroke", "border"), [
     (v(111, 300, 325), False),  # stacked letters in a cell: short, meeting no rule (fifth judge set, syn00361)
-    (v(111, 45, 70), True),  # as short, but hanging from the rule over the header: a border
-    (v(111, 475, 500), True),  # ... or standing on the rule under the last row
+    (v(111, 45, 70), True),  # as short, but from the rule over the header to the rule under it: a border
+    (v(111, 47, 64), False),  # ... but for the letters in a header cell, which reach neither (third set, syn00385)
+    (v(111, 50, 70), False),  # ... or only one of them
     (v(111, 200, 240), True),  # long enough to be a rule wherever it ends
 ])  # fmt: skip
-def test_on_a_scan_a_short_vertical_stroke_meeting_no_rule_is_letters(stroke: Rule, border: bool) -> None:
-    p = page([], [], [h(45), h(500), v(40), v(800), stroke])
+def test_on_a_scan_a_short_vertical_stroke_between_no_rules_is_letters(stroke: Rule, border: bool) -> None:
+    p = page([], [], [h(45), h(70), h(500), v(40), v(800), stroke])
     _, vs = table_rules(p, 46.0, TableSettings.ocr())
     assert (111.0 in vs) is border
     assert 111.0 in table_rules(p, 46.0, DEFAULT)[1]  # a text layer draws its rules: every stroke is one
@@ -753,3 +754,18 @@ def test_an_unnamed_first_column_stays_unnamed_beside_a_key_column_or_too_few_na
     few = [line(60, (50, "ประ LAU"), (160, "หมายเหตุ"), (340, "มาตรการ"), (460, "ผู้รับผิดชอบ"))]
     assert named_columns(columns, keyed, MEASURES, TableSettings.ocr())[0].role != "issue"
     assert named_columns(columns, few, MEASURES, TableSettings.ocr())[0].role is None
+
+
+@pytest.mark.parametrize(("cells", "kept"), [
+    ([[(50, "pe"), (400, "ake")], [(50, "es"), (250, "axe")]], False),  # paper grain read as Latin specks
+    ([[(400, "Line")]], True),  # a word of a cell's last line, alone
+    ([[(50, "E1")], [(250, "ee")]], True),  # a code
+    ([[(50, "ขึ้น"), (400, "pe")]], True),  # Thai text
+])  # fmt: skip
+def test_on_an_ocr_page_a_row_of_latin_specks_is_no_row(cells: list[list[tuple[float, str]]], kept: bool) -> None:
+    """Fourth judge set's scan syn00315: a faint page read as "pe ake / es axe" made rows of its own."""
+    ruled = replace(LAYOUT, ruled=True)
+    group = [line(100 + 15 * k, *row) for k, row in enumerate(cells)]
+    rows, _ = split_rows(group, ruled, MEASURES, TableSettings.ocr())
+    assert (rows != []) is kept
+    assert split_rows(group, ruled, MEASURES, DEFAULT)[0] != []  # a text layer holds what was printed

@@ -62,13 +62,13 @@ def table_rules(page: Page, top: float, settings: TableSettings) -> tuple[list[f
 
 
 def _letter_stroke(rule: Rule, hrules: Sequence[Rule], settings: TableSettings) -> bool:
-    """A short vertical run of ink that meets no horizontal rule at either end (``stroke_vrule_pt``):
+    """A short vertical run of ink that does not run from one horizontal rule to another (``stroke_vrule_pt``):
     a column border runs from rule to rule, letters stacked in a cell end in the cell."""
     if settings.stroke_vrule_pt is None or rule.end - rule.start >= settings.stroke_vrule_pt:
         return False
     near = settings.stroke_meet_pt
-    return not any(h.start - near <= rule.pos <= h.end + near and min(abs(h.pos - rule.start), abs(h.pos - rule.end)) <= near
-                   for h in hrules)
+    across = [h.pos for h in hrules if h.start - near <= rule.pos <= h.end + near]
+    return not all(any(abs(y - end) <= near for y in across) for end in (rule.start, rule.end))
 
 
 def cluster_positions(values: Iterable[float], tol: float) -> list[float]:

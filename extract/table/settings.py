@@ -38,10 +38,10 @@ class TableSettings:
     gutter_crossing: float = 0.0  # share of table lines that may cross a gutter (OCR specks, split sections)
     min_column_pt: float = 8.0  # vertical rules closer than this bound no column (double rules)
     min_vrule_pt: float = 10.0  # shorter vertical strokes are glyph parts or ticks, not column rules
-    # a vertical stroke shorter than this that meets no horizontal rule at either end is letters, not a border
+    # a vertical stroke shorter than this that does not run from one horizontal rule to another is letters, not a border
     # (None: every stroke past ``min_vrule_pt`` is a rule; OCR, whose rules are found in the ink)
     stroke_vrule_pt: float | None = None
-    stroke_meet_pt: float = 6.0  # … an end this near a horizontal rule meets it
+    stroke_meet_pt: float = 4.0  # … an end this near a horizontal rule meets it
     rule_cluster_pt: float = 2.0  # rule positions closer than this are one rule
     rule_above_pt: float = 2.0  # a rule this far above the header's first line still belongs to the table
     row_rule_share: float = 0.5  # a horizontal rule parts rows when it is at least this share of the widest
@@ -68,6 +68,7 @@ class TableSettings:
     straddle_em: float = 1.0  # text crossing a column boundary by more than this is one piece across columns
     section_tail_letters: int = 40  # one short line under a section row is the rest of its label
     unread_code_rows: bool = False  # a bracketed misread where a code stands opens a row (OCR; rows.py)
+    speck_rows: bool = False  # a row of nothing but Latin specks is noise OCR read, no row (OCR; rows.py)
     carried_pieces: int = 2  # pieces a cell carried to the next page is cut into, on a page with no marked row
     # glyph boxes are the producer's own layout: a space glyph ending a cell's line is the author's space at the
     # wrap (``CellLine.space_after``) and the room a line left says what fitted (``cells``). Not on a scan, which
@@ -100,12 +101,12 @@ class TableSettings:
         read still opens its row when it stands in brackets on a line opening three cells or more
         (held-out scan held02: three rows were folded into the ones above). Ink boxes leave wider
         white between the lines of one header cell (``OCR_TUCKED_ABOVE_EM``). Letters stacked in a
-        cell can make a vertical run of ink as long as the shortest rule the scan keeps; a run that
-        meets no horizontal rule is no border (``stroke_vrule_pt``: the fifth judge set's scan syn00361 had its issue
-        column cut in two at one, half of every issue lost).
+        cell can make a vertical run of ink as long as the shortest rule the scan keeps; a short run
+        that does not reach from rule to rule is no border (``stroke_vrule_pt``: the fifth judge set's
+        scan syn00361 had its issue column cut in two at one, half of every issue lost).
         """
         return cls(fallback_cell_gap_em=0.6, gutter_crossing=0.05, wording_without_marks=True,
-                   unread_code_rows=True, glyph_layout=False, tucked_above_em=OCR_TUCKED_ABOVE_EM,
+                   unread_code_rows=True, speck_rows=True, glyph_layout=False, tucked_above_em=OCR_TUCKED_ABOVE_EM,
                    join_headerless=True, repeat_alike=OCR_REPEAT_ALIKE, stroke_vrule_pt=OCR_STROKE_VRULE_PT)
 
 

@@ -14,6 +14,7 @@ from ...thai.letters import is_thai_letter
 from ...thai.spacing import inside_a_word
 from ..page import Char
 from .digits import THAI_DIGITS
+from .latemarks import marks_put_back
 from .settings import DEFAULT, OcrSettings
 from .tesseract import OcrLine, OcrWord
 from .words import am_read_whole, is_stray, mend_code, restore_marks
@@ -115,8 +116,10 @@ def restore_lines(lines: list[OcrLine], s: OcrSettings = DEFAULT) -> list[OcrLin
     SARA AM is a small circle and SARA AA: a faint scan loses the circle, so a restore may make
     an AA an AM where that reads as a word ("จัดทา" → จัดทำ). Where the page reads every AM whole,
     a word read with AA is right as read, and a cell's wrap cuts no word into the wrong one
-    ("ช่องทา" | "งอื่นๆ" stays ช่องทาง, not ช่องทำ).
+    ("ช่องทา" | "งอื่นๆ" stays ช่องทาง, not ช่องทำ). Marks a face drew one letter late go back on
+    their letters first (``latemarks.marks_put_back``).
     """
+    lines = marks_put_back(lines, s)
     kept = [restore_line(line, replace(s, read_aa_stays=True)) for line in lines]
     read = ["".join(w.text for w in line.words if not _noise(w, s)) for line in lines]
     if am_read_whole(read, ["".join(w.text for w in line.words) for line in kept], s):

@@ -164,6 +164,11 @@ class OcrSettings:
     # "ช่องทา|งอื่นๆ" had become ช่องทำ at the wrap (strict 0.514 -> 0.525)
     am_whole_min: int = 3
     read_aa_stays: bool = False  # set per page by ``lines.restore_lines``, never by hand
+    # a page whose face drew its marks one letter late (``latemarks``): MAI HAN AKAT with no consonant
+    # after it this often, and this share of the page's AKATs (third judge set's syn00345: 10 to 12 a
+    # page, 20 %; every other development scan: 1 at most, under 4 %)
+    late_akat_min: int = 3
+    late_akat_share: float = 0.1
 
     # -- OCR'd record text checked against known forms (lexicon.py); similarity is
     # 1 - normalised edit distance over the letters, spaces ignored
