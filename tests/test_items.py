@@ -159,6 +159,9 @@ def scanned(*lines: str) -> list[CellLine]:
          ["ทบทวนคู่มือ", "จัดทำแบบสอบถาม", "ประชาสัมพันธ์", "ดำเนินการ"]),
         (["Le มอบหมาย", "2. รายงาน"], ["มอบหมาย", "รายงาน"]),  # the first marker read as Latin letters
         (["ปลัดกำกับติดตาม", "ทุกไตรมาส", "2, เจ้าหน้าที่รายงาน"], ["ปลัดกำกับติดตามทุกไตรมาส", "เจ้าหน้าที่รายงาน"]),
+        # ๒. read as "าต ." (its loop apart, a space before the dot); "No" opens a line inside item 2
+        (["๑. ปรับปรุงข้อมูล", "าต . จัดทำประกาศนโยบาย", "No Gift Policy", "๓. เผยแพร่ข้อมูล"],
+         ["ปรับปรุงข้อมูล", "จัดทำประกาศนโยบาย No Gift Policy", "เผยแพร่ข้อมูล"]),
     ],
 )
 def test_a_scanned_cells_lines_open_items_where_markers_were_misread(lines: list[str], items: list[str]) -> None:
