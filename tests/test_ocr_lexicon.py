@@ -167,6 +167,9 @@ def test_nothing_far_from_every_form_is_replaced(text: str) -> None:
         (2560, [datetime.date(2023, 1, 22), datetime.date(2023, 3, 1), datetime.date(2023, 7, 9)], 2566),
         (2560, [datetime.date(2023, 1, 22), datetime.date(2017, 3, 1)], None),  # one date agrees: the year stands
         (2565, [datetime.date(2023, 1, 22)] * 3, None),  # within a year's slack: a late report, not a misread
+        # ... but five dates or more and not one in the year read: ๒๕๖๖'s last ๖ read as ๕
+        (2565, [datetime.date(2023, 1, 22)] * 4 + [datetime.date(2023, 6, 30)], 2566),
+        (2565, [datetime.date(2023, 1, 22)] * 5 + [datetime.date(2022, 3, 1)], None),  # one in it: the year stands
         (2560, [datetime.date(2023, 1, 22), datetime.date(2024, 3, 1)], None),  # the dates disagree: it stands
         # no date to go by (or the dates misread the same way): the one plausible year its ๒ may stand for
         (2525, [], 2565),

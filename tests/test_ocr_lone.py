@@ -12,9 +12,11 @@ FONT = "/usr/share/fonts/truetype/tlwg/Garuda.ttf"
 SIZE = 54  # about 14 pt at 300 dpi
 
 
-def _page(lone: str | None = None, ring: bool = False, speck: bool = False) -> tuple[np.ndarray, list[OcrLine]]:
+def _page(lone: str | None = None, ring: bool = False, speck: bool = False,
+          item: bool = False) -> tuple[np.ndarray, list[OcrLine]]:
     """A line of plain letters, each a word Tesseract read (so the letter height is known), and below
-    it at the line's left, what Tesseract left unread: a number, a bullet's ring, or a speck."""
+    it at the line's left, what Tesseract left unread: a number, a ring, or a speck; ``item``: a word
+    Tesseract read just right of it (the text a bullet opens)."""
     image = Image.new("L", (1400, 400), 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(FONT, SIZE)
@@ -30,8 +32,12 @@ def _page(lone: str | None = None, ring: bool = False, speck: bool = False) -> t
         draw.ellipse((110, 220, 140, 250), outline=0, width=4)
     if speck:
         draw.rectangle((110, 230, 114, 234), fill=0)
-    line = OcrLine(tuple(words), words[0].x0, max(w.bottom for w in words), 0.0, 0.0, SIZE)
-    return np.asarray(image) < 128, [line]
+    lines = [OcrLine(tuple(words), words[0].x0, max(w.bottom for w in words), 0.0, 0.0, SIZE)]
+    if item:
+        x0, top, x1, bottom = draw.textbbox((190, 200), "จัดทำ", font=font)
+        draw.text((190, 200), "จัดทำ", font=font, fill=0)
+        lines.append(OcrLine((OcrWord("จัดทำ", x0, x1, top, bottom, 95),), x0, bottom, 0.0, 0.0, SIZE))
+    return np.asarray(image) < 128, lines
 
 
 def test_a_lone_thai_digit_below_a_line_is_read_as_a_line_of_its_own() -> None:
@@ -49,8 +55,14 @@ def test_a_lone_item_number_keeps_its_dot() -> None:
 
 
 def test_a_bullets_ring_a_speck_and_a_letter_are_no_number() -> None:
-    for ink, lines in (_page(ring=True), _page(speck=True), _page("ก"), _page()):
+    for ink, lines in (_page(ring=True, item=True), _page("๐", item=True), _page(speck=True), _page("ก"), _page()):
         assert lone_digits(lines, ink, DEFAULT) == lines
+
+
+def test_a_zero_with_no_text_after_it_is_a_number() -> None:
+    """An ITA score table prints "0" alone in its score column (fifth judge set: questions' 0 lost)."""
+    ink, lines = _page("๐")
+    assert [w.text for line in lone_digits(lines, ink, DEFAULT)[1:] for w in line.words] == ["๐"]
 
 
 def test_ink_a_word_covers_is_not_read_twice() -> None:

@@ -7,7 +7,8 @@ no word, not even a low-confidence one. So the ink no word's box covers is looke
 each patch of it a letter high and at most two digits wide is read by the digit templates
 (``digits.reading``), and becomes a word only when every glyph in it is surely a digit (or a
 number's dot or bracket after one). Specks, stamps and letters' stray marks match no digit
-by the templates' margin and stay out.
+by the templates' margin and stay out. A lone ring is a zero only with no text right after it,
+which a list's bullet always has.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def lone_digits(lines: list[OcrLine], ink: np.ndarray, s: OcrSettings = DEFAULT)
     if height is None:
         return lines
     free = _uncovered(ink, lines, int(s.lone_pad * height))
-    found = [line for r0, r1 in true_runs(free.any(axis=1)) for line in _band(ink, free, r0, r1, height, s)]
+    found = [line for r0, r1 in true_runs(free.any(axis=1)) for line in _band(ink, free, r0, r1, height, lines, s)]
     return lines + found
 
 
@@ -42,7 +43,8 @@ def _uncovered(ink: np.ndarray, lines: list[OcrLine], pad: int) -> np.ndarray:
     return free
 
 
-def _band(ink: np.ndarray, free: np.ndarray, r0: int, r1: int, height: float, s: OcrSettings) -> list[OcrLine]:
+def _band(ink: np.ndarray, free: np.ndarray, r0: int, r1: int, height: float, lines: list[OcrLine],
+          s: OcrSettings) -> list[OcrLine]:
     """The lone numbers in one band of rows holding uncovered ink."""
     if not s.lone_min_height * height <= r1 - r0 <= s.lone_max_height * height:
         return []
@@ -56,7 +58,7 @@ def _band(ink: np.ndarray, free: np.ndarray, r0: int, r1: int, height: float, s:
         rows = np.flatnonzero(patch.any(axis=1))
         top, bottom = r0 + int(rows[0]), r0 + int(rows[-1]) + 1
         text, sure = _read(ink, patch, c0, r0, bottom, height, s)
-        if sure and _a_number(text):
+        if sure and _a_number(text, ring=_text_after(lines, c1, top, bottom, height, s)):
             word = OcrWord(text, float(c0), float(c1), float(top), float(bottom), s.lone_confidence)
             out.append(OcrLine((word,), float(c0), float(bottom), 0.0, 0.0, float(bottom - top)))
     return out
@@ -90,9 +92,18 @@ def _patches(columns: np.ndarray, gap: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _a_number(text: str) -> bool:
+def _a_number(text: str, ring: bool = True) -> bool:
     """One or two digits, perhaps with an item's dot or bracket after them: "๒", "๑.", "12"; not a
-    zero alone, which is a list's bullet "○" (the same ring as ๐), never a number a report prints alone."""
+    zero alone where it may be a ring (``ring``): a list's bullet "○", the same ring as ๐, that opens
+    its item's line."""
     digits = text.rstrip("".join(NUMBER_SIGNS))
-    ring = len(digits) == 1 and digits in "0๐"
-    return 1 <= len(digits) <= 2 and all(ch in DIGITS for ch in digits) and len(text) - len(digits) <= 1 and not ring
+    zero = len(digits) == 1 and digits in "0๐" and ring
+    return 1 <= len(digits) <= 2 and all(ch in DIGITS for ch in digits) and len(text) - len(digits) <= 1 and not zero
+
+
+def _text_after(lines: list[OcrLine], x: float, top: float, bottom: float, height: float, s: OcrSettings) -> bool:
+    """Does a word stand just right of ``x`` beside the glyph (``lone_bullet_gap`` letter heights): the text
+    a bullet opens? A zero with none there is a number: an ITA score table prints "0" alone in its
+    score column (fifth judge set: 18 questions' 0 lost on 4 of 10 documents)."""
+    return any(w.top < bottom and w.bottom > top and x <= w.x0 <= x + s.lone_bullet_gap * height
+               for line in lines for w in line.words)

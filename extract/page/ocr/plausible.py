@@ -97,17 +97,24 @@ def _contradicted(
     today: datetime.date,
     s: OcrSettings,
 ) -> tuple[int, tuple[datetime.date, datetime.date] | None, str] | None:
-    """The year the dates agree on, when no date lies near ``fiscal_year``; None otherwise."""
+    """The year the dates agree on, when no date lies near ``fiscal_year`` (a year's slack either side),
+    or when ``contradict_min`` dates or more with plausible years are read and not one falls in
+    ``fiscal_year`` itself (a last digit misread: "๒๕๖๖" read ๒๕๖๕ over time frames all printed in
+    2566, second judge set's scan syn00300); None otherwise."""
     start, end = date_window(fiscal_year, today, s)
-    if not dates or any(start <= d <= end for d in dates):
+    if not dates:
+        return None
+    near = any(start <= d <= end for d in dates)
+    plausible = [d for d in dates if plausible_year(fiscal_year_of(d), today, s)]
+    if near and (len(plausible) < s.contradict_min or any(fiscal_year_of(d) == fiscal_year for d in plausible)):
         return None
     found = year_from_dates(dates, today, s)
     if found is None:
         return None
     period = _inferred_range(found, round_months) if round_months in (6, 12) else None
     why = (
-        f"fiscal year {fiscal_year} read by OCR is contradicted by every date of the records; "
-        f"taken as {found}, the year most of them fall in"
+        f"fiscal year {fiscal_year} read by OCR is contradicted by the records' dates (none of {len(plausible)} "
+        f"falls in it); taken as {found}, the year most of them fall in"
     )
     return found, period, why
 

@@ -85,10 +85,10 @@ def _checked_document(
 ) -> tuple[Document, list[Notice]]:
     """The title block with an implausible fiscal year replaced or emptied, or one OCR could
     not read whole taken from the records' dates (``plausible``)."""
-    dates = [d for r in records for d in r.action_dates]
+    printed = [d for r in records for d in parse_timeframe(r.timeframe, None) if d is not None]
+    dates = [d for r in records for d in r.action_dates] + printed  # time frames' dates with their year printed
     if document.fiscal_year is None and year_cut:
-        printed = [d for r in records for d in parse_timeframe(r.timeframe, None) if d is not None]
-        found = unread_period(document.round_months, dates + printed, today, s)
+        found = unread_period(document.round_months, dates, today, s)
         code = "fiscal_year_unread"
     else:
         found = checked_period(document.fiscal_year, document.round_months, dates, today, s)

@@ -122,6 +122,7 @@ class OcrSettings:
     lone_gap: float = 0.7  # columns of ink closer than this are one patch (a number's digits stand about 0.4 apart)
     lone_min_ink: float = 0.08  # of the letter height squared: less ink is a speck
     lone_confidence: float = 80.0  # given to a lone number read by the templates (Tesseract gave none)
+    lone_bullet_gap: float = 4.0  # letter heights: a word this near right of a lone ring is the item a bullet opens
     # -- Thai digits re-read by their shapes (mend.py, digits.py)
     sliver_word: float = 0.15  # letter heights: a word this narrow beside re-read digits is a speck
     digit_run_gap: float = 1.0  # letter heights: words closer than this are read together as one digit group
@@ -207,6 +208,9 @@ class OcrSettings:
     # ไตรมาสที่'s 7 ("ไตรมาลีสที่"); devs7n/unseen/fresh scans, where these misreads are seen
     timeframe_letters_per_edit: int = 6
     majority: float = 0.6  # share of the records' dates that must agree to name a misread fiscal year
+    # dates with plausible years, none in the title's year, that overrule a plausible one (fewer may be a late
+    # report's: its actions all after its year; second judge set's syn00300 printed 17 time frames in 2566)
+    contradict_min: int = 5
 
 
 DEFAULT = OcrSettings()
