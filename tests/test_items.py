@@ -162,6 +162,8 @@ def scanned(*lines: str) -> list[CellLine]:
         # ๒. read as "าต ." (its loop apart, a space before the dot); "No" opens a line inside item 2
         (["๑. ปรับปรุงข้อมูล", "าต . จัดทำประกาศนโยบาย", "No Gift Policy", "๓. เผยแพร่ข้อมูล"],
          ["ปรับปรุงข้อมูล", "จัดทำประกาศนโยบาย No Gift Policy", "เผยแพร่ข้อมูล"]),
+        (["๑ . เปิดโอกาส", "าต. เผยแพร่", "๓ .", "ประชาสัมพันธ์", "๔ . รายงาน"],  # "๓ ." alone over its text
+         ["เปิดโอกาส", "เผยแพร่", "ประชาสัมพันธ์", "รายงาน"]),
     ],
 )
 def test_a_scanned_cells_lines_open_items_where_markers_were_misread(lines: list[str], items: list[str]) -> None:

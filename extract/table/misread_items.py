@@ -57,10 +57,11 @@ def _stands_for(read: str, expected: int) -> bool:
 # ("2," "1:" for "2." "1."), a bare number, or the marker read as something else: one or two Latin letters
 # with a small one ("Le", "ce" for "๒."), one Thai consonant ("ว" for "๒."), perhaps after SARA AA ("าต ."
 # for "๒.": its loop read apart; second judge set's scan syn00460, whose lists ran together at it), one or
-# two stray signs ("‘", "."), each with or without its dot (a space before it). Never a word: ณ is one,
-# and capitals are an acronym ("IT").
+# two stray signs ("‘", "."), each with or without its dot (a space before it); with its dot, alone on its
+# line ("๓ ." over its item's text, second judge set's syn00460). Never a word: ณ is one, and capitals are
+# an acronym ("IT").
 SCANNED_MARKER = re.compile(
-    r"^\(?(?:(?P<number>[0-9๐-๙]{1,2})\s?(?P<dot>[.,:;)])?|(?P<junk>[A-Za-z]?[a-z]|า?[ก-ฒด-ฮ]|[^\w\s]{1,2})\s?[.,:;)]?)\s+(?=\S)"
+    r"^\(?(?:(?P<number>[0-9๐-๙]{1,2})\s?(?P<dot>[.,:;)])?|(?P<junk>[A-Za-z]?[a-z]|า?[ก-ฒด-ฮ]|[^\w\s]{1,2})\s?[.,:;)]?)(?:\s+(?=\S)|(?<=[.,:;)])\s*$)"
 )
 
 
