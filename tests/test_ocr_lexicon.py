@@ -211,6 +211,21 @@ def test_a_fiscal_year_ocr_cut_short_is_taken_from_the_records_dates() -> None:
     assert correct_records(split, document, [1], TODAY, year_cut=True)[1].fiscal_year is None
 
 
+def test_a_plausible_fiscal_year_that_no_printed_time_frame_falls_in_gives_way_to_theirs() -> None:
+    """"๒๕๖๖" read ๒๕๖๕ in the title, every time frame printed in 2566 (second judge set's syn00300):
+    five time frames' dates (a quarter's, read under the title's year, says nothing), none in 2565."""
+    frames = ["ต.ค. 65 - มิ.ย. 66", "ภายในเดือนสิงหาคม 2566", "ภายในเดือนมิถุนายน 2566", "ภายในเดือนกรกฎาคม 2566",
+              "ไตรมาสที่ 3"]
+    records = [_record(k + 1, 1, timeframe=t) for k, t in enumerate(frames)]
+    document = Document(fiscal_year=2565, round_months=12)
+    out, doc, notes = correct_records(records, document, [1], TODAY)
+    assert doc.fiscal_year == 2566 and doc.period_start == datetime.date(2022, 10, 1)
+    assert (out[4].timeframe_start, out[4].timeframe_end) == (datetime.date(2023, 4, 1), datetime.date(2023, 6, 30))
+    assert [n.code for n in notes] == ["ocr_value_dropped"] and "2566" in notes[0].message
+    assert correct_records(records[2:], document, [1], TODAY)[1].fiscal_year == 2565  # two dates: too few
+    assert correct_records(records, document, [], TODAY)[1].fiscal_year == 2565  # no OCR page: as printed
+
+
 def test_dates_near_the_fiscal_year_are_plausible() -> None:
     start, end = date_window(2566, TODAY)
     assert start <= datetime.date(2022, 10, 1) and end >= datetime.date(2023, 9, 30)
