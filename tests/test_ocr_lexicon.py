@@ -170,6 +170,8 @@ def test_nothing_far_from_every_form_is_replaced(text: str) -> None:
         # ... but five dates or more and not one in the year read: ๒๕๖๖'s last ๖ read as ๕
         (2565, [datetime.date(2023, 1, 22)] * 4 + [datetime.date(2023, 6, 30)], 2566),
         (2565, [datetime.date(2023, 1, 22)] * 5 + [datetime.date(2022, 3, 1)], None),  # one in it: the year stands
+        # five near it, none in it, but most six years off: the dates' years were misread in turn
+        (2567, [datetime.date(2024, 10, 22)] + [datetime.date(2018, 1, 22)] * 4, None),
         (2560, [datetime.date(2023, 1, 22), datetime.date(2024, 3, 1)], None),  # the dates disagree: it stands
         # no date to go by (or the dates misread the same way): the one plausible year its ๒ may stand for
         (2525, [], 2565),

@@ -43,17 +43,21 @@ def checked_period(
     dates: list[datetime.date],
     today: datetime.date,
     s: OcrSettings = DEFAULT,
+    printed: Sequence[datetime.date] = (),
 ) -> tuple[int | None, tuple[datetime.date, datetime.date] | None, str] | None:
     """A replacement (fiscal year, period, why) for a title block whose fiscal year OCR
     read implausibly, or None when the year stands. The period follows the round.
 
     A plausible year is a misread too when the records' dates contradict it: none falls
     within a year's slack of it and most agree on another year (``๒๕๖๖`` read as ``๒๕๖๐``,
-    its last ๖ cut in two, beside action dates all in 2023)."""
+    its last ๖ cut in two, beside action dates all in 2023); or ``contradict_min`` of them or
+    more, the dates of time frames printed with their year (``printed``) counted in, and not one
+    in the year itself (``_overruled``)."""
     if fiscal_year is None:
         return None
     if plausible_year(fiscal_year, today, s):
-        return _contradicted(fiscal_year, round_months, dates, today, s)
+        return _contradicted(fiscal_year, round_months, dates, today, s) or _overruled(
+            fiscal_year, round_months, [*dates, *printed], today, s)
     found = year_from_dates(dates, today, s)
     why = f"fiscal year {fiscal_year} read by OCR is implausible; taken as {found}, the year of the records' dates"
     if found is None and (found := _stand_in_fiscal_year(fiscal_year, dates, today, s)) is not None:
@@ -97,25 +101,42 @@ def _contradicted(
     today: datetime.date,
     s: OcrSettings,
 ) -> tuple[int, tuple[datetime.date, datetime.date] | None, str] | None:
-    """The year the dates agree on, when no date lies near ``fiscal_year`` (a year's slack either side),
-    or when ``contradict_min`` dates or more with plausible years are read and not one falls in
-    ``fiscal_year`` itself (a last digit misread: "๒๕๖๖" read ๒๕๖๕ over time frames all printed in
-    2566, second judge set's scan syn00300); None otherwise."""
+    """The year the dates agree on, when no date lies near ``fiscal_year``; None otherwise."""
     start, end = date_window(fiscal_year, today, s)
-    if not dates:
-        return None
-    near = any(start <= d <= end for d in dates)
-    plausible = [d for d in dates if plausible_year(fiscal_year_of(d), today, s)]
-    if near and (len(plausible) < s.contradict_min or any(fiscal_year_of(d) == fiscal_year for d in plausible)):
+    if not dates or any(start <= d <= end for d in dates):
         return None
     found = year_from_dates(dates, today, s)
     if found is None:
         return None
     period = _inferred_range(found, round_months) if round_months in (6, 12) else None
     why = (
-        f"fiscal year {fiscal_year} read by OCR is contradicted by the records' dates (none of {len(plausible)} "
-        f"falls in it); taken as {found}, the year most of them fall in"
+        f"fiscal year {fiscal_year} read by OCR is contradicted by every date of the records; "
+        f"taken as {found}, the year most of them fall in"
     )
+    return found, period, why
+
+
+def _overruled(
+    fiscal_year: int,
+    round_months: int | None,
+    dates: list[datetime.date],
+    today: datetime.date,
+    s: OcrSettings,
+) -> tuple[int, tuple[datetime.date, datetime.date] | None, str] | None:
+    """The year most dates fall in, where ``contradict_min`` or more have plausible years and not one falls
+    in ``fiscal_year`` itself: a last digit misread ("๒๕๖๖" read ๒๕๖๕ over time frames all printed in
+    2566, second judge set's scan syn00300), the year next to it only: fewer dates may be a late report's,
+    and a year farther off says the time frames' years were misread in turn (a development scan read
+    "พ.ศ. 2567" in its time frames as 2561 under a title read right)."""
+    plausible = [d for d in dates if plausible_year(fiscal_year_of(d), today, s)]
+    if len(plausible) < s.contradict_min or any(fiscal_year_of(d) == fiscal_year for d in plausible):
+        return None
+    found = year_from_dates(dates, today, s)
+    if found is None or abs(found - fiscal_year) != 1:
+        return None
+    period = _inferred_range(found, round_months) if round_months in (6, 12) else None
+    why = (f"fiscal year {fiscal_year} read by OCR is contradicted by the records' dates (not one of "
+           f"{len(plausible)} falls in it); taken as {found}, the year most of them fall in")
     return found, period, why
 
 

@@ -85,13 +85,13 @@ def _checked_document(
 ) -> tuple[Document, list[Notice]]:
     """The title block with an implausible fiscal year replaced or emptied, or one OCR could
     not read whole taken from the records' dates (``plausible``)."""
-    printed = [d for r in records for d in parse_timeframe(r.timeframe, None) if d is not None]
-    dates = [d for r in records for d in r.action_dates] + printed  # time frames' dates with their year printed
+    dates = [d for r in records for d in r.action_dates]
+    printed = [d for r in records for d in parse_timeframe(r.timeframe, None) if d is not None]  # year printed
     if document.fiscal_year is None and year_cut:
-        found = unread_period(document.round_months, dates, today, s)
+        found = unread_period(document.round_months, dates + printed, today, s)
         code = "fiscal_year_unread"
     else:
-        found = checked_period(document.fiscal_year, document.round_months, dates, today, s)
+        found = checked_period(document.fiscal_year, document.round_months, dates, today, s, printed)
         code = "ocr_value_dropped"
     if found is None:
         return document, []
