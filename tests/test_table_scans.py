@@ -181,7 +181,11 @@ def test_a_row_under_a_rule_at_a_pages_head_is_no_rest_of_the_last_pages_row() -
     assert [r.first_text("issue") for r in merged] == ["I ๗ บุคลากร", "I ๘ หน่วยงานของท่าน", "1 ๑๐"]
     assert [ln.text for ln in merged[1].cells["measures"]] == ["จัดทำ", "คู่มือ"]
     unruled = PageTable(2, marked, (rest, LogicalRow({**lost.cells}, 2, 2)), settings=OCR)
-    assert len(merge_pages([tables[0], unruled], MEASURES, DEFAULT)) == 2  # no rule: both pieces are the rest
+    # no rule: "1 ๑๐", a code whose letter OCR read apart, still opens a record of its own (UNREAD_CODE) …
+    assert len(merge_pages([tables[0], unruled], MEASURES, DEFAULT)) == 3
+    # … while a row whose code OCR lost outright is the rest of the last page's, both its pieces
+    unread = LogicalRow({"issue": code_line[1:], "responsible": cell("กองคลัง")}, 2, 2)
+    assert len(merge_pages([tables[0], PageTable(2, marked, (rest, unread), settings=OCR)], MEASURES, DEFAULT)) == 2
 
 
 def test_a_signature_line_whose_dots_a_scan_dropped_ends_the_table() -> None:
