@@ -108,21 +108,12 @@ def _contradicted(
     found = year_from_dates(dates, today, s)
     if found is None:
         return None
-    period = _inferred_range(found, round_months) if round_months in (6, 12) else None
-    why = (
-        f"fiscal year {fiscal_year} read by OCR is contradicted by every date of the records; "
-        f"taken as {found}, the year most of them fall in"
-    )
-    return found, period, why
+    return _taken(found, round_months, f"fiscal year {fiscal_year} read by OCR is contradicted by every date of "
+                  f"the records; taken as {found}, the year most of them fall in")
 
 
-def _overruled(
-    fiscal_year: int,
-    round_months: int | None,
-    dates: list[datetime.date],
-    today: datetime.date,
-    s: OcrSettings,
-) -> tuple[int, tuple[datetime.date, datetime.date] | None, str] | None:
+def _overruled(fiscal_year: int, round_months: int | None, dates: list[datetime.date], today: datetime.date,
+               s: OcrSettings) -> Replacement | None:
     """The year most dates fall in, where ``contradict_min`` or more have plausible years and not one falls
     in ``fiscal_year`` itself: a last digit misread ("๒๕๖๖" read ๒๕๖๕ over time frames all printed in
     2566, second judge set's scan syn00300), the year next to it only: fewer dates may be a late report's,
@@ -134,10 +125,16 @@ def _overruled(
     found = year_from_dates(dates, today, s)
     if found is None or abs(found - fiscal_year) != 1:
         return None
-    period = _inferred_range(found, round_months) if round_months in (6, 12) else None
-    why = (f"fiscal year {fiscal_year} read by OCR is contradicted by the records' dates (not one of "
-           f"{len(plausible)} falls in it); taken as {found}, the year most of them fall in")
-    return found, period, why
+    return _taken(found, round_months, f"fiscal year {fiscal_year} read by OCR is contradicted by the records' "
+                  f"dates (not one of {len(plausible)} falls in it); taken as {found}, the year most of them fall in")
+
+
+Replacement = tuple[int, tuple[datetime.date, datetime.date] | None, str]  # fiscal year, period, why
+
+
+def _taken(year: int, round_months: int | None, why: str) -> Replacement:
+    """(year, the round's period in it, why): a title block's fiscal year replaced by the records' dates."""
+    return year, (_inferred_range(year, round_months) if round_months in (6, 12) else None), why
 
 
 def date_window(
