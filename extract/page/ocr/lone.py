@@ -104,6 +104,6 @@ def _a_number(text: str, ring: bool = True) -> bool:
 def _text_after(lines: list[OcrLine], x: float, top: float, bottom: float, height: float, s: OcrSettings) -> bool:
     """Does a word stand just right of ``x`` beside the glyph (``lone_bullet_gap`` letter heights): the text
     a bullet opens? A zero with none there is a number: an ITA score table prints "0" alone in its
-    score column (fifth judge set: 18 questions' 0 lost on 4 of 10 documents)."""
+    score column (fifth judge set: 9 questions' 0 lost on 3 of its 10 documents)."""
     return any(w.top < bottom and w.bottom > top and x <= w.x0 <= x + s.lone_bullet_gap * height
                for line in lines for w in line.words)

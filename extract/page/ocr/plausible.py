@@ -22,15 +22,23 @@ from ...thai.dates import BE_OFFSET, _inferred_range, fiscal_year_of
 from .lexicon import key, lexicon
 from .settings import DEFAULT, OcrSettings
 
+# What a title block's fiscal year is replaced by: (fiscal year, the round's period in it, why).
+Replacement = tuple[int, tuple[datetime.date, datetime.date] | None, str]
+
 
 def plausible_year(year: int, today: datetime.date, s: OcrSettings = DEFAULT) -> bool:
     """A fiscal year (BE) a report can be for: from the ITA's first year to next year."""
     return s.first_fiscal_year <= year <= today.year + BE_OFFSET + s.later_years
 
 
+def _plausible_dates(dates: Sequence[datetime.date], today: datetime.date, s: OcrSettings) -> list[datetime.date]:
+    """The dates in a fiscal year a report can be for (``plausible_year``): a year OCR misread by decades is none."""
+    return [d for d in dates if plausible_year(fiscal_year_of(d), today, s)]
+
+
 def year_from_dates(dates: list[datetime.date], today: datetime.date, s: OcrSettings = DEFAULT) -> int | None:
     """The fiscal year most of the dates fall in, when at least ``majority`` of them agree."""
-    years = Counter(fy for d in dates if plausible_year(fy := fiscal_year_of(d), today, s))
+    years = Counter(fiscal_year_of(d) for d in _plausible_dates(dates, today, s))
     if not years:
         return None
     year, count = years.most_common(1)[0]
@@ -65,8 +73,7 @@ def checked_period(
                "its ๒ or ๐ may stand for (the Thai model reads ๔ ๖ ๘ ๙ so)")
     if found is None:
         return None, None, f"fiscal year {fiscal_year} read by OCR is implausible and was left empty"
-    period = _inferred_range(found, round_months) if round_months in (6, 12) else None
-    return found, period, why
+    return _taken(found, round_months, why)
 
 
 def _stand_in_fiscal_year(year: int, dates: list[datetime.date], today: datetime.date, s: OcrSettings) -> int | None:
@@ -76,22 +83,20 @@ def _stand_in_fiscal_year(year: int, dates: list[datetime.date], today: datetime
     if found is None:
         return None
     start, end = date_window(found, today, s)
-    plausible = [d for d in dates if plausible_year(fiscal_year_of(d), today, s)]
-    return found if all(start <= d <= end for d in plausible) else None
+    return found if all(start <= d <= end for d in _plausible_dates(dates, today, s)) else None
 
 
 def unread_period(
     round_months: int | None, dates: list[datetime.date], today: datetime.date, s: OcrSettings = DEFAULT
-) -> tuple[int, tuple[datetime.date, datetime.date] | None, str] | None:
+) -> Replacement | None:
     """(fiscal year, period, why) for a title whose year OCR lost a digit of ("พ.ศ. ๒๕๖"): the
     year most of the records' dates fall in (action dates, time frames with their year printed),
     or None when they do not agree."""
     found = year_from_dates(dates, today, s)
     if found is None:
         return None
-    period = _inferred_range(found, round_months) if round_months in (6, 12) else None
-    why = f"fiscal year in the title lost a digit to OCR; taken as {found}, the year most of the records' dates fall in"
-    return found, period, why
+    return _taken(found, round_months, f"fiscal year in the title lost a digit to OCR; taken as {found}, the year most "
+                  "of the records' dates fall in")
 
 
 def _contradicted(
@@ -100,7 +105,7 @@ def _contradicted(
     dates: list[datetime.date],
     today: datetime.date,
     s: OcrSettings,
-) -> tuple[int, tuple[datetime.date, datetime.date] | None, str] | None:
+) -> Replacement | None:
     """The year the dates agree on, when no date lies near ``fiscal_year``; None otherwise."""
     start, end = date_window(fiscal_year, today, s)
     if not dates or any(start <= d <= end for d in dates):
@@ -119,7 +124,7 @@ def _overruled(fiscal_year: int, round_months: int | None, dates: list[datetime.
     2566, second judge set's scan syn00300), the year next to it only: fewer dates may be a late report's,
     and a year farther off says the time frames' years were misread in turn (a development scan read
     "พ.ศ. 2567" in its time frames as 2561 under a title read right)."""
-    plausible = [d for d in dates if plausible_year(fiscal_year_of(d), today, s)]
+    plausible = _plausible_dates(dates, today, s)
     if len(plausible) < s.contradict_min or any(fiscal_year_of(d) == fiscal_year for d in plausible):
         return None
     found = year_from_dates(dates, today, s)
@@ -127,9 +132,6 @@ def _overruled(fiscal_year: int, round_months: int | None, dates: list[datetime.
         return None
     return _taken(found, round_months, f"fiscal year {fiscal_year} read by OCR is contradicted by the records' "
                   f"dates (not one of {len(plausible)} falls in it); taken as {found}, the year most of them fall in")
-
-
-Replacement = tuple[int, tuple[datetime.date, datetime.date] | None, str]  # fiscal year, period, why
 
 
 def _taken(year: int, round_months: int | None, why: str) -> Replacement:
