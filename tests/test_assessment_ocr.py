@@ -69,6 +69,9 @@ def test_a_page_with_a_text_layer_keeps_the_strict_reading(text: str) -> None:
         ("ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงาน", ["I6"], "I7"),
         ("ทานรเกยวกบแผนการใชจายงบประมาณประจาปี ของหน่วยงาน", ["I5"], "I7"),  # marks lost, I6 lost before it
         ("ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงาน", ["I4"], None),  # two lost: not taken
+        # the lost code's remnant read as letters joined to the wording ("i๔" as ได้): two letters at most
+        ("ได้บุคลากรในหน่วยงานของท่านมีการเรียกรับสิ่งดังต่อไปนี้ จาก", ["I3"], "I4"),
+        ("ไกดได้บุคลากรในหน่วยงานของท่านมีการเรียกรับสิ่งดังต่อไปนี้ จาก", ["I3"], None),
         ("ตัวชวดที่ < การใช้ทรัพย์สินของราชการ", ["I18"], None),  # an indicator row OCR garbled is no question
     ],
 )
@@ -145,6 +148,38 @@ def test_an_ocr_score_header_that_lost_its_first_syllable_is_a_score_column() ->
     assert _role("แน่นที่ได้", without_marks=True) == "score"
     assert _role("แนนรายเครื่องมือ", without_marks=True) == "tool_score"
     assert _role("แน่นที่ได้") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "column", "role"),
+    [
+        ("แนบที่", "แนบที่ได้", "score"),  # คะ lost and น read as บ (Arundina's question tables)
+        ("แน่บท", "แน่บทได้", "score"),  # a mark misplaced besides
+        ("คะแนบที่", "คะแนบที่ได้", "score"),
+        ("คะแบน", "คะแบนรายเครื่องมือ", "tool_score"),
+    ],
+)
+def test_an_ocr_score_header_one_letter_off_is_a_score_column(cell: str, column: str, role: str) -> None:
+    ocr, printed = HeaderSettings.ocr(), HeaderSettings()
+    assert is_anchor(segment(cell), ocr)
+    assert not is_anchor(segment("แนบที่"), printed)  # a text layer's header is as printed or none
+    assert _role(column, without_marks=True) == role
+    assert _role(column) is None
+
+
+@pytest.mark.parametrize(
+    ("column", "role"),
+    [("ตัวชั่ว", "label"), ("ประเด็นการประเมิบ", "label"), ("เครื่องมีอ", "tool")],
+)
+def test_an_ocr_label_header_one_letter_off_names_its_role(column: str, role: str) -> None:
+    assert _role(column, without_marks=True) == role
+
+
+@pytest.mark.parametrize("text", ["แนวทาง", "แนวทางการดำเนินการ", "แนว", "ตัว", "ข้อค้นพบ", "ผู้รับผิดชอบ", "ระยะเวลา"])
+def test_a_column_two_letters_from_every_score_wording_is_no_score_column(text: str) -> None:
+    """The measures table's headers stay what they are: แนวทาง is one letter from แนนท only at its opening."""
+    assert not is_anchor(segment(text), HeaderSettings.ocr())
+    assert _role(text, without_marks=True) not in ("score", "tool_score")
 
 
 def test_a_question_table_whose_code_letters_ocr_lost_is_read_in_order() -> None:

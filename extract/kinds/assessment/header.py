@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from rapidfuzz.distance import Levenshtein
+
 from ...page.page import Rule
 from ...thai.letters import unmarked
 from .labels import Label, read_label, read_score
@@ -43,6 +45,21 @@ MIN_ANCHOR_CHARS = 2  # "คะ": the first syllable of คะแนน on a lin
 # คะแนน whose first syllable OCR lost, marks aside: "แน่นที่ / ได้" for คะแนนที่ได้ (the question table's
 # header on FY2567 scans: with it went the table's 101 scores). Read so only on a page read by OCR.
 LOST_SYLLABLE = re.compile(r"^(ผล)?ะ?แนน")
+# and, besides, one letter of a header's wording misread: "แนบที่ / ได้" for คะแนนที่ได้ (judge set 7, Arundina:
+# น read as บ, the question tables' 89 scores lost), "ตัวชั่ว" for ตัวชี้วัด. A whole header cell (or column) one
+# edit from one of these wordings (marks taken out, four letters at least) is read as it; a column's opening
+# is not enough (the measures table's แนวทาง… is one letter from แนนท…, and no score header).
+NEAR_FORMS: tuple[tuple[Role, str], ...] = tuple(
+    (role, unmarked(w))
+    for role, words in (
+        ("score", ("คะแนน", "คะแนนที่", "คะแนนที่ได้", "แนนที่", "แนนที่ได้", "คะแนนรายตัวชี้วัด")),
+        ("tool_score", ("คะแนนรายเครื่องมือ",)),
+        ("label", ("ตัวชี้วัด", "ประเด็นการประเมิน", "ข้อคำถาม")),
+        ("tool", ("เครื่องมือ",)),
+    )
+    for w in words
+)
+MIN_NEAR_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -137,8 +154,19 @@ def is_anchor(segment: Segment, settings: HeaderSettings) -> bool:
     column that wraps the word itself ("คะ / แนนที่ / ได้"); the whole column's wording decides later."""
     text = "".join(segment.text.split())
     narrow = len(text) >= MIN_ANCHOR_CHARS and ANCHOR_WORD.startswith(text)
-    lost = settings.without_marks and LOST_SYLLABLE.match(unmarked(text)) is not None
+    lost = settings.without_marks and (
+        LOST_SYLLABLE.match(unmarked(text)) is not None or (near_form(text) or ("", ""))[0] == "score"
+    )
     return len(text) <= settings.max_cell_chars and (bool(ANCHOR.match(text)) or narrow or lost)
+
+
+def near_form(text: str) -> tuple[Role, str] | None:
+    """The header wording (``NEAR_FORMS``: role, wording with marks out) one edit from a whole cell's
+    or column's text as OCR read it, if any."""
+    bare = unmarked("".join(text.split()))
+    if len(bare) < MIN_NEAR_CHARS:
+        return None
+    return next((near for near in NEAR_FORMS if Levenshtein.distance(bare, near[1], score_cutoff=1) <= 1), None)
 
 
 def is_header_like(line: Line, settings: HeaderSettings) -> bool:
@@ -261,6 +289,8 @@ def _role(text: str, without_marks: bool = False) -> Role | None:
     if role is None and without_marks:
         bare = LOST_SYLLABLE.sub(r"\1คะแนน", unmarked(text))  # คะแนน with its first syllable lost: its own
         role = next((role for role, pattern in UNMARKED_ROLES if pattern.match(bare)), None)
+        if role is None and (near := near_form(text)) is not None:
+            role = near[0]
     return role
 
 

@@ -220,6 +220,9 @@ SKIPPED_ROWS = 1  # questions a table may have lost before a row whose code is r
 # letters without marks, opens the row's first line (that line holds some 30 letters of it)
 WORDING_LETTERS = 24
 WORDING_MIN = 0.8  # 1 − normalised edit distance, as the scorer measures text
+# letters a lost code may leave before the wording, read as letters of their own ("ได้บุคลากร…" for "i๔ บุคลากร…",
+# Arundina's i and ๔ read as ได้ with no space after: judge set 7's question tables)
+CODE_REMNANT_LETTERS = 2
 
 
 def next_code(text: str, previous: list[Label]) -> Label | None:
@@ -337,10 +340,12 @@ _LOST_LETTER = re.compile(r"[^\w\s]?(\d{1,2})")  # "๑", "[1": the letter lost,
 
 def _by_wording(text: str, letter: str, number: int) -> Label | None:
     """The question among the next few (from ``letter`` ``number`` on) whose catalogue wording ``text`` opens with."""
-    read = bare(key(text))[:WORDING_LETTERS]
-    if len(read) < WORDING_LETTERS:
+    letters = bare(key(text))
+    if len(letters) < WORDING_LETTERS:
         return None  # too little to tell one question's wording from another's
+    reads = [letters[k : k + WORDING_LETTERS] for k in range(CODE_REMNANT_LETTERS + 1)]
     for n in range(number, min(number + SKIPPED_ROWS, MAX_QUESTION[letter]) + 1):
-        if any(similarity(read, bare(key(w))[:WORDING_LETTERS]) >= WORDING_MIN for w in questions(f"{letter}{n}", None)):
+        wordings = [bare(key(w))[:WORDING_LETTERS] for w in questions(f"{letter}{n}", None)]
+        if any(similarity(read, w) >= WORDING_MIN for read in reads for w in wordings):
             return Label("question", f"{letter}{n}", text.strip())
     return None
