@@ -125,7 +125,7 @@ class Templates:
 
 @lru_cache(maxsize=1)
 def templates() -> Templates:
-    """The shipped templates (``extract/glyph_templates.npz``)."""
+    """The shipped templates (``extract/page/ocr/glyph_templates.npz``)."""
     with files(__package__).joinpath(TEMPLATES).open("rb") as fh:
         data = np.load(fh)
         labels = data["labels"].astype(str)
