@@ -33,6 +33,7 @@ from ita_extract.extract.table.header import (
 )
 from ita_extract.extract.table.lines import Cluster, TextLine, render
 from ita_extract.extract.table.merge import merge_pages
+from ita_extract.extract.table.notices import without_specks
 from ita_extract.extract.table.rows import CellLine, LogicalRow, split_rows, to_row
 from ita_extract.extract.table.settings import DEFAULT, TableSettings
 from ita_extract.extract.table.spanning import spans_below
@@ -763,9 +764,15 @@ def test_an_unnamed_first_column_stays_unnamed_beside_a_key_column_or_too_few_na
     ([[(50, "ขึ้น"), (400, "pe")]], True),  # Thai text
 ])  # fmt: skip
 def test_on_an_ocr_page_a_row_of_latin_specks_is_no_row(cells: list[list[tuple[float, str]]], kept: bool) -> None:
-    """Fourth judge set's scan syn00315: a faint page read as "pe ake / es axe" made rows of its own."""
+    """Fourth judge set's scan syn00315: a faint page read as "pe ake / es axe" made rows of its own.
+    They are left out of the table with a notice that quotes them."""
     ruled = replace(LAYOUT, ruled=True)
     group = [line(100 + 15 * k, *row) for k, row in enumerate(cells)]
-    rows, _ = split_rows(group, ruled, MEASURES, TableSettings.ocr())
-    assert (rows != []) is kept
-    assert split_rows(group, ruled, MEASURES, DEFAULT)[0] != []  # a text layer holds what was printed
+    ocr = TableSettings.ocr()
+    rows = [to_row(g, ruled, 3, ocr) for g in split_rows(group, ruled, MEASURES, ocr)[0]]
+    left, notices = without_specks(rows, 3)
+    assert (left != []) is kept
+    assert (len(notices) == 1) is not kept
+    assert all(n.code == "ocr_specks_dropped" and n.page == 3 and "pe ake" in n.message for n in notices)
+    born = [to_row(g, ruled, 3, DEFAULT) for g in split_rows(group, ruled, MEASURES, DEFAULT)[0]]
+    assert without_specks(born, 3) == (born, ())  # a text layer holds what was printed

@@ -36,6 +36,7 @@ from .header import (
 )
 from .lines import Cluster, TextLine, clusters, group_lines
 from .naming import named_as_before, numbered_first
+from .notices import unmapped, without_specks
 from .rows import LogicalRow, bands, split_rows, table_bottom, to_row
 from .settings import DEFAULT, TableSettings
 from .spanning import one_centred_cell, spans_below
@@ -92,7 +93,8 @@ def analyse_page(page: Page, prev: Layout | None, vocab: TableVocabulary, settin
         carried = layout
         layout = layout_for(page, lines, at, carried, True, settings, vocab) or layout
     title = tuple(lines[:start]) if start is not None else ()
-    notices = unmapped(layout, rows, vocab, page.number) if start is not None or rows else ()
+    rows, specks = without_specks(rows, page.number)
+    notices = specks + (unmapped(layout, rows, vocab, page.number) if start is not None or rows else ())
     return PageTable(page.number, layout, tuple(rows), title, start is not None, notices, settings, signed)
 
 
@@ -174,22 +176,6 @@ def _printing(lines: list[TextLine], at: int, layout: Layout, settings: TableSet
         return lines[at : at + settings.header_window_lines]
     reach = layout.header_height + settings.repeat_slack_em * lines[at].size
     return [lines[at], *takewhile(lambda ln: ln.bottom - lines[at].top <= reach, lines[at + 1 :])]
-
-
-def unmapped(layout: Layout, rows: list[LogicalRow], vocab: TableVocabulary, page: int) -> tuple[Notice, ...]:
-    """Notices for what this table holds that no field takes: a table with none of the kind's key
-    columns, and columns with no recognised header whose cells hold text (that text is in no record)."""
-    header = " | ".join(c.header.strip() or "?" for c in layout.columns)
-    notices = []
-    if vocab.keys and not layout.roles() & vocab.keys:
-        message = f"a table was found but none of its columns is an issue or code column (header: {header[:120]})"
-        notices.append(Notice("table_unmapped", message, page))
-    for i, col in enumerate(layout.columns):
-        if col.role is None and any(row.cells.get(f"col{i}") for row in rows):
-            label = f"'{col.header.strip()[:40]}'" if col.header.strip() else "no header"
-            message = f"column {i + 1} of the table ({label}) matches no field; its text is in no record"
-            notices.append(Notice("column_unmapped", message, page))
-    return tuple(notices)
 
 
 def _header_start(lines: list[TextLine], page: Page, prev: Layout | None, vocab: TableVocabulary,

@@ -55,6 +55,7 @@ class LogicalRow:
     is_section: bool = False
     printed: tuple[str, ...] = field(default_factory=tuple)  # its page lines whole, across columns
     under_rule: bool = False  # a rule of its table parts it from its page's first body line: no rest of the last page's row
+    speck: bool = False  # OCR made it of paper grain (``_specks``): left out of the table, with a notice
 
     def first_text(self, role: str) -> str:
         lines = self.cells.get(role) or ()
@@ -140,8 +141,6 @@ def split_rows(group: list[TextLine], layout: Layout, vocab: TableVocabulary,
         else:
             out[-1].append(ln)
         prev = ln
-    if settings.speck_rows:
-        out = [g for g in out if not _specks(g)]
     return out, marked
 
 
@@ -180,7 +179,8 @@ def to_row(group: list[TextLine], layout: Layout, page: int, settings: TableSett
             line = CellLine(part.text, typed, room, tuple(part.items), laid_out=settings.glyph_layout)
             cells.setdefault(role, []).append(line)
     frozen = {role: tuple(lines) for role, lines in cells.items()}
-    return LogicalRow(frozen, page, page, printed=tuple(ln.text for ln in group))
+    speck = settings.speck_rows and _specks(group)
+    return LogicalRow(frozen, page, page, printed=tuple(ln.text for ln in group), speck=speck)
 
 
 def table_bottom(lines: list[TextLine], hs: list[float], settings: TableSettings) -> int:
