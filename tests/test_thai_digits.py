@@ -24,13 +24,17 @@ from ita_extract.extract.page.ocr.digits import (
     PLAIN_LETTERS,
     THAI_DIGITS,
     Read,
+    _apart,
+    _Band,
+    _whole,
     candidate,
     digit_span,
     reading,
 )
-from ita_extract.extract.page.ocr.glyphs import Glyph, templates
+from ita_extract.extract.page.ocr.glyphs import Glyph, describe, templates
 from ita_extract.extract.page.ocr.mend import digit_like
 from ita_extract.extract.page.ocr.scan import binarise, to_gray
+from ita_extract.extract.page.ocr.settings import DEFAULT as OCR_DEFAULT
 from ita_extract.extract.page.ocr.tesseract import OcrWord
 
 sys.path.insert(0, str(Path(__file__).parent / "scans"))
@@ -199,3 +203,53 @@ def test_a_lookalike_is_a_digit_only_a_word_space_from_the_next_letter(gap: floa
     words = list(_words("๒๕๒ฒ"))
     words.append(OcrWord("ร", words[-1].x1 + gap, words[-1].x1 + gap + 20.0, 0.0, 40.0, 90.0))
     assert digit_like(tuple(words), 3, height=40.0) is expected
+
+
+def _overhang_band() -> np.ndarray:
+    """Two glyph-like parts whose columns overlap without touching: a ring with a tail that rises and
+    reaches right over the second ring (a ๙ over a ๓ in faces like TH Kodchasal), and a dot after them."""
+    box = np.zeros((60, 80), dtype=bool)
+    box[30:50, 5:25] = True
+    box[33:47, 8:22] = False  # the first ring
+    box[10:30, 23:25] = True  # its tail rises ...
+    box[10:13, 23:42] = True  # ... and reaches over the second ring's left half
+    box[30:50, 30:50] = True
+    box[33:47, 33:47] = False  # the second ring
+    box[46:50, 55:58] = True  # a dot: too short to be a part
+    return box
+
+
+def test_glyphs_whose_columns_overlap_are_read_whole() -> None:
+    box = _overhang_band()
+    first, second = _apart(box, baseline=50.0, height=20.0, s=OCR_DEFAULT)
+    assert (first.x0, first.x1, first.cut) == (5, 42, None)
+    assert (second.x0, second.x1) == (30, 50) and first.x0 < second.cut < second.x0 + 20  # between their middles
+    band = _Band(box, 50.0, 20.0, 0, True, templates(), (first, second))
+    cut = round(second.cut)
+    (whole_first,) = _whole(band, 0, cut)
+    (whole_second,) = _whole(band, cut, 52)
+    assert np.allclose(whole_first.shape, describe(first.ink, 50.0, 20.0).shape)  # the tail stays with its ring
+    assert np.allclose(whole_second.shape, describe(second.ink, 50.0, 20.0).shape)  # and is no part of the next
+    with_dot = _whole(band, cut, 60)[0]  # a dot in the piece's columns stays in it
+    assert not np.allclose(with_dot.shape, whole_second.shape)
+
+
+def test_a_piece_cutting_into_the_glyph_beside_is_not_read_whole() -> None:
+    """Only the glyphs whose columns overlap are read whole: a piece that also takes part of the next
+    glyph (no overlap) would read clean while that glyph loses ink (devs9 syn00403: "๒๕๖๔" → "๒O๔")."""
+    box = _overhang_band()
+    box[46:50, 55:58] = False
+    box[30:50, 52:68] = True
+    box[33:47, 55:65] = False  # a third ring, beside the second
+    first, second, third = _apart(box, baseline=50.0, height=20.0, s=OCR_DEFAULT)
+    band = _Band(box, 50.0, 20.0, 0, True, templates(), (first, second, third))
+    assert third.cut is None  # blank columns part it from the second: no cut of its own
+    assert _whole(band, round(second.cut), 51) != []
+    assert _whole(band, round(second.cut), 60) == []  # it would cut into the third
+
+
+def test_glyphs_with_columns_of_their_own_are_left_to_the_column_cuts() -> None:
+    box = _overhang_band()
+    box[10:13, 25:42] = False  # no tail over the second ring: a blank column parts them
+    assert _apart(box, baseline=50.0, height=20.0, s=OCR_DEFAULT) == ()
+    assert _apart(np.zeros((60, 80), dtype=bool), baseline=50.0, height=20.0, s=OCR_DEFAULT) == ()

@@ -23,6 +23,7 @@ from functools import lru_cache
 from statistics import median
 
 import numpy as np
+from scipy import ndimage
 
 from ...thai.letters import is_thai_letter
 from .glyphs import Glyph, Templates, describe, templates
@@ -229,9 +230,51 @@ def reading(
     if box.size == 0:
         return []
     store = _digit_group_templates() if digits else templates()
-    band = _Band(box, baseline - y0, height, xa, digits, store)
-    cuts = _cuts(box, band.base, height, s)
+    apart = _apart(box, baseline - y0, height, s)
+    band = _Band(box, baseline - y0, height, xa, digits, store, apart)
+    cuts = sorted(set(_cuts(box, band.base, height, s)) | {round(p.cut) for p in apart if p.cut is not None})
     return _best_reading(cuts, _pieces(band, cuts, s), xa, height, s)
+
+
+EIGHT = ndimage.generate_binary_structure(2, 2)  # a scan's diagonal strokes touch at corners
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: its ink is an array
+class _Part:
+    """A whole glyph among glyphs whose columns overlap: its ink (the band's size), where its
+    columns run, and, when they overlap the part before it, the midpoint between the two (a cut the
+    band gets; between parts with blank columns between, the column cuts are enough)."""
+
+    ink: np.ndarray
+    x0: int
+    x1: int
+    cut: float | None
+
+
+def _apart(box: np.ndarray, baseline: float, height: float, s: OcrSettings) -> tuple[_Part, ...]:
+    """Glyphs whose columns overlap but whose ink does not touch, each whole, when the band has
+    any: in some faces a ๙'s tail reaches over the next digit (TH Kodchasal, development set devth:
+    "๙๓.๓๐" read "๗๓๓๐", no blank column between ๙ and ๓), so no cut between columns parts them.
+    Columns are cut between the parts' centres and a piece may be read as the whole parts whose
+    centres it holds (``_pieces``). Empty when every tall part has columns of its own (the usual
+    case: then column cuts part the glyphs), or when there are fewer than two."""
+    labels, n = ndimage.label(box, structure=EIGHT)
+    if n < 2:
+        return ()
+    tall = []
+    for k, found in enumerate(ndimage.find_objects(labels), start=1):
+        rows, cols = found
+        if rows.stop - rows.start >= s.apart_min_height * height:
+            tall.append((cols.start, cols.stop, k))
+    tall.sort()
+    if not any(b[0] < a[1] for a, b in zip(tall, tall[1:])):
+        return ()
+    parts: list[_Part] = []
+    for x0, x1, k in tall:
+        before = parts[-1] if parts else None
+        cut = (before.x0 + before.x1 + x0 + x1) / 4 if before is not None and x0 < before.x1 else None
+        parts.append(_Part(labels == k, x0, x1, cut))
+    return tuple(parts)
 
 
 def _best_reading(cuts: list[int], pieces: dict[tuple[int, int], Read | None], xa: int, height: float, s: OcrSettings) -> list[Read]:
@@ -268,6 +311,7 @@ class _Band:
     left: int
     digits: bool
     store: Templates
+    apart: tuple[_Part, ...] = ()  # whole glyphs that share columns (``_apart``)
 
 
 BLANK = Read(" ", 0.0, 0.0, 0, 0)  # a piece with no ink: it adds nothing to a reading
@@ -291,7 +335,7 @@ def _pieces(band: _Band, cuts: list[int], s: OcrSettings) -> dict[tuple[int, int
             part = band.box[:, a:b]
             out[i, j] = BLANK if not part.any() else None
             if out[i, j] is None:
-                for glyph in _descriptions(_on_line(part, band.base, band.height), band, s):
+                for glyph in _descriptions(_on_line(part, band.base, band.height), band, s) + _whole(band, a, b):
                     glyphs.append(glyph)
                     owners.append((i, j))
     for (i, j), (label, dist, other) in zip(owners, band.store.nearest(glyphs, s)):
@@ -301,6 +345,28 @@ def _pieces(band: _Band, cuts: list[int], s: OcrSettings) -> dict[tuple[int, int
             x0, x1 = band.left + cuts[i] + int(inked[0]), band.left + cuts[i] + int(inked[-1]) + 1
             out[i, j] = Read(label, dist, other, x0, x1)
     return out
+
+
+def _whole(band: _Band, a: int, b: int) -> list[Glyph]:
+    """The piece between columns a and b read as the whole glyph apart (``_apart``) whose columns'
+    middle it holds, where its columns cut through it or hold another's ink: a ๙ with the tail
+    that overhangs the next digit, the next digit without that tail above it."""
+    members = [p for p in band.apart if a <= (p.x0 + p.x1) / 2 < b]
+    if len(members) != 1:
+        return []  # one glyph whole, or none: two glyphs as one are what column cuts give already
+    (member,) = members
+    others = [p for p in band.apart if p is not member and p.x1 > a and p.x0 < b]
+    if not others and a <= member.x0 and member.x1 <= b:
+        return []  # the columns hold the glyph whole and nothing else tall: read as they are
+    if any(p.x0 >= member.x1 or p.x1 <= member.x0 for p in others):
+        return []  # the piece cuts into a glyph beside this one, not one its columns overlap
+    ink = np.zeros_like(band.box)
+    ink[:, a:b] = band.box[:, a:b]  # the columns' ink: a dot or speck in them stays in the piece ...
+    for p in others:
+        ink &= ~p.ink  # ... but not another glyph's tail
+    ink |= member.ink
+    glyph = describe(ink, band.base, band.height)
+    return [] if glyph is None else [glyph]
 
 
 def _descriptions(ink: np.ndarray, band: _Band, s: OcrSettings) -> list[Glyph]:

@@ -140,6 +140,9 @@ class OcrSettings:
     sliver: float = 0.3  # letter heights: a piece this narrow cut from ink is not tried as a glyph
     unknown: float = 10.0  # the distance of ink no template fits in any cut
     segment_cost: float = 0.05  # per glyph: of two readings equally near, the one with fewer glyphs
+    # letter heights: ink parts at least this tall that share columns without touching are glyphs apart
+    # (``digits._apart``: a ๙ whose tail reaches over the next digit; dots, marks and specks are smaller)
+    apart_min_height: float = 0.6
     widen_gap: float = 0.12  # letter heights: blank columns this wide end a glyph group when widening
     min_widen_gap_px: int = 2  # pixels: the widening gap is never narrower
     digit_foot: float = 0.15  # letter heights below the baseline a digit's ink may reach
