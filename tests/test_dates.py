@@ -146,6 +146,9 @@ def test_a_lone_number_is_never_a_date(number: int, thai: bool, prefix: str) -> 
         ("ประจำปีงบประะมาณ พ.ศ. 2568 รอบ 6 เดือน", 2568),  # a letter of งบประมาณ doubled
         ("ประจาบปบึงบประมาณ พ.ศ. 2567", 2567),  # the words before งบประมาณ misread
         ("ประจำปึงบประมาณ พู,ศ. 2567", 2567),  # a comma for the era's full stop (and a stray mark)
+        ("ประจำปีงบประมาณ บพ .ศ. ๒๕๖๖", 2566),  # a looped พ's head read as a letter of its own
+        ("ประจำปีปีึงบประมาณ ขบ.ศ. ๒๕๖๘", 2568),  # ... and พ read as บ
+        ("ประจำปีงบประมาณ ขบข.ศ. 2567", None),  # two letters before the era are no era
         ("งบประมาณทั้งหมดของโครงการ 2567", None),  # more than a misread word between งบ and the year
         ("ประจำปีงบประมาณ FY 2024", None),  # a Christian-era year is no BE fiscal year
         ("ประจำปีงบประมาณ ABCD. 2567", None),  # more letters than an era's

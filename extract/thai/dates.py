@@ -156,10 +156,11 @@ def month_end(year: int, month: int) -> datetime.date:
 # A fiscal-year mention as OCR may leave it, where none reads as printed: marks lost or added
 # ("ประจำปีืงบประมาณ", "ปงบประมาณ"), letters of งบประมาณ or the words before it misread ("ประจาบปบึงบประมาณ",
 # "งบประะมาณ"), the era read by the English model ("WA.", "W.A.") or with a comma ("พ,ศ."), a space read inside the year
-# ("๒๕๖ ๗"). Matched on the text without combining marks, from งบ and at most eight letters on, and
-# only for a year of 25xx.
+# ("๒๕๖ ๗"), the looped head of a face's พ read as a letter of its own before it or พ read as บ ("บพ .ศ.",
+# "ขบ.ศ.": TH Kodchasal, development set devth). Matched on the text without combining marks, from งบ and at
+# most eight letters on, and only for a year of 25xx.
 _FY_OCR_PREFIX = r"(?:งบ[\u0e01-\u0e3a\u0e40-\u0e4e]{0,8}|ประจ\s?[ำา]\s?ป)\s*"
-_FY_OCR_ERA = r"(?:[พค]\s?[.,]?\s?ศ\s?[.,]?|(?:[A-Za-z]\.?){1,3})"
+_FY_OCR_ERA = r"(?:[\u0e01-\u0e2e]?[พคบ]\s?[.,]?\s?ศ\s?[.,]?|(?:[A-Za-z]\.?){1,3})"
 _FY_OCR_RE = re.compile(_FY_OCR_PREFIX + _FY_OCR_ERA + r"?\s*(?P<year>25\d ?\d)(?!\d)")
 # The same with its era: the only form that may come before a mention read as printed, since a
 # year with an era is a year ("งบประมาณ 2500 บาท" is money).
