@@ -200,6 +200,25 @@ def test_a_signature_line_whose_dots_a_scan_dropped_ends_the_table() -> None:
     assert table_bottom([*body, in_row], [], OCR) == 3
 
 
+@pytest.mark.parametrize("pieces", [
+    [(300, "ลงซื้อ"), (560, "ผู้รายง"), (610, "าน")],  # ช read as ซ, the role split where the dots were
+    [(300, "ลงชอ"), (560, "ผู้รายงาน")],  # its marks lost
+])  # fmt: skip
+def test_a_signature_line_ocr_misread_still_ends_the_table(pieces: list[tuple[float, str]]) -> None:
+    """TH Kodchasal (development set devth): "ลงซื้อ | ผู้รายง | าน" was read as a record of its own."""
+    body = [line(100, (50, "O๓๖ แผนปฏิบัติ"), (250, "สำนักปลัด"), (400, "รายงาน"))]
+    assert table_bottom([*body, line(160, *pieces)], [], OCR) == 1
+
+
+@pytest.mark.parametrize("pieces", [
+    [(50, "ลงชื่อ"), (250, "กองช่าง"), (400, "ประกาศ")],  # a row's words: no signer's role after it
+    [(50, "ลงทุน"), (250, "ผู้รายงาน")],
+])  # fmt: skip
+def test_a_line_that_only_looks_signed_does_not_end_the_table(pieces: list[tuple[float, str]]) -> None:
+    body = [line(100, (50, "O๓๖ แผนปฏิบัติ"), (250, "สำนักปลัด"), (400, "รายงาน"))]
+    assert table_bottom([*body, line(130, *pieces)], [], OCR) == 2
+
+
 # ---------------------------------------------------------------- records
 
 

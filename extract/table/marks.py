@@ -23,7 +23,12 @@ SECTION_START = re.compile(r"^(เครื่องมือ|แบบวัด
 TOOL_HEADING = re.compile(
     r"^(เครื่องมือการประเมิน|แบบวัดการรับรู้|แบบตรวจการเปิดเผย|ผลการประเมิน[^(]{0,12}\((แบบวัดการรับรู้|แบบตรวจการเปิดเผย))"
 )
-SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)")
+# ลงชื่อ also as OCR reads it in faces it knows less: ช as ซ, a mark lost or another in its place ("ลงซื้อ",
+# TH Kodchasal, development set devth: the signature line became a record); no Thai word is spelled so.
+SIGNATURE = re.compile(
+    r"^\(?\s*(ลง[ชซ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)"
+)
+SIGNER = re.compile(r"(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)")
 
 
 def opens_body(cell: str) -> bool:
@@ -50,3 +55,12 @@ def is_section_text(text: str, one_piece: bool) -> bool:
 def is_signature_text(text: str) -> bool:
     """``"ลงชื่อ ……… ผู้รายงาน"`` and ``"(นายสมชาย ใจดี)"`` open a signature block."""
     return bool(SIGNATURE.match(text))
+
+
+def signs(cells: list[str]) -> bool:
+    """The pieces of a line that opens a signature block are its signature line: each opens a
+    signature ("ลงชื่อ" | "ผู้รายงาน"), or those after the first spell the signer's role together
+    ("ลงซื้อ" | "ผู้รายง" | "าน": OCR split the word where the dotted line's specks were)."""
+    if all(is_signature_text(cell) for cell in cells):
+        return True
+    return bool(SIGNER.fullmatch("".join("".join(cell.split()) for cell in cells[1:])))

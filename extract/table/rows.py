@@ -10,7 +10,7 @@ from ..thai.dates import MONTH_PATTERN, NOT_IN_WORD
 from ..thai.letters import is_thai_letter
 from .columns import Layout, split_by_columns
 from .lines import Cluster, TextLine
-from .marks import ROW_NUMBER, UNITS, is_signature_text
+from .marks import ROW_NUMBER, UNITS, signs
 from .settings import TableSettings
 from .vocabulary import TableVocabulary
 
@@ -195,7 +195,7 @@ def table_bottom(lines: list[TextLine], hs: list[float], settings: TableSettings
     pitch = line_pitch(lines)
     last_rule = hs[-1] if hs else None
     for i, ln in enumerate(lines):
-        if ln.is_signature and (len(ln.cells) == 1 or all(is_signature_text(seg.repaired) for seg in ln.cells)):
+        if ln.is_signature and (len(ln.cells) == 1 or signs([seg.repaired for seg in ln.cells])):
             return i
         below = last_rule is not None and ln.mid_y > last_rule
         gap = settings.table_end_pitch * max(pitch, settings.table_end_min_em * ln.size)
