@@ -65,6 +65,7 @@ BODY = [(60, 200, "ดำเนินการตามแผนภายใน 
         (415, 30, "-]"),
         (410, 560, "๓ -"),
         (410, 30, "Ae"),
+        (410, 30, "Sof="),  # a dash read "=" after letters (TH Kodchasal)
     ],
 )
 def test_a_page_number_in_the_header_or_footer_band_is_not_text_of_the_page(x: float, top: float, text: str) -> None:
@@ -81,6 +82,8 @@ def test_a_page_number_in_the_header_or_footer_band_is_not_text_of_the_page(x: f
         (415, 560, "ภายใน 15 วัน"),  # in the band, but words
         (415, 560, "2567"),  # a year: page numbers run to three digits
         (415, 30, "- ก"),  # a Thai letter
+        (415, 30, "ก ข="),
+        (415, 30, "Sofa="),  # four characters before the dash: a word
     ],
 )
 def test_a_number_that_is_not_placed_or_worded_as_a_page_number_stays(x: float, top: float, text: str) -> None:

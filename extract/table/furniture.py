@@ -37,7 +37,8 @@ BARE_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}$")  # a bare four-digit number is 
 # "- ๖ -" as OCR reads it on a scan: a dash lost ("- 6", "-4"), the number misread ("-]"), or the
 # whole of it read as Latin letters ("Ae"). No Thai letter, four characters at most, a dash at one
 # end or no digit at all; a page number only where a bare one would be.
-DASHED = re.compile(r"^(?:[-–—][^\u0e01-\u0e4e]{1,3}|[^\u0e01-\u0e4e]{1,3}[-–—]|[^\u0e01-\u0e4e0-9๐-๙]{1,3})$")
+# A dash may be read "=" as in PAGE_NUMBER ("Sof=" for "- ๗ -", TH Kodchasal: it stood as a row at the page's head).
+DASHED = re.compile(r"^(?:[-–—=][^\u0e01-\u0e4e]{1,3}|[^\u0e01-\u0e4e]{1,3}[-–—=]|[^\u0e01-\u0e4e0-9๐-๙]{1,3})$")
 # dashes alone: "- ๔ -" whose number OCR lost ("=" read over the page number of devs7n scan syn00057, which
 # then stood as a row of its own at the page's head and kept the row the page break cut from its rest)
 BARE_DASHES = re.compile(r"^[-–—=]{1,3}$")
