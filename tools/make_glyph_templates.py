@@ -7,19 +7,21 @@ Renders every label below in every upright face found (default: the TLWG Thai fo
 Debian's ``fonts-thai-tlwg``: Laksaman is TH Sarabun PSK, the government's font; Kinnari,
 Norasi and Garuda stand in for Angsana, Browallia and Tahoma-like faces), at a large size
 and at a scan's size with blur, and stores each glyph as ``glyphs.describe`` does for a
-scanned one. A label a face has no glyph for is skipped (Noto Sans Thai has no Latin
-letters: its .notdef box must not become an "A"). The shipped file is built from the TLWG
-faces and, since issue 16's session 11, from Thai faces of other designs too, because a
-digit's shape differs by design and templates of one family read others badly (Arundina's
-digits, judge set 7: printed scores recall 0.096):
+scanned one. A label a face has no glyph for is skipped (a face without Latin letters
+must not give its .notdef box as an "A"). The shipped file is built from the TLWG faces and,
+since issue 16's session 11, Arundina's too, because a digit's shape differs by design and
+templates of one family read others badly (Arundina's digits, judge set 7):
 
-    python tools/make_glyph_templates.py /usr/share/fonts/truetype/tlwg \
-        ARUNDINA_DIR NotoSansThai-Variable.ttf NotoSerifThai-Variable.ttf
+    python tools/make_glyph_templates.py /usr/share/fonts/truetype/tlwg ARUNDINA_DIR
 
-Arundina is Debian's ``fonts-arundina``, the Noto faces PyPI's ``pylopdf-fonts-th`` 0.1.1
-(both unpacked, never installed: LibreOffice would pick them up as fallbacks). The labels besides the digits are what a digit may be mistaken for (Thai
-letters, Latin letters, Arabic digits, punctuation): a glyph is called a digit only when
-no template of those is nearer. Needed once, when the label set or the features change;
+Arundina is Debian's ``fonts-arundina``, unpacked (``apt-get download``, ``dpkg -x``), never
+installed: LibreOffice would pick it up as a fallback face and change the test documents it
+renders. Noto Sans and Serif Thai were tried and left out: their round ๐ is so like a Latin
+``o`` that "Policy" in a measure was read "P๐" (development set devs7n).
+
+The labels besides the digits are what a digit may be mistaken for (Thai letters, Latin
+letters, Arabic digits, punctuation): a glyph is called a digit only when no template of
+those is nearer. Needed once, when the label set or the features change;
 the file is committed (about 1 MB) so that users need no fonts.
 """
 

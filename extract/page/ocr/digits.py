@@ -7,7 +7,7 @@ Tesseract can never output those five: ``๒๕๖๖`` comes out as ``๒๕๒
 the fields an analyst compares. No better Thai model can be installed from the package
 registries, so each glyph of a word Tesseract read as digits, Latin letters or
 punctuation is cut out of the page and compared with glyphs rendered from Thai fonts of
-several designs (``glyphs``: the TLWG faces, Arundina, Noto Sans and Serif Thai): nearest
+several designs (``glyphs``: the TLWG faces and Arundina): nearest
 neighbour over shape, proportions, height and foot. A word becomes
 digits only when its glyphs are nearer to digits than to anything else by a margin;
 Thai words are never touched.
@@ -230,7 +230,7 @@ def reading(
     if box.size == 0:
         return []
     store = _digit_group_templates() if digits else templates()
-    apart = _apart(box, baseline - y0, height, s)
+    apart = _apart(box, baseline - y0, height, s) if digits else ()  # Latin letters kern: "Po" is no ๙๓
     band = _Band(box, baseline - y0, height, xa, digits, store, apart)
     cuts = sorted(set(_cuts(box, band.base, height, s)) | {round(p.cut) for p in apart if p.cut is not None})
     return _best_reading(cuts, _pieces(band, cuts, s), xa, height, s)
