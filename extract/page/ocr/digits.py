@@ -6,9 +6,8 @@ Tesseract can never output those five: ``๒๕๖๖`` comes out as ``๒๕๒
 ``Eo๒``, ``๓)`` as ``@)``. That loses fiscal years, rounds, dates and indicator codes,
 the fields an analyst compares. No better Thai model can be installed from the package
 registries, so each glyph of a word Tesseract read as digits, Latin letters or
-punctuation is cut out of the page and compared with glyphs rendered from Thai fonts of
-several designs (``glyphs``: the TLWG faces and Arundina): nearest
-neighbour over shape, proportions, height and foot. A word becomes
+punctuation is cut out of the page and compared with glyphs rendered from the TLWG Thai
+fonts (``glyphs``): nearest neighbour over shape, proportions, height and foot. A word becomes
 digits only when its glyphs are nearer to digits than to anything else by a margin;
 Thai words are never touched.
 """
