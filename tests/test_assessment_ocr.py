@@ -12,7 +12,14 @@ from __future__ import annotations
 import pytest
 from ita_extract.extract.kinds.assessment import AssessmentSettings, HeaderSettings, read_assessment
 from ita_extract.extract.kinds.assessment.header import _role, is_anchor
-from ita_extract.extract.kinds.assessment.labels import Label, misread_score, next_code, ocr_score, read_label
+from ita_extract.extract.kinds.assessment.labels import (
+    Label,
+    _ocr_indicator,
+    misread_score,
+    next_code,
+    ocr_score,
+    read_label,
+)
 from ita_extract.extract.kinds.assessment.layout import Segment
 from score_pages import hrule, make_page
 
@@ -206,3 +213,25 @@ def test_a_question_table_whose_code_letters_ocr_lost_is_read_in_order() -> None
 
 def segment(text: str) -> Segment:
     return Segment(x0=479.0, x1=520.0, top=60.0, bottom=76.0, size=16.0, text=text, space_after=False)
+
+
+@pytest.mark.parametrize(("folio", "goes_on"), [
+    ((290, 30, '"ด.'), True),  # "- 3 -" as OCR misread it, centred at the page's head
+    ((290, 30, "- ๓ -"), True),
+    ((290, 30, "ข้อมูลเพิ่มเติม"), False),  # words
+])  # fmt: skip
+def test_an_ocr_table_goes_on_over_a_page_whose_number_ocr_misread(folio: tuple, goes_on: bool) -> None:
+    """TH SarabunPSK (judge set 8): '"ด.' over a page that goes on with the question table, no header repeated."""
+    header = [(200, 60, "ประเด็นการประเมิน"), (465, 60, "คะแนนที่"), (487, 78, "ได้")]
+    page1 = header + [(76, 110, "e1 เจ้าหน้าที่ของหน่วยงาน"), (472, 110, "81.36")]
+    page2 = [folio, (76, 60, "e2 เจ้าหน้าที่ให้บริการ"), (472, 60, "80.31")]
+    assessment, _ = read_assessment([make_page(1, page1), make_page(2, page2)], settings=OCR)
+    assert (("E2", 80.31) in [(s.code, s.score) for s in assessment.scores]) is goes_on
+
+
+def test_an_ocr_indicator_row_whose_cho_was_read_kho_is_an_indicator() -> None:
+    """"ตัวขี้วัดที่ 1" (ช read as ข, TH SarabunPSK): the question table's first indicator row."""
+    assert read_label("ตัวขี้วัดที่ 1 การปฏิบัติหน้าที่") is None  # a text layer prints what it means
+    label = _ocr_indicator("ตัวขี้วัดที่ 1 การปฏิบัติหน้าที่")
+    assert label is not None and (label.level, label.code, label.rest) == ("indicator", "1", "การปฏิบัติหน้าที่")
+    assert _ocr_indicator("ตัวจี้วัดที่ 1 การปฏิบัติหน้าที่") is None  # another letter: not taken

@@ -44,9 +44,11 @@ def _marks_lost(word: str) -> str:
     return "".join(f"{re.escape(ch)}[{MARKS}]*" for ch in unmarked(word))
 
 
-# ``_INDICATOR`` as OCR may leave it: "ตัวชวัดที่ ๑", "ตัวชวดท ๖", "ตัวชี้วัดทิ ๘" (FY2567 scans of the long run)
+# ``_INDICATOR`` as OCR may leave it: "ตัวชวัดที่ ๑", "ตัวชวดท ๖", "ตัวชี้วัดทิ ๘" (FY2567 scans of the long run), and
+# ช read as ข, its tail lost ("ตัวขี้วัดที่ 1": TH SarabunPSK, judge set 8's question table, whose 98 scores went with it)
+_INDICATOR_WORD = _marks_lost("ตัวชี้วัด").replace("ช", "[ชข]", 1)
 _INDICATOR_MARKS_LOST = re.compile(
-    rf"\s*{_marks_lost('ตัวชี้วัด')}\s*(?:{_marks_lost('ที่')})?\s*(?:(\d{{1,2}})(?!\s*\.\s*\d)|(?!\d))\s*[.:)\-–]?\s*")
+    rf"\s*{_INDICATOR_WORD}\s*(?:{_marks_lost('ที่')})?\s*(?:(\d{{1,2}})(?!\s*\.\s*\d)|(?!\d))\s*[.:)\-–]?\s*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,11 @@ CROSS_EM = 1.0  # text running this far into the score column's header is prose,
 MAX_ROW_GAP_EM = 4.0  # without rules, a gap this tall between two lines ends the table
 PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–)]?\s*$")  # "- ๗ -", "หน้า 7"
 RUNNING_HEAD_LINES = 2  # lines above a repeated header that are page furniture, not rows
+# A page number OCR misread ('"ด.' for "- 3 -" in TH SarabunPSK, judge set 8: the question table then did
+# not go on over the page break, and 80 scores were lost): on a page read by OCR, a line at the page's head
+# this short, centred, holding no score and no label, is taken for one too.
+MISREAD_FOLIO_CHARS = 4
+FOLIO_CENTRE = 0.15  # share of the page's width: a page number's middle is this near the page's
 RESUME_LINES = 8  # a row's rest at a page top is followed by a row or a score within this many lines (I30 runs to 7)
 OCR_CELL_EM = 1.0  # a score cell OCR read starts at most this far left of its column's header (FY2567 scans: 0.1-0.3 em)
 ALIGN_EM = 0.5  # label-column text continuing a row starts this close to where the table's labels start
@@ -134,7 +139,7 @@ def _resumes_at(page: PageLines, layout: TableLayout, out: TableRead, settings: 
     if abs(page.width - layout.page_width) > 1:
         return None
     top = 0
-    while top < min(len(page.lines), RUNNING_HEAD_LINES) and PAGE_NUMBER.match(to_arabic_digits(page.lines[top].text)):
+    while top < min(len(page.lines), RUNNING_HEAD_LINES) and _folio(page.lines[top], page, layout):
         top += 1
     header = find_header(page, top, settings)
     if header is not None and header.first <= top + RUNNING_HEAD_LINES:
@@ -150,6 +155,22 @@ def _resumes_at(page: PageLines, layout: TableLayout, out: TableRead, settings: 
     scored = any(read_score(s.text) is not None and layout.column_at(s.mid_x).role in ("score", "tool_score")
                  for ln in tabular for s in ln.segments)
     return top if scored or any(_opens_row(ln, layout) for ln in tabular) else None
+
+
+def _folio(line: Line, page: PageLines, layout: TableLayout) -> bool:
+    """A page number at the page's head: as printed, or on a page read by OCR as it may misread one."""
+    text = to_arabic_digits(line.text)
+    if PAGE_NUMBER.match(text):
+        return True
+    chars = "".join(text.split())
+    middle = (min(s.x0 for s in line.segments) + max(s.x1 for s in line.segments)) / 2
+    return (
+        layout.without_marks
+        and len(chars) <= MISREAD_FOLIO_CHARS
+        and abs(middle - page.width / 2) <= FOLIO_CENTRE * page.width
+        and read_score(chars) is None
+        and layout.label(chars) is None
+    )
 
 
 def _opens_row(line: Line, layout: TableLayout) -> bool:
