@@ -76,12 +76,12 @@ def main() -> None:
     fonts = font_files(sys.argv[1:])
     labels, shapes, aspects, heights, feet = [], [], [], [], []
     for path in fonts:
+        cmap = TTFont(str(path)).getBestCmap()  # the characters the face has a glyph for
         for size, blur in SIZES:
             font = ImageFont.truetype(str(path), size)
             ink, base = render(font, "ก", blur)
             rows = np.flatnonzero(ink.any(axis=1))
             letter_height = float(rows[-1] + 1 - rows[0])
-            cmap = TTFont(str(path)).getBestCmap()
             for label in LABELS:
                 if ord(label) not in cmap:
                     continue

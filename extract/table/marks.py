@@ -25,10 +25,10 @@ TOOL_HEADING = re.compile(
 )
 # ลงชื่อ also as OCR reads it in faces it knows less: ช as ซ, a mark lost or another in its place ("ลงซื้อ",
 # TH Kodchasal, development set devth: the signature line became a record); no Thai word is spelled so.
+SIGNER = re.compile(r"ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ")  # the role under a signature
 SIGNATURE = re.compile(
-    r"^\(?\s*(ลง[ชซ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)\s*$)"
+    rf"^\(?\s*(ลง[ชซ][\u0e34-\u0e37]?[\u0e48-\u0e4b]?อ|ลงนาม|\((นาย|นาง|นางสาว|ว่าที่|ดร\.)|({SIGNER.pattern})\s*$)"
 )
-SIGNER = re.compile(r"(ผู้รายงาน|ผู้รับรอง|ผู้อนุมัติ|ผู้ตรวจสอบ)")
 
 
 def opens_body(cell: str) -> bool:

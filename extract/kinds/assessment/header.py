@@ -155,18 +155,18 @@ def is_anchor(segment: Segment, settings: HeaderSettings) -> bool:
     text = "".join(segment.text.split())
     narrow = len(text) >= MIN_ANCHOR_CHARS and ANCHOR_WORD.startswith(text)
     lost = settings.without_marks and (
-        LOST_SYLLABLE.match(unmarked(text)) is not None or (near_form(text) or ("", ""))[0] == "score"
+        LOST_SYLLABLE.match(unmarked(text)) is not None or near_role(text) == "score"
     )
     return len(text) <= settings.max_cell_chars and (bool(ANCHOR.match(text)) or narrow or lost)
 
 
-def near_form(text: str) -> tuple[Role, str] | None:
-    """The header wording (``NEAR_FORMS``: role, wording with marks out) one edit from a whole cell's
-    or column's text as OCR read it, if any."""
+def near_role(text: str) -> Role | None:
+    """The role of the header wording (``NEAR_FORMS``, marks out) one edit from a whole cell's or
+    column's text as OCR read it, if any."""
     bare = unmarked("".join(text.split()))
     if len(bare) < MIN_NEAR_CHARS:
         return None
-    return next((near for near in NEAR_FORMS if Levenshtein.distance(bare, near[1], score_cutoff=1) <= 1), None)
+    return next((role for role, form in NEAR_FORMS if Levenshtein.distance(bare, form, score_cutoff=1) <= 1), None)
 
 
 def is_header_like(line: Line, settings: HeaderSettings) -> bool:
@@ -289,8 +289,7 @@ def _role(text: str, without_marks: bool = False) -> Role | None:
     if role is None and without_marks:
         bare = LOST_SYLLABLE.sub(r"\1คะแนน", unmarked(text))  # คะแนน with its first syllable lost: its own
         role = next((role for role, pattern in UNMARKED_ROLES if pattern.match(bare)), None)
-        if role is None and (near := near_form(text)) is not None:
-            role = near[0]
+        role = role or near_role(text)
     return role
 
 
