@@ -67,7 +67,7 @@ def test_the_next_question_after_an_indicator_row_is_its_first(previous: list[st
     ("text", "previous", "code"),
     [
         ("๑๓ ท่านได้รับมอบหมายงาน", ["I10", "3"], "I13"),  # a question's number after its heading
-        ("ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงาน", ["E6", "2"], "I7"),  # by wording, under I
+        ("ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงาน", ["E6", "2"], None),  # no code: left to its wording
         ("[1 บุคลากรในหน่วยงาน", ["1"], "I1"),  # the first question's i read as a stroke
         ("|3 บุคลากร", ["6"], "E3"),
         ("[[1 บุคลากร", ["1"], None),  # more than one stroke: no code

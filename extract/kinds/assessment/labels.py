@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ...page.ocr.lexicon import key, questions, similarity
 from ...thai.catalogue import catalogue
 from ...thai.codes import MAX_QUESTION, split_indicator, tool_in_text
 from ...thai.letters import MARKS, bare, unmarked
@@ -218,13 +217,6 @@ def misread_score(text: str) -> bool:
 
 MISREAD_CODE_CHARS = 4  # a question code OCR misread ("110" for i10, "เธ" for i8) is a token this short
 SKIPPED_ROWS = 1  # questions a table may have lost before a row whose code is read ("12" after I9 is no I12: two)
-# a row whose code OCR lost outright names its question by wording: this much of the catalogue's wording, its
-# letters without marks, opens the row's first line (that line holds some 30 letters of it)
-WORDING_LETTERS = 24
-WORDING_MIN = 0.8  # 1 − normalised edit distance, as the scorer measures text
-# letters a lost code may leave before the wording, read as letters of their own ("ได้บุคลากร…" for "i๔ บุคลากร…",
-# Arundina's i and ๔ read as ได้ with no space after: judge set 7's question tables)
-CODE_REMNANT_LETTERS = 2
 
 
 def next_code(text: str, previous: list[Label]) -> Label | None:
@@ -236,8 +228,8 @@ def next_code(text: str, previous: list[Label]) -> Label | None:
     after I30, "ตัวชี้วัดที่ 6" opens E1; ``expected_code``). A short first token that
     ends in the expected number, or holds no digit at all, is taken as the misread code; one
     ending in the number after it says that row was lost ("L๖" after I4: I6; ``SKIPPED_ROWS``).
-    A row whose code was lost outright ("ท่านรู้เกี่ยวกับแผน…" for i7) is the question, of the
-    next two, whose catalogue wording it opens with. The first question of a table has no
+    A row whose code was lost outright ("ท่านรู้เกี่ยวกับแผน…" for i7) is left to its wording
+    (``wording.checked``). The first question of a table has no
     question above it: its printed number, under its indicator's tool ("๑ บุคลากร…": I1).
     """
     token, _, rest = spaced_code(text) or text.strip().partition(" ")
@@ -247,7 +239,7 @@ def next_code(text: str, previous: list[Label]) -> Label | None:
     letter, number = expected
     digits = to_arabic_digits(token)
     if len(token) > MISREAD_CODE_CHARS:
-        return None if any(ch.isdigit() for ch in digits) else _by_wording(text, letter, number)
+        return None  # a word: a row whose code was lost outright is known by its wording (``wording.checked``)
     if not any(label.level == "question" for label in previous):
         return _first_question(digits, rest, letter)
     if any(ch.isdigit() for ch in digits) and not digits.endswith(str(number)):
@@ -338,16 +330,3 @@ def _first_question(digits: str, rest: str, letter: str) -> Label | None:
 
 
 _LOST_LETTER = re.compile(r"[^\w\s]?(\d{1,2})")  # "๑", "[1": the letter lost, or read as a stroke ("[", "|")
-
-
-def _by_wording(text: str, letter: str, number: int) -> Label | None:
-    """The question among the next few (from ``letter`` ``number`` on) whose catalogue wording ``text`` opens with."""
-    letters = bare(key(text))
-    if len(letters) < WORDING_LETTERS:
-        return None  # too little to tell one question's wording from another's
-    reads = [letters[k : k + WORDING_LETTERS] for k in range(CODE_REMNANT_LETTERS + 1)]
-    for n in range(number, min(number + SKIPPED_ROWS, MAX_QUESTION[letter]) + 1):
-        wordings = [bare(key(w))[:WORDING_LETTERS] for w in questions(f"{letter}{n}", None)]
-        if any(similarity(read, w) >= WORDING_MIN for read in reads for w in wordings):
-            return Label("question", f"{letter}{n}", text.strip())
-    return None

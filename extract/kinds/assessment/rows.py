@@ -21,6 +21,7 @@ from ...thai.repair import to_arabic_digits
 from .header import HEADER_SETTINGS, Header, HeaderSettings, TableLayout, find_header
 from .labels import (
     Label,
+    expected_code,
     indicator_after,
     misread_score,
     name_only,
@@ -33,6 +34,7 @@ from .labels import (
 )
 from .layout import Line, PageLines, Segment
 from .ocrcells import point_lost, score_apart
+from .wording import checked, confirmed
 
 ROW_START_TOL_EM = 0.5  # a score may sit this far above its label's line (baselines of two cells differ)
 CROSS_EM = 1.0  # text running this far into the score column's header is prose, not a label cell
@@ -46,6 +48,7 @@ MISREAD_FOLIO_CHARS = 4
 FOLIO_CENTRE = 0.15  # share of the page's width: a page number's middle is this near the page's
 RESUME_LINES = 8  # a row's rest at a page top is followed by a row or a score within this many lines (I30 runs to 7)
 OCR_CELL_EM = 1.0  # a score cell OCR read starts at most this far left of its column's header (FY2567 scans: 0.1-0.3 em)
+SPECK_CHARS = 2  # characters of a line OCR made of dust, on a page read by OCR
 ALIGN_EM = 0.5  # label-column text continuing a row starts this close to where the table's labels start
 
 
@@ -210,6 +213,8 @@ def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: Tabl
         if PAGE_NUMBER.match(to_arabic_digits(line.text)):
             continue  # a page number in a footer (or header) is no row, and does not end the table
         if not _inside(line, layout) or not _aligned(line, layout, out):
+            if layout.without_marks and _speck(line):
+                continue  # nor does a speck OCR read off the table's columns
             return i
         if prev is not None and line.top - prev.bottom > MAX_ROW_GAP_EM * line.size:
             return i
@@ -217,6 +222,14 @@ def _body(page: PageLines, start: int, stop: int, layout: TableLayout, out: Tabl
         out.consumed.add((page.number, i))
         prev = line
     return stop
+
+
+def _speck(line: Line) -> bool:
+    """A line OCR made of a speck or two: a character or two, no digit ("a", "ฆ่"; judge set 8 lost a
+    question table's E and O rows to an "a" under an indicator row, and I25-I30 to a "ฆ่"). Not
+    aligned with the label cells (``_body``): a row's last word wrapped alone ("ใด") is text of the row."""
+    chars = "".join(line.text.split())
+    return len(chars) <= SPECK_CHARS and not any(ch.isdigit() for ch in chars)
 
 
 def _aligned(line: Line, layout: TableLayout, out: TableRead) -> bool:
@@ -247,7 +260,8 @@ def _row_label(labels: list[Segment], layout: TableLayout, out: TableRead, score
     """The label of the row a line's label cells open, or None where they continue one.
 
     On a page read by OCR the table's structure checks what OCR read: a scored line whose code
-    it misread opens the row the table's order says comes next (``next_code``); an indicator row
+    it misread opens the row the table's order says comes next (``next_code``), unless its wording is
+    another question's, or names the row where no code was read (``wording.checked``); an indicator row
     is the one whose catalogue name the line holds (``named_indicator``); a question's letter is
     that of the indicator row above (``under_heading``).
     """
@@ -260,6 +274,10 @@ def _row_label(labels: list[Segment], layout: TableLayout, out: TableRead, score
         label = _split_indicator(line, layout) or (name_only(line) if scored and layout.lists_indicators else None)
     if label is None and scored:
         label = indicator_after(labels[0].text, previous) or next_code(labels[0].text, previous)
+    if scored:
+        label = checked(label, line, expected_code(previous))
+    elif label is None:
+        label = confirmed(next_code(labels[0].text, previous), line)
     if label is None:
         return None
     return repeated_code(under_heading(named_indicator(label, line), previous), previous)
