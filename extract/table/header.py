@@ -361,5 +361,8 @@ def repeats_header(window: list[TextLine], columns: tuple[Column, ...], settings
     n = settings.repeat_prefix_letters
     headed = [(i, _opening(squeeze(c.header))[:n]) for i, c in enumerate(columns) if c.role and c.header.strip()]
     same = sum(1 for i, h in headed if _opens_alike(texts.get(i, ""), h, settings))
-    late = any(h in texts.get(i, "")[1:] and not texts.get(i, "").startswith(h) for i, h in headed)
+    # on a scan (``repeat_alike`` < 1), more than one letter before it: a first header read "ะยะเวลา" (ร lost) is the
+    # repeat's "ระยะเวลา…" from its second letter, and opens it all the same (judge set 8's syn08105: two records)
+    lead = 1 if settings.repeat_alike < 1.0 else 0
+    late = any(texts.get(i, "").find(h) > lead for i, h in headed)
     return bool(headed) and 2 * same >= len(headed) and not late
