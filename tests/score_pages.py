@@ -41,3 +41,17 @@ def hrule(y: float, x0: float = 70.0, x1: float = 540.0) -> Rule:
 
 def vrule(x: float, y0: float, y1: float) -> Rule:
     return Rule("v", x, y0, y1)
+
+
+# a question table's header as FY2567 prints it: ประเด็นการประเมิน | คะแนนที่ / ได้
+QUESTION_HEADER = [(200, 60, "ประเด็นการประเมิน"), (465, 60, "คะแนนที่"), (487, 78, "ได้")]
+
+
+def ocr_question_scores(cells: list[tuple[float, float, str]]) -> list[tuple[str, float]]:
+    """(code, score) of the question rows read from one page of ``cells`` under ``QUESTION_HEADER``, as OCR
+    would have read the page."""
+    from ita_extract.extract.kinds.assessment import AssessmentSettings, HeaderSettings, read_assessment
+
+    assessment, _ = read_assessment([make_page(1, QUESTION_HEADER + cells)],
+                                    settings=AssessmentSettings(header=HeaderSettings.ocr()))
+    return [(s.code, s.score) for s in assessment.scores if s.level == "question"] if assessment else []

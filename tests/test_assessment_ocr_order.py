@@ -24,20 +24,14 @@ from ita_extract.extract.kinds.assessment.labels import (
     under_heading,
 )
 from ita_extract.extract.thai.catalogue import catalogue
-from score_pages import hrule, make_page
+from score_pages import hrule, make_page, ocr_question_scores
 
 OCR = AssessmentSettings(header=HeaderSettings.ocr())
-HEADER = [(200, 60, "ประเด็นการประเมิน"), (465, 60, "คะแนนที่"), (487, 78, "ได้")]
 
 
 def labels(*codes: str) -> list[Label]:
     """Labels from codes: "3" is indicator 3's row, "I13" a question."""
     return [Label("indicator", c, "") if c.isdigit() else Label("question", c, "") for c in codes]
-
-
-def question_scores(cells: list[tuple[float, float, str]]) -> list[tuple[str, float]]:
-    assessment, _ = read_assessment([make_page(1, HEADER + cells)], settings=OCR)
-    return [(s.code, s.score) for s in assessment.scores if s.level == "question"] if assessment else []
 
 
 def test_the_catalogue_gives_an_indicators_questions_in_any_year() -> None:
@@ -164,7 +158,7 @@ def test_a_question_table_keeps_its_order_through_misread_letters_and_headings()
         (76, 285, "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ"), (472, 285, "90.81"),
         (76, 310, "E20 ขั้นตอนการขออนุญาต"), (472, 310, "96.06"),
     ]
-    assert question_scores(cells) == [("I1", 94.64), ("I2", 87.48), ("I7", 93.02), ("I13", 98.13), ("I20", 96.06)]
+    assert ocr_question_scores(cells) == [("I1", 94.64), ("I2", 87.48), ("I7", 93.02), ("I13", 98.13), ("I20", 96.06)]
 
 
 def test_an_indicator_table_read_by_its_names_and_order() -> None:
@@ -198,8 +192,8 @@ def test_a_score_read_into_its_question_cell_is_cut_off_and_the_table_goes_on() 
         (76, 185, "i9 หน่วยงานของท่าน ใช้จ่ายงบประมาณเพื่อประโยชน์ส่วนตัว กลุ่ม หรือ 82.04"),  # deep into the column
         (76, 210, "i10 บุคลากรในหน่วยงานของท่าน"), (472, 210, "85.34"),
     ]
-    assert question_scores(cells) == [("I7", 88.74), ("I8", 89.65), ("I9", 82.04), ("I10", 85.34)]
-    assert question_scores(cells[:2] + [(76, 135, "i7 ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงานของท่าน")]) == []
+    assert ocr_question_scores(cells) == [("I7", 88.74), ("I8", 89.65), ("I9", 82.04), ("I10", 85.34)]
+    assert ocr_question_scores(cells[:2] + [(76, 135, "i7 ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณประจำปี ของหน่วยงานของท่าน")]) == []
 
 
 def test_a_three_line_header_in_ocrs_small_em_is_found() -> None:

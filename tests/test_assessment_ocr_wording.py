@@ -10,14 +10,10 @@ and never where two wordings are equally close or too little was read.
 from __future__ import annotations
 
 import pytest
-from ita_extract.extract.kinds.assessment import AssessmentSettings, HeaderSettings, read_assessment
 from ita_extract.extract.kinds.assessment.labels import Label
 from ita_extract.extract.kinds.assessment.wording import alike, by_wording, checked, confirmed, wording_read
 from ita_extract.extract.page.ocr.lexicon import questions
-from score_pages import make_page
-
-OCR = AssessmentSettings(header=HeaderSettings.ocr())
-HEADER = [(200, 60, "ประเด็นการประเมิน"), (465, 60, "คะแนนที่"), (487, 78, "ได้")]
+from score_pages import ocr_question_scores
 
 
 def opening(code: str, letters: int) -> str:
@@ -121,11 +117,6 @@ def test_a_code_the_order_gave_an_unscored_line_stands_only_with_its_wording() -
     assert confirmed(None, "๐๑๔ คู่มือหรือมาตรฐานการปฏิบัติงาน") is None
 
 
-def question_scores(cells: list[tuple[float, float, str]]) -> list[tuple[str, float]]:
-    assessment, _ = read_assessment([make_page(1, HEADER + cells)], settings=OCR)
-    return [(s.code, s.score) for s in assessment.scores if s.level == "question"] if assessment else []
-
-
 def test_a_question_table_with_its_codes_misread_is_read_by_its_wording() -> None:
     """syn08106's first rows as OCR read TH Sarabun New: I๓ as "in", I๔ as "[๕", I๕ as "(๕"; a speck
     under a row does not end the table; an OIT row's score on a line of its own above its code."""
@@ -136,7 +127,7 @@ def test_a_question_table_with_its_codes_misread_is_read_by_its_wording() -> Non
         (90, 180, "a"), (300, 190, "ฆ่"),
         (76, 200, "(๕ นอกเหนือจากการรับจากญาติหรือจากบุคคล ที่ให้กันใน"), (472, 200, "90.26"),
     ]
-    assert question_scores(cells) == [("I3", 88.87), ("I4", 93.18), ("I5", 90.26)]
+    assert ocr_question_scores(cells) == [("I3", 88.87), ("I4", 93.18), ("I5", 90.26)]
     oit = [
         (76, 110, "ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล"), (472, 110, "96.67"),
         (76, 135, "O๑๒ รายงานการกำกับติดตามการดำเนินงาน"), (472, 135, "100.00"),
@@ -144,4 +135,4 @@ def test_a_question_table_with_its_codes_misread_is_read_by_its_wording() -> Non
         (472, 180, "100.00"),
         (76, 187, "๐๑๔ คู่มือหรือมาตรฐานการปฏิบัติงาน"),
     ]
-    assert question_scores(oit) == [("O12", 100.0), ("O13", 0.0), ("O14", 100.0)]
+    assert ocr_question_scores(oit) == [("O12", 100.0), ("O13", 0.0), ("O14", 100.0)]
