@@ -30,6 +30,9 @@ WORDS = frozenset({"ครบถ้วน", "รายงาน", "บิดเ�
         ("ตามมาตรการ", "ตามมาตรการ"),  # words read right stay
         ("คู่มือหรือมาตรฐานการ", "คู่มือหรือมาตรฐานการ"),  # มาตรฐาน is a word: not made มาตรการ
         ("ให้ครับถ้วนและ ", "ให้ครบถ้วนและ "),
+        ("ข้อมูลเป็นบปัจจุบัน", "ข้อมูลเป็นปัจจุบัน"),  # ป read twice: its body บ alone, then whole
+        ("ข้อมูลเป็นรปัจจุบัน", "ข้อมูลเป็นรปัจจุบัน"),  # a lone letter no reading of ป: left
+        ("ผู้รับบริการ", "ผู้รับบริการ"),  # บ of ผู้รับ: no lone letter
     ],
 )
 def test_a_word_read_one_edit_off_a_word_the_report_reads_right_is_mended(read: str, mended: str) -> None:
@@ -64,6 +67,7 @@ def test_a_record_read_by_ocr_takes_the_reports_word_and_says_so() -> None:
         ("มีส่วนรวม", "มีส่วนรวม"),  # a word as read: ส่วนรวม, not ส่วนร่วม
         ("กล้องรับความคิดเห็น", "กล้องรับความคิดเห็น"),  # กล้อง is a word too: context is not weighed
         ("การดำเนนการทุกไตรมาส", "การดำเนินการทุกไตรมาส"),  # ดำเนิน inside it is no word put in
+        ("การบ้องกันการทุจริต", "การป้องกันการทุจริต"),  # ป read as บ: ป้องกัน stands inside the word การป้องกัน
     ],
 )
 def test_a_common_word_misread_is_mended_where_the_corpus_finds_it_likelier(read: str, mended: str) -> None:
@@ -80,6 +84,17 @@ def test_a_record_alone_takes_a_common_word_and_says_so() -> None:
     out, _, notes = correct_records(records, Document(fiscal_year=2566), [1])
     assert out[0].measures == ["ปรับปรุงข้อมูลให้ครบถ้วน"]
     assert [n.code for n in notes] == ["ocr_text_matched"] and "a common word" in notes[0].message
+
+
+def test_the_v2_fields_steps_and_findings_are_mended_as_the_others() -> None:
+    """Contract v2's steps (a list, as measures) and findings (prose) go through the same checks: they had
+    been left as OCR read them ("ให้เป็นบัจจุบัน" in judge set 8's steps, five times)."""
+    records = [Record(row=1, page_start=1, page_end=1, steps=["ทบทวนคู่มือให้เป็นบัจจุบัน"],
+                      findings="ข้อมูลยังไม่ครับถ้วน")]
+    out, _, notes = correct_records(records, Document(fiscal_year=2566), [1])
+    assert out[0].steps == ["ทบทวนคู่มือให้เป็นปัจจุบัน"]
+    assert out[0].findings == "ข้อมูลยังไม่ครบถ้วน"
+    assert "steps[1]" in notes[0].message and "findings" in notes[0].message
 
 
 def test_of_two_words_one_edit_from_a_misreading_the_commoner_is_taken_in_every_process() -> None:

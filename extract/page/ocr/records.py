@@ -35,7 +35,8 @@ from .timeframes import mended_timeframe
 from .vocabulary import common_reading, common_words, document_words, voted
 from .words import restore_marks
 
-LIST_FIELDS = ("measures", "monitoring", "actions")
+LIST_FIELDS = ("measures", "steps", "monitoring", "actions")  # v2's steps too: a list of items as measures are
+TEXT_FIELDS = ("issue", "responsible", "findings")  # and v2's findings: prose OCR misreads as any
 SPACES = re.compile(r"(\s+)")  # split keeping the spaces: stretches between them, and the spaces
 
 
@@ -150,8 +151,8 @@ def _marks_across_wraps(rec: Record, s: OcrSettings) -> tuple[Record, list[str]]
 
 
 def _texts(rec: Record) -> list[str]:
-    """A record's free text: issue, responsible and every list item."""
-    return [t for t in (rec.issue, rec.responsible) if t] + [item for f in LIST_FIELDS for item in getattr(rec, f)]
+    """A record's free text: issue, responsible, findings and every list item."""
+    return [t for f in TEXT_FIELDS if (t := getattr(rec, f))] + [item for f in LIST_FIELDS for item in getattr(rec, f)]
 
 
 COMMON = "a common word misread by one letter, where the corpus finds it likelier than what was read"
@@ -164,11 +165,11 @@ def _voted(rec: Record, words: frozenset[str]) -> tuple[Record, list[str]]:
 
 
 def _each_text(rec: Record, mend: Callable[[str], str], why: str) -> tuple[Record, list[str]]:
-    """The record with ``mend`` applied to its issue, responsible and every list item, and a line
-    per text it changed saying ``why``."""
+    """The record with ``mend`` applied to its issue, responsible, findings and every list item, and a
+    line per text it changed saying ``why``."""
     update: dict[str, object] = {}
     changed: list[str] = []
-    for field in ("issue", "responsible", *LIST_FIELDS):
+    for field in (*TEXT_FIELDS, *LIST_FIELDS):
         value = getattr(rec, field)
         items = value if isinstance(value, list) else [value] if value else []
         mended = [mend(item) for item in items]
