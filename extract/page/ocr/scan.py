@@ -231,25 +231,38 @@ def ruling_lines(ink: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> tuple
     return found, horizontal | vertical
 
 
-def shaded_edges(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list[Segment]:
-    """The top and bottom edges of shaded bands (a header row with a grey fill), as rules.
+def shaded_bands(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list[tuple[int, int, int, int]]:
+    """(top, bottom, left, right) in pixels of each shaded band: a header row with a grey fill.
 
-    Word tables often shade the header instead of ruling under it; a born-digital PDF
-    draws that fill as a rectangle, whose edges the table engine takes for rules. On a
-    scan the fill is a grey band that binarisation turns white, and the rule under the
-    header is lost with it. A row is shaded when its median grey is ``fill_step`` darker
-    than the paper's (the page median): the table spans over half the page, so its cells'
-    fill decides the row's median, and letters (few pixels) never do.
+    A row is shaded when its median grey is ``fill_step`` darker than the paper's (the page
+    median): the table spans over half the page, so its cells' fill decides the row's median,
+    and letters (few pixels) never do. A band lower than ``fill_min_height_in`` is a smudge or
+    a thick rule; one narrower than ``fill_min_width`` of the page is no table's.
     """
     paper = float(np.median(gray))
     shaded = np.median(gray, axis=1) < paper - s.fill_step
-    found: list[Segment] = []
+    found: list[tuple[int, int, int, int]] = []
     for top, bottom in true_runs(shaded):
         if bottom - top < s.fill_min_height_in * dpi:
             continue
         cols = np.flatnonzero(np.median(gray[top:bottom], axis=0) < paper - s.fill_step)
         if cols.size == 0 or cols[-1] - cols[0] < s.fill_min_width * gray.shape[1]:
             continue
-        start, end = int(cols[0]), int(cols[-1]) + 1
-        found += [Segment("h", float(top), start, end, 1), Segment("h", float(bottom), start, end, 1)]
+        found.append((int(top), int(bottom), int(cols[0]), int(cols[-1]) + 1))
     return found
+
+
+def shaded_edges(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list[Segment]:
+    """The top and bottom edges of shaded bands (``shaded_bands``), as rules.
+
+    Word tables often shade the header instead of ruling under it; a born-digital PDF
+    draws that fill as a rectangle, whose edges the table engine takes for rules. On a
+    scan the fill is a grey band that binarisation turns white, and the rule under the
+    header is lost with it.
+    """
+    return edges_of(shaded_bands(gray, dpi, s))
+
+
+def edges_of(bands: list[tuple[int, int, int, int]]) -> list[Segment]:
+    """Each band's top and bottom edge as a horizontal rule segment."""
+    return [Segment("h", float(y), x0, x1, 1) for top, bottom, x0, x1 in bands for y in (top, bottom)]
