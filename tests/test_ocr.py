@@ -37,10 +37,10 @@ from ita_extract.extract.page.ocr import tesseract
 from ita_extract.extract.page.ocr.lines import line_chars, line_ems, restore_lines
 from ita_extract.extract.page.ocr.reader import without_rules
 from ita_extract.extract.page.ocr.scan import (
+    edges_of,
     is_gibberish,
     ruling_lines,
     shaded_bands,
-    shaded_edges,
     skew_angle,
     unusable_text_layer,
 )
@@ -226,7 +226,7 @@ def test_a_shaded_header_band_gives_its_edges_as_rules() -> None:
     gray[200:320, 100:800] -= 30  # the header's grey fill
     gray[250:262, 150:400] = 10  # letters on it
     gray[500:512, 150:400] = 10  # letters below it
-    edges = shaded_edges(gray, 300)
+    edges = edges_of(shaded_bands(gray, 300))
     assert sorted(round(e.pos) for e in edges) == [200, 320]
     assert all(abs(e.start - 100) <= 2 and abs(e.end - 800) <= 2 for e in edges)
 
@@ -263,7 +263,7 @@ def test_a_shaded_bands_fill_is_made_paper_for_tesseract_its_ink_kept() -> None:
 def test_no_shaded_band_no_rules(rows: tuple[int, int], cols: tuple[int, int]) -> None:
     gray = _paper(2)
     gray[rows[0] : rows[1], cols[0] : cols[1]] -= 30
-    assert shaded_edges(gray, 300) == []
+    assert edges_of(shaded_bands(gray, 300)) == []
 
 
 # ---------------------------------------------------------------- OCR output → Chars

@@ -16,6 +16,7 @@ taken, or none.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...page.ocr.lexicon import key, questions, similarity
 from ...thai.codes import MAX_QUESTION
@@ -49,8 +50,7 @@ def alike(read: str, code: str) -> float:
     name ("โครงสร้าง", "Social Network") is shorter than its row may read. 0 where the read covers less
     than ``WORDING_LETTERS`` of the wording (or all of a shorter one): too little to tell."""
     best = 0.0
-    for wording in questions(code, None):
-        form = bare(key(wording))[:WORDING_MAX_LETTERS]
+    for form in _forms(code):
         for skip in range(CODE_REMNANT_LETTERS + 1):
             part = read[skip:]
             if len(part) < min(WORDING_LETTERS, len(form)):
@@ -58,6 +58,14 @@ def alike(read: str, code: str) -> float:
             size = min(len(part), len(form))
             best = max(best, similarity(part[:size], form[:size]))
     return best
+
+
+@lru_cache(maxsize=256)
+def _forms(code: str) -> tuple[str, ...]:
+    """The catalogue wordings of ``code`` in every year, as ``alike`` compares them: letters without marks,
+    no spaces, cut to ``WORDING_MAX_LETTERS``. Kept once per code: every scored row of a scanned table
+    compares its line with some seven questions' wordings."""
+    return tuple(bare(key(wording))[:WORDING_MAX_LETTERS] for wording in questions(code, None))
 
 
 def by_wording(text: str, letter: str, first: int, last: int, expected: int | None = None) -> str | None:

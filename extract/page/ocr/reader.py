@@ -29,7 +29,16 @@ from .lines import drop_specks, fit_to_ink, line_chars, line_ems, mend_codes, re
 from .lone import lone_digits
 from .mend import mend_digits
 from .reread import reread_latin
-from .scan import binarise, edges_of, ruling_lines, shaded_bands, skew_angle, to_gray, unusable_text_layer
+from .scan import (
+    Band,
+    binarise,
+    edges_of,
+    ruling_lines,
+    shaded_bands,
+    skew_angle,
+    to_gray,
+    unusable_text_layer,
+)
 from .settings import DEFAULT, OcrSettings
 from .tesseract import OcrLine, parse_hocr, require_tesseract, run_tesseract, tesseract_problem
 
@@ -52,7 +61,7 @@ class PageImage:
     ink: np.ndarray
     skew: float
     scale: float
-    bands: list[tuple[int, int, int, int]]  # shaded bands (``scan.shaded_bands``): top, bottom, left, right
+    bands: list[Band]  # its shaded bands (``scan.shaded_bands``)
 
 
 def prepare(image: Image.Image, dpi: float, s: OcrSettings = DEFAULT) -> PageImage:
@@ -72,7 +81,7 @@ def page_rules(img: PageImage, s: OcrSettings = DEFAULT) -> tuple[list[Rule], np
     return [Rule(seg.orientation, seg.pos / k, seg.start / k, seg.end / k) for seg in found], mask
 
 
-def without_rules(gray: np.ndarray, mask: np.ndarray, bands: list[tuple[int, int, int, int]] = ()) -> Image.Image:
+def without_rules(gray: np.ndarray, mask: np.ndarray, bands: Iterable[Band] = ()) -> Image.Image:
     """The page with its ruling lines painted white, Tesseract reads lines as letters (| l _ ๅ); and its
     shaded bands (``scan.shaded_bands``) lightened so their fill is paper: on a noisy scan Tesseract
     takes a textured grey band for a picture and reads none of its text (judge set 9's syn09104, TH

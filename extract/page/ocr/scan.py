@@ -231,8 +231,11 @@ def ruling_lines(ink: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> tuple
     return found, horizontal | vertical
 
 
-def shaded_bands(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list[tuple[int, int, int, int]]:
-    """(top, bottom, left, right) in pixels of each shaded band: a header row with a grey fill.
+Band = tuple[int, int, int, int]  # a shaded band in pixels: top, bottom, left, right
+
+
+def shaded_bands(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list[Band]:
+    """Each shaded band of the page: a header row with a grey fill.
 
     A row is shaded when its median grey is ``fill_step`` darker than the paper's (the page
     median): the table spans over half the page, so its cells' fill decides the row's median,
@@ -241,7 +244,7 @@ def shaded_bands(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list
     """
     paper = float(np.median(gray))
     shaded = np.median(gray, axis=1) < paper - s.fill_step
-    found: list[tuple[int, int, int, int]] = []
+    found: list[Band] = []
     for top, bottom in true_runs(shaded):
         if bottom - top < s.fill_min_height_in * dpi:
             continue
@@ -252,17 +255,12 @@ def shaded_bands(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list
     return found
 
 
-def shaded_edges(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list[Segment]:
-    """The top and bottom edges of shaded bands (``shaded_bands``), as rules.
+def edges_of(bands: list[Band]) -> list[Segment]:
+    """The top and bottom edges of shaded bands, as rules.
 
     Word tables often shade the header instead of ruling under it; a born-digital PDF
     draws that fill as a rectangle, whose edges the table engine takes for rules. On a
     scan the fill is a grey band that binarisation turns white, and the rule under the
     header is lost with it.
     """
-    return edges_of(shaded_bands(gray, dpi, s))
-
-
-def edges_of(bands: list[tuple[int, int, int, int]]) -> list[Segment]:
-    """Each band's top and bottom edge as a horizontal rule segment."""
     return [Segment("h", float(y), x0, x1, 1) for top, bottom, x0, x1 in bands for y in (top, bottom)]
