@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build ``extract/page/ocr/glyph_templates.npz``: glyph features of Thai digits and their look-alikes.
 
-    python tools/make_glyph_templates.py [FONT_DIR_OR_FILE ...]
+    python tools/make_glyph_templates.py [--faces DIR] [FONT_DIR_OR_FILE ...]
 
 Renders every label below in every upright face found (default: the TLWG Thai fonts,
 Debian's ``fonts-thai-tlwg``: Laksaman is TH Sarabun PSK, the government's font; Kinnari,
@@ -15,6 +15,16 @@ scans in five SIPA faces none of them knows (development set devth: overall 0.72
 TLWG scan a score ("๗๖.๐๘" read "๗ ๖ ๐๕", devsc syn00093); Noto Sans/Serif Thai's round ๐ took a
 Latin o ("Policy" read "P๐", devs7n syn00018). Nearest-neighbour over one pool lets a foreign face's
 glyph win on a page of another face; a face is worth adding only where its documents are common.
+
+So other faces are kept apart, each family its own set (``--faces DIR``: every .ttf there, a family
+being the file name without ``-Bold``), never pooled: a page is read with the pool unless its glyphs
+are clearly nearer to one family's (``faces.page_face``). Issue 16's session 13 added 22 families
+this way, the faces development and retired judge sets were set in: SIPA's TH Sarabun New, TH
+Sarabun, TH Niramit AS, TH K2D July8, TH Chakra Petch, TH Baijam, TH KoHo, TH Kodchasal, TH
+Fahkwang, TH Srisakdi, TH Krub, TH Mali Grade 6 (``odoo-addon-l10n-th-fonts`` and SIPA's
+releases), Google's Sarabun, Kanit, Prompt, Taviraj, Trirong, Maitree and IBM Plex Sans Thai
+Looped (npm ``@fontsource/*`` 5.3.0, Thai and Latin subsets merged with fontTools; PyPI
+``fontpkg-*``), and Arundina Sans, Serif and Sans Mono.
 
 The labels besides the digits are what a digit may be mistaken for (Thai letters, Latin
 letters, Arabic digits, punctuation): a glyph is called a digit only when no template of
@@ -72,10 +82,27 @@ def font_files(args: list[str]) -> list[Path]:
     return out
 
 
+def family(path: Path) -> str:
+    """A face file's family: its name without the weight (``Maitree-Bold.ttf`` → ``Maitree``)."""
+    return path.stem.removesuffix("-Bold")
+
+
+def arguments(args: list[str]) -> tuple[list[Path], list[Path]]:
+    """The pool's font files and the separately kept faces' (``--faces DIR``)."""
+    faces: list[Path] = []
+    while "--faces" in args:
+        k = args.index("--faces")
+        faces += font_files(args[k + 1 : k + 2])
+        args = args[:k] + args[k + 2 :]
+    return font_files(args), faces
+
+
 def main() -> None:
-    fonts = font_files(sys.argv[1:])
-    labels, shapes, aspects, heights, feet = [], [], [], [], []
+    pool, separate = arguments(sys.argv[1:])
+    fonts = pool + separate
+    labels, shapes, aspects, heights, feet, faces = [], [], [], [], [], []
     for path in fonts:
+        face = "" if path in pool else family(path)
         cmap = TTFont(str(path)).getBestCmap()  # the characters the face has a glyph for
         for size, blur in SIZES:
             font = ImageFont.truetype(str(path), size)
@@ -94,10 +121,13 @@ def main() -> None:
                 aspects.append(glyph.aspect)
                 heights.append(glyph.height)
                 feet.append(glyph.foot)
+                faces.append(face)
     out = Path(os.environ.get("GLYPH_TEMPLATES_OUT", REPO / "extract" / "page" / "ocr" / TEMPLATES))
     np.savez_compressed(out, labels=np.array(labels), shapes=np.stack(shapes), aspects=np.array(aspects, np.float32),
-                        heights=np.array(heights, np.float32), feet=np.array(feet, np.float32))  # fmt: skip
-    print(f"{out}: {len(labels)} glyphs of {len(set(labels))} labels from {len(fonts)} fonts, "
+                        heights=np.array(heights, np.float32), feet=np.array(feet, np.float32),
+                        faces=np.array(faces))  # fmt: skip
+    print(f"{out}: {len(labels)} glyphs of {len(set(labels))} labels from {len(fonts)} fonts "
+          f"({len(set(faces) - {''})} families apart), "
           f"{SIDE}x{SIDE}, {out.stat().st_size // 1024} KiB")  # fmt: skip
 
 

@@ -18,14 +18,14 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from statistics import median
 
 import numpy as np
 from scipy import ndimage
 
 from ...thai.letters import is_thai_letter
-from .glyphs import Glyph, Templates, describe, templates
+from .glyphs import POOL, Glyph, Templates, describe, templates
 from .scan import true_runs
 from .settings import DEFAULT, OcrSettings
 
@@ -74,7 +74,7 @@ def letter_height(ink: np.ndarray, words: Sequence) -> float | None:
     return median(heights) if heights else None
 
 
-def _on_line(column: np.ndarray, baseline: float, height: float) -> np.ndarray:
+def on_line(column: np.ndarray, baseline: float, height: float) -> np.ndarray:
     """The column's ink cut to the run of inked rows that sits on the line: marks of the
     line above or below that fall in the band are separated from it by blank rows."""
     rows = column.any(axis=1)
@@ -199,10 +199,13 @@ def widen(
 IN_DIGIT_GROUP = THAI_DIGITS | frozenset("0123456789EOI()./-:,;")
 
 
-@lru_cache(maxsize=1)
-def _digit_group_templates() -> Templates:
-    """The templates a glyph of a digit group may be."""
-    return templates().only(IN_DIGIT_GROUP)
+@cache
+def store(face: str = POOL, digits: bool = False) -> Templates:
+    """The templates a page set in ``face`` is read with: the pool's, and a family's own beside them
+    (four of a label per family, two sizes of two weights, are too few for what the pool has many
+    of: a serif ``I`` blurred to a bar); in a digit group, only what a glyph of one may be."""
+    found = templates(face) if face == POOL else templates(face).joined(templates(POOL))
+    return found.only(IN_DIGIT_GROUP) if digits else found
 
 
 def reading(
@@ -213,10 +216,11 @@ def reading(
     height: float,
     digits: bool = False,
     s: OcrSettings = DEFAULT,
+    face: str = POOL,
 ) -> list[Read]:
-    """The glyphs between x0 and x1 on the line, each read as its nearest template;
-    ``digits``: Tesseract read Thai digits here, so only what a digit group holds is among
-    the choices (``IN_DIGIT_GROUP``).
+    """The glyphs between x0 and x1 on the line, each read as its nearest template of ``face``
+    (the page's, ``faces.page_face``); ``digits``: Tesseract read Thai digits here, so only what
+    a digit group holds is among the choices (``IN_DIGIT_GROUP``).
 
     The band is cut from the baseline, not from Tesseract's boxes: for glyphs outside its
     character set Tesseract's boxes split or clip them. Touching glyphs are parted where
@@ -228,9 +232,8 @@ def reading(
     box = ink[y0:y1, xa:xb]
     if box.size == 0:
         return []
-    store = _digit_group_templates() if digits else templates()
     apart = _apart(box, baseline - y0, height, s) if digits else ()  # Latin letters kern: "Po" is no ๙๓
-    band = _Band(box, baseline - y0, height, xa, digits, store, apart)
+    band = _Band(box, baseline - y0, height, xa, digits, store(face, digits), apart)
     cuts = sorted(set(_cuts(box, band.base, height, s)) | {round(p.cut) for p in apart if p.cut is not None})
     return _best_reading(cuts, _pieces(band, cuts, s), xa, height, s)
 
@@ -334,7 +337,7 @@ def _pieces(band: _Band, cuts: list[int], s: OcrSettings) -> dict[tuple[int, int
             part = band.box[:, a:b]
             out[i, j] = BLANK if not part.any() else None
             if out[i, j] is None:
-                for glyph in _descriptions(_on_line(part, band.base, band.height), band, s) + _whole(band, a, b):
+                for glyph in _descriptions(on_line(part, band.base, band.height), band, s) + _whole(band, a, b):
                     glyphs.append(glyph)
                     owners.append((i, j))
     for (i, j), (label, dist, other) in zip(owners, band.store.nearest(glyphs, s)):

@@ -12,7 +12,7 @@ a ``(`` reaches below the line).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import numpy as np
@@ -23,6 +23,7 @@ from .settings import DEFAULT, OcrSettings
 # The shipped templates' format (tools/make_glyph_templates.py writes it), not a tolerance:
 SIDE = 14  # pixels: the square a glyph's ink is scaled to; enough for digits' loops and tails
 TEMPLATES = "glyph_templates.npz"
+POOL = ""  # the face name of the pooled TLWG templates, read with on every page first
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,17 @@ class Templates:
             )
         return out
 
+    def joined(self, other: Templates) -> Templates:
+        """These templates and another set's, as one."""
+        return Templates.of(
+            np.concatenate([self.labels, other.labels]),
+            *(np.concatenate([a, b]) for a, b in zip(self.features(), other.features())),
+        )
+
+    def features(self) -> tuple[np.ndarray, ...]:
+        """Shapes, aspects, heights and feet, in the order ``of`` takes them."""
+        return self.shapes, self.aspects, self.heights, self.feet
+
     def only(self, labels: frozenset[str]) -> Templates:
         """The templates of these labels alone (a smaller set is searched faster, too)."""
         keep = np.isin(self.labels, sorted(labels))
@@ -124,12 +136,30 @@ class Templates:
 
 
 @lru_cache(maxsize=1)
-def templates() -> Templates:
-    """The shipped templates (``extract/page/ocr/glyph_templates.npz``)."""
+def _stored() -> tuple[np.ndarray, ...]:
+    """The shipped file's arrays: labels, shapes (unit length), aspects, heights, feet, faces."""
     with files(__package__).joinpath(TEMPLATES).open("rb") as fh:
         data = np.load(fh)
         labels = data["labels"].astype(str)
         shapes = data["shapes"].astype(np.float32) / 127.0
         norms = np.linalg.norm(shapes, axis=1, keepdims=True)
         shapes = shapes / np.where(norms > 0, norms, 1.0)
-        return Templates.of(labels, shapes, data["aspects"], data["heights"], data["feet"])
+        faces = data["faces"].astype(str) if "faces" in data else np.full(labels.shape, POOL)
+        return labels, shapes, data["aspects"], data["heights"], data["feet"], faces
+
+
+@cache
+def templates(face: str = POOL) -> Templates:
+    """The shipped templates (``extract/page/ocr/glyph_templates.npz``) of one face: the pool of
+    TLWG faces every page is read with first (``POOL``), or one family kept apart (``faces``)."""
+    labels, shapes, aspects, heights, feet, faces = _stored()
+    keep = faces == face
+    if not keep.any():
+        raise KeyError(f"no glyph templates of face {face!r}")
+    return Templates.of(labels[keep], shapes[keep], aspects[keep], heights[keep], feet[keep])
+
+
+@lru_cache(maxsize=1)
+def faces() -> tuple[str, ...]:
+    """The families kept apart from the pool, each a set of its own (``tools/make_glyph_templates.py``)."""
+    return tuple(sorted(set(_stored()[-1].tolist()) - {POOL}))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .digits import THAI_DIGITS, letter_height, reading
+from .glyphs import POOL
 from .scan import true_runs
 from .settings import DEFAULT, OcrSettings
 from .tesseract import OcrLine, OcrWord
@@ -24,13 +25,14 @@ NUMBER_SIGNS = frozenset(".)")  # what may follow a lone number: an item's dot o
 DIGITS = THAI_DIGITS | frozenset("0123456789")
 
 
-def lone_digits(lines: list[OcrLine], ink: np.ndarray, s: OcrSettings = DEFAULT) -> list[OcrLine]:
-    """``lines`` and a line of its own for each lone number found in the ink no word covers."""
+def lone_digits(lines: list[OcrLine], ink: np.ndarray, s: OcrSettings = DEFAULT, face: str = POOL) -> list[OcrLine]:
+    """``lines`` and a line of its own for each lone number found in the ink no word covers, read
+    with the page's face (``faces.page_face``)."""
     height = letter_height(ink, [w for line in lines for w in line.words])
     if height is None:
         return lines
     free = _uncovered(ink, lines, int(s.lone_pad * height))
-    found = [line for r0, r1 in true_runs(free.any(axis=1)) for line in _band(ink, free, r0, r1, height, lines, s)]
+    found = [line for r0, r1 in true_runs(free.any(axis=1)) for line in _band(ink, free, r0, r1, height, lines, s, face)]
     return lines + found
 
 
@@ -44,7 +46,7 @@ def _uncovered(ink: np.ndarray, lines: list[OcrLine], pad: int) -> np.ndarray:
 
 
 def _band(ink: np.ndarray, free: np.ndarray, r0: int, r1: int, height: float, lines: list[OcrLine],
-          s: OcrSettings) -> list[OcrLine]:
+          s: OcrSettings, face: str) -> list[OcrLine]:
     """The lone numbers in one band of rows holding uncovered ink."""
     if not s.lone_min_height * height <= r1 - r0 <= s.lone_max_height * height:
         return []
@@ -57,7 +59,7 @@ def _band(ink: np.ndarray, free: np.ndarray, r0: int, r1: int, height: float, li
             continue
         rows = np.flatnonzero(patch.any(axis=1))
         top, bottom = r0 + int(rows[0]), r0 + int(rows[-1]) + 1
-        text, sure = _read(ink, patch, c0, r0, bottom, height, s)
+        text, sure = _read(ink, patch, c0, r0, bottom, height, s, face)
         if sure and _a_number(text, ring=_text_after(lines, c1, top, bottom, height, s)):
             word = OcrWord(text, float(c0), float(c1), float(top), float(bottom), s.lone_confidence)
             out.append(OcrLine((word,), float(c0), float(bottom), 0.0, 0.0, float(bottom - top)))
@@ -65,7 +67,7 @@ def _band(ink: np.ndarray, free: np.ndarray, r0: int, r1: int, height: float, li
 
 
 def _read(ink: np.ndarray, patch: np.ndarray, c0: int, r0: int, bottom: int, height: float,
-          s: OcrSettings) -> tuple[str, bool]:
+          s: OcrSettings, face: str) -> tuple[str, bool]:
     """A patch's text and whether every glyph of it was read surely. Each run of inked columns is
     read on its own (a number's glyphs stand apart); a run no bigger than a dot that sits on the
     baseline is a full stop (too small for the templates, which compare shapes scaled up)."""
@@ -75,7 +77,7 @@ def _read(ink: np.ndarray, patch: np.ndarray, c0: int, r0: int, bottom: int, hei
         if max(b - a, rows[-1] - rows[0] + 1) <= s.lone_dot * height and bottom - (r0 + rows[-1] + 1) <= s.lone_dot * height:
             text += "."
             continue
-        reads = reading(ink, c0 + a, c0 + b, bottom, height, True, s)
+        reads = reading(ink, c0 + a, c0 + b, bottom, height, True, s, face)
         text += "".join(g.label for g in reads)
         sure = sure and bool(reads) and all(g.is_sure(s) for g in reads)
     return text, sure

@@ -9,7 +9,7 @@ word per glyph whose confidence is its template match's.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -24,17 +24,37 @@ from .digits import (
     with_tesseract,
     worth_reading,
 )
+from .faces import glyphs_of, page_face
+from .glyphs import POOL, Glyph
 from .settings import DEFAULT, OcrSettings
 from .tesseract import OcrLine, OcrWord
 
 
-def mend_digits(lines: list[OcrLine], ink: np.ndarray, s: OcrSettings = DEFAULT) -> list[OcrLine]:
-    """The lines with their digit-like runs re-read by shape (unchanged where no letter height is known)."""
+def mend_digits(lines: list[OcrLine], ink: np.ndarray, s: OcrSettings = DEFAULT) -> tuple[list[OcrLine], str]:
+    """The lines with their digit-like runs re-read by shape (unchanged where no letter height is
+    known), and the page's face: read first with the pooled templates, again with a family kept
+    apart where the glyphs the pool cut are clearly nearer to it (``faces.page_face``)."""
+    seen: list[Glyph] = []
+    out = _mend_page(lines, ink, _Face(POOL, seen), s)
+    face = page_face(seen, s)
+    return (out if face == POOL else _mend_page(lines, ink, _Face(face, None), s)), face
+
+
+@dataclass(frozen=True)
+class _Face:
+    """The face a page is read with, and where the glyphs read go to weigh faces (None: nowhere)."""
+
+    name: str
+    seen: list[Glyph] | None
+
+
+def _mend_page(lines: list[OcrLine], ink: np.ndarray, face: _Face, s: OcrSettings) -> list[OcrLine]:
+    """The lines mended with one face's templates."""
     page_height = letter_height(ink, [w for line in lines for w in line.words])
     out = []
     for line in lines:
         height = letter_height(ink, line.words) or page_height
-        out.append(replace(line, words=tuple(_mend_line(line, ink, height, s))) if height else line)
+        out.append(replace(line, words=tuple(_mend_line(line, ink, height, face, s))) if height else line)
     return out
 
 
@@ -112,7 +132,7 @@ def _run_end(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings) 
     return j
 
 
-def _mend_line(line: OcrLine, ink: np.ndarray, height: float, s: OcrSettings) -> list[OcrWord]:
+def _mend_line(line: OcrLine, ink: np.ndarray, height: float, face: _Face, s: OcrSettings) -> list[OcrWord]:
     """One line's words, each run that may hide a digit read again (a mark at a run's end
     belongs to the letter beside it, and stays out of the run)."""
     words, out, k = line.words, [], 0
@@ -133,7 +153,7 @@ def _mend_line(line: OcrLine, ink: np.ndarray, height: float, s: OcrSettings) ->
         if worth_reading([w.text for w in run]):
             left = words[k - 1].x1 if k else 0.0
             right = words[j].x0 if j < len(words) else float(ink.shape[1])
-            out.extend(_read_run(run, line, ink, (left, right), height, s))
+            out.extend(_read_run(run, line, ink, (left, right), height, face, s))
         else:
             out.extend(run)
         k = j
@@ -146,6 +166,7 @@ def _read_run(
     ink: np.ndarray,
     bounds: tuple[float, float],
     height: float,
+    face: _Face,
     s: OcrSettings,
 ) -> list[OcrWord]:
     """The run's words with the stretch read surely as digits replaced by one word per glyph;
@@ -154,7 +175,9 @@ def _read_run(
     base = line.baseline_at((run[0].x0 + run[-1].x1) / 2)
     a, b = widen(ink, run[0].x0, run[-1].x1, base, height, s)
     said_digits = any(ch in THAI_DIGITS for w in run for ch in w.text)
-    glyphs = reading(ink, max(a, bounds[0]), min(b, bounds[1]), base, height, said_digits, s)
+    glyphs = reading(ink, max(a, bounds[0]), min(b, bounds[1]), base, height, said_digits, s, face.name)
+    if face.seen is not None:
+        face.seen.extend(glyphs_of(ink, glyphs, base, height, s))
     glyphs = with_tesseract(glyphs, [(w.text, w.x0, w.x1) for w in run], s)
     # a speck read as nothing sure is not a glyph: it must not part a code from its digits
     glyphs = [g for g in glyphs if g.is_sure(s) or g.x1 - g.x0 >= s.sliver_word * height]

@@ -107,7 +107,8 @@ def read_lines(
     image = without_rules(img.gray, mask, img.bands)
     lines = drop_specks(parse_hocr(run_tesseract(image, round(dpi), s)), s)
     lines = reread_latin(lines, image, round(dpi), s)
-    lines = lone_digits(mend_digits(fit_to_ink(lines, ink), ink, s), ink, s)
+    lines, face = mend_digits(fit_to_ink(lines, ink), ink, s)
+    lines = lone_digits(lines, ink, s, face)
     lines = shared_baselines(restore_lines(lines, s), s)
     ems = line_ems(lines, s)
     return [mend_codes(line, em, s) for line, em in zip(lines, ems)], ems

@@ -132,6 +132,10 @@ class OcrSettings:
     candidate_max_len: int = 6  # characters: longer words with no Thai letter are not digit groups or codes
     margin: float = 0.04  # a digit's nearest other label must be this much farther than the digit
     max_distance: float = 0.45  # farther than this from every template, a glyph is not recognised
+    # the page's face (faces.py): a family kept apart reads the page where the glyphs the pool cut are
+    # this much nearer to it on average than to the pool, with at least this many glyphs seen
+    face_margin: float = 0.03
+    face_min_glyphs: int = 8
     above: float = 1.7  # letter heights above the baseline a glyph may reach (Latin capitals, brackets)
     below: float = 0.6  # and below it (brackets, commas)
     min_width: float = 0.5  # letter heights: narrower inked runs are one glyph (or part of one)
