@@ -32,7 +32,7 @@ from ita_extract.extract.page.ocr.digits import (
     reading,
 )
 from ita_extract.extract.page.ocr.glyphs import Glyph, describe, templates
-from ita_extract.extract.page.ocr.mend import digit_like
+from ita_extract.extract.page.ocr.mend import digit_like, zeros_after_digits
 from ita_extract.extract.page.ocr.scan import binarise, to_gray
 from ita_extract.extract.page.ocr.settings import DEFAULT as OCR_DEFAULT
 from ita_extract.extract.page.ocr.tesseract import OcrWord
@@ -253,3 +253,51 @@ def test_glyphs_with_columns_of_their_own_are_left_to_the_column_cuts() -> None:
     box[10:13, 25:42] = False  # no tail over the second ring: a blank column parts them
     assert _apart(box, baseline=50.0, height=20.0, s=OCR_DEFAULT) == ()
     assert _apart(np.zeros((60, 80), dtype=bool), baseline=50.0, height=20.0, s=OCR_DEFAULT) == ()
+
+
+def _texts(*texts: str) -> tuple[OcrWord, ...]:
+    """Words as Tesseract gives them, each 20 px a letter, 10 px apart (one digit group)."""
+    words, x = [], 0.0
+    for text in texts:
+        words.append(OcrWord(text, x, x + 20.0 * len(text), 0.0, 40.0, 90.0))
+        x += 20.0 * len(text) + 10.0
+    return tuple(words)
+
+
+@pytest.mark.parametrize(
+    ("texts", "index", "expected"),
+    [
+        (("๘", "อ.อ", "๗"), 1, True),  # ๘๐.๐๗: IBM Plex Sans Thai Looped's ๐ read as อ, with the point
+        (("อ.๕๕",), 0, True),  # ๐.๕๕: the digits are in the word itself
+        (("๓๕6.อ",), 0, True),  # Arabic and Thai digits and a look-alike
+        (("อ.",), 0, False),  # no digit in it or beside it
+        (("๑๒", "อ.เมือง"), 1, False),  # อ. of อำเภอ: other letters in the word
+        (("๒", "ออก"), 1, False),  # a word with a letter no digit looks like (ก)
+    ],
+)
+def test_a_word_of_lookalikes_and_points_among_digits_is_read_with_them(
+    texts: tuple[str, ...], index: int, expected: bool
+) -> None:
+    assert digit_like(_texts(*texts), index, height=40.0) is expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        ("๑oo.oo", "๑๐๐.๐๐"),  # a ring ๐ read as Latin o after a digit and after a digit's point
+        ("O๑๖", "O๑๖"),  # a code's letter stands before its digits
+        ("๒o", "๒๐"),
+        ("o๒", "o๒"),
+        (".o", ".o"),  # a point with no digit before it
+        ("๑ Oct", "๑ Oct"),  # a word space after the digit
+    ],
+)
+def test_a_round_letter_after_a_digit_is_a_zero(labels: str, expected: str) -> None:
+    glyphs, x = [], 0
+    for ch in labels:
+        if ch == " ":
+            x += 60
+            continue
+        glyphs.append(Read(ch, 0.1, 0.15, x, x + 18))
+        x += 22
+    assert "".join(g.label for g in zeros_after_digits(glyphs, 40.0)) == expected.replace(" ", "")

@@ -33,6 +33,10 @@ _RE_LEADING = re.compile(
 # OCR reads the letter O of a bracketed code as a zero or a Q ("(021)" for "(O21)", "(Q16)"): no
 # number is printed so, with a leading zero in brackets at a cell's start.
 _RE_OCR_O = re.compile(r"\s*[(\[]\s*[0Q](?P<num>\d{1,2})\s*[)\]]\s*")
+# Unbracketed, only where the zero is Thai and the digits after it Arabic, before the cell's Thai text
+# ("๐16 ข้อมูลเชิงสถิติ", judge set 10: a ring O read as ๐ by the Thai model, its number by the English
+# one): no number is printed in two scripts ("021 หมายเลขโทรศัพท์" is a number). Matched on the text as read.
+_RE_OCR_O_BARE = re.compile(r"\s*๐(?P<num>[0-9]{1,2})\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _RE_ANYWHERE = re.compile(r"(?<![A-Za-z0-9])" + _CODE)
 # A justified cell spreads a code's glyphs apart ("I 1 1"): its two digits with one space between.
 _RE_LEADING_SPREAD = re.compile(_RE_LEADING.pattern.replace(r"(?P<num>\d{1,2})", r"(?P<num>\d \d)", 1))
@@ -66,7 +70,7 @@ def split_indicator(s: str) -> tuple[str | None, str]:
     m = _RE_LEADING.match(arabic)
     if m is not None:
         return _code(m), s[m.end():]
-    o = _RE_OCR_O.match(arabic)
+    o = _RE_OCR_O.match(arabic) or _RE_OCR_O_BARE.match(s)
     if o is not None and 1 <= int(o["num"]) <= MAX_QUESTION["O"]:
         return f"O{int(o['num'])}", s[o.end():]
     return None, s

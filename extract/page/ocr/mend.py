@@ -9,6 +9,7 @@ word per glyph whose confidence is its template match's.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -16,6 +17,7 @@ import numpy as np
 from .digits import (
     MARKS,
     THAI_DIGITS,
+    Read,
     candidate,
     digit_span,
     letter_height,
@@ -102,13 +104,13 @@ def digit_like(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings
     ``พัฒนา`` no (the letter is a letter of a word)."""
     if candidate(words[k].text, s):
         return True
-    if words[k].text not in DIGIT_LOOKALIKES:
+    if not _lookalike(words[k].text, s):
         return False
     a = k
-    while a > 0 and words[a - 1].text in DIGIT_LOOKALIKES and _close(words[a - 1], words[a], height, s):
+    while a > 0 and _lookalike(words[a - 1].text, s) and _close(words[a - 1], words[a], height, s):
         a -= 1
     b = k
-    while b + 1 < len(words) and words[b + 1].text in DIGIT_LOOKALIKES and _close(words[b], words[b + 1], height, s):
+    while b + 1 < len(words) and _lookalike(words[b + 1].text, s) and _close(words[b], words[b + 1], height, s):
         b += 1
     beside = []  # (the word beside the stretch past marks, the gap to the nearest word, mark or not)
     if (left := _neighbour(words, a, -1)) is not None:
@@ -116,8 +118,23 @@ def digit_like(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings
     if (right := _neighbour(words, b, 1)) is not None:
         beside.append((words[right], words[b + 1].x0 - words[b].x1))
     digit = any(gap < s.digit_run_gap * height and _digits_in(w) for w, gap in beside)
+    digit = digit or any(_digits_in(w) for w in words[a : b + 1])
     lettered = any(gap < s.lookalike_word_gap * height and _has_thai(w) for w, gap in beside)
     return digit and not lettered
+
+
+# what a word of look-alikes may hold besides them: digits of either kind and a decimal point
+# ("อ.อ", "อ.๕๕", "๓๕6.อ" for ๐.๐, ๐.๕๕, ๓๕๖.๐: IBM Plex Sans Thai Looped's ๐, judge set 10)
+WITH_LOOKALIKES = THAI_DIGITS | frozenset("0123456789.")
+
+
+def _lookalike(text: str, s: OcrSettings) -> bool:
+    """A look-alike letter alone, or a short word of look-alikes among digits and points."""
+    return text in DIGIT_LOOKALIKES or (
+        len(text) <= s.candidate_max_len
+        and any(ch in DIGIT_LOOKALIKES for ch in text)
+        and all(ch in DIGIT_LOOKALIKES or ch in WITH_LOOKALIKES for ch in text)
+    )
 
 
 def _digits_in(word: OcrWord) -> bool:
@@ -160,6 +177,24 @@ def _mend_line(line: OcrLine, ink: np.ndarray, height: float, face: _Face, s: Oc
     return out
 
 
+ROUND = frozenset("oO")  # Latin letters as round as ๐, in faces whose ๐ is a plain ring
+
+
+def zeros_after_digits(glyphs: list[Read], height: float, s: OcrSettings = DEFAULT) -> list[Read]:
+    """A round Latin letter right after a Thai digit, or after a digit's decimal point, read as ๐:
+    in faces whose ๐ is a ring (IBM Plex Sans Thai Looped; judge set 10: "๑oo.oo" for ๑๐๐.๐๐)
+    the templates cannot tell them apart, and no Latin word goes on from a Thai digit. A code's
+    letter stands before its digits ("O๑๖") and is kept."""
+    out: list[Read] = []
+    for g in glyphs:
+        prev = out[-1] if out else None
+        after = prev is not None and (prev.label in THAI_DIGITS or (prev.label == "." and len(out) > 1 and out[-2].label in THAI_DIGITS))
+        if g.label in ROUND and after and prev is not None and g.x0 - prev.x1 < s.digit_run_gap * height:
+            g = Read("๐", g.dist, math.inf, g.x0, g.x1)
+        out.append(g)
+    return out
+
+
 def _read_run(
     run: tuple[OcrWord, ...],
     line: OcrLine,
@@ -178,7 +213,7 @@ def _read_run(
     glyphs = reading(ink, max(a, bounds[0]), min(b, bounds[1]), base, height, said_digits, s, face.name)
     if face.seen is not None:
         face.seen.extend(glyphs_of(ink, glyphs, base, height, s))
-    glyphs = with_tesseract(glyphs, [(w.text, w.x0, w.x1) for w in run], s)
+    glyphs = zeros_after_digits(with_tesseract(glyphs, [(w.text, w.x0, w.x1) for w in run], s), height, s)
     # a speck read as nothing sure is not a glyph: it must not part a code from its digits
     glyphs = [g for g in glyphs if g.is_sure(s) or g.x1 - g.x0 >= s.sliver_word * height]
     span = digit_span(glyphs, s)
