@@ -142,6 +142,38 @@ def test_an_unruled_header_ends_at_a_row_number_in_the_first_piece() -> None:
     assert header_end(lines, 0, [], DEFAULT) == 2
 
 
+def _misread_rows() -> list[TextLine]:
+    """An unruled header over rows whose codes OCR misread: TH Baijam's bare I lost or read as a bracket
+    ("[6 บุคลากรใน…" for I6, "18 หน่วยงานของท่าน" for I18; development set devth, syn08205)."""
+    return [prop_line(60, (60, "ประเด็นที่"), (200, "หน่วยงาน"), (330, "มาตรการ/วิธีการ")),
+            prop_line(72, (60, "ต้องแก้ไข"), (200, "ผู้รับผิด"), (330, "ดำเนินการ")),
+            prop_line(84, (200, "ชอบ")),
+            prop_line(98, (60, "[6 บุคลากรในหน่วยงาน"), (200, "กองคลัง"), (330, "1 จัดทำประกาศ")),
+            prop_line(110, (60, "ของท่าน มีการให้สิ่ง"), (330, "No Gift Policy")),
+            prop_line(126, (60, "18 หน่วยงานของท่าน"), (200, "สำนักปลัด"), (330, "1 จัดให้มีช่องทาง"))]
+
+
+def test_on_a_scan_an_unruled_header_ends_at_a_code_ocr_misread() -> None:
+    lines = _misread_rows()
+    assert header_end(lines, 0, [], TableSettings.ocr(), vocab=MEASURES) == 3
+    assert header_end(lines[:3] + lines[5:], 0, [], TableSettings.ocr(), vocab=MEASURES) == 3  # a bare number
+
+
+@pytest.mark.parametrize("settings", [DEFAULT, TableSettings.ocr()])
+def test_a_misread_code_ends_no_header_without_ocr_or_the_vocabulary(settings: TableSettings) -> None:
+    """A text layer prints its codes (a row's "18 …" is no code there), and without the vocabulary the
+    misread code cannot be told: the header runs on as before."""
+    vocab = MEASURES if settings is DEFAULT else None
+    assert header_end(_misread_rows(), 0, [], settings, vocab=vocab) == 6
+
+
+def test_a_number_right_of_the_first_column_ends_no_header() -> None:
+    """"1 จัดทำ…" under the measures column is an item of a row, and "รอบ 12" header wording: only the first
+    column's cell is asked."""
+    lines = [*_misread_rows()[:3], prop_line(98, (200, "กองคลัง"), (330, "1 จัดทำประกาศ"))]
+    assert header_end(lines, 0, [], TableSettings.ocr(), vocab=MEASURES) == 4
+
+
 # ---------------------------------------------------------------- a row number wrapped at a page break
 
 

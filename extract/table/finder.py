@@ -114,7 +114,7 @@ def _table_part(page: Page, lines: list[TextLine], start: int | None, prev: Layo
         hrules = [r for r in page.hrules() if r.pos >= top - settings.rule_above_pt]
         repeats = prev is not None and repeated
         body_from = header_end(lines, start, hrules, settings, prev.header_height if repeats else 0.0,
-                               prev.columns if repeats else ())
+                               prev.columns if repeats else (), vocab)
         columns = named_columns(layout.columns, lines[start:body_from], vocab, settings, hrules)
         height = lines[body_from - 1].bottom - lines[start].top
         if repeats:
@@ -219,7 +219,7 @@ def layout_for(page: Page, lines: list[TextLine], start: int | None, prev: Layou
         return None
     if len(cols) < 2:
         hrules = [r for r in page.hrules() if r.pos >= top - settings.rule_above_pt]
-        header = header_end(lines, start, hrules, settings) - start
+        header = header_end(lines, start, hrules, settings, vocab=vocab) - start
         later = _later_printings(lines, lines[start : start + header], page, vocab, settings) if vocab else []
         cols = _columns_without_rules(page, lines[start:], top, vs, settings, header, later)
     if len(cols) < 2:
@@ -236,7 +236,8 @@ def _later_printings(lines: list[TextLine], first: list[TextLine], page: Page, v
     at, out, hrules = lines.index(first[-1]) + 1, [], page.hrules()
     while (found := find_header(lines[at:], vocab, settings, hrules=hrules)) is not None:
         start = at + found
-        end = header_end(lines, start, [r for r in hrules if r.pos >= lines[start].top - settings.rule_above_pt], settings)
+        end = header_end(lines, start, [r for r in hrules if r.pos >= lines[start].top - settings.rule_above_pt], settings,
+                         vocab=vocab)
         spelt = Counter(squeeze("".join(ln.text for ln in lines[start:end])))
         same = not letters - spelt and spelt.total() <= settings.repeat_letters_share * letters.total()
         out += [lines[start:end]] if same else []

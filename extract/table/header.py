@@ -22,6 +22,7 @@ from .columns import Column, split_by_columns
 from .lines import TextLine
 from .marks import ROW_NUMBER, opens_body
 from .naming import keyed_first, misread_cell
+from .rows import opens_with_code
 from .settings import TableSettings
 from .spanning import headerless_joined, lies_over, pieces_below
 from .vocabulary import TableVocabulary
@@ -174,7 +175,7 @@ def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
 
 
 def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settings: TableSettings,
-               repeats: float = 0.0, known: tuple[Column, ...] = ()) -> int:
+               repeats: float = 0.0, known: tuple[Column, ...] = (), vocab: TableVocabulary | None = None) -> int:
     """Index just past the header: at the first rule below it that runs the table's width
     (a shorter one parts a spanning cell from its sub-columns). Without one, at the first
     body-looking line, or at a line spaced much wider than the header's own lines.
@@ -184,6 +185,7 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
     carries no marker to stop at, and reportlab draws no rule over a split row's rest, so
     the next rule may close that row. Only a line carrying on the known wording of its
     column goes past the height (a cell wrapped once more than in the first printing).
+    On an OCR page a code OCR misread also opens the body (``_opens_misread``, with ``vocab``).
     """
     first = lines[start]
     widest = max((r.end - r.start for r in hrules), default=0.0)
@@ -199,7 +201,8 @@ def header_end(lines: list[TextLine], start: int, hrules: Sequence[Rule], settin
         if repeats and ln.bottom - first.top > repeats + settings.repeat_slack_em * ln.size:
             if not _carries_on(lines[start:end], ln, known, settings, hrules):
                 break
-        elif rule_below is None and (_opens_row(ln) or (not repeats and steps and step > settings.header_step * max(steps))):
+        elif rule_below is None and (_opens_row(ln) or _opens_misread(ln, first, vocab, settings)
+                                     or (not repeats and steps and step > settings.header_step * max(steps))):
             break
         steps.append(step)
         end += 1
@@ -217,6 +220,17 @@ def _opens_row(line: TextLine) -> bool:
         return True
     return any(opens_body(text) and (k == 0 or not ROW_NUMBER.match(text))
                for k, text in enumerate(seg.repaired for seg in line.cells))
+
+
+def _opens_misread(line: TextLine, first: TextLine, vocab: TableVocabulary | None, settings: TableSettings) -> bool:
+    """On an OCR page, a line whose first cell, under the header's first column, opens with a code OCR
+    misread (``rows.opens_with_code``: "18 หน่วยงานของท่าน" for I18, "[6 บุคลากรใน…" for I6, TH Baijam's
+    bare I lost; development set devth): no header cell opens so. Without it an unruled header ran on
+    to the page's end and took every row of the page as its wording."""
+    if vocab is None or not settings.unread_code_rows or not line.cells or len(first.cells) < 2:
+        return False
+    cell = line.cells[0]
+    return cell.x0 < first.cells[1].x0 and opens_with_code(cell.repaired, settings, vocab)
 
 
 def _carries_on(header: list[TextLine], line: TextLine, known: tuple[Column, ...], settings: TableSettings,
