@@ -33,6 +33,8 @@ from .scan import (
     Band,
     binarise,
     edges_of,
+    ink_level,
+    lightened,
     ruling_lines,
     shaded_bands,
     skew_angle,
@@ -65,12 +67,18 @@ class PageImage:
 
 
 def prepare(image: Image.Image, dpi: float, s: OcrSettings = DEFAULT) -> PageImage:
-    """Grey, level page image: skew measured on the binarised page, then rotated away; its shaded bands."""
+    """Grey, level page image: skew measured on the binarised page, then rotated away; its shaded bands.
+
+    Ink inside a shaded band is taken from the band lightened as Tesseract will see it (``lightened``),
+    at the page's own ink level: a grey fill's noise, binarised as it was, joined a bold header's letters
+    into runs the rule finder took for rules, and erasing them struck the header's words through
+    (Pridi Bold on a mid-grey fill, judge set 11's syn09309: no header word read, no record found)."""
     gray = to_gray(image)
     angle = skew_angle(binarise(gray, s), s)
     if abs(angle) >= s.min_deskew_deg:
         gray = to_gray(Image.fromarray(gray).rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255))
-    return PageImage(gray, binarise(gray, s), angle, dpi / 72, shaded_bands(gray, dpi, s))
+    bands = shaded_bands(gray, dpi, s)
+    return PageImage(gray, binarise(lightened(gray, bands), s, ink_level(gray, s)), angle, dpi / 72, bands)
 
 
 def page_rules(img: PageImage, s: OcrSettings = DEFAULT) -> tuple[list[Rule], np.ndarray]:
@@ -91,11 +99,7 @@ def without_rules(gray: np.ndarray, mask: np.ndarray, bands: Iterable[Band] = ()
     a header word was misread ("ผู้รับผิดชอบ", fresh scan syn00330)."""
     clean = gray.copy()
     clean[mask] = 255
-    for top, bottom, left, right in bands:
-        band = clean[top:bottom, left:right].astype(np.float32)
-        fill = max(float(np.median(band)), 1.0)  # the band is mostly fill: letters are few pixels
-        clean[top:bottom, left:right] = np.clip(band * (255.0 / fill), 0, 255).astype(np.uint8)
-    return Image.fromarray(clean)
+    return Image.fromarray(lightened(clean, bands))
 
 
 def read_lines(

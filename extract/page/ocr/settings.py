@@ -62,6 +62,11 @@ class OcrSettings:
     rule_thicken_px: int = 2  # pixels across a line, so that a line tilted a little stays one run
     rule_row_gap_px: int = 2  # rows: runs of one line on rows this far apart are still one line
     rule_join_px: int = 3  # pixels: pieces of a line end to end this close are one line
+    # bold letters whose bars touch make a short run that is no rule (scan.py, _letters_hang): a run this
+    # long at most, with ink unbroken this far below its middle row on this share of its columns
+    rule_letter_max_pt: float = 110.0
+    rule_letter_depth_pt: float = 2.5
+    rule_letter_share: float = 0.2
     fill_step: int = 12  # grey levels: a shaded cell is at least this much darker than the paper
     fill_min_height_in: float = 0.12  # inches: a shaded band lower than this is a smudge or a thick rule
     fill_min_width: float = 0.4  # of the page's width: a band narrower than this is no table row
