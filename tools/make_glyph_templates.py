@@ -45,7 +45,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO.parent))
 
-from ita_extract.extract.page.ocr.glyphs import SIDE, TEMPLATES, describe  # noqa: E402
+from ita_extract.extract.page.ocr.glyphs import POOL, SIDE, TEMPLATES, describe  # noqa: E402
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 LABELS = (
@@ -102,7 +102,7 @@ def main() -> None:
     fonts = pool + separate
     labels, shapes, aspects, heights, feet, faces = [], [], [], [], [], []
     for path in fonts:
-        face = "" if path in pool else family(path)
+        face = POOL if path in pool else family(path)
         cmap = TTFont(str(path)).getBestCmap()  # the characters the face has a glyph for
         for size, blur in SIZES:
             font = ImageFont.truetype(str(path), size)
@@ -127,7 +127,7 @@ def main() -> None:
                         heights=np.array(heights, np.float32), feet=np.array(feet, np.float32),
                         faces=np.array(faces))  # fmt: skip
     print(f"{out}: {len(labels)} glyphs of {len(set(labels))} labels from {len(fonts)} fonts "
-          f"({len(set(faces) - {''})} families apart), "
+          f"({len(set(faces) - {POOL})} families apart), "
           f"{SIDE}x{SIDE}, {out.stat().st_size // 1024} KiB")  # fmt: skip
 
 

@@ -208,6 +208,11 @@ def store(face: str = POOL, digits: bool = False) -> Templates:
     return found.only(IN_DIGIT_GROUP) if digits else found
 
 
+def band_rows(ink: np.ndarray, baseline: float, height: float, s: OcrSettings = DEFAULT) -> tuple[int, int]:
+    """The rows a line's glyphs are cut from: ``above`` letter heights over the baseline to ``below`` under it."""
+    return max(0, int(baseline - s.above * height)), min(ink.shape[0], int(np.ceil(baseline + s.below * height)))
+
+
 def reading(
     ink: np.ndarray,
     x0: float,
@@ -226,8 +231,7 @@ def reading(
     character set Tesseract's boxes split or clip them. Touching glyphs are parted where
     the reading as a whole is nearest to the templates (the classic over-segmentation:
     every thin place is a possible cut, dynamic programming picks the cuts)."""
-    y0 = max(0, int(baseline - s.above * height))
-    y1 = min(ink.shape[0], int(np.ceil(baseline + s.below * height)))
+    y0, y1 = band_rows(ink, baseline, height, s)
     xa, xb = max(0, int(x0)), min(ink.shape[1], int(np.ceil(x1)))
     box = ink[y0:y1, xa:xb]
     if box.size == 0:

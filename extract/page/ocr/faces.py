@@ -17,7 +17,7 @@ from statistics import fmean
 
 import numpy as np
 
-from .digits import Read, on_line
+from .digits import Read, band_rows, on_line
 from .glyphs import POOL, Glyph, describe, faces, templates
 from .settings import DEFAULT, OcrSettings
 
@@ -45,8 +45,7 @@ def glyphs_of(
 ) -> list[Glyph]:
     """The glyphs of a reading described again from the page's ink (a ``Read`` keeps only its
     columns): the evidence ``page_face`` weighs. Slivers (specks) are left out."""
-    y0 = max(0, int(baseline - s.above * height))
-    y1 = min(ink.shape[0], int(np.ceil(baseline + s.below * height)))
+    y0, y1 = band_rows(ink, baseline, height, s)
     out = []
     for r in reads:
         if r.x1 - r.x0 < s.sliver_word * height:

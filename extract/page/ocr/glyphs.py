@@ -130,9 +130,7 @@ class Templates:
     def only(self, labels: frozenset[str]) -> Templates:
         """The templates of these labels alone (a smaller set is searched faster, too)."""
         keep = np.isin(self.labels, sorted(labels))
-        return Templates.of(
-            self.labels[keep], self.shapes[keep], self.aspects[keep], self.heights[keep], self.feet[keep]
-        )
+        return Templates.of(self.labels[keep], *(feature[keep] for feature in self.features()))
 
 
 @lru_cache(maxsize=1)

@@ -123,9 +123,9 @@ def digit_like(words: tuple[OcrWord, ...], k: int, height: float, s: OcrSettings
     return digit and not lettered
 
 
-# what a word of look-alikes may hold besides them: digits of either kind and a decimal point
+# what a word of look-alikes may hold: them, digits of either kind and a decimal point
 # ("อ.อ", "อ.๕๕", "๓๕6.อ" for ๐.๐, ๐.๕๕, ๓๕๖.๐: IBM Plex Sans Thai Looped's ๐, judge set 10)
-WITH_LOOKALIKES = THAI_DIGITS | frozenset("0123456789.")
+WITH_LOOKALIKES = DIGIT_LOOKALIKES | THAI_DIGITS | frozenset("0123456789.")
 
 
 def _lookalike(text: str, s: OcrSettings) -> bool:
@@ -133,7 +133,7 @@ def _lookalike(text: str, s: OcrSettings) -> bool:
     return text in DIGIT_LOOKALIKES or (
         len(text) <= s.candidate_max_len
         and any(ch in DIGIT_LOOKALIKES for ch in text)
-        and all(ch in DIGIT_LOOKALIKES or ch in WITH_LOOKALIKES for ch in text)
+        and all(ch in WITH_LOOKALIKES for ch in text)
     )
 
 
@@ -187,12 +187,16 @@ def zeros_after_digits(glyphs: list[Read], height: float, s: OcrSettings = DEFAU
     letter stands before its digits ("O๑๖") and is kept."""
     out: list[Read] = []
     for g in glyphs:
-        prev = out[-1] if out else None
-        after = prev is not None and (prev.label in THAI_DIGITS or (prev.label == "." and len(out) > 1 and out[-2].label in THAI_DIGITS))
-        if g.label in ROUND and after and prev is not None and g.x0 - prev.x1 < s.digit_run_gap * height:
+        if g.label in ROUND and out and _after_digit(out) and g.x0 - out[-1].x1 < s.digit_run_gap * height:
             g = Read("๐", g.dist, math.inf, g.x0, g.x1)
         out.append(g)
     return out
+
+
+def _after_digit(read: list[Read]) -> bool:
+    """Do the glyphs read so far end with a Thai digit, or a Thai digit and its point?"""
+    last = [g.label for g in read[-2:]]
+    return last[-1] in THAI_DIGITS or (last[-1] == "." and len(last) == 2 and last[0] in THAI_DIGITS)
 
 
 def _read_run(

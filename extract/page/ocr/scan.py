@@ -12,7 +12,7 @@ Pure functions on text and on numpy images, so they can be tested without Tesser
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -253,9 +253,9 @@ def _letters_hang(ink: np.ndarray, seg: Segment, dpi: float, s: OcrSettings) -> 
     """Is a short horizontal run the bars of bold letters that touch, not a rule? Letters' stems go on
     from their bars without a break; a rule has paper on both sides (a cell's text stands a little
     off it). True where, on ``rule_letter_share`` of its columns or more, the ink through the run's
-    middle row reaches ``rule_letter_depth_pt`` below it, or as far above (bars on the baseline). Long runs are rules whatever hangs
-    from them (Pridi Bold's header on judge set 11's syn09309 gave runs of 110-340 pixels; erasing
-    them struck the header's words through)."""
+    middle row reaches ``rule_letter_depth_pt`` below it, or as far above (bars on the baseline).
+    Long runs are rules whatever hangs from them (Pridi Bold's header on judge set 11's syn09309 gave
+    runs of 110-340 pixels; erasing them struck the header's words through)."""
     if seg.end - seg.start > dpi / 72 * s.rule_letter_max_pt:
         return False
     row, depth = int(round(seg.pos)), int(np.ceil(dpi / 72 * s.rule_letter_depth_pt))
@@ -290,9 +290,12 @@ def shaded_bands(gray: np.ndarray, dpi: float, s: OcrSettings = DEFAULT) -> list
     return found
 
 
-def lightened(gray: np.ndarray, bands: Iterable[Band]) -> np.ndarray:
+def lightened(gray: np.ndarray, bands: Sequence[Band]) -> np.ndarray:
     """The page with each shaded band's greys divided by its fill (flat-field correction), so the fill
-    is paper and a letter keeps its soft edges (``reader.without_rules`` says why)."""
+    is paper and a letter keeps its soft edges (``reader.without_rules`` says why). A page with no band
+    is given back as it is, not copied (most pages have none)."""
+    if not bands:
+        return gray
     clean = gray.copy()
     for top, bottom, left, right in bands:
         band = clean[top:bottom, left:right].astype(np.float32)

@@ -63,7 +63,7 @@ class OcrSettings:
     rule_row_gap_px: int = 2  # rows: runs of one line on rows this far apart are still one line
     rule_join_px: int = 3  # pixels: pieces of a line end to end this close are one line
     # bold letters whose bars touch make a short run that is no rule (scan.py, _letters_hang): a run this
-    # long at most, with ink unbroken this far below its middle row on this share of its columns
+    # long at most, with ink unbroken this far below (or above) its middle row on this share of its columns
     rule_letter_max_pt: float = 110.0
     rule_letter_depth_pt: float = 2.5
     rule_letter_share: float = 0.2
