@@ -170,6 +170,32 @@ def test_an_ocr_score_header_one_letter_off_is_a_score_column(cell: str, column:
 
 
 @pytest.mark.parametrize(
+    ("cell", "column", "role"),
+    [
+        ("คะแน่แน่รายตัวชี้", "คะแน่แน่รายตัวชี้วัด", "score"),  # นน read น่แน่ (IBM Plex Sans Thai, judge set 12)
+        ("คะแแแราย", "คะแแแรายเครื่องมือ", "tool_score"),  # นน read แแ: two letters off a long wording
+        ("คะแนบราย", "คะแนบรายเครื่องมือ", "tool_score"),
+    ],
+)
+def test_a_loopless_faces_score_header_opening_a_letter_or_two_off_is_a_score_column(
+        cell: str, column: str, role: str) -> None:
+    """A cell opening with คะแนน one letter off is an anchor on an OCR page; a long wording two letters
+    off names its column; neither on a text layer."""
+    ocr, printed = HeaderSettings.ocr(), HeaderSettings()
+    assert is_anchor(segment("คะแน่แน่รายตัวชี้"), ocr) and not is_anchor(segment("คะแน่แน่รายตัวชี้"), printed)
+    assert _role(column, without_marks=True) == role
+    assert _role(column) is None
+
+
+def test_only_a_long_wording_is_known_two_letters_off() -> None:
+    from ita_extract.extract.kinds.assessment.header import near_role
+
+    assert near_role("เขรื่องมก") is None  # เครื่องมือ (seven letters, marks out) two letters off
+    assert near_role("คะแนนรายเขรื่องมก") == "tool_score"  # คะแนนรายเครื่องมือ two letters off
+    assert near_role("คะนองราย") is None
+
+
+@pytest.mark.parametrize(
     ("column", "role"),
     [("ตัวชั่ว", "label"), ("ประเด็นการประเมิบ", "label"), ("เครื่องมีอ", "tool")],
 )

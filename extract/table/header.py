@@ -157,18 +157,25 @@ def _tucked_above(above: TextLine, line: TextLine, settings: TableSettings) -> b
 
 
 def _stacked_cells(window: list[TextLine], gap_em: float) -> list[str]:
-    """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x."""
+    """Header words wrap inside their cell ("ผู้รับผิด" / "ชอบ"): join pieces stacked at the same x.
+
+    A piece joins the stack it overlaps most, not the first it touches: OCR's word boxes of
+    neighbouring cells' centred lines may overlap by a few pixels ("ผู้รับผิด" 205-271 pt,
+    "คุณธรรมและ" 268-378 pt on a loopless face's scan, judge set 12's syn09406), and the first
+    stack touched took the next cell's wording, then every cell's to its right.
+    """
     stacks: list[tuple[float, float, list[str]]] = []
     below = pieces_below(window, gap_em)
     for k, ln in enumerate(window):
         for seg in ln.segments(gap_em):
             if lies_over(seg.x0, seg.x1, below[k]):
                 continue  # a cell over several sub-columns' cells would join their stacks into one
-            for j, (x0, x1, texts) in enumerate(stacks):
-                if seg.x0 < x1 and seg.x1 > x0:
-                    texts.append(seg.text)
-                    stacks[j] = (min(x0, seg.x0), max(x1, seg.x1), texts)
-                    break
+            overlaps = [(min(x1, seg.x1) - max(x0, seg.x0), j) for j, (x0, x1, _) in enumerate(stacks)]
+            overlap, j = max(overlaps, default=(0.0, -1))
+            if overlap > 0:
+                x0, x1, texts = stacks[j]
+                texts.append(seg.text)
+                stacks[j] = (min(x0, seg.x0), max(x1, seg.x1), texts)
             else:
                 stacks.append((seg.x0, seg.x1, [seg.text]))
     return ["".join(texts) for _, _, texts in stacks]

@@ -41,6 +41,7 @@ HEADER_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 )
 ANCHOR = re.compile(r"^(?:ผล)?คะแนน|^ผลการประเมิน$")
 ANCHOR_WORD = "คะแนน"
+ANCHOR_BARE = unmarked(ANCHOR_WORD)
 MIN_ANCHOR_CHARS = 2  # "คะ": the first syllable of คะแนน on a line of its own
 # คะแนน whose first syllable OCR lost, marks aside: "แน่นที่ / ได้" for คะแนนที่ได้ (the question table's
 # header on FY2567 scans: with it went the table's 101 scores). Read so only on a page read by OCR.
@@ -60,6 +61,7 @@ NEAR_FORMS: tuple[tuple[Role, str], ...] = tuple(
     for w in words
 )
 MIN_NEAR_CHARS = 4
+LONG_NEAR_CHARS = 10  # a wording this long (marks out) is known again two letters off
 
 
 @dataclass(frozen=True)
@@ -155,18 +157,36 @@ def is_anchor(segment: Segment, settings: HeaderSettings) -> bool:
     text = "".join(segment.text.split())
     narrow = len(text) >= MIN_ANCHOR_CHARS and ANCHOR_WORD.startswith(text)
     lost = settings.without_marks and (
-        LOST_SYLLABLE.match(unmarked(text)) is not None or near_role(text) == "score"
+        LOST_SYLLABLE.match(unmarked(text)) is not None or near_role(text) == "score" or _opens_near_anchor(text)
     )
     return len(text) <= settings.max_cell_chars and (bool(ANCHOR.match(text)) or narrow or lost)
 
 
+def _opens_near_anchor(text: str) -> bool:
+    """Does a cell open with คะแนน one letter off, marks aside ("คะแน่แน่รายตัวชี้": นน read น่แน่ in a loopless
+    face, judge set 12's syn09404)? Its column's whole wording then decides (``_columns``); no other
+    header word opens so."""
+    bare = unmarked(text)
+    return any(Levenshtein.distance(bare[:n], ANCHOR_BARE, score_cutoff=1) <= 1 for n in (4, 5, 6))
+
+
 def near_role(text: str) -> Role | None:
     """The role of the header wording (``NEAR_FORMS``, marks out) one edit from a whole cell's or
-    column's text as OCR read it, if any."""
+    column's text as OCR read it, if any; failing that, of the wordings of ``LONG_NEAR_CHARS`` letters
+    or more two edits from it, where all those as near name one role.
+
+    A long wording two letters off leaves no doubt: "คะแแแรายเครื่องมือ" (นน read แแ in a loopless
+    face, judge set 12's syn09404) is คะแนนรายเครื่องมือ, and without its column the whole results
+    table (its 23 scores) was not read. The table engine's headers allow the same (``_nearly``)."""
     bare = unmarked("".join(text.split()))
     if len(bare) < MIN_NEAR_CHARS:
         return None
-    return next((role for role, form in NEAR_FORMS if Levenshtein.distance(bare, form, score_cutoff=1) <= 1), None)
+    one = next((role for role, form in NEAR_FORMS if Levenshtein.distance(bare, form, score_cutoff=1) <= 1), None)
+    if one is not None:
+        return one
+    near = {role for role, form in NEAR_FORMS
+            if len(form) >= LONG_NEAR_CHARS and Levenshtein.distance(bare, form, score_cutoff=2) <= 2}
+    return near.pop() if len(near) == 1 else None
 
 
 def is_header_like(line: Line, settings: HeaderSettings) -> bool:
