@@ -172,6 +172,23 @@ def test_a_code_alone_on_a_rows_first_line_opens_it_on_a_scan(text: str, opens: 
 
 
 @pytest.mark.parametrize(("text", "opens"), [
+    ("120", True),  # "I20": a sans face's I read as 1 (IBM Plex Sans Thai, judge set 12's syn09405)
+    ("130", True),
+    ("014", True),  # "O14": O read as 0
+    ("04", True),
+    ("131", False),  # no I31
+    ("044", False),  # no O44
+    ("100", False),  # a count
+    ("15", False),  # a row or item number: I5 or 15 cannot be told apart
+    ("0", False),
+])  # fmt: skip
+def test_a_code_whose_letter_was_read_as_a_digit_opens_a_row_on_a_scan(text: str, opens: bool) -> None:
+    """Even inside a cell (not only ``alone``): no row number or count is printed with a leading 0 or as 110-130."""
+    assert opens_with_code(text, OCR, MEASURES) is opens
+    assert not opens_with_code(text, DEFAULT, MEASURES)
+
+
+@pytest.mark.parametrize(("text", "opens"), [
     ("โ ๑๘", True),  # "I๑๘" with its letter read as a character of its own (fifth judge set, syn00361)
     ("โอ ๖ ท่านเคยถูก", True),  # "I๑๖": ๑ read as อ beside the letter
     ("l ๙ หน่วยงาน", True),

@@ -30,6 +30,12 @@ UNREAD_CODE = re.compile(r"^(?:\(\s*(?![\d๐-๙]+\s*\))[^\s()]{1,3}(?:\s[^\s()
 # too (unseen scan syn00135: a record split so). Devsc scan syn00046: with two of five codes so misread,
 # the table was judged uncoded and a row the page break cut was not joined again.
 CODE_ALONE = re.compile(r"^(?:[0-9๐-๙]{1,3}|[EIOQl][a-z0-9๐-๙][A-Za-z0-9๐-๙]{0,2}[.,]?)\s*$")
+# A code whose letter OCR read as a digit, alone where a row's first line opens its code cell: I10-I30 as
+# "120", "124" (a sans face's I is a bare stroke), O1-O43 as "04", "014" (O as 0): IBM Plex Sans Thai, judge
+# set 12's syn09405, where nine rows so coded were folded into the ones above. No row number or count of a
+# report is printed so (a leading 0; 110-130 alone). The record's code is then read from its question's
+# wording (``ocr.records``), as for any code OCR misread.
+CODE_AS_DIGITS = re.compile(r"^(?:1(?:1[0-9]|2[0-9]|30)|0(?:[1-9]|[1-3][0-9]|4[0-3]))\s*$")
 
 
 @dataclass(frozen=True)
@@ -101,13 +107,15 @@ def opens_with_code(text: str, settings: TableSettings, vocab: TableVocabulary, 
     """Does a code cell's text open with an indicator code? On an OCR page (``settings.unread_code_rows``)
     and where ``unread`` allows, also with one OCR misread: a bracketed token or bare number where a
     code stands (``UNREAD_CODE``), or a short token before the opening of one of the vocabulary's
-    questions ("ธ5หน่วยงานที่ท่าน", "Ellเจ้าหน้าที่ของ": ``vocab.opens_with_wording``); ``alone``: the text
+    questions ("ธ5หน่วยงานที่ท่าน", "Ellเจ้าหน้าที่ของ": ``vocab.opens_with_wording``), or a code whose letter
+    was read as a digit alone in the cell (``CODE_AS_DIGITS``: "120" for I20); ``alone``: the text
     is a row's first line, and a misread code alone on it counts too (``CODE_ALONE``)."""
     if split_indicator(text)[0] is not None:
         return True
     if not (unread and settings.unread_code_rows):
         return False
-    return bool(UNREAD_CODE.match(text) or (alone and CODE_ALONE.match(text))) or vocab.opens_with_wording(text)
+    return (bool(UNREAD_CODE.match(text) or CODE_AS_DIGITS.match(text) or (alone and CODE_ALONE.match(text)))
+            or vocab.opens_with_wording(text))
 
 
 def _row_starts(group: list[TextLine], layout: Layout, vocab: TableVocabulary, settings: TableSettings) -> list[bool]:
