@@ -232,6 +232,29 @@ def test_a_first_header_read_a_letter_short_still_opens_its_repeat() -> None:
     above = [line(285, (50, "มากน้อยเพียงใด"), (460, "ไตรมาส")), *again]
     assert not repeats_header(above, KNOWN, OCR)
 
+
+def test_a_repeat_whose_wordings_ocr_misread_too_far_for_the_header_search_is_still_the_header() -> None:
+    """A loopless face's repeat at a page's head names two roles as read ("หแน่วัย" for หน่วย, "เว้ / ลา"
+    for ระยะเวลา): too few for the header search, so its lines were joined to the last page's row and
+    the row going on under them became a record (judge set 12's syn09405). It repeats the last page's
+    header column by column, so it is that header; on a text layer, or below the body's first row, not."""
+    from ita_extract.extract.table.finder import _misread_repeat
+    from ita_extract.extract.table.header import find_header
+
+    known = (Column(40, 160, "issue", "ประเด็น ที่ต้อง ปรับ ปรุงแก้ไข"), Column(160, 300, "measures", "มาตรการ ส่งเสริม"),
+             Column(300, 450, "responsible", "หน่วย งาน ผู้รับ ผิด ชอบ"), Column(450, 600, "timeframe", "ระยะเว ลา"))
+    prev = Layout(known, ruled=True, header_height=40.0, marked=True)
+    again = [line(30, (300, "- ๒ -")),
+             line(50, (50, "ประเด็น"), (170, "มาตรการ"), (310, "หแน่วัย"), (460, "เว้")),
+             line(62, (50, "ที่ต้อง"), (170, "ส่งเสริม"), (310, "งาน"), (460, "ลา")),
+             line(74, (50, "ปรับ"), (310, "ฝรับ"))]
+    body = [line(100, (50, "ประโยชน์ส่วนตัว"), (170, "ต้องกำชับเจ้าหน้าที่"))]
+    lines = again + body
+    assert find_header(lines, MEASURES, OCR) is None  # two roles read: no header by its wordings
+    assert _misread_repeat(lines, prev, OCR, []) == 1
+    assert _misread_repeat(lines, prev, DEFAULT, []) is None
+    assert _misread_repeat([line(30, (50, "E๑๒ หน่วยงาน"), (170, "๑. ทบทวน")), *again[1:]], prev, OCR, []) is None
+
 # ---------------------------------------------------------------- a row holding a second score
 
 

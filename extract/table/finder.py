@@ -189,7 +189,27 @@ def _header_start(lines: list[TextLine], page: Page, prev: Layout | None, vocab:
         start = find_header(lines, vocab, settings, gap_em=settings.fallback_cell_gap_em, hrules=hrules)
     if start is not None and prev is not None:
         return (*_header_after(lines, start, prev, vocab, settings, hrules), headless)
+    if start is None and prev is not None and (again := _misread_repeat(lines, prev, settings, hrules)) is not None:
+        return again, True, headless
     return start, False, headless
+
+
+def _misread_repeat(lines: list[TextLine], prev: Layout, settings: TableSettings, hrules: list[Rule]) -> int | None:
+    """On an OCR page (``settings.repeat_alike`` < 1), the last page's header printed again at this page's
+    head where OCR misread too many of its wordings for the header search: the first line above the body
+    from which the lines repeat that header column by column (``repeats_header``). In a loopless face
+    ("หแน่วัย" for หน่วย, "เว้ / ลา" for ระยะเวลา) the repeat named two roles; its lines were read as a
+    row joined to the last page's, and the row going on under them became a record of its own (judge
+    set 12's syn09405)."""
+    if settings.repeat_alike >= 1.0 or not any(c.role and c.header.strip() for c in prev.columns):
+        return None
+    for i, ln in enumerate(lines[: settings.header_window_lines]):
+        if ln.starts_body:
+            return None
+        if len(ln.segments(settings.cell_gap_em)) >= 2 and repeats_header(
+                _printing(lines, i, prev, settings), prev.columns, settings, hrules):
+            return i
+    return None
 
 
 def _page_rows(body: list[TextLine], hs: list[float], layout: Layout, page: int, vocab: TableVocabulary,
