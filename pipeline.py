@@ -19,7 +19,7 @@ from .extract.kinds.measures import MEASURES
 from .extract.page.ocr.confidence import uncertain_records
 from .extract.page.ocr.plausible import plausible_results
 from .extract.page.ocr.reader import OcrPage, with_ocr
-from .extract.page.ocr.records import correct_records
+from .extract.page.ocr.records import checked_title, correct_records
 from .extract.page.ocr.rowscores import scores_from_results
 from .extract.page.ocr.scoresums import mended_scores
 from .extract.page.page import Page
@@ -132,6 +132,11 @@ def build_report(path: Path, ocr: str = "auto") -> Report:
     ocr_numbers = [p.number for p in seen.ocr_pages]
     records, document, checked = correct_records(records, document, ocr_numbers, year_cut=year_cut)
     notices.extend(checked)
+    if seen.opening and all(by_ocr for by_ocr, _ in seen.opening):  # the title block was read by OCR
+        document, titled = checked_title(document, ocr_numbers[0])
+        if titled:  # the title names the kind of document: name it again from the known title
+            document = document.model_copy(update={"document_type": measures.document_type(document.title, roles)})
+            notices.extend(titled)
     notices.extend(n for t in seen.tables for n in t.notices)
     notices.extend(collapse_repeats(record_notices))
     notices.extend(measures.no_records(document.title, records, len(tables)))

@@ -384,3 +384,35 @@ def test_an_action_dates_year_read_with_a_stand_in_digit_is_read_again_inside_th
 ) -> None:
     window = (datetime.date(2020, 10, 1), datetime.date(2023, 9, 30))
     assert stand_in_date(read, window) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "known", "kind"),
+    [
+        # ดำเนิน read "ถ้าเนพัน", ธรรม "รุธิรริม": a loopless face (judge set 12's syn09401)
+        ("รายงานการถ้าเนพันการตามมาตรการส่งเสริมคุณรุธิรริมและความโปร่งใสภายในหน่วยงาน",
+         "รายงานการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "measures_report"),
+        ("มาตรการส่งเสริมคุณธรรมและความใโปร่งใสภายในหน่วยงาน",
+         "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "measures"),
+    ],
+)
+def test_a_title_ocr_misread_takes_the_known_title_and_names_the_document_again(title: str, known: str, kind: str) -> None:
+    from ita_extract.extract.kinds.measures import document_type
+    from ita_extract.extract.page.ocr.records import checked_title
+
+    doc, notes = checked_title(Document(title=title), 2)
+    assert doc.title == known
+    assert [(n.code, n.page) for n in notes] == [("ocr_text_matched", 2)] and "similarity" in notes[0].message
+    assert document_type(doc.title, set()) == kind
+
+
+@pytest.mark.parametrize("title", [
+    "รายงานผลการจัดซื้อจัดจ้างประจำปี",  # another title: far from every known one
+    "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",  # the known title as printed
+    None,
+])  # fmt: skip
+def test_a_title_not_close_to_a_known_one_or_read_right_is_kept(title: str | None) -> None:
+    from ita_extract.extract.page.ocr.records import checked_title
+
+    doc, notes = checked_title(Document(title=title), 1)
+    assert doc.title == title and notes == []

@@ -10,7 +10,8 @@ Rows are ``kind  code  first_year  last_year  text`` (years Buddhist Era, inclus
   "2564-2565 (v1 list; 2563 similar)" → 2563–2565);
 - ``unit``: the names of the units (สำนัก, กอง, งาน) local agencies put in the responsible
   column, as the domain notes and the seed report use them;
-- ``phrase``: section headings and set phrases of measures reports.
+- ``phrase``: section headings and set phrases of measures reports;
+- ``title``: the titles measures documents and reports are printed under.
 Shipped inside the package so that users need no domain notes. Month names are not listed:
 ``extract/thai/dates.py`` owns them.
 """
@@ -44,6 +45,11 @@ PHRASES = (
     "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
     "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
 )  # fmt: skip
+TITLES = (
+    "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+    "รายงานการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+    "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+)  # fmt: skip  # the title phrases of the domain notes' and the seed's reports
 
 
 def years(framework: str) -> tuple[int, int]:
@@ -69,6 +75,7 @@ def main() -> int:
             rows.append(("question", row["code"], first, last, row["text_th"]))
     rows += [("unit", "", 0, 9999, unit) for unit in UNITS]
     rows += [("phrase", "", 0, 9999, phrase) for phrase in PHRASES]
+    rows += [("title", "", 0, 9999, title) for title in TITLES]
     lines = ["# kind\tcode\tfirst_year\tlast_year\ttext  (made by tools/make_ocr_lexicon.py; do not edit)"]
     lines += [f"{k}\t{c}\t{a}\t{b}\t{unicodedata.normalize('NFC', t)}" for k, c, a, b, t in rows]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

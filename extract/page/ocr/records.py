@@ -103,6 +103,19 @@ def _checked_document(
     return document.model_copy(update=update), [Notice(code, why, page)]
 
 
+def checked_title(document: Document, page: int, s: OcrSettings = DEFAULT) -> tuple[Document, list[Notice]]:
+    """The document with a title OCR misread replaced by the known title it is close to (``closest``, as
+    for set phrases: only where the text looks misread), saying so. For a title block read by OCR (on
+    ``page``): the title decides whether the document is a report ("รายงานการถ้าเนพันการตามมาตรการ…", a
+    loopless face's ดำเนิน read "ถ้าเนพัน", judge set 12's syn09401 and syn09408, was not one)."""
+    title = document.title
+    match = closest(title, known("title"), s.match_phrase, s, misread_only=True) if title else None
+    if match is None or match.text == title:
+        return document, []
+    message = f"title: OCR text replaced by a known form: '{match.text}' (similarity {match.similarity:.2f})"
+    return document.model_copy(update={"title": match.text}), [Notice("ocr_text_matched", message, page)]
+
+
 def _reframed(rec: Record, fiscal_year: int | None) -> Record:
     """The record's time frame read again under the fiscal year OCR's check settled on: quarters
     and months printed without a year depend on it."""
