@@ -201,7 +201,7 @@ def _misread_repeat(lines: list[TextLine], prev: Layout, settings: TableSettings
     ("หแน่วัย" for หน่วย, "เว้ / ลา" for ระยะเวลา) the repeat named two roles; its lines were read as a
     row joined to the last page's, and the row going on under them became a record of its own (judge
     set 12's syn09405)."""
-    if settings.repeat_alike >= 1.0 or not any(c.role and c.header.strip() for c in prev.columns):
+    if settings.repeat_alike >= 1.0:
         return None
     for i, ln in enumerate(lines[: settings.header_window_lines]):
         if ln.starts_body:

@@ -163,9 +163,7 @@ class TableVocabulary:
         not the measures its later "วิธีการ" names. Such a wording starts earlier than any found
         later in the cell, and the earliest wording names the column."""
         letters = _letters(header)
-        near = {role for role, w in self.openers
-                if any(Levenshtein.distance(letters[:size], w, score_cutoff=1) <= 1
-                       for size in (len(w) - 1, len(w), len(w) + 1))}
+        near = {role for role, w in self.openers if opens_one_off(letters, w)}
         return near.pop() if len(near) == 1 else None
 
     @cached_property
@@ -230,6 +228,12 @@ class TableVocabulary:
             if m and (within is None or m.start() <= within):
                 found.add(role)
         return found
+
+
+def opens_one_off(letters: str, word: str) -> bool:
+    """Does ``letters`` open with ``word``, as spelt or with one letter misread, added or lost?"""
+    return any(Levenshtein.distance(letters[:size], word, score_cutoff=1) <= 1
+               for size in (len(word) - 1, len(word), len(word) + 1))
 
 
 def _earliest(roles: tuple[tuple[str, re.Pattern[str]], ...], header: str) -> tuple[str | None, int | None]:

@@ -25,6 +25,7 @@ from typing import Literal
 from rapidfuzz.distance import Levenshtein
 
 from ...page.page import Rule
+from ...table.vocabulary import opens_one_off
 from ...thai.letters import unmarked
 from .labels import Label, read_label, read_score
 from .layout import Line, PageLines, Segment
@@ -166,8 +167,7 @@ def _opens_near_anchor(text: str) -> bool:
     """Does a cell open with คะแนน one letter off, marks aside ("คะแน่แน่รายตัวชี้": นน read น่แน่ in a loopless
     face, judge set 12's syn09404)? Its column's whole wording then decides (``_columns``); no other
     header word opens so."""
-    bare = unmarked(text)
-    return any(Levenshtein.distance(bare[:n], ANCHOR_BARE, score_cutoff=1) <= 1 for n in (4, 5, 6))
+    return opens_one_off(unmarked(text), ANCHOR_BARE)
 
 
 def near_role(text: str) -> Role | None:
